@@ -1,0 +1,17 @@
+/** Socket Lab: watch TCP sockets glue and split messages, on real loopback sockets. */
+module socketlab {
+    requires javafx.controls;
+    requires org.controlsfx.controls;
+    requires com.fasterxml.jackson.databind;
+    requires info.picocli;
+
+    exports socketlab;
+    exports socketlab.codec;
+    exports socketlab.trace;
+    exports socketlab.net;
+    exports socketlab.exec;
+    exports socketlab.scenario;
+    exports socketlab.cli;
+    exports socketlab.ui to javafx.graphics;
+    opens socketlab.cli to info.picocli;
+}

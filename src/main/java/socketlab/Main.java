@@ -1,0 +1,21 @@
+package socketlab;
+
+import socketlab.cli.Cli;
+
+/**
+ * The launcher: with no arguments it opens the window; with a subcommand ({@code serve},
+ * {@code connect}, {@code run}) it runs headless and prints the trace as JSON lines.
+ * It only dispatches, so it never touches JavaFX itself.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            socketlab.ui.LabApp.launchWindow(args);
+            return;
+        }
+        System.exit(Cli.run(args));
+    }
+}

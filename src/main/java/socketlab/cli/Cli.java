@@ -1,0 +1,211 @@
+package socketlab.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import socketlab.codec.Framing;
+import socketlab.exec.TaskRunner;
+import socketlab.net.ClientSettings;
+import socketlab.net.Explain;
+import socketlab.net.LabClient;
+import socketlab.net.LabException;
+import socketlab.net.LabServer;
+import socketlab.net.ServerSettings;
+import socketlab.scenario.Scenario;
+import socketlab.scenario.ScenarioRunner;
+import socketlab.trace.JsonLinesWriter;
+import socketlab.trace.Side;
+import socketlab.trace.TraceJson;
+import socketlab.trace.TraceLog;
+
+/**
+ * The headless lab: the same engine as the window, its trace written to stdout as JSON lines.
+ * Exit codes: 0 done, 1 a socket problem (explained on stderr and as an {@code error} line),
+ * 2 bad arguments.
+ */
+@Command(name = "socketlab", mixinStandardHelpOptions = true, version = "Socket Lab 0.1",
+        description = "Watch TCP sockets glue and split messages. With no subcommand the window opens.",
+        subcommands = {Cli.Serve.class, Cli.Connect.class, Cli.Run.class})
+public final class Cli implements Callable<Integer> {
+
+    static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Cli())
+                .registerConverter(Framing.class, Framing::parse)
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintStream err = System.err;
+            err.println("socketlab: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try 'socketlab " + (ex.getCommandLine().getCommandName().equals("socketlab") ? ""
+                    : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    /** Converts a port with the same words the window uses. */
+    static final class PortConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                return Explain.port(value);
+            } catch (LabException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static int fail(JsonLinesWriter w, String message) {
+        if (w != null) {
+            w.flush();
+        }
+        System.err.println("socketlab: " + message);
+        return 1;
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Run the server alone; print every call as a JSON line. Runs until killed or --max-conns.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--port", required = true, converter = PortConverter.class, description = "0-65535; 0 = any free port")
+        int port;
+        @Option(names = "--bind", defaultValue = ServerSettings.LOOPBACK,
+                description = "address to listen on (default ${DEFAULT-VALUE}: loopback only)")
+        String bind;
+        @Option(names = "--framing", defaultValue = "none",
+                description = "none|sleep[:MS]|fixed:N|length[:le|be]|header[:le|be]|line (default ${DEFAULT-VALUE})")
+        Framing framing;
+        @Option(names = "--recv-buffer", defaultValue = "1024", description = "bytes asked of each recv() (default ${DEFAULT-VALUE})")
+        int recvBuffer;
+        @Option(names = "--recv-sizes", split = ",", description = "sizes of the first recv() calls, e.g. 2,20")
+        List<Integer> recvSizes = new ArrayList<>();
+        @Option(names = "--recv-delay", defaultValue = "0", description = "ms to wait before each recv() (default ${DEFAULT-VALUE})")
+        int recvDelay;
+        @Option(names = "--echo", description = "send each message back upper-cased")
+        boolean echo;
+        @Option(names = "--max-conns", defaultValue = "0", description = "stop after N connections closed; 0 = never")
+        int maxConns;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ServerSettings s;
+            try {
+                s = new ServerSettings(bind, port, recvBuffer, recvDelay, recvSizes, framing, echo, maxConns,
+                        Framing.DEFAULT_MAX_FRAME);
+            } catch (IllegalArgumentException e) {
+                System.err.println("socketlab serve: " + e.getMessage());
+                return 2;
+            }
+            TraceLog log = new TraceLog();
+            JsonLinesWriter w = new JsonLinesWriter(log, OUT);
+            LabServer server = new LabServer(log, s, TaskRunner.threads());
+            try {
+                server.start();
+            } catch (LabException e) {
+                log.error(Side.SERVER, 0, 0, e.getMessage());
+                w.close();
+                return fail(null, e.getMessage());
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                w.close();
+            }));
+            server.awaitStopped(Long.MAX_VALUE);
+            w.close();
+            return 0;
+        }
+    }
+
+    @Command(name = "connect", mixinStandardHelpOptions = true,
+            description = "Run the client alone: connect, send each MSG, half-close, print every call as a JSON line.")
+    static final class Connect implements Callable<Integer> {
+        @Option(names = "--port", required = true, converter = PortConverter.class)
+        int port;
+        @Option(names = "--host", defaultValue = ServerSettings.LOOPBACK)
+        String host;
+        @Option(names = "--framing", defaultValue = "none",
+                description = "none|sleep[:MS]|fixed:N|length[:le|be]|header[:le|be]|line (default ${DEFAULT-VALUE})")
+        Framing framing;
+        @Option(names = "--gap", defaultValue = "0", description = "ms between two sends (default ${DEFAULT-VALUE})")
+        int gap;
+        @Option(names = "--nodelay", description = "set TCP_NODELAY (Nagle off)")
+        boolean noDelay;
+        @Option(names = "--wait", defaultValue = "10000", description = "ms to wait for the server to close after sending")
+        int waitMs;
+        @Parameters(arity = "1..*", paramLabel = "MSG", description = "messages to send (UTF-8)")
+        List<String> messages;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ClientSettings cs;
+            try {
+                cs = new ClientSettings(host, port, framing, gap, noDelay, ServerSettings.DEFAULT_RECV_BUFFER);
+            } catch (IllegalArgumentException e) {
+                System.err.println("socketlab connect: " + e.getMessage());
+                return 2;
+            }
+            TraceLog log = new TraceLog();
+            try (JsonLinesWriter w = new JsonLinesWriter(log, OUT); LabClient c = new LabClient(log, cs, TaskRunner.threads())) {
+                try {
+                    c.connect();
+                    c.send(Scenario.texts(messages.toArray(String[]::new)));
+                } catch (LabException e) {
+                    return fail(w, e.getMessage());
+                }
+                c.finishSending();
+                c.awaitServerClose(waitMs);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run a scenario with client and server in this process; ends with a summary line.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(paramLabel = "SCENARIO", description = "sticky, partial, big, sleep-too-short, chinese")
+        String scenario;
+        @Option(names = "--framing", description = "framing for both sides (default: the scenario's)")
+        Framing framing;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Scenario s;
+            try {
+                s = Scenario.byId(scenario);
+            } catch (IllegalArgumentException e) {
+                System.err.println("socketlab run: " + e.getMessage());
+                return 2;
+            }
+            if (framing != null) {
+                s = s.withFraming(framing);
+            }
+            TraceLog log = new TraceLog();
+            try (JsonLinesWriter w = new JsonLinesWriter(log, OUT)) {
+                ScenarioRunner.Result r;
+                try {
+                    r = new ScenarioRunner(log, TaskRunner.threads()).run(s);
+                } catch (LabException e) {
+                    return fail(w, e.getMessage());
+                }
+                w.flush();
+                OUT.println(TraceJson.summaryLine(r.summary(), log.now()));
+                OUT.flush();
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package socketlab.codec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The tutorial's final fix: a 4-byte header length ({@code struct.pack('i', len(head_bytes))}),
+ * a UTF-8 JSON header ({@code json.dumps(head).encode('utf8')}) with at least {@code data_size},
+ * then {@code data_size} body bytes. When the header carries {@code hash} (sha256, hex) it is
+ * checked on arrival.
+ *
+ * <pre>
+ * BEFORE
+ * +-------------+------------------------------------------------+-------+
+ * | 2E 00 00 00 | {"data_size": 5, "filename": "a.txt", "hash":..} | hello |
+ * +-------------+------------------------------------------------+-------+
+ *   header len          header (46 bytes)                          body
+ * AFTER
+ * Frame(body="hello", headerJson={...}, verified=true)
+ * </pre>
+ *
+ * Bad input is reported with the real numbers and skipped: a negative, zero or oversized header
+ * length; a header that is not JSON or lacks a usable {@code data_size} (the length field and the
+ * header are dropped); a {@code data_size} above {@code maxFrameLength} (the whole frame is
+ * dropped as it arrives). A wrong hash is not an error: the frame is delivered with
+ * {@code verified=false} so the learner can see what arrived.
+ */
+public final class JsonHeaderDecoder implements FrameDecoder {
+    public static final int FIELD = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final boolean bigEndian;
+    private final int maxHeaderLength;
+    private final int maxFrameLength;
+    private long bytesToDiscard;
+
+    // the header of the frame being waited for, parsed once (it never changes while we wait)
+    private long parsedAt = -1;
+    private ObjectNode parsedHeader;
+    private long parsedSize;
+
+    public JsonHeaderDecoder(boolean bigEndian, int maxHeaderLength, int maxFrameLength) {
+        this.bigEndian = bigEndian;
+        this.maxHeaderLength = maxHeaderLength;
+        this.maxFrameLength = maxFrameLength;
+    }
+
+    @Override
+    public Frame decode(Cumulation in) {
+        if (bytesToDiscard > 0) {
+            int n = (int) Math.min(bytesToDiscard, in.readable());
+            in.skip(n);
+            bytesToDiscard -= n;
+            return null;
+        }
+        if (in.readable() < FIELD) {
+            return null;
+        }
+        long start = in.streamOffset();
+        int headLen = in.getInt(0, bigEndian);
+        if (headLen <= 0 || headLen > maxHeaderLength) {
+            if (LengthFields.looksLikeText(in, 0)) {
+                String msg = "header " + LengthFields.notThisProtocol(headLen, in, 0, bigEndian);
+                int n = in.readable();
+                in.skip(n);
+                throw new CorruptedFrameException(msg, start, n);
+            }
+            if (headLen <= 0) {
+                String msg = "header " + LengthFields.describe(headLen, in, 0, bigEndian)
+                        + (headLen == 0 ? " is zero: there is no header to read." : " is negative; a length can't be.")
+                        + " Dropped those 4 bytes.";
+                in.skip(FIELD);
+                throw new CorruptedFrameException(msg, start, FIELD);
+            }
+            String msg = "header " + LengthFields.describe(headLen, in, 0, bigEndian)
+                    + " is larger than the maximum header of " + String.format("%,d", maxHeaderLength)
+                    + " bytes; dropping those " + String.format("%,d", FIELD + (long) headLen) + " bytes as they arrive.";
+            discard(in, FIELD + (long) headLen);
+            throw new TooLongFrameException(msg, start, FIELD + (long) headLen);
+        }
+        if (in.readable() < FIELD + headLen) {
+            return null;
+        }
+        if (parsedAt != start) {
+            parseHeader(in, start, headLen);
+        }
+        long total = FIELD + (long) headLen + parsedSize;
+        if (in.readable() < total) {
+            return null;
+        }
+        byte[] body = in.copy(FIELD + headLen, (int) parsedSize);
+        Boolean verified = verify(parsedHeader, body);
+        Frame f = new Frame(start, (int) total, FIELD + headLen, body, parsedHeader.toString(), verified);
+        in.skip((int) total);
+        parsedAt = -1;
+        parsedHeader = null;
+        return f;
+    }
+
+    private void parseHeader(Cumulation in, long start, int headLen) {
+        byte[] headBytes = in.copy(FIELD, headLen);
+        String headText = new String(headBytes, StandardCharsets.UTF_8);
+        JsonNode node;
+        try {
+            node = JSON.readTree(headBytes);
+        } catch (JsonProcessingException e) {
+            in.skip(FIELD + headLen);
+            throw new CorruptedFrameException("the " + headLen + "-byte header is not valid JSON ("
+                    + e.getOriginalMessage() + "): " + abbreviate(headText) + ". Dropped the 4 + " + headLen + " header bytes.",
+                    start, FIELD + headLen);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!(node instanceof ObjectNode obj)) {
+            in.skip(FIELD + headLen);
+            throw new CorruptedFrameException("the header must be a JSON object, got: " + abbreviate(headText)
+                    + ". Dropped the 4 + " + headLen + " header bytes.", start, FIELD + headLen);
+        }
+        JsonNode size = obj.get("data_size");
+        if (size == null || !size.isIntegralNumber() || size.asLong() < 0 || !size.canConvertToLong()) {
+            in.skip(FIELD + headLen);
+            throw new CorruptedFrameException("the header has no usable \"data_size\" (a whole number ≥ 0): "
+                    + abbreviate(headText) + ". Dropped the 4 + " + headLen + " header bytes.", start, FIELD + headLen);
+        }
+        long dataSize = size.asLong();
+        if (dataSize > maxFrameLength) {
+            discard(in, FIELD + headLen + dataSize);
+            throw new TooLongFrameException("the header says data_size = " + String.format("%,d", dataSize)
+                    + " bytes, larger than the maximum frame of " + String.format("%,d", maxFrameLength)
+                    + "; dropping this frame's " + String.format("%,d", FIELD + headLen + dataSize) + " bytes as they arrive.",
+                    start, FIELD + headLen + dataSize);
+        }
+        parsedAt = start;
+        parsedHeader = obj;
+        parsedSize = dataSize;
+    }
+
+    private void discard(Cumulation in, long n) {
+        bytesToDiscard = n;
+        int now = (int) Math.min(bytesToDiscard, in.readable());
+        in.skip(now);
+        bytesToDiscard -= now;
+    }
+
+    private static Boolean verify(ObjectNode header, byte[] body) {
+        JsonNode hash = header.get("hash");
+        if (hash == null || hash.isNull()) {
+            return null;
+        }
+        return hash.isTextual() && hash.asText().equalsIgnoreCase(sha256Hex(body));
+    }
+
+    public static String sha256Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present in the JDK", e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    @Override
+    public String describeIncomplete(Cumulation in) {
+        if (bytesToDiscard > 0) {
+            return "the peer closed while an oversized frame was being dropped (" + bytesToDiscard + " bytes still to come)";
+        }
+        if (in.readable() < FIELD) {
+            return "the peer closed mid-frame: got " + in.readable() + " of the 4 header-length bytes";
+        }
+        int headLen = in.getInt(0, bigEndian);
+        if (in.readable() < FIELD + headLen || parsedAt != in.streamOffset()) {
+            return "the peer closed mid-header: got " + in.readable() + " of " + (FIELD + headLen)
+                    + " bytes (4 length + " + headLen + " header)";
+        }
+        long total = FIELD + headLen + parsedSize;
+        return "the peer closed mid-frame: got " + in.readable() + " of " + total + " bytes (4 + " + headLen
+                + " header + " + parsedSize + " data_size)";
+    }
+}

@@ -1,0 +1,69 @@
+package socketlab.codec;
+
+/**
+ * Messages end with a newline ({@code \n}; a {@code \r} before it is dropped too).
+ *
+ * <pre>
+ * BEFORE                                  AFTER
+ * +------------------------+              +---------+ +------+
+ * | h e l l o \n h a h a \n |    ---->    | "hello" | | "haha" |
+ * +------------------------+              +---------+ +------+
+ * </pre>
+ * A line longer than {@code maxFrameLength} without a newline is reported once and then
+ * discarded up to and including the next newline.
+ */
+public final class LineDecoder implements FrameDecoder {
+    private final int maxFrameLength;
+    private boolean discarding;
+    private int scanned;
+
+    public LineDecoder(int maxFrameLength) {
+        this.maxFrameLength = maxFrameLength;
+    }
+
+    @Override
+    public Frame decode(Cumulation in) {
+        int nl = in.indexOf((byte) '\n', Math.min(scanned, in.readable()));
+        if (discarding) {
+            if (nl < 0) {
+                in.skip(in.readable());
+                scanned = 0;
+                return null;
+            }
+            in.skip(nl + 1);
+            discarding = false;
+            scanned = 0;
+            return null;
+        }
+        if (nl < 0) {
+            if (in.readable() > maxFrameLength) {
+                discarding = true;
+                long start = in.streamOffset();
+                int n = in.readable();
+                in.skip(n);
+                scanned = 0;
+                throw new TooLongFrameException("a line longer than the maximum of " + maxFrameLength
+                        + " bytes: " + n + " bytes so far and no newline; dropping it up to the next newline",
+                        start, n);
+            }
+            scanned = in.readable();
+            return null;
+        }
+        scanned = 0;
+        if (nl > maxFrameLength) {
+            long start = in.streamOffset();
+            in.skip(nl + 1);
+            throw new TooLongFrameException("a line of " + nl + " bytes is longer than the maximum of "
+                    + maxFrameLength + "; dropped", start, nl + 1);
+        }
+        int bodyLen = nl > 0 && in.getUnsigned(nl - 1) == '\r' ? nl - 1 : nl;
+        Frame f = Frame.plain(in.streamOffset(), nl + 1, 0, in.copy(0, bodyLen));
+        in.skip(nl + 1);
+        return f;
+    }
+
+    @Override
+    public String describeIncomplete(Cumulation in) {
+        return "the peer closed mid-line: " + in.readable() + " bytes arrived without the closing newline";
+    }
+}

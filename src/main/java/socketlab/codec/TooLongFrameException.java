@@ -1,0 +1,8 @@
+package socketlab.codec;
+
+/** A frame (or length field) larger than the decoder's {@code maxFrameLength}. */
+public final class TooLongFrameException extends FrameException {
+    public TooLongFrameException(String message, long streamOffset, long skipped) {
+        super(message, streamOffset, skipped);
+    }
+}

@@ -1,0 +1,77 @@
+package socketlab.net;
+
+import java.util.List;
+import socketlab.codec.Framing;
+
+/**
+ * How the lab's server behaves.
+ *
+ * @param bindAddress   where to listen; loopback unless the user explicitly asks otherwise
+ * @param port          0 = any free port
+ * @param recvBuffer    the size asked of each {@code recv()} (the tutorial's 1024)
+ * @param recvDelayMs   pause before each {@code recv()}: a "slow" server lets the kernel buffer fill
+ * @param recvSizes     sizes for the first {@code recv()} calls, e.g. [2, 20] (then {@code recvBuffer})
+ * @param framing       how the server cuts the stream into messages
+ * @param echo          send each message back upper-cased, as the tutorial's server does
+ * @param maxConns      stop after this many connections have closed; 0 = run until stopped
+ * @param maxFrameLength largest frame a decoder accepts
+ */
+public record ServerSettings(String bindAddress, int port, int recvBuffer, int recvDelayMs, List<Integer> recvSizes,
+                             Framing framing, boolean echo, int maxConns, int maxFrameLength) {
+
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_RECV_BUFFER = 1024;
+
+    public ServerSettings {
+        recvSizes = List.copyOf(recvSizes);
+        if (recvBuffer < 1 || recvBuffer > 16 * 1024 * 1024) {
+            throw new IllegalArgumentException("receive buffer must be 1 to 16777216 bytes, got " + recvBuffer);
+        }
+        if (recvDelayMs < 0 || recvDelayMs > 60_000) {
+            throw new IllegalArgumentException("receive delay must be 0 to 60000 ms, got " + recvDelayMs);
+        }
+        for (int s : recvSizes) {
+            if (s < 1 || s > 16 * 1024 * 1024) {
+                throw new IllegalArgumentException("a recv() size must be 1 to 16777216 bytes, got " + s);
+            }
+        }
+    }
+
+    public static ServerSettings defaults() {
+        return new ServerSettings(LOOPBACK, DEFAULT_PORT, DEFAULT_RECV_BUFFER, 0, List.of(), Framing.NONE, false, 0,
+                Framing.DEFAULT_MAX_FRAME);
+    }
+
+    public ServerSettings withPort(int p) {
+        return new ServerSettings(bindAddress, p, recvBuffer, recvDelayMs, recvSizes, framing, echo, maxConns, maxFrameLength);
+    }
+
+    public ServerSettings withFraming(Framing f) {
+        return new ServerSettings(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, f, echo, maxConns, maxFrameLength);
+    }
+
+    public ServerSettings withRecv(int buffer, int delayMs, List<Integer> sizes) {
+        return new ServerSettings(bindAddress, port, buffer, delayMs, sizes, framing, echo, maxConns, maxFrameLength);
+    }
+
+    public ServerSettings withEcho(boolean e) {
+        return new ServerSettings(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, framing, e, maxConns, maxFrameLength);
+    }
+
+    public ServerSettings withMaxConns(int n) {
+        return new ServerSettings(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, framing, echo, n, maxFrameLength);
+    }
+
+    public ServerSettings withBindAddress(String a) {
+        return new ServerSettings(a, port, recvBuffer, recvDelayMs, recvSizes, framing, echo, maxConns, maxFrameLength);
+    }
+
+    public int largestRecv() {
+        int m = recvBuffer;
+        for (int s : recvSizes) {
+            m = Math.max(m, s);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,79 @@
+package socketlab.scenario;
+
+import socketlab.exec.TaskRunner;
+import socketlab.net.LabClient;
+import socketlab.net.LabException;
+import socketlab.net.LabServer;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+
+/**
+ * Runs a scenario with the lab's own client and server in one process, on a real loopback
+ * connection, recording into a shared {@link TraceLog}: start the server on a free port,
+ * connect, send every message, half-close, and wait until the server has read to EOF.
+ */
+public final class ScenarioRunner {
+    private static final long TIMEOUT_MS = 60_000;
+
+    private final TraceLog log;
+    private final TaskRunner runner;
+
+    public ScenarioRunner(TraceLog log, TaskRunner runner) {
+        this.log = log;
+        this.runner = runner;
+    }
+
+    /** Which connection ids the run used, and what it counted. */
+    public record Result(int serverConn, int clientConn, TraceIndex.Summary summary, long elapsedNs) {}
+
+    public Result run(Scenario s) throws LabException, InterruptedException {
+        long t0 = System.nanoTime();
+        try (LabServer server = new LabServer(log, s.serverSettings(), runner)) {
+            int port = server.start();
+            try (LabClient client = new LabClient(log, s.clientSettings(port), runner)) {
+                client.connect();
+                client.send(s.messages());
+                client.finishSending();
+                if (!server.awaitStopped(TIMEOUT_MS)) {
+                    throw new LabException("The scenario did not finish within " + TIMEOUT_MS / 1000 + " s.");
+                }
+                client.awaitServerClose(TIMEOUT_MS);
+                long elapsed = System.nanoTime() - t0;
+                int clientConn = client.conn();
+                client.close();
+                TraceIndex idx = new TraceIndex(log);
+                idx.update();
+                TraceIndex.Conn c = idx.conn(clientConn);
+                int serverConn = c != null && c.peer() != null ? c.peer().id : 0;
+                return new Result(serverConn, clientConn, runSummary(idx, clientConn, serverConn), elapsed);
+            }
+        }
+    }
+
+    /** The counts of one client/server pair only (a log may hold several runs). */
+    static TraceIndex.Summary runSummary(TraceIndex idx, int clientConn, int serverConn) {
+        int sends = 0;
+        int recvs = 0;
+        int glued = 0;
+        int split = 0;
+        int frames = 0;
+        int ok = 0;
+        for (int id : new int[] {clientConn, serverConn}) {
+            TraceIndex.Conn c = idx.conn(id);
+            if (c == null) {
+                continue;
+            }
+            sends += c.sends.size();
+            recvs += c.recvs.size();
+            glued += idx.glued(c);
+            split += idx.split(c);
+            frames += c.frames.size();
+            for (int k = 0; k < c.frames.size(); k++) {
+                if (Boolean.TRUE.equals(idx.frameOk(c, k))) {
+                    ok++;
+                }
+            }
+        }
+        return new TraceIndex.Summary(sends, recvs, glued, split, frames, ok);
+    }
+}

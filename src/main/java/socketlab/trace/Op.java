@@ -1,0 +1,26 @@
+package socketlab.trace;
+
+import java.util.Locale;
+
+/** The socket calls (and decoder results) a trace records. The lower-case name is the JSON {@code op}. */
+public enum Op {
+    LISTEN, ACCEPT, CONNECT, SEND, RECV, EOF, CLOSE, ERROR,
+    /** A message the sender meant to send (before its framing): index, body size, header size. */
+    MESSAGE,
+    /** A message the receiver's decoder reassembled. */
+    FRAME;
+
+    private static final Op[] VALUES = values();
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Op of(int ordinal) {
+        return VALUES[ordinal];
+    }
+
+    public static Op parse(String s) {
+        return valueOf(s.toUpperCase(Locale.ROOT));
+    }
+}

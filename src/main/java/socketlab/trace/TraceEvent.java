@@ -1,0 +1,49 @@
+package socketlab.trace;
+
+/**
+ * One recorded event, as read back from a {@link TraceLog} (the log itself keeps columns of
+ * primitives, not these objects). Which fields mean something depends on {@link #op()}:
+ *
+ * <ul>
+ * <li>{@code offset}: position in the connection's byte stream (send, recv, eof, frame, message)</li>
+ * <li>{@code bytes}: bytes sent or returned; body size for frame and message</li>
+ * <li>{@code requested}: the size asked of {@code recv()}</li>
+ * <li>{@code available}: bytes waiting in the kernel receive buffer just before {@code recv()}
+ *     (FIONREAD, via {@code InputStream.available()}); -1 when not measured</li>
+ * <li>{@code a}, {@code b}: local and remote port (listen, accept, connect); message index and
+ *     header bytes (message, frame)</li>
+ * <li>{@code wire}: bytes the frame/message took on the wire</li>
+ * <li>{@code verified}: frame hash check, -1 none, 0 false, 1 true</li>
+ * <li>{@code digest}: CRC32C of a message or frame body, to match what arrived with what was meant</li>
+ * <li>{@code payload}: the first bytes of the call (capped, see {@link TraceLog}); {@code text}:
+ *     the error message, or a frame's JSON header</li>
+ * </ul>
+ */
+public record TraceEvent(int index, long tNs, Op op, Side side, int conn, long offset, int bytes, int requested,
+                         int available, int a, int b, int wire, int verified, long digest, long durNs,
+                         byte[] payload, String text) {
+
+    public boolean payloadTruncated() {
+        return payload != null && payload.length < bytes;
+    }
+
+    public int localPort() {
+        return a;
+    }
+
+    public int remotePort() {
+        return b;
+    }
+
+    public int messageIndex() {
+        return a;
+    }
+
+    public int headerBytes() {
+        return b;
+    }
+
+    public Boolean verifiedOrNull() {
+        return verified < 0 ? null : verified == 1;
+    }
+}

@@ -1,0 +1,341 @@
+package socketlab.trace;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a trace means, kept up to date as events arrive: connections and which two are the ends
+ * of one TCP connection, every byte's message (the sender's message boundaries laid over the
+ * receiver's {@code recv()} chunks), and the glued/split counts.
+ *
+ * <p>Call {@link #update()} to take in the events appended since the last call (the UI does it
+ * once per pulse). Not thread-safe: one reader owns an index.
+ *
+ * <pre>
+ *  sender's messages    |  message 0 (hello world)  | message 1 (haha) |
+ *  receiver's chunks    |          recv #1 (15 bytes: GLUED)           |
+ * </pre>
+ * A chunk is <b>glued</b> when it holds bytes of two or more messages; a message is <b>split</b>
+ * when its bytes arrived in two or more chunks.
+ */
+public final class TraceIndex {
+
+    /** One socket end: everything one side did on one connection. */
+    public static final class Conn {
+        public final int id;
+        public final Side side;
+        public int localPort;
+        public int remotePort;
+        public int openEvent = -1;
+        public int closeEvent = -1;
+        public int eofEvent = -1;
+        public final IntList sends = new IntList();
+        public final IntList recvs = new IntList();
+        public final IntList messages = new IntList();
+        public final IntList frames = new IntList();
+        public final IntList errors = new IntList();
+        public long bytesSent;
+        public long bytesReceived;
+        Conn peer;
+        int analysedAt = -1;
+        int glued;
+        int split;
+
+        Conn(int id, Side side) {
+            this.id = id;
+            this.side = side;
+        }
+
+        public Conn peer() {
+            return peer;
+        }
+    }
+
+    /** Which message a byte belongs to, and whether it is a framing header byte. */
+    public record ByteOwner(int message, boolean header, boolean trailer) {
+        public static final ByteOwner UNKNOWN = new ByteOwner(-1, false, false);
+    }
+
+    private final TraceLog log;
+    private final Map<Integer, Conn> conns = new LinkedHashMap<>();
+    private final List<Conn> order = new ArrayList<>();
+    private int seen;
+    private int sends;
+    private int recvs;
+    private int frames;
+    private int changes;
+
+    public TraceIndex(TraceLog log) {
+        this.log = log;
+    }
+
+    public TraceLog log() {
+        return log;
+    }
+
+    /** Takes in new events; returns true when there were any. */
+    public boolean update() {
+        int n = log.size();
+        if (n == seen) {
+            return false;
+        }
+        for (int i = seen; i < n; i++) {
+            Op op = log.op(i);
+            if (op == Op.LISTEN) {
+                continue;
+            }
+            Conn c = conns.get(log.conn(i));
+            if (c == null) {
+                c = new Conn(log.conn(i), log.side(i));
+                conns.put(c.id, c);
+                order.add(c);
+            }
+            switch (op) {
+                case ACCEPT, CONNECT -> {
+                    c.localPort = log.a(i);
+                    c.remotePort = log.b(i);
+                    c.openEvent = i;
+                    link(c);
+                }
+                case SEND -> {
+                    c.sends.add(i);
+                    c.bytesSent += log.bytes(i);
+                    sends++;
+                }
+                case RECV -> {
+                    c.recvs.add(i);
+                    c.bytesReceived += log.bytes(i);
+                    recvs++;
+                }
+                case MESSAGE -> c.messages.add(i);
+                case FRAME -> {
+                    c.frames.add(i);
+                    frames++;
+                }
+                case ERROR -> c.errors.add(i);
+                case EOF -> c.eofEvent = i;
+                case CLOSE -> c.closeEvent = i;
+                default -> { }
+            }
+        }
+        seen = n;
+        changes++;
+        return true;
+    }
+
+    private void link(Conn c) {
+        for (Conn o : order) {
+            if (o != c && o.side != c.side && o.peer == null && o.localPort == c.remotePort
+                    && o.remotePort == c.localPort && o.localPort != 0) {
+                o.peer = c;
+                c.peer = o;
+                return;
+            }
+        }
+    }
+
+    public List<Conn> conns() {
+        return Collections.unmodifiableList(order);
+    }
+
+    public Conn conn(int id) {
+        return conns.get(id);
+    }
+
+    public int sends() {
+        return sends;
+    }
+
+    public int recvs() {
+        return recvs;
+    }
+
+    public int frames() {
+        return frames;
+    }
+
+    /** The message spans the bytes arriving on {@code receiver} were cut from, as event indices. */
+    private IntList boundaries(Conn receiver) {
+        Conn s = receiver.peer;
+        if (s != null && !s.messages.isEmpty()) {
+            return s.messages;
+        }
+        if (s != null && !s.sends.isEmpty()) {
+            return s.sends;
+        }
+        return receiver.frames; // an outside peer: what the decoder found is all we know
+    }
+
+    private long spanStart(int ev) {
+        return log.offset(ev);
+    }
+
+    private long spanLength(int ev) {
+        Op op = log.op(ev);
+        if (op == Op.MESSAGE || op == Op.FRAME) {
+            return log.wire(ev);
+        }
+        return log.bytes(ev);
+    }
+
+    /** Which message the byte at {@code offset} of the stream received on {@code receiver} belongs to. */
+    public ByteOwner owner(Conn receiver, long offset) {
+        IntList spans = boundaries(receiver);
+        int lo = 0;
+        int hi = spans.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int ev = spans.get(mid);
+            long start = spanStart(ev);
+            if (offset < start) {
+                hi = mid - 1;
+            } else if (offset >= start + spanLength(ev)) {
+                lo = mid + 1;
+            } else {
+                Op op = log.op(ev);
+                if (op == Op.MESSAGE || op == Op.FRAME) {
+                    long rel = offset - start;
+                    int head = log.b(ev);
+                    return new ByteOwner(mid, rel < head, rel >= head + log.bytes(ev));
+                }
+                return new ByteOwner(mid, false, false);
+            }
+        }
+        return ByteOwner.UNKNOWN;
+    }
+
+    /** Index (in {@link #boundaries}) of the first span that ends after {@code offset}. */
+    private int firstSpanEndingAfter(IntList spans, long offset) {
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int ev = spans.get(mid);
+            if (spanStart(ev) + spanLength(ev) <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** How many messages the {@code recv()} chunk (event {@code recvEvent}) holds bytes of. */
+    public int messagesIn(Conn receiver, int recvEvent) {
+        IntList spans = boundaries(receiver);
+        long start = log.offset(recvEvent);
+        long end = start + log.bytes(recvEvent);
+        int count = 0;
+        for (int k = firstSpanEndingAfter(spans, start); k < spans.size() && spanStart(spans.get(k)) < end; k++) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Chunks of {@code receiver} holding bytes of two or more messages. */
+    public int glued(Conn receiver) {
+        analyse(receiver);
+        return receiver.glued;
+    }
+
+    /** Messages whose bytes reached {@code receiver} in two or more chunks. */
+    public int split(Conn receiver) {
+        analyse(receiver);
+        return receiver.split;
+    }
+
+    public int gluedTotal() {
+        int g = 0;
+        for (Conn c : order) {
+            g += glued(c);
+        }
+        return g;
+    }
+
+    public int splitTotal() {
+        int s = 0;
+        for (Conn c : order) {
+            s += split(c);
+        }
+        return s;
+    }
+
+    private void analyse(Conn r) {
+        if (r.analysedAt == changes) {
+            return;
+        }
+        r.analysedAt = changes;
+        IntList spans = boundaries(r);
+        int glued = 0;
+        int split = 0;
+        int k = 0;
+        int[] chunksPerSpan = new int[spans.size()];
+        for (int j = 0; j < r.recvs.size(); j++) {
+            int ev = r.recvs.get(j);
+            long start = log.offset(ev);
+            long end = start + log.bytes(ev);
+            while (k < spans.size() && spanStart(spans.get(k)) + spanLength(spans.get(k)) <= start) {
+                k++;
+            }
+            int inChunk = 0;
+            for (int m = k; m < spans.size() && spanStart(spans.get(m)) < end; m++) {
+                if (spanLength(spans.get(m)) == 0) {
+                    continue;
+                }
+                inChunk++;
+                chunksPerSpan[m]++;
+            }
+            if (inChunk >= 2) {
+                glued++;
+            }
+        }
+        for (int c : chunksPerSpan) {
+            if (c >= 2) {
+                split++;
+            }
+        }
+        r.glued = glued;
+        r.split = split;
+    }
+
+    /**
+     * Whether frame number {@code k} on {@code receiver} is the message the sender meant:
+     * TRUE/FALSE when the sender is in this trace (or the frame carried a hash), null when unknown.
+     */
+    public Boolean frameOk(Conn receiver, int k) {
+        int f = receiver.frames.get(k);
+        int verified = log.verified(f);
+        Conn s = receiver.peer;
+        if (s != null && !s.messages.isEmpty()) {
+            if (k >= s.messages.size()) {
+                return false;
+            }
+            int m = s.messages.get(k);
+            boolean same = log.bytes(m) == log.bytes(f) && log.digest(m) == log.digest(f);
+            return same && verified != 0;
+        }
+        return verified < 0 ? null : verified == 1;
+    }
+
+    public int framesOk() {
+        int ok = 0;
+        for (Conn c : order) {
+            for (int k = 0; k < c.frames.size(); k++) {
+                if (Boolean.TRUE.equals(frameOk(c, k))) {
+                    ok++;
+                }
+            }
+        }
+        return ok;
+    }
+
+    /** Counts for the {@code summary} line. */
+    public Summary summary() {
+        return new Summary(sends, recvs, gluedTotal(), splitTotal(), frames, framesOk());
+    }
+
+    public record Summary(int sends, int recvs, int glued, int split, int frames, int framesOk) {}
+}

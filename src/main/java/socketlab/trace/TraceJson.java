@@ -1,0 +1,117 @@
+package socketlab.trace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HexFormat;
+
+/**
+ * The JSON-lines trace format: one event per line. Documented in the README; also the file
+ * format of a saved trace. {@code hex} holds at most {@link #HEX_CAP} bytes of a call's payload;
+ * {@code hex_truncated} says when the call carried more.
+ */
+public final class TraceJson {
+    public static final int HEX_CAP = 4096;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TraceJson() {
+    }
+
+    public static String line(TraceEvent e) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("op", e.op().wire());
+        o.put("side", e.side().wire());
+        o.put("conn", e.conn());
+        o.put("t_ns", e.tNs());
+        switch (e.op()) {
+            case LISTEN -> o.put("port", e.localPort());
+            case ACCEPT, CONNECT -> {
+                o.put("local_port", e.localPort());
+                o.put("remote_port", e.remotePort());
+            }
+            case SEND, RECV -> {
+                o.put("bytes", e.bytes());
+                o.put("offset", e.offset());
+                if (e.op() == Op.RECV) {
+                    o.put("requested", e.requested());
+                    if (e.available() >= 0) {
+                        o.put("available", e.available());
+                    }
+                }
+                o.put("dur_ns", e.durNs());
+                hex(o, e);
+            }
+            case EOF -> {
+                o.put("offset", e.offset());
+                o.put("requested", e.requested());
+            }
+            case ERROR -> {
+                o.put("message", e.text());
+                o.put("offset", e.offset());
+            }
+            case FRAME, MESSAGE -> {
+                o.put("index", e.messageIndex());
+                o.put("bytes", e.bytes());
+                o.put("offset", e.offset());
+                o.put("wire_bytes", e.wire());
+                o.put("header_bytes", e.headerBytes());
+                String text = e.payload() != null && !e.payloadTruncated() ? socketlab.codec.Frame.utf8OrNull(e.payload()) : null;
+                if (text != null) {
+                    o.put("text", text);
+                } else {
+                    o.putNull("text");
+                }
+                if (e.op() == Op.FRAME) {
+                    if (e.text() != null) {
+                        o.set("header", parse(e.text()));
+                    }
+                    Boolean v = e.verifiedOrNull();
+                    if (v == null) {
+                        o.putNull("verified");
+                    } else {
+                        o.put("verified", v);
+                    }
+                }
+                hex(o, e);
+            }
+            default -> { }
+        }
+        return o.toString();
+    }
+
+    public static String summaryLine(TraceIndex.Summary s, long tNs) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("op", "summary");
+        o.put("side", "both");
+        o.put("conn", 0);
+        o.put("t_ns", tNs);
+        o.put("sends", s.sends());
+        o.put("recvs", s.recvs());
+        o.put("glued", s.glued());
+        o.put("split", s.split());
+        o.put("frames", s.frames());
+        o.put("frames_ok", s.framesOk());
+        return o.toString();
+    }
+
+    private static void hex(ObjectNode o, TraceEvent e) {
+        byte[] p = e.payload();
+        if (p == null) {
+            return;
+        }
+        int n = Math.min(p.length, HEX_CAP);
+        o.put("hex", HexFormat.of().formatHex(p, 0, n));
+        if (n < e.bytes()) {
+            o.put("hex_truncated", true);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException ex) {
+            return JSON.getNodeFactory().textNode(json);
+        }
+    }
+}
