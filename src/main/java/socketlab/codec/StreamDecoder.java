@@ -32,6 +32,9 @@ public final class StreamDecoder {
             try {
                 Frame f = decoder.decode(cumulation);
                 if (f == null) {
+                    if (cumulation.readable() < before) {
+                        continue; // the decoder dropped bytes of a bad frame; look again
+                    }
                     break;
                 }
                 out.add(new Decoded(f));
