@@ -31,6 +31,7 @@ public final class LabServer implements AutoCloseable {
     private final TaskRunner runner;
     private final Set<Endpoint> open = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicInteger closedConns = new AtomicInteger();
     private final Object closedSignal = new Object();
     private ServerSocket listener;
@@ -114,7 +115,7 @@ public final class LabServer implements AutoCloseable {
         int call = 0;
         try {
             while (running) {
-                if (settings.recvDelayMs() > 0 && stopped.await(settings.recvDelayMs(), TimeUnit.MILLISECONDS)) {
+                if (settings.recvDelayMs() > 0 && stopping.await(settings.recvDelayMs(), TimeUnit.MILLISECONDS)) {
                     break;
                 }
                 int size = call < sizes.size() ? sizes.get(call) : settings.recvBuffer();
@@ -178,12 +179,12 @@ public final class LabServer implements AutoCloseable {
 
     /** Stops listening and closes every connection; the port is free when this returns. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!running) {
             return;
         }
         running = false;
-        stopped.countDown();
+        stopping.countDown();
         try {
             if (listener != null) {
                 listener.close();
@@ -195,5 +196,6 @@ public final class LabServer implements AutoCloseable {
             e.close();
         }
         log.life(Op.CLOSE, Side.SERVER, listenConn, port(), 0, 0);
+        stopped.countDown();
     }
 }

@@ -49,6 +49,7 @@ public final class TraceLog {
     private byte[][] arena = new byte[4][];
     private long arenaPos;
     private int nextConn = 1;
+    private volatile int waiters;
 
     public TraceLog() {
         this(DEFAULT_CAPTURE_PER_EVENT, DEFAULT_CAPTURE_BUDGET);
@@ -98,6 +99,9 @@ public final class TraceLog {
             c.verified[k] = -1;
             capture(c, k, payload, payloadOff, bytes);
             size = i + 1;
+            if (waiters > 0) {
+                notifyAll();
+            }
             return i;
         }
     }
@@ -119,6 +123,9 @@ public final class TraceLog {
             c.available[k] = NOT_MEASURED;
             c.verified[k] = -1;
             size = i + 1;
+            if (waiters > 0) {
+                notifyAll();
+            }
             return i;
         }
     }
@@ -139,6 +146,9 @@ public final class TraceLog {
             c.verified[k] = -1;
             text(c, k, message);
             size = i + 1;
+            if (waiters > 0) {
+                notifyAll();
+            }
             return i;
         }
     }
@@ -171,6 +181,9 @@ public final class TraceLog {
                 text(c, k, header);
             }
             size = i + 1;
+            if (waiters > 0) {
+                notifyAll();
+            }
             return i;
         }
     }
@@ -226,6 +239,37 @@ public final class TraceLog {
         c.payloadPos[k] = arenaPos;
         c.payloadLen[k] = n;
         arenaPos += n;
+    }
+
+    /**
+     * Waits until the log holds at least {@code count} events of {@code op} on {@code side}
+     * (any side when null): how tests and scenarios synchronise on what the sockets did.
+     * Returns false on timeout.
+     */
+    public synchronized boolean await(Op op, Side side, int count, long timeoutMs) throws InterruptedException {
+        long end = System.nanoTime() + timeoutMs * 1_000_000L;
+        int seen = 0;
+        int scanned = 0;
+        waiters++;
+        try {
+            while (true) {
+                for (; scanned < size; scanned++) {
+                    if (op(scanned) == op && (side == null || side(scanned) == side)) {
+                        seen++;
+                    }
+                }
+                if (seen >= count) {
+                    return true;
+                }
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, left / 1_000_000L));
+            }
+        } finally {
+            waiters--;
+        }
     }
 
     /** Reads event {@code i} (below {@link #size()}). */

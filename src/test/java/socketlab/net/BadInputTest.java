@@ -154,9 +154,11 @@ class BadInputTest {
 
     @Test
     void closingTheServerFreesThePortAtOnce() throws Exception {
-        LabServer s = new LabServer(new TraceLog(), ServerSettings.defaults().withPort(0), TaskRunner.threads());
+        TraceLog log = new TraceLog();
+        LabServer s = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads());
         int port = s.start();
         Socket idle = new Socket("127.0.0.1", port);
+        assertTrue(log.await(Op.ACCEPT, socketlab.trace.Side.SERVER, 1, 10_000));
         s.close();
         try (ServerSocket again = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             assertEquals(port, again.getLocalPort());
