@@ -2,9 +2,16 @@ package socketlab.net;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import socketlab.codec.Encoded;
 import socketlab.codec.Frame;
@@ -18,51 +25,85 @@ import socketlab.trace.TraceLog;
 
 /**
  * One end of a connected TCP socket, with every call recorded: what both the lab's client and
- * each of its server's connections are made of. {@code recv()} is {@link InputStream#read} (one
- * system call), the bytes waiting before it are {@link InputStream#available()} (FIONREAD), and
- * {@code send()} is {@link OutputStream#write}, which, like Python's {@code sendall}, returns
- * only when all bytes are in the kernel.
+ * each of its server's connections are made of.
+ *
+ * <p>A receive is: wait until the socket is readable ({@code select}), then wait the receiver's
+ * delay (a "slow" program that gets round to reading late, while the kernel keeps buffering),
+ * then measure the bytes waiting ({@code FIONREAD}, via {@link InputStream#available()}), then
+ * one {@code read} system call of at most {@code size} bytes: Python's {@code recv(size)}.
+ * Counting the delay from readability makes gluing certain, not a race against the sender.
+ *
+ * <p>A send writes the whole framed message before it returns, like Python's {@code sendall}; it
+ * is recorded as one {@code send} with the time it took.
  */
 final class Endpoint {
     final TraceLog log;
     final Side side;
     final int conn;
-    final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    final SocketChannel channel;
+    private final InputStream fionread;
+    private final Selector readSelector;
+    private final Selector writeSelector;
     private final FrameEncoder encoder;
     private final StreamDecoder decoder;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closingLatch = new CountDownLatch(1);
     private final Object sendLock = new Object();
     private long sendOffset;
     private long recvOffset;
     private int messagesSent;
     private int framesDecoded;
+    private int recvCalls;
     volatile boolean closing;
 
-    Endpoint(TraceLog log, Side side, Socket socket, Framing framing, int maxFrameLength) throws IOException {
+    Endpoint(TraceLog log, Side side, SocketChannel channel, Framing framing, int maxFrameLength) throws IOException {
         this.log = log;
         this.side = side;
-        this.socket = socket;
+        this.channel = channel;
         this.conn = log.newConnId();
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
         this.encoder = framing.encoder();
         this.decoder = new StreamDecoder(framing.newDecoder(maxFrameLength));
+        channel.configureBlocking(false);
+        this.fionread = channel.socket().getInputStream();
+        this.readSelector = Selector.open();
+        this.writeSelector = Selector.open();
+        channel.register(readSelector, SelectionKey.OP_READ);
+        channel.register(writeSelector, SelectionKey.OP_WRITE);
     }
 
-    void opened(Op op) {
-        log.life(op, side, conn, socket.getLocalPort(), socket.getPort(), 0);
+    /** recv() calls that returned data or EOF so far. */
+    int recvCalls() {
+        return recvCalls;
     }
 
-    /** Frames {@code body}, records the message, sends it. */
+    int localPort() {
+        return channel.socket().getLocalPort();
+    }
+
+    int remotePort() {
+        return channel.socket().getPort();
+    }
+
+    void opened(Op op, String settings) {
+        log.life(op, side, conn, localPort(), remotePort(), 0, settings);
+    }
+
+    /** Frames {@code body}, records the message, sends all of it. */
     void sendMessage(byte[] body, String name) throws IOException {
         synchronized (sendLock) {
             Encoded e = encoder.encode(body, name);
             log.message(Op.MESSAGE, side, conn, sendOffset, messagesSent++, e.headerLength(), e.wire().length,
                     body, Digests.crc(body), null, null);
             long t0 = System.nanoTime();
-            out.write(e.wire());
+            ByteBuffer b = ByteBuffer.wrap(e.wire());
+            while (b.hasRemaining()) {
+                if (channel.write(b) == 0) {
+                    writeSelector.select(200); // the peer's receive buffer is full: wait until it reads
+                    if (closing) {
+                        throw new ClosedChannelException();
+                    }
+                }
+            }
             long dur = System.nanoTime() - t0;
             log.io(Op.SEND, side, conn, sendOffset, e.wire().length, 0, TraceLog.NOT_MEASURED, dur, e.wire(), 0);
             sendOffset += e.wire().length;
@@ -70,14 +111,31 @@ final class Endpoint {
     }
 
     /**
-     * One {@code recv(size)}: records it with the bytes that were waiting, feeds the decoder.
-     * Returns the decoded frames, or null at EOF.
+     * One {@code recv(size)} after {@code delayMs}: records it with the bytes that were waiting and
+     * feeds the decoder. Returns the decoded frames, or null at EOF or when closing.
      */
-    List<Frame> recvOnce(byte[] buf, int size) throws IOException {
-        int waiting = in.available();
+    List<Frame> recvOnce(byte[] buf, int size, int delayMs) throws IOException, InterruptedException {
+        while (true) { // select(): block until the socket is readable (data or EOF)
+            readSelector.select();
+            if (closing || !channel.isOpen()) {
+                return null;
+            }
+            if (!readSelector.selectedKeys().isEmpty()) {
+                readSelector.selectedKeys().clear();
+                break;
+            }
+        }
+        if (delayMs > 0 && closingLatch.await(delayMs, TimeUnit.MILLISECONDS)) {
+            return null;
+        }
+        int waiting = fionread.available();
         long t0 = System.nanoTime();
-        int n = in.read(buf, 0, size);
+        int n = channel.read(ByteBuffer.wrap(buf, 0, size));
         long dur = System.nanoTime() - t0;
+        if (n == 0) {
+            return List.of(); // a spurious wake-up: nothing was there after all
+        }
+        recvCalls++;
         if (n < 0) {
             log.io(Op.EOF, side, conn, recvOffset, 0, size, waiting, dur, null, 0);
             String incomplete = decoder.finish();
@@ -89,7 +147,7 @@ final class Endpoint {
         log.io(Op.RECV, side, conn, recvOffset, n, size, waiting, dur, buf, 0);
         recvOffset += n;
         List<StreamDecoder.Result> results = decoder.feed(buf, 0, n);
-        List<Frame> frames = new java.util.ArrayList<>(results.size());
+        List<Frame> frames = new ArrayList<>(results.size());
         for (StreamDecoder.Result r : results) {
             if (r instanceof StreamDecoder.Decoded d) {
                 Frame f = d.frame();
@@ -108,26 +166,43 @@ final class Endpoint {
     }
 
     void shutdownOutput() throws IOException {
-        if (!socket.isOutputShutdown() && !socket.isClosed()) {
-            socket.shutdownOutput();
+        if (channel.isOpen()) {
+            channel.shutdownOutput();
         }
     }
 
-    /** Closes once, recording it. */
+    /** Closes once, recording it; wakes a thread waiting to receive. */
     void close() {
         closing = true;
+        closingLatch.countDown();
         if (closed.compareAndSet(false, true)) {
             try {
-                socket.close();
+                channel.close();
             } catch (IOException ignored) {
                 // closing anyway
             }
-            log.life(Op.CLOSE, side, conn, 0, 0, recvOffset);
+            readSelector.wakeup();
+            writeSelector.wakeup();
+            log.life(Op.CLOSE, side, conn, 0, 0, recvOffset, null);
+        }
+    }
+
+    /** Releases the selectors; call from the thread that used them, after {@link #close()}. */
+    void release() {
+        try {
+            readSelector.close();
+            writeSelector.close();
+        } catch (IOException ignored) {
+            // nothing more to do
         }
     }
 
     boolean isClosed() {
         return closed.get();
+    }
+
+    static String describe(InetSocketAddress a) {
+        return a.getHostString() + ":" + a.getPort();
     }
 
     static String capitalise(String s) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -71,7 +70,7 @@ public final class Explain {
     public static String io(IOException e, String doing) {
         String m = String.valueOf(e.getMessage());
         String lm = m.toLowerCase(Locale.ROOT);
-        if (e instanceof SocketException && lm.contains("reset")) {
+        if (lm.contains("connection reset")) {
             return "Connection reset by the peer while " + doing + ": the other side closed abruptly"
                     + " (it quit with unread data, or aborted), so the kernel sent RST instead of a normal FIN.";
         }

@@ -2,8 +2,8 @@ package socketlab.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +24,7 @@ public final class LabClient implements AutoCloseable {
     private final ClientSettings settings;
     private final TaskRunner runner;
     private final CountDownLatch readerDone = new CountDownLatch(1);
-    private Endpoint endpoint;
+    private volatile Endpoint endpoint;
 
     public LabClient(TraceLog log, ClientSettings settings, TaskRunner runner) {
         this.log = log;
@@ -34,14 +34,17 @@ public final class LabClient implements AutoCloseable {
 
     /** Connects (blocking, at most 5 s) and starts reading replies. */
     public void connect() throws LabException {
-        Socket s = new Socket();
+        SocketChannel ch = null;
         try {
-            s.setTcpNoDelay(settings.noDelay());
-            s.connect(new InetSocketAddress(settings.host(), settings.port()), 5000);
-            endpoint = new Endpoint(log, Side.CLIENT, s, settings.framing(), Integer.MAX_VALUE - 8);
+            ch = SocketChannel.open();
+            ch.socket().setTcpNoDelay(settings.noDelay());
+            ch.socket().connect(new InetSocketAddress(settings.host(), settings.port()), 5000);
+            endpoint = new Endpoint(log, Side.CLIENT, ch, settings.framing(), Integer.MAX_VALUE - 8);
         } catch (IOException e) {
             try {
-                s.close();
+                if (ch != null) {
+                    ch.close();
+                }
             } catch (IOException ignored) {
                 // nothing to close
             }
@@ -49,83 +52,93 @@ public final class LabClient implements AutoCloseable {
             log.error(Side.CLIENT, 0, 0, msg);
             throw new LabException(msg, e);
         }
-        endpoint.opened(Op.CONNECT);
-        runner.execute("client-reader-" + endpoint.conn, this::readLoop);
+        endpoint.opened(Op.CONNECT, "framing " + settings.framing().spec() + (settings.noDelay() ? " · TCP_NODELAY" : ""));
+        Endpoint e = endpoint;
+        runner.execute("client-reader-" + e.conn, () -> readLoop(e));
     }
 
     public int conn() {
-        return endpoint == null ? 0 : endpoint.conn;
+        Endpoint e = endpoint;
+        return e == null ? 0 : e.conn;
     }
 
     public int localPort() {
-        return endpoint == null ? -1 : endpoint.socket.getLocalPort();
+        Endpoint e = endpoint;
+        return e == null ? -1 : e.localPort();
     }
 
     public boolean isConnected() {
-        return endpoint != null && !endpoint.isClosed();
+        Endpoint e = endpoint;
+        return e != null && !e.isClosed();
     }
 
     public ClientSettings settings() {
         return settings;
     }
 
-    private void readLoop() {
+    private void readLoop(Endpoint e) {
         byte[] buf = new byte[settings.recvBuffer()];
         try {
             while (true) {
-                List<Frame> frames = endpoint.recvOnce(buf, buf.length);
+                List<Frame> frames = e.recvOnce(buf, buf.length, 0);
                 if (frames == null) {
                     break;
                 }
             }
-        } catch (SocketException e) {
-            if (!endpoint.closing) {
-                log.error(Side.CLIENT, endpoint.conn, 0, Explain.io(e, "receiving"));
+        } catch (ClosedChannelException ex) {
+            // closed by us
+        } catch (IOException ex) {
+            if (!e.closing) {
+                log.error(Side.CLIENT, e.conn, 0, Explain.io(ex, "receiving"));
             }
-        } catch (IOException e) {
-            log.error(Side.CLIENT, endpoint.conn, 0, Explain.io(e, "receiving"));
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         } finally {
+            e.release();
             readerDone.countDown();
         }
     }
 
     /**
-     * Sends each message (blocking: runs on a background thread), pausing {@link ClientSettings#pauseMs()}
-     * between two. A message the framing cannot carry is reported and skipped; the rest go.
+     * Sends each message (blocking: call it on a background thread), pausing
+     * {@link ClientSettings#pauseMs()} between two. A message the framing cannot carry is
+     * reported and skipped; the rest go.
      */
     public void send(List<byte[]> bodies) throws LabException {
-        if (endpoint == null || endpoint.isClosed()) {
+        Endpoint e = endpoint;
+        if (e == null || e.isClosed()) {
             throw new LabException("Not connected: connect to the server first.");
         }
         for (int i = 0; i < bodies.size(); i++) {
             if (i > 0 && settings.pauseMs() > 0) {
                 try {
                     Thread.sleep(settings.pauseMs());
-                } catch (InterruptedException e) {
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
             try {
-                endpoint.sendMessage(bodies.get(i), "message-" + (i + 1) + ".txt");
-            } catch (MessageTooLongException e) {
-                log.error(Side.CLIENT, endpoint.conn, 0, "Message " + (i + 1) + " not sent: " + e.getMessage() + ".");
-            } catch (IOException e) {
-                String msg = Explain.io(e, "sending");
-                log.error(Side.CLIENT, endpoint.conn, 0, msg);
-                throw new LabException(msg, e);
+                e.sendMessage(bodies.get(i), "message-" + (i + 1) + ".txt");
+            } catch (MessageTooLongException ex) {
+                log.error(Side.CLIENT, e.conn, 0, "Message " + (i + 1) + " not sent: " + ex.getMessage() + ".");
+            } catch (IOException ex) {
+                String msg = e.closing ? "The connection was closed while sending." : Explain.io(ex, "sending");
+                log.error(Side.CLIENT, e.conn, 0, msg);
+                throw new LabException(msg, ex);
             }
         }
     }
 
     /** Half-closes: the server's next {@code recv()} returns 0 bytes (EOF); replies can still arrive. */
     public void finishSending() {
+        Endpoint e = endpoint;
         try {
-            if (endpoint != null) {
-                endpoint.shutdownOutput();
+            if (e != null) {
+                e.shutdownOutput();
             }
-        } catch (IOException e) {
-            log.error(Side.CLIENT, endpoint.conn, 0, Explain.io(e, "closing the sending side"));
+        } catch (IOException ex) {
+            log.error(Side.CLIENT, e.conn, 0, Explain.io(ex, "closing the sending side"));
         }
     }
 
@@ -136,8 +149,9 @@ public final class LabClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (endpoint != null) {
-            endpoint.close();
+        Endpoint e = endpoint;
+        if (e != null) {
+            e.close();
         }
     }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,21 +21,24 @@ import socketlab.trace.TraceLog;
 
 /**
  * The lab's TCP server: {@code bind}, {@code listen}, then an accept loop; each connection is
- * served on its own thread by a receive loop that waits {@code recvDelayMs}, measures the bytes
- * waiting, calls {@code recv(size)}, and decodes. Every call lands in the {@link TraceLog}.
- * A bad frame or a reset on one connection is recorded and the others go on being served.
+ * served on its own thread by a receive loop (see {@link Endpoint#recvOnce}). Every call lands in
+ * the {@link TraceLog}. A bad frame or a reset on one connection is recorded and the others go
+ * on being served.
+ *
+ * <p>The receive size and delay are live knobs: {@link #update} changes them from the next
+ * {@code recv()} on. Framing and echo are fixed per connection when it is accepted.
  */
 public final class LabServer implements AutoCloseable {
     private final TraceLog log;
-    private final ServerSettings settings;
     private final TaskRunner runner;
     private final Set<Endpoint> open = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicInteger closedConns = new AtomicInteger();
     private final Object closedSignal = new Object();
-    private ServerSocket listener;
+    private volatile ServerSettings settings;
+    private ServerSocketChannel listener;
     private int listenConn;
+    private int port = -1;
     private volatile boolean running;
 
     public LabServer(TraceLog log, ServerSettings settings, TaskRunner runner) {
@@ -46,37 +49,39 @@ public final class LabServer implements AutoCloseable {
 
     /** Binds and starts accepting; returns the port (the OS's choice when the setting was 0). */
     public int start() throws LabException {
+        ServerSettings s = settings;
         InetAddress address;
         try {
-            address = InetAddress.getByName(settings.bindAddress());
+            address = InetAddress.getByName(s.bindAddress());
         } catch (IOException e) {
-            throw new LabException("Unknown address to listen on: " + settings.bindAddress(), e);
+            throw new LabException("Unknown address to listen on: " + s.bindAddress(), e);
         }
         try {
-            ServerSocket s = new ServerSocket();
-            // Java turns SO_REUSEADDR on for listeners by default on Linux; say so explicitly.
-            s.setReuseAddress(true);
+            ServerSocketChannel ch = ServerSocketChannel.open();
             try {
-                s.bind(new InetSocketAddress(address, settings.port()), 5);
+                // Java turns SO_REUSEADDR on for listeners by default on Linux; say so explicitly.
+                ch.socket().setReuseAddress(true);
+                ch.bind(new InetSocketAddress(address, s.port()), 5);
             } catch (IOException e) {
-                s.close();
+                ch.close();
                 throw e;
             }
-            listener = s;
+            listener = ch;
+            port = ch.socket().getLocalPort();
         } catch (BindException e) {
-            throw new LabException(Explain.bind(e, settings.bindAddress(), settings.port()), e);
+            throw new LabException(Explain.bind(e, s.bindAddress(), s.port()), e);
         } catch (IOException e) {
-            throw new LabException("Could not listen on port " + settings.port() + ": " + e.getMessage(), e);
+            throw new LabException("Could not listen on port " + s.port() + ": " + e.getMessage(), e);
         }
         running = true;
         listenConn = log.newConnId();
-        log.life(Op.LISTEN, Side.SERVER, listenConn, listener.getLocalPort(), 0, 0);
-        runner.execute("accept-" + listener.getLocalPort(), this::acceptLoop);
-        return listener.getLocalPort();
+        log.life(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, s.bindAddress());
+        runner.execute("accept-" + port(), this::acceptLoop);
+        return port();
     }
 
     public int port() {
-        return listener == null ? -1 : listener.getLocalPort();
+        return port;
     }
 
     public boolean isRunning() {
@@ -87,21 +92,29 @@ public final class LabServer implements AutoCloseable {
         return settings;
     }
 
+    /** New knobs: receive size and delay from the next recv(), framing and echo for new connections. */
+    public void update(ServerSettings s) {
+        settings = s;
+    }
+
     private void acceptLoop() {
         try {
             while (running) {
-                Socket s = listener.accept();
+                SocketChannel ch = listener.accept();
+                ServerSettings s = settings;
                 Endpoint e;
                 try {
-                    e = new Endpoint(log, Side.SERVER, s, settings.framing(), settings.maxFrameLength());
+                    e = new Endpoint(log, Side.SERVER, ch, s.framing(), s.maxFrameLength());
                 } catch (IOException ex) {
-                    s.close();
+                    ch.close();
                     continue;
                 }
                 open.add(e);
-                e.opened(Op.ACCEPT);
-                runner.execute("server-conn-" + e.conn, () -> serve(e));
+                e.opened(Op.ACCEPT, "framing " + s.framing().spec() + (s.echo() ? " · echo" : ""));
+                runner.execute("server-conn-" + e.conn, () -> serve(e, s));
             }
+        } catch (ClosedChannelException e) {
+            // stopped
         } catch (IOException e) {
             if (running) {
                 log.error(Side.SERVER, listenConn, 0, Explain.io(e, "accepting"));
@@ -109,39 +122,40 @@ public final class LabServer implements AutoCloseable {
         }
     }
 
-    private void serve(Endpoint e) {
-        List<Integer> sizes = settings.recvSizes();
-        byte[] buf = new byte[settings.largestRecv()];
-        int call = 0;
+    private void serve(Endpoint e, ServerSettings atAccept) {
+        byte[] buf = new byte[0];
         try {
             while (running) {
-                if (settings.recvDelayMs() > 0 && stopping.await(settings.recvDelayMs(), TimeUnit.MILLISECONDS)) {
-                    break;
+                ServerSettings s = settings;
+                List<Integer> sizes = s.recvSizes();
+                int call = e.recvCalls();
+                int size = call < sizes.size() ? sizes.get(call) : s.recvBuffer();
+                if (buf.length < size) {
+                    buf = new byte[Math.max(size, s.largestRecv())];
                 }
-                int size = call < sizes.size() ? sizes.get(call) : settings.recvBuffer();
-                call++;
-                List<Frame> frames = e.recvOnce(buf, size);
+                List<Frame> frames = e.recvOnce(buf, size, s.recvDelayMs());
                 if (frames == null) {
                     break;
                 }
-                if (settings.echo()) {
+                if (atAccept.echo()) {
                     for (Frame f : frames) {
                         e.sendMessage(Endpoint.upperAscii(f.body()), "reply.txt");
                     }
                 }
             }
-        } catch (SocketException ex) {
-            if (running && !e.closing) {
+        } catch (ClosedChannelException ex) {
+            // closed while waiting: not an error
+        } catch (IOException ex) {
+            if (!e.closing) {
                 log.error(Side.SERVER, e.conn, 0, Explain.io(ex, "receiving"));
             }
-        } catch (IOException ex) {
-            log.error(Side.SERVER, e.conn, 0, Explain.io(ex, "receiving"));
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException ex) {
             log.error(Side.SERVER, e.conn, 0, "Unexpected error on this connection: " + ex);
         } finally {
             e.close();
+            e.release();
             open.remove(e);
             int n = closedConns.incrementAndGet();
             synchronized (closedSignal) {
@@ -177,6 +191,10 @@ public final class LabServer implements AutoCloseable {
         return closedConns.get();
     }
 
+    public int openConnections() {
+        return open.size();
+    }
+
     /** Stops listening and closes every connection; the port is free when this returns. */
     @Override
     public synchronized void close() {
@@ -184,7 +202,6 @@ public final class LabServer implements AutoCloseable {
             return;
         }
         running = false;
-        stopping.countDown();
         try {
             if (listener != null) {
                 listener.close();
@@ -195,7 +212,7 @@ public final class LabServer implements AutoCloseable {
         for (Endpoint e : open) {
             e.close();
         }
-        log.life(Op.CLOSE, Side.SERVER, listenConn, port(), 0, 0);
+        log.life(Op.CLOSE, Side.SERVER, listenConn, port(), 0, 0, null);
         stopped.countDown();
     }
 }

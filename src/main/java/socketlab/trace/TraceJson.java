@@ -25,10 +25,18 @@ public final class TraceJson {
         o.put("conn", e.conn());
         o.put("t_ns", e.tNs());
         switch (e.op()) {
-            case LISTEN -> o.put("port", e.localPort());
+            case LISTEN -> {
+                o.put("port", e.localPort());
+                if (e.text() != null) {
+                    o.put("settings", e.text());
+                }
+            }
             case ACCEPT, CONNECT -> {
                 o.put("local_port", e.localPort());
                 o.put("remote_port", e.remotePort());
+                if (e.text() != null) {
+                    o.put("settings", e.text());
+                }
             }
             case SEND, RECV -> {
                 o.put("bytes", e.bytes());

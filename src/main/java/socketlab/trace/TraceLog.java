@@ -106,8 +106,11 @@ public final class TraceLog {
         }
     }
 
-    /** Records a lifecycle event: listen, accept, connect, close, eof (a = local port, b = remote port). */
-    public int life(Op op, Side side, int conn, int localPort, int remotePort, long offset) {
+    /**
+     * Records a lifecycle event: listen, accept, connect, close (a = local port, b = remote port),
+     * with an optional note (the settings the connection runs with).
+     */
+    public int life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String note) {
         long t = now();
         synchronized (this) {
             int i = reserve();
@@ -122,6 +125,9 @@ public final class TraceLog {
             c.offset[k] = offset;
             c.available[k] = NOT_MEASURED;
             c.verified[k] = -1;
+            if (note != null) {
+                text(c, k, note);
+            }
             size = i + 1;
             if (waiters > 0) {
                 notifyAll();
