@@ -40,6 +40,10 @@ public final class LabServer implements AutoCloseable {
     private int listenConn;
     private int port = -1;
     private volatile boolean running;
+    /** Threads of this server still running (accept loop and one per connection). */
+    private final AtomicInteger threads = new AtomicInteger();
+    private final Object threadsDone = new Object();
+    private static final ThreadLocal<Boolean> OWN_THREAD = ThreadLocal.withInitial(() -> false);
 
     public LabServer(TraceLog log, ServerSettings settings, TaskRunner runner) {
         this.log = log;
@@ -76,7 +80,8 @@ public final class LabServer implements AutoCloseable {
         running = true;
         listenConn = log.newConnId();
         log.life(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, s.bindAddress());
-        runner.execute("accept-" + port(), this::acceptLoop);
+        threads.incrementAndGet();
+        runner.execute("accept-" + port(), () -> owned(this::acceptLoop));
         return port();
     }
 
@@ -97,6 +102,19 @@ public final class LabServer implements AutoCloseable {
         settings = s;
     }
 
+    private void owned(Runnable r) {
+        OWN_THREAD.set(true);
+        try {
+            r.run();
+        } finally {
+            OWN_THREAD.set(false);
+            threads.decrementAndGet();
+            synchronized (threadsDone) {
+                threadsDone.notifyAll();
+            }
+        }
+    }
+
     private void acceptLoop() {
         try {
             while (running) {
@@ -111,7 +129,8 @@ public final class LabServer implements AutoCloseable {
                 }
                 open.add(e);
                 e.opened(Op.ACCEPT, "framing " + s.framing().spec() + (s.echo() ? " · echo" : ""));
-                runner.execute("server-conn-" + e.conn, () -> serve(e, s));
+                threads.incrementAndGet();
+                runner.execute("server-conn-" + e.conn, () -> owned(() -> serve(e, s)));
             }
         } catch (ClosedChannelException e) {
             // stopped
@@ -195,9 +214,34 @@ public final class LabServer implements AutoCloseable {
         return open.size();
     }
 
-    /** Stops listening and closes every connection; the port is free when this returns. */
+    /**
+     * Stops listening and closes every connection. Called from outside, it waits (at most a
+     * second) until every thread of this server has ended, so the port is free when it returns.
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
+        stop();
+        if (OWN_THREAD.get()) {
+            return;
+        }
+        long end = System.nanoTime() + 1_000_000_000L;
+        synchronized (threadsDone) {
+            while (threads.get() > 0) {
+                long left = (end - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    threadsDone.wait(left);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+    }
+
+    private synchronized void stop() {
         if (!running) {
             return;
         }
