@@ -14,4 +14,6 @@ module socketlab {
     exports socketlab.cli;
     exports socketlab.ui to javafx.graphics;
     opens socketlab.cli to info.picocli;
+    opens socketlab.ui to javafx.graphics;
+    opens socketlab.assets to javafx.graphics;
 }

@@ -169,11 +169,22 @@ public final class TraceIndex {
         return receiver.frames; // an outside peer: what the decoder found is all we know
     }
 
-    private long spanStart(int ev) {
+    /**
+     * The message boundaries of the bytes arriving on {@code receiver}, as event indices: the
+     * sender's MESSAGE events when the sender is in this trace, else its SEND calls, else (an
+     * outside peer) the FRAME events the receiver's decoder found.
+     */
+    public IntList spans(Conn receiver) {
+        return boundaries(receiver);
+    }
+
+    /** Start offset of a span (see {@link #spans}). */
+    public long spanStart(int ev) {
         return log.offset(ev);
     }
 
-    private long spanLength(int ev) {
+    /** Bytes a span takes in the stream (see {@link #spans}). */
+    public long spanLength(int ev) {
         Op op = log.op(ev);
         if (op == Op.MESSAGE || op == Op.FRAME) {
             return log.wire(ev);
@@ -183,7 +194,18 @@ public final class TraceIndex {
 
     /** Which message the byte at {@code offset} of the stream received on {@code receiver} belongs to. */
     public ByteOwner owner(Conn receiver, long offset) {
-        IntList spans = boundaries(receiver);
+        return ownerIn(boundaries(receiver), offset);
+    }
+
+    /** Which message the byte at {@code offset} of the stream sent by {@code sender} belongs to. */
+    public ByteOwner ownerSent(Conn sender, long offset) {
+        if (sender.peer != null) {
+            return owner(sender.peer, offset);
+        }
+        return ownerIn(sender.messages.isEmpty() ? sender.sends : sender.messages, offset);
+    }
+
+    private ByteOwner ownerIn(IntList spans, long offset) {
         int lo = 0;
         int hi = spans.size() - 1;
         while (lo <= hi) {
@@ -208,7 +230,7 @@ public final class TraceIndex {
     }
 
     /** Index (in {@link #boundaries}) of the first span that ends after {@code offset}. */
-    private int firstSpanEndingAfter(IntList spans, long offset) {
+    public int firstSpanEndingAfter(IntList spans, long offset) {
         int lo = 0;
         int hi = spans.size();
         while (lo < hi) {
@@ -230,9 +252,32 @@ public final class TraceIndex {
         long end = start + log.bytes(recvEvent);
         int count = 0;
         for (int k = firstSpanEndingAfter(spans, start); k < spans.size() && spanStart(spans.get(k)) < end; k++) {
-            count++;
+            if (spanLength(spans.get(k)) > 0) {
+                count++;
+            }
         }
         return count;
+    }
+
+    /** For each span of {@link #spans}: in how many of the receiver's chunks its bytes arrived. */
+    public int[] chunksPerSpan(Conn receiver) {
+        IntList spans = boundaries(receiver);
+        int[] counts = new int[spans.size()];
+        int k = 0;
+        for (int j = 0; j < receiver.recvs.size(); j++) {
+            int ev = receiver.recvs.get(j);
+            long start = log.offset(ev);
+            long end = start + log.bytes(ev);
+            while (k < spans.size() && spanStart(spans.get(k)) + spanLength(spans.get(k)) <= start) {
+                k++;
+            }
+            for (int m = k; m < spans.size() && spanStart(spans.get(m)) < end; m++) {
+                if (spanLength(spans.get(m)) > 0) {
+                    counts[m]++;
+                }
+            }
+        }
+        return counts;
     }
 
     /** Chunks of {@code receiver} holding bytes of two or more messages. */
@@ -268,31 +313,14 @@ public final class TraceIndex {
             return;
         }
         r.analysedAt = changes;
-        IntList spans = boundaries(r);
         int glued = 0;
-        int split = 0;
-        int k = 0;
-        int[] chunksPerSpan = new int[spans.size()];
         for (int j = 0; j < r.recvs.size(); j++) {
-            int ev = r.recvs.get(j);
-            long start = log.offset(ev);
-            long end = start + log.bytes(ev);
-            while (k < spans.size() && spanStart(spans.get(k)) + spanLength(spans.get(k)) <= start) {
-                k++;
-            }
-            int inChunk = 0;
-            for (int m = k; m < spans.size() && spanStart(spans.get(m)) < end; m++) {
-                if (spanLength(spans.get(m)) == 0) {
-                    continue;
-                }
-                inChunk++;
-                chunksPerSpan[m]++;
-            }
-            if (inChunk >= 2) {
+            if (messagesIn(r, r.recvs.get(j)) >= 2) {
                 glued++;
             }
         }
-        for (int c : chunksPerSpan) {
+        int split = 0;
+        for (int c : chunksPerSpan(r)) {
             if (c >= 2) {
                 split++;
             }

@@ -1,15 +1,81 @@
 package socketlab.ui;
 
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import socketlab.exec.TaskRunner;
 
+/**
+ * The window. One {@link AnimationTimer} pulls what the sockets recorded into the view model
+ * once per frame; closing the window closes every socket on a background thread and exits.
+ */
 public final class LabApp extends Application {
+    public static final String THEME = "/socketlab/assets/theme.css";
+    private LabViewModel vm;
+    private AnimationTimer pulse;
+    private Scene scene;
+
     public static void launchWindow(String[] args) {
         Application.launch(LabApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
+        Screen screen = Screen.getPrimary();
+        double w = Math.min(1600, screen.getVisualBounds().getWidth());
+        double h = Math.min(1000, screen.getVisualBounds().getHeight());
+        scene = new Scene(build(), w, h);
+        scene.getStylesheets().add(LabApp.class.getResource(THEME).toExternalForm());
+        stage.setTitle(I18n.tr("app.title"));
+        var icon = LabApp.class.getResourceAsStream("/socketlab/assets/icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
+        stage.setScene(scene);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+        if (Boolean.getBoolean("socketlab.maximized")) { // fill the screen, even with no window manager
+            stage.setX(screen.getVisualBounds().getMinX());
+            stage.setY(screen.getVisualBounds().getMinY());
+            stage.setWidth(screen.getVisualBounds().getWidth());
+            stage.setHeight(screen.getVisualBounds().getHeight());
+            stage.setMaximized(true);
+        }
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.refresh();
+            }
+        };
+        pulse.start();
+        stage.setOnHidden(e -> shutdownAndExit());
         stage.show();
+    }
+
+    private LabView build() {
+        return new LabView(vm, this::switchLanguage);
+    }
+
+    private void switchLanguage() {
+        I18n.setLocale(I18n.isChinese() ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        vm.relabel();
+        scene.setRoot(build());
+        ((Stage) scene.getWindow()).setTitle(I18n.tr("app.title"));
+    }
+
+    private void shutdownAndExit() {
+        pulse.stop();
+        Thread t = new Thread(() -> {
+            vm.shutdown();
+            Platform.exit();
+        }, "socketlab-shutdown");
+        t.setDaemon(true);
+        t.start();
     }
 }

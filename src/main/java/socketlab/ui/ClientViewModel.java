@@ -1,0 +1,278 @@
+package socketlab.ui;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import socketlab.codec.Framing;
+import socketlab.exec.TaskRunner;
+import socketlab.net.ClientSettings;
+import socketlab.net.Explain;
+import socketlab.net.LabClient;
+import socketlab.net.LabException;
+import socketlab.net.ServerSettings;
+import socketlab.scenario.Scenario;
+
+/**
+ * The client pane's state: where to connect, what to send and how. Connecting and sending run
+ * on background tasks; each posts back once when done. When the framing changes while
+ * connected, the next Send reconnects, so both ends start a fresh stream in the new framing.
+ */
+public final class ClientViewModel {
+    public static final String PRESET_TUTORIAL_1 = "hello world\nhaha";
+    public static final String PRESET_TUTORIAL_2 = "hello xuyaping\nhaha";
+    public static final String PRESET_CHINESE = "你好，世界\n粘包";
+
+    private final LabViewModel lab;
+    private final TaskRunner background;
+    private final Executor ui;
+
+    final StringProperty port = new SimpleStringProperty(String.valueOf(ServerSettings.DEFAULT_PORT));
+    final StringProperty framing = new SimpleStringProperty("none");
+    final StringProperty messagesText = new SimpleStringProperty(PRESET_TUTORIAL_1);
+    final BooleanProperty addGenerated = new SimpleBooleanProperty(false);
+    final IntegerProperty generatedSize = new SimpleIntegerProperty(Scenario.ONE_MIB);
+    final IntegerProperty gapMs = new SimpleIntegerProperty(0);
+    final BooleanProperty noDelay = new SimpleBooleanProperty(false);
+
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(I18n.tr("client.status.idle"));
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    final ObservableList<MessageRow> replies = FXCollections.observableArrayList();
+    private volatile LabClient client;
+
+    ClientViewModel(LabViewModel lab, TaskRunner background, Executor ui) {
+        this.lab = lab;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty framingProperty() {
+        return framing;
+    }
+
+    public StringProperty messagesTextProperty() {
+        return messagesText;
+    }
+
+    public BooleanProperty addGeneratedProperty() {
+        return addGenerated;
+    }
+
+    public IntegerProperty generatedSizeProperty() {
+        return generatedSize;
+    }
+
+    public IntegerProperty gapMsProperty() {
+        return gapMs;
+    }
+
+    public BooleanProperty noDelayProperty() {
+        return noDelay;
+    }
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ObservableList<MessageRow> replies() {
+        return replies;
+    }
+
+    ClientSettings settings() throws LabException {
+        int p = Explain.port(port.get());
+        if (p == 0) {
+            throw new LabException(I18n.tr("error.client.port0"));
+        }
+        Framing f;
+        try {
+            f = Framing.parse(framing.get());
+        } catch (IllegalArgumentException e) {
+            throw new LabException(I18n.tr("error.framing", e.getMessage()));
+        }
+        try {
+            return new ClientSettings(ServerSettings.LOOPBACK, p, f, gapMs.get(), noDelay.get(),
+                    ServerSettings.DEFAULT_RECV_BUFFER);
+        } catch (IllegalArgumentException e) {
+            throw new LabException(e.getMessage());
+        }
+    }
+
+    /** The messages to send: one per line of the text, plus the generated one when asked. */
+    List<byte[]> outgoing() {
+        List<byte[]> out = new ArrayList<>();
+        String text = messagesText.get() == null ? "" : messagesText.get();
+        for (String line : text.split("\n", -1)) {
+            if (!line.isEmpty()) {
+                out.add(line.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (addGenerated.get()) {
+            out.add(Scenario.generated(Math.max(1, generatedSize.get())));
+        }
+        return out;
+    }
+
+    public void toggleConnection() {
+        if (connected.get()) {
+            disconnect();
+        } else {
+            connect(null);
+        }
+    }
+
+    public void connect(Runnable then) {
+        if (busy.get()) {
+            return;
+        }
+        ClientSettings s;
+        try {
+            s = settings();
+        } catch (LabException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        error.set("");
+        busy.set(true);
+        LabClient c = new LabClient(lab.log(), s, background);
+        background.execute("client-connect", () -> {
+            try {
+                c.connect();
+                client = c;
+                ui.execute(() -> {
+                    busy.set(false);
+                    connected.set(true);
+                    status.set(I18n.tr("client.status.connected", String.valueOf(c.localPort()),
+                            String.valueOf(s.port()), s.framing().spec()));
+                    if (then != null) {
+                        then.run();
+                    }
+                });
+            } catch (LabException e) {
+                ui.execute(() -> {
+                    busy.set(false);
+                    error.set(e.getMessage());
+                });
+            }
+        });
+    }
+
+    public void disconnect() {
+        LabClient c = client;
+        client = null;
+        if (c != null) {
+            background.execute("client-close", c::close);
+        }
+        connected.set(false);
+        status.set(I18n.tr("client.status.idle"));
+    }
+
+    /** Sends the messages; connects first (or reconnects when the framing changed). */
+    public void send() {
+        if (busy.get()) {
+            return;
+        }
+        List<byte[]> bodies = outgoing();
+        if (bodies.isEmpty()) {
+            error.set(I18n.tr("error.client.nothing"));
+            return;
+        }
+        ClientSettings wanted;
+        try {
+            wanted = settings();
+        } catch (LabException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        LabClient c = client;
+        if (c == null || !c.isConnected()) {
+            connect(this::send);
+            return;
+        }
+        if (!c.settings().equals(wanted)) {
+            disconnect();
+            status.set(I18n.tr("client.status.reconnecting"));
+            connect(this::send);
+            return;
+        }
+        error.set("");
+        busy.set(true);
+        background.execute("client-send", () -> {
+            String problem = null;
+            try {
+                c.send(bodies);
+            } catch (LabException e) {
+                problem = e.getMessage();
+            }
+            String p = problem;
+            ui.execute(() -> {
+                busy.set(false);
+                if (p != null) {
+                    error.set(p);
+                    connected.set(c.isConnected());
+                }
+            });
+        });
+    }
+
+    void noticeClosed(int conn) {
+        LabClient c = client;
+        if (c != null && c.conn() == conn) {
+            client = null;
+            connected.set(false);
+            status.set(I18n.tr("client.status.closedByPeer"));
+        }
+    }
+
+    int conn() {
+        LabClient c = client;
+        return c == null ? 0 : c.conn();
+    }
+
+    void shutdown() {
+        LabClient c = client;
+        client = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    void relabel() {
+        if (!connected.get()) {
+            status.set(I18n.tr("client.status.idle"));
+        }
+    }
+
+    void reset() {
+        replies.clear();
+    }
+}

@@ -1,0 +1,114 @@
+package socketlab.ui;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+
+/** Small builders the panes share, so each pane reads as a list of its knobs. */
+final class Controls {
+    static final String[] FRAMINGS = {"none", "sleep:200", "fixed:32", "length:le", "length:be", "header:le", "header:be", "line"};
+
+    private Controls() {
+    }
+
+    /** An editable spinner bound both ways to {@code value}; {@code keep} holds the bridge property alive. */
+    static Spinner<Integer> spinner(int min, int max, int step, IntegerProperty value, ObjectProperty<Integer>[] keep, int slot) {
+        Spinner<Integer> s = new Spinner<>();
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get(), step);
+        s.setValueFactory(f);
+        s.setEditable(true);
+        keep[slot] = value.asObject();
+        f.valueProperty().bindBidirectional(keep[slot]);
+        s.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit(s);
+            }
+        });
+        s.getEditor().setOnAction(e -> commit(s));
+        s.setMaxWidth(Double.MAX_VALUE);
+        return s;
+    }
+
+    private static void commit(Spinner<Integer> s) {
+        String text = s.getEditor().getText().replace(",", "").trim();
+        try {
+            int v = Integer.parseInt(text);
+            SpinnerValueFactory.IntegerSpinnerValueFactory f = (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+            f.setValue(Math.max(f.getMin(), Math.min(f.getMax(), v)));
+        } catch (NumberFormatException e) {
+            s.getEditor().setText(String.valueOf(s.getValue()));
+        }
+    }
+
+    static ComboBox<String> framing(javafx.beans.property.StringProperty value) {
+        ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(FRAMINGS));
+        c.setEditable(true);
+        c.valueProperty().bindBidirectional(value);
+        c.setTooltip(new Tooltip(I18n.tr("framing.tooltip")));
+        c.setMaxWidth(Double.MAX_VALUE);
+        return c;
+    }
+
+    /** A label and its control in columns {@code col} and {@code col + 1}. */
+    static void cell(GridPane g, int col, int row, String label, javafx.scene.Node control) {
+        Label l = new Label(label);
+        l.setLabelFor(control);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        g.add(l, col, row);
+        g.add(control, col + 1, row);
+    }
+
+    /** Label columns as wide as their text, control columns sharing the rest. */
+    static void growColumns(GridPane g) {
+        for (int i = 0; i < 4; i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            if (i % 2 == 1) {
+                c.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+                c.setMinWidth(90);
+                c.setFillWidth(true);
+            }
+            g.getColumnConstraints().add(c);
+        }
+    }
+
+    static ListView<MessageRow> messageList() {
+        ListView<MessageRow> list = new ListView<>();
+        list.getStyleClass().add(Css.MESSAGE_LIST);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(MessageRow r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().removeAll(Css.MARK_OK, Css.MARK_BAD, Css.MARK_ERROR);
+                if (empty || r == null) {
+                    setText(null);
+                    return;
+                }
+                setWrapText(r.error());
+                setText(r.mark() + "  " + (r.error() ? r.text() : "\u201C" + r.text() + "\u201D"));
+                getStyleClass().add(r.error() ? Css.MARK_ERROR : Boolean.TRUE.equals(r.ok()) ? Css.MARK_OK
+                        : Boolean.FALSE.equals(r.ok()) ? Css.MARK_BAD : Css.STATUS);
+                setTooltip(new Tooltip(r.error() ? r.text() : I18n.tr(Boolean.TRUE.equals(r.ok()) ? "mark.ok"
+                        : Boolean.FALSE.equals(r.ok()) ? "mark.bad" : "mark.unknown", r.bytes())));
+            }
+        });
+        return list;
+    }
+
+    static Label error(javafx.beans.value.ObservableValue<String> text) {
+        Label l = new Label();
+        l.getStyleClass().add(Css.ERROR);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+}

@@ -1,0 +1,34 @@
+package socketlab.ui;
+
+/** CSS class names the lab's nodes carry, in one place, so code and stylesheets agree. */
+public final class Css {
+    private Css() {
+    }
+
+    public static final String LAB = "socket-lab";
+    public static final String PANE = "lab-pane";
+    public static final String PANE_TITLE = "lab-pane-title";
+    public static final String CLIENT = "client-pane";
+    public static final String SERVER = "server-pane";
+    public static final String STATUS = "status-text";
+    public static final String ERROR = "error-text";
+    public static final String MESSAGE_LIST = "message-list";
+    public static final String MARK_OK = "mark-ok";
+    public static final String MARK_BAD = "mark-bad";
+    public static final String MARK_ERROR = "mark-error";
+    public static final String GAUGE = "buffer-gauge";
+    public static final String TOOLBAR = "lab-toolbar";
+    public static final String COUNTER = "counter";
+    public static final String COUNTER_GLUED = "counter-glued";
+    public static final String COUNTER_SPLIT = "counter-split";
+    public static final String TIMELINE = "timeline-view";
+    public static final String INSPECTOR = "byte-inspector";
+    public static final String HEX = "hex";
+    public static final String HEADER_BYTE = "header-byte";
+    public static final String PRIMARY = "primary";
+
+    /** {@code msg-0} … {@code msg-7}: the colour of message number {@code i}. */
+    public static String message(int i) {
+        return "msg-" + Math.floorMod(i, TimelineView.PALETTE_SIZE);
+    }
+}

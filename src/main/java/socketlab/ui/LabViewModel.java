@@ -1,0 +1,254 @@
+package socketlab.ui;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import socketlab.codec.Framing;
+import socketlab.exec.TaskRunner;
+import socketlab.net.LabException;
+import socketlab.scenario.Scenario;
+import socketlab.scenario.ScenarioRunner;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceEvent;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+
+/**
+ * The window's state. Socket threads only append to the {@link TraceLog}; {@link #refresh()},
+ * called once per pulse on the FX thread, reads what is new and updates the read-only
+ * properties and lists in one batch — no {@code Platform.runLater} per event.
+ */
+public final class LabViewModel {
+    private final TaskRunner background;
+    private final Executor ui;
+    private TraceLog log = new TraceLog();
+    private TraceIndex index = new TraceIndex(log);
+    private final ServerViewModel server;
+    private final ClientViewModel client;
+
+    private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper glued = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper split = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper events = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper scenarioRunning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper scenarioStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<TraceEvent> selected = new ReadOnlyObjectWrapper<>();
+    final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Scenario.STICKY);
+    final StringProperty fixFraming = new SimpleStringProperty("header:le");
+
+    /** Per connection: how many of its frames and errors are already in the lists. */
+    private final Map<Integer, int[]> listed = new HashMap<>();
+
+    public LabViewModel(TaskRunner background, Executor ui) {
+        this.background = background;
+        this.ui = ui;
+        this.server = new ServerViewModel(this, background, ui);
+        this.client = new ClientViewModel(this, background, ui);
+    }
+
+    public ServerViewModel server() {
+        return server;
+    }
+
+    public ClientViewModel client() {
+        return client;
+    }
+
+    TraceLog log() {
+        return log;
+    }
+
+    public TraceIndex index() {
+        return index;
+    }
+
+    /** Changes once per pulse in which new events arrived: the timeline redraws on it. */
+    public ReadOnlyIntegerProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty gluedProperty() {
+        return glued.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty splitProperty() {
+        return split.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty eventsProperty() {
+        return events.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty scenarioRunningProperty() {
+        return scenarioRunning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scenarioStatusProperty() {
+        return scenarioStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TraceEvent> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    public StringProperty fixFramingProperty() {
+        return fixFraming;
+    }
+
+    public void select(int eventIndex) {
+        selected.set(eventIndex < 0 || eventIndex >= log.size() ? null : log.get(eventIndex));
+    }
+
+    void serverStarted(int port) {
+        client.port.set(String.valueOf(port));
+    }
+
+    /** Reads the events appended since the last pulse. Returns true when there were any. */
+    public boolean refresh() {
+        if (!index.update()) {
+            return false;
+        }
+        int lastWaiting = -1;
+        for (TraceIndex.Conn c : index.conns()) {
+            int[] seen = listed.computeIfAbsent(c.id, k -> new int[2]);
+            List<MessageRow> target = c.side == Side.SERVER ? server.messages : client.replies;
+            for (int k = seen[0]; k < c.frames.size(); k++) {
+                int ev = c.frames.get(k);
+                TraceEvent f = log.get(ev);
+                target.add(new MessageRow(c.id, preview(f.payload(), f.bytes()), index.frameOk(c, k), false, ev, f.bytes()));
+            }
+            seen[0] = c.frames.size();
+            for (int k = seen[1]; k < c.errors.size(); k++) {
+                int ev = c.errors.get(k);
+                target.add(new MessageRow(c.id, log.get(ev).text(), null, true, ev, 0));
+            }
+            seen[1] = c.errors.size();
+            if (c.side == Side.CLIENT && c.eofEvent >= 0) {
+                client.noticeClosed(c.id);
+            }
+        }
+        // the gauge: FIONREAD before the most recent server recv()
+        for (int i = log.size() - 1; i >= 0 && i >= log.size() - 4096; i--) {
+            if (log.op(i) == Op.RECV && log.side(i) == Side.SERVER) {
+                lastWaiting = log.available(i);
+                break;
+            }
+        }
+        if (lastWaiting >= 0) {
+            server.showWaiting(lastWaiting);
+        }
+        glued.set(index.gluedTotal());
+        split.set(index.splitTotal());
+        events.set(log.size());
+        version.set(version.get() + 1);
+        return true;
+    }
+
+    /** Text for a list row: the message as UTF-8 (� where it is not), shortened. */
+    static String preview(byte[] payload, int bytes) {
+        if (payload == null) {
+            return "";
+        }
+        String s = new String(payload, 0, Math.min(payload.length, 200), StandardCharsets.UTF_8)
+                .replace("\n", "⏎").replace("\r", "");
+        if (bytes > 200) {
+            s = s + "… (" + I18n.tr("bytes.count", bytes) + ")";
+        }
+        return s;
+    }
+
+    /** Runs the scenario as it is ("broken"), then again with the fix framing: two rows, one view. */
+    public void runComparison() {
+        Scenario s = scenario.get();
+        Framing fix;
+        try {
+            fix = Framing.parse(fixFraming.get());
+        } catch (IllegalArgumentException e) {
+            scenarioStatus.set(e.getMessage());
+            return;
+        }
+        runScenarios(List.of(s, s.withFraming(fix)));
+    }
+
+    public void runScenario() {
+        runScenarios(List.of(scenario.get()));
+    }
+
+    private void runScenarios(List<Scenario> runs) {
+        if (scenarioRunning.get()) {
+            return;
+        }
+        scenarioRunning.set(true);
+        scenarioStatus.set(I18n.tr("scenario.running"));
+        TraceLog target = log;
+        background.execute("scenario", () -> {
+            StringBuilder sb = new StringBuilder();
+            try {
+                for (Scenario s : runs) {
+                    ScenarioRunner.Result r = new ScenarioRunner(target, background).run(s);
+                    if (sb.length() > 0) {
+                        sb.append("   |   ");
+                    }
+                    sb.append(I18n.tr("scenario.result", s.framing().spec(), r.summary().glued(), r.summary().split(),
+                            r.summary().framesOk(), r.summary().frames(), String.format("%.1f", r.elapsedNs() / 1e6)));
+                }
+            } catch (LabException e) {
+                sb.append(e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            String text = sb.toString();
+            ui.execute(() -> {
+                scenarioRunning.set(false);
+                scenarioStatus.set(text);
+            });
+        });
+    }
+
+    /** Forgets everything shown: stops the server, disconnects, starts a new trace. */
+    public void clear() {
+        server.stop();
+        client.disconnect();
+        log = new TraceLog();
+        index = new TraceIndex(log);
+        listed.clear();
+        server.reset();
+        client.reset();
+        selected.set(null);
+        glued.set(0);
+        split.set(0);
+        events.set(0);
+        scenarioStatus.set("");
+        version.set(version.get() + 1);
+    }
+
+    /** Closes every socket; returns when the ports are free (at most about a second). */
+    public void shutdown() {
+        client.shutdown();
+        server.shutdown();
+    }
+
+    void relabel() {
+        server.relabel();
+        client.relabel();
+    }
+}

@@ -1,0 +1,96 @@
+package socketlab.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The server's knobs, its decoded messages marked ✓/✗, and the receive-buffer gauge. */
+final class ServerPane extends VBox {
+    @SuppressWarnings("unchecked")
+    private final ObjectProperty<Integer>[] keep = new ObjectProperty[2];
+
+    ServerPane(ServerViewModel vm) {
+        getStyleClass().addAll(Css.PANE, Css.SERVER);
+        setSpacing(8);
+        setPadding(new Insets(10));
+        Label title = new Label(I18n.tr("server.title"));
+        title.getStyleClass().add(Css.PANE_TITLE);
+
+        TextField port = new TextField();
+        port.setId("server-port");
+        port.textProperty().bindBidirectional(vm.portProperty());
+        port.setPrefColumnCount(6);
+        port.disableProperty().bind(vm.runningProperty());
+        Button start = new Button();
+        start.setId("server-start");
+        start.getStyleClass().add(Css.PRIMARY);
+        start.textProperty().bind(Bindings.when(vm.runningProperty()).then(I18n.tr("server.stop")).otherwise(I18n.tr("server.start")));
+        start.disableProperty().bind(vm.busyProperty());
+        start.setOnAction(e -> vm.toggle());
+        port.setOnAction(e -> vm.toggle());
+        Button useFree = new Button();
+        useFree.setId("server-use-free");
+        useFree.textProperty().bind(Bindings.createStringBinding(() -> I18n.tr("server.useFree", vm.suggestedPortProperty().get()),
+                vm.suggestedPortProperty()));
+        useFree.visibleProperty().bind(vm.suggestedPortProperty().greaterThan(0));
+        useFree.managedProperty().bind(useFree.visibleProperty());
+        useFree.setOnAction(e -> vm.useSuggestedPort());
+        Label portLabel = new Label(I18n.tr("server.port"));
+        portLabel.setLabelFor(port);
+        HBox top = new HBox(8, portLabel, port, start, useFree);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        Label status = new Label();
+        status.getStyleClass().add(Css.STATUS);
+        status.textProperty().bind(vm.statusProperty());
+        Label error = Controls.error(vm.errorProperty());
+        error.setId("server-error");
+
+        GridPane knobs = new GridPane();
+        knobs.setHgap(8);
+        knobs.setVgap(6);
+        Controls.cell(knobs, 0, 0, I18n.tr("server.recvBuffer"),
+                Controls.spinner(1, 16 * 1024 * 1024, 1, vm.recvBufferProperty(), keep, 0));
+        Controls.cell(knobs, 2, 0, I18n.tr("server.recvDelay"), Controls.spinner(0, 60_000, 50, vm.recvDelayMsProperty(), keep, 1));
+        var framing = Controls.framing(vm.framingProperty());
+        framing.setId("server-framing");
+        Controls.cell(knobs, 0, 1, I18n.tr("server.framing"), framing);
+        CheckBox echo = new CheckBox(I18n.tr("server.echo"));
+        echo.selectedProperty().bindBidirectional(vm.echoProperty());
+        knobs.add(echo, 2, 1, 2, 1);
+        Controls.growColumns(knobs);
+
+        ProgressBar gauge = new ProgressBar(0);
+        gauge.getStyleClass().add(Css.GAUGE);
+        gauge.setMaxWidth(Double.MAX_VALUE);
+        gauge.progressProperty().bind(Bindings.createDoubleBinding(() -> {
+            double max = Math.max(vm.recvBufferProperty().get(), vm.waitingMaxProperty().get());
+            return max <= 0 ? 0 : vm.waitingProperty().get() / max;
+        }, vm.waitingProperty(), vm.waitingMaxProperty(), vm.recvBufferProperty()));
+        Label gaugeText = new Label();
+        gaugeText.setId("server-waiting");
+        gaugeText.textProperty().bind(Bindings.createStringBinding(() -> I18n.tr("server.waiting", vm.waitingProperty().get()),
+                vm.waitingProperty()));
+        HBox.setHgrow(gauge, Priority.ALWAYS);
+        HBox gaugeRow = new HBox(8, gauge, gaugeText);
+        gaugeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        Label listTitle = new Label(I18n.tr("server.messages"));
+        ListView<MessageRow> list = Controls.messageList();
+        list.setId("server-messages");
+        list.setItems(vm.messages());
+        vm.messages().addListener((javafx.collections.ListChangeListener<MessageRow>) c -> list.scrollTo(list.getItems().size() - 1));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(title, top, status, error, knobs, gaugeRow, listTitle, list);
+    }
+}

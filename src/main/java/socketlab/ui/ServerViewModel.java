@@ -1,0 +1,255 @@
+package socketlab.ui;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import socketlab.codec.Framing;
+import socketlab.exec.TaskRunner;
+import socketlab.net.Explain;
+import socketlab.net.LabException;
+import socketlab.net.LabServer;
+import socketlab.net.ServerSettings;
+
+/**
+ * The server pane's state. Editable knobs are plain properties; what the sockets report is
+ * exposed read-only. Never touches a node; never blocks the FX thread: binding runs on a
+ * background task and posts its one result back.
+ */
+public final class ServerViewModel {
+    private final LabViewModel lab;
+    private final TaskRunner background;
+    private final Executor ui;
+
+    final StringProperty port = new SimpleStringProperty(String.valueOf(ServerSettings.DEFAULT_PORT));
+    final IntegerProperty recvBuffer = new SimpleIntegerProperty(ServerSettings.DEFAULT_RECV_BUFFER);
+    final IntegerProperty recvDelayMs = new SimpleIntegerProperty(100);
+    final StringProperty framing = new SimpleStringProperty("none");
+    final BooleanProperty echo = new SimpleBooleanProperty(false);
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(I18n.tr("server.status.stopped"));
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper boundPort = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper suggestedPort = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper waitingMax = new ReadOnlyIntegerWrapper(0);
+    final ObservableList<MessageRow> messages = FXCollections.observableArrayList();
+    private LabServer server;
+
+    ServerViewModel(LabViewModel lab, TaskRunner background, Executor ui) {
+        this.lab = lab;
+        this.background = background;
+        this.ui = ui;
+        recvBuffer.addListener((o, a, b) -> pushLiveSettings());
+        recvDelayMs.addListener((o, a, b) -> pushLiveSettings());
+        framing.addListener((o, a, b) -> pushLiveSettings());
+        echo.addListener((o, a, b) -> pushLiveSettings());
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public IntegerProperty recvBufferProperty() {
+        return recvBuffer;
+    }
+
+    public IntegerProperty recvDelayMsProperty() {
+        return recvDelayMs;
+    }
+
+    public StringProperty framingProperty() {
+        return framing;
+    }
+
+    public BooleanProperty echoProperty() {
+        return echo;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty boundPortProperty() {
+        return boundPort.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty suggestedPortProperty() {
+        return suggestedPort.getReadOnlyProperty();
+    }
+
+    /** Bytes that were waiting in the kernel receive buffer before the last recv() (FIONREAD). */
+    public ReadOnlyIntegerProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty waitingMaxProperty() {
+        return waitingMax.getReadOnlyProperty();
+    }
+
+    public ObservableList<MessageRow> messages() {
+        return messages;
+    }
+
+    /** The settings the knobs describe; throws with a readable message when one is wrong. */
+    ServerSettings settings() throws LabException {
+        int p = Explain.port(port.get());
+        Framing f;
+        try {
+            f = Framing.parse(framing.get());
+        } catch (IllegalArgumentException e) {
+            throw new LabException(I18n.tr("error.framing", e.getMessage()));
+        }
+        try {
+            return new ServerSettings(ServerSettings.LOOPBACK, p, recvBuffer.get(), recvDelayMs.get(), List.of(), f,
+                    echo.get(), 0, Framing.DEFAULT_MAX_FRAME);
+        } catch (IllegalArgumentException e) {
+            throw new LabException(e.getMessage());
+        }
+    }
+
+    private void pushLiveSettings() {
+        LabServer s = server;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.update(settings().withPort(s.port()));
+        } catch (LabException e) {
+            error.set(e.getMessage());
+        }
+    }
+
+    public void toggle() {
+        if (running.get()) {
+            stop();
+        } else {
+            start();
+        }
+    }
+
+    public void start() {
+        if (running.get() || busy.get()) {
+            return;
+        }
+        ServerSettings s;
+        try {
+            s = settings();
+        } catch (LabException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        error.set("");
+        suggestedPort.set(-1);
+        busy.set(true);
+        LabServer candidate = new LabServer(lab.log(), s, background);
+        background.execute("server-start", () -> {
+            try {
+                int p = candidate.start();
+                ui.execute(() -> {
+                    server = candidate;
+                    busy.set(false);
+                    running.set(true);
+                    boundPort.set(p);
+                    status.set(I18n.tr("server.status.listening", ServerSettings.LOOPBACK, String.valueOf(p)));
+                    lab.serverStarted(p);
+                });
+            } catch (LabException e) {
+                int suggestion = suggestionIn(e.getMessage());
+                ui.execute(() -> {
+                    busy.set(false);
+                    error.set(e.getMessage());
+                    suggestedPort.set(suggestion);
+                });
+            }
+        });
+    }
+
+    private static int suggestionIn(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Port (\\d+) is free right now").matcher(message);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /** Takes the free port the last error offered. */
+    public void useSuggestedPort() {
+        if (suggestedPort.get() > 0) {
+            port.set(String.valueOf(suggestedPort.get()));
+            suggestedPort.set(-1);
+            start();
+        }
+    }
+
+    public void stop() {
+        LabServer s = server;
+        if (s == null) {
+            return;
+        }
+        server = null;
+        busy.set(true);
+        background.execute("server-stop", () -> {
+            s.close();
+            ui.execute(() -> {
+                busy.set(false);
+                running.set(false);
+                boundPort.set(-1);
+                status.set(I18n.tr("server.status.stopped"));
+            });
+        });
+    }
+
+    /** Closes without posting back: for window close. */
+    void shutdown() {
+        LabServer s = server;
+        server = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    void showWaiting(int bytes) {
+        waiting.set(bytes);
+        if (bytes > waitingMax.get()) {
+            waitingMax.set(bytes);
+        }
+    }
+
+    void relabel() {
+        if (!running.get()) {
+            status.set(I18n.tr("server.status.stopped"));
+        } else {
+            status.set(I18n.tr("server.status.listening", ServerSettings.LOOPBACK, String.valueOf(boundPort.get())));
+        }
+    }
+
+    void reset() {
+        messages.clear();
+        waiting.set(0);
+        waitingMax.set(0);
+    }
+}

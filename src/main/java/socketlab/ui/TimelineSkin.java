@@ -1,0 +1,666 @@
+package socketlab.ui;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SkinBase;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import socketlab.trace.IntList;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+
+/**
+ * Draws {@link TimelineView} on one {@link Canvas} (chart-fx style): a dirty flag set when the
+ * trace grows or the size changes, one redraw per pulse at most, events narrower than a pixel
+ * merged into their neighbour, and only the rows in view drawn. Clicks and ← → pick events
+ * through the hit boxes recorded while drawing.
+ */
+final class TimelineSkin extends SkinBase<TimelineView> {
+    private static final int MAX_LANE_PX_PER_BYTE = 64;
+
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scroll = new ScrollBar();
+    private final AnimationTimer pulse;
+    private final List<Hit> hits = new ArrayList<>();
+    private boolean dirty = true;
+    private boolean followBottom = true;
+    private double contentHeight;
+
+    /** Where an event was drawn, for clicks and keyboard selection. */
+    private record Hit(double x0, double y0, double x1, double y1, int event) {
+        boolean contains(double x, double y) {
+            return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+        }
+    }
+
+    /** One connection as the timeline shows it: the server end and the client end (either may be outside the lab). */
+    private record Row(TraceIndex.Conn server, TraceIndex.Conn client) {
+        TraceIndex.Conn any() {
+            return server != null ? server : client;
+        }
+    }
+
+    TimelineSkin(TimelineView view) {
+        super(view);
+        scroll.setOrientation(Orientation.VERTICAL);
+        scroll.setVisible(false);
+        getChildren().addAll(canvas, scroll);
+        view.versionProperty().addListener((o, a, b) -> dirty = true);
+        view.indexProperty().addListener((o, a, b) -> {
+            dirty = true;
+            followBottom = true;
+        });
+        view.selectedEventProperty().addListener((o, a, b) -> dirty = true);
+        scroll.valueProperty().addListener((o, a, b) -> {
+            dirty = true;
+            followBottom = scroll.getValue() >= scroll.getMax() - 1;
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            view.requestFocus();
+            for (int i = hits.size() - 1; i >= 0; i--) {
+                if (hits.get(i).contains(e.getX(), e.getY())) {
+                    view.select(hits.get(i).event());
+                    return;
+                }
+            }
+        });
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            scroll.setValue(clamp(scroll.getValue() - e.getDeltaY(), 0, scroll.getMax()));
+            e.consume();
+        });
+        view.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) {
+                step(e.getCode() == KeyCode.RIGHT ? 1 : -1);
+                e.consume();
+            }
+        });
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (dirty) {
+                    dirty = false;
+                    draw();
+                }
+            }
+        };
+        view.sceneProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                pulse.stop();
+            } else {
+                pulse.start();
+            }
+        });
+        if (view.getScene() != null) {
+            pulse.start();
+        }
+    }
+
+    private void step(int dir) {
+        if (hits.isEmpty()) {
+            return;
+        }
+        List<Integer> events = hits.stream().map(Hit::event).distinct().sorted().toList();
+        int cur = getSkinnable().getSelectedEvent();
+        int pos = events.indexOf(cur);
+        int next = pos < 0 ? (dir > 0 ? 0 : events.size() - 1) : Math.max(0, Math.min(events.size() - 1, pos + dir));
+        getSkinnable().select(events.get(next));
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        double sw = scroll.isVisible() ? scroll.prefWidth(-1) : 0;
+        if (canvas.getWidth() != w - sw || canvas.getHeight() != h) {
+            canvas.setWidth(Math.max(1, w - sw));
+            canvas.setHeight(Math.max(1, h));
+            dirty = true;
+        }
+        canvas.relocate(x, y);
+        scroll.resizeRelocate(x + w - sw, y, sw, h);
+    }
+
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return 200;
+    }
+
+    @Override
+    protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+        return 800;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return 100;
+    }
+
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        return 400;
+    }
+
+    @Override
+    public void dispose() {
+        pulse.stop();
+        super.dispose();
+    }
+
+    // ---------------------------------------------------------------- geometry
+
+    private double fs() {
+        return getSkinnable().fontSize();
+    }
+
+    private double laneH() {
+        return Math.round(fs() * 2.3);
+    }
+
+    private double headerH() {
+        return Math.round(fs() * 2.0);
+    }
+
+    private double labelW() {
+        return Math.round(fs() * 6.5);
+    }
+
+    private List<Row> rows(TraceIndex idx) {
+        List<Row> rows = new ArrayList<>();
+        for (TraceIndex.Conn c : idx.conns()) {
+            if (c.openEvent < 0) {
+                continue;
+            }
+            if (c.side == Side.SERVER) {
+                rows.add(new Row(c, c.peer()));
+            } else if (c.peer() == null) {
+                rows.add(new Row(null, c));
+            }
+        }
+        return rows;
+    }
+
+    private int lanesOf(Row r) {
+        int lanes = 1; // time
+        if (bytes(r.client, true) + bytes(r.server, false) > 0) {
+            lanes += 2;
+        }
+        if (bytes(r.server, true) + bytes(r.client, false) > 0) {
+            lanes += 2;
+        }
+        return lanes;
+    }
+
+    private static long bytes(TraceIndex.Conn c, boolean sent) {
+        return c == null ? 0 : sent ? c.bytesSent : c.bytesReceived;
+    }
+
+    private double rowHeight(Row r) {
+        return headerH() + lanesOf(r) * (laneH() + 4) + fs();
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    private void draw() {
+        TimelineView view = getSkinnable();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        hits.clear();
+        g.setFill(view.ink(TimelineView.Ink.BACKGROUND));
+        g.fillRect(0, 0, w, h);
+        TraceIndex idx = view.indexProperty().get();
+        if (idx == null) {
+            return;
+        }
+        List<Row> rows = rows(idx);
+        if (rows.isEmpty()) {
+            g.setFill(view.ink(TimelineView.Ink.MUTED));
+            g.setFont(Font.font(fs() * 1.1));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(I18n.tr("timeline.empty"), w / 2, h / 2);
+            g.setTextAlign(TextAlignment.LEFT);
+            return;
+        }
+        contentHeight = 0;
+        for (Row r : rows) {
+            contentHeight += rowHeight(r);
+        }
+        boolean needScroll = contentHeight > h;
+        if (scroll.isVisible() != needScroll) {
+            scroll.setVisible(needScroll);
+            getSkinnable().requestLayout();
+        }
+        scroll.setMax(Math.max(0, contentHeight - h));
+        scroll.setVisibleAmount(h);
+        if (followBottom) {
+            scroll.setValue(scroll.getMax());
+        }
+        double y = -scroll.getValue();
+        int number = 0;
+        for (Row r : rows) {
+            number++;
+            double rh = rowHeight(r);
+            if (y + rh >= 0 && y <= h) { // only rows in view are drawn
+                drawRow(g, idx, r, number, 8, y, w - 16);
+            }
+            y += rh;
+        }
+    }
+
+    private void drawRow(GraphicsContext g, TraceIndex idx, Row r, int number, double x, double y, double w) {
+        TimelineView view = getSkinnable();
+        TraceLog log = idx.log();
+        double fs = fs();
+        // header line: which connection, what framing, what happened
+        TraceIndex.Conn any = r.any();
+        String note = any.openEvent >= 0 ? log.get(any.openEvent).text() : null;
+        String title = I18n.tr("timeline.row", number,
+                r.client != null ? ":" + r.client.localPort : I18n.tr("timeline.outside"),
+                r.server != null ? ":" + r.server.localPort : ":" + any.remotePort,
+                note == null ? "" : note);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(Font.font(null, FontWeight.BOLD, fs * 1.05));
+        g.setFill(view.ink(TimelineView.Ink.TEXT));
+        g.fillText(title, x, y + headerH() / 2);
+
+        int glued = 0;
+        int split = 0;
+        int ok = 0;
+        int bad = 0;
+        for (TraceIndex.Conn c : new TraceIndex.Conn[] {r.server, r.client}) {
+            if (c == null) {
+                continue;
+            }
+            glued += idx.glued(c);
+            split += idx.split(c);
+            for (int k = 0; k < c.frames.size(); k++) {
+                Boolean b = idx.frameOk(c, k);
+                if (Boolean.TRUE.equals(b)) {
+                    ok++;
+                } else if (Boolean.FALSE.equals(b)) {
+                    bad++;
+                }
+            }
+        }
+        long t0 = log.tNs(any.openEvent);
+        long t1 = lastTime(log, r);
+        String stats = I18n.tr("timeline.stats", glued, split, ok, bad, String.format(Locale.ROOT, "%.1f", (t1 - t0) / 1e6));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFont(Font.font(null, FontWeight.BOLD, fs));
+        g.setFill(bad > 0 ? view.ink(TimelineView.Ink.GLUED) : ok > 0 ? view.ink(TimelineView.Ink.OK)
+                : view.ink(TimelineView.Ink.MUTED));
+        g.fillText(stats, x + w, y + headerH() / 2);
+        g.setTextAlign(TextAlignment.LEFT);
+
+        double lane = laneH();
+        double ly = y + headerH();
+        double lx = x + labelW();
+        double lw = w - labelW();
+        if (bytes(r.client, true) + bytes(r.server, false) > 0) {
+            long total = Math.max(bytes(r.client, true), bytes(r.server, false));
+            drawDirection(g, idx, r.client, r.server, I18n.tr("timeline.lane.clientSend"), I18n.tr("timeline.lane.serverRecv"),
+                    x, lx, ly, lw, total);
+            ly += 2 * (lane + 4);
+        }
+        if (bytes(r.server, true) + bytes(r.client, false) > 0) {
+            long total = Math.max(bytes(r.server, true), bytes(r.client, false));
+            drawDirection(g, idx, r.server, r.client, I18n.tr("timeline.lane.serverSend"), I18n.tr("timeline.lane.clientRecv"),
+                    x, lx, ly, lw, total);
+            ly += 2 * (lane + 4);
+        }
+        drawTimeLane(g, idx, r, x, lx, ly, lw, t0, t1);
+    }
+
+    private static long lastTime(TraceLog log, Row r) {
+        long t = 0;
+        for (TraceIndex.Conn c : new TraceIndex.Conn[] {r.server, r.client}) {
+            if (c == null) {
+                continue;
+            }
+            int last = Math.max(c.closeEvent, c.eofEvent);
+            for (IntList l : new IntList[] {c.sends, c.recvs, c.frames, c.errors}) {
+                if (!l.isEmpty()) {
+                    last = Math.max(last, l.last());
+                }
+            }
+            if (last >= 0) {
+                t = Math.max(t, log.tNs(last));
+            }
+        }
+        return t;
+    }
+
+    private void laneLabel(GraphicsContext g, String text, double x, double y) {
+        g.setFont(Font.font(null, FontWeight.NORMAL, fs() * 0.9));
+        g.setFill(getSkinnable().ink(TimelineView.Ink.MUTED));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x, y + laneH() / 2);
+    }
+
+    /** The sender's messages over the receiver's chunks, on one byte axis. */
+    private void drawDirection(GraphicsContext g, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver,
+                               String sendLabel, String recvLabel, double x, double lx, double y, double lw, long total) {
+        TimelineView view = getSkinnable();
+        TraceLog log = idx.log();
+        double lane = laneH();
+        double ppb = Math.min(MAX_LANE_PX_PER_BYTE, lw / Math.max(1, total));
+        double yRecv = y + lane + 4;
+        laneLabel(g, sendLabel, x, y);
+        laneLabel(g, recvLabel, x, yRecv);
+        g.setFill(view.ink(TimelineView.Ink.LANE));
+        g.fillRect(lx, y, lw, lane);
+        g.fillRect(lx, yRecv, lw, lane);
+
+        // spans: the sender's messages (or, for an outside sender, the receiver's frames)
+        IntList spans = receiver != null ? idx.spans(receiver) : sender.messages;
+        int[] chunksPer = receiver != null ? idx.chunksPerSpan(receiver) : new int[spans.size()];
+
+        // --- send lane: each message, header hatched; send() calls outlined
+        double lastPx = -1;
+        for (int k = 0; k < spans.size(); k++) {
+            int ev = spans.get(k);
+            long start = idx.spanStart(ev);
+            long len = idx.spanLength(ev);
+            double x0 = lx + start * ppb;
+            double x1 = lx + (start + len) * ppb;
+            if (x1 - lastPx < 1 && k > 0 && k < spans.size() - 1) {
+                continue; // narrower than a pixel: merged into its neighbour
+            }
+            lastPx = x1;
+            paintSpan(g, log, ev, k, x0, x1, y, lane, ppb);
+            if (chunksPer.length > k && chunksPer[k] >= 2 && x1 - x0 > fs() * 4) {
+                g.setStroke(view.ink(TimelineView.Ink.SPLIT));
+                g.setLineWidth(2);
+                g.setLineDashes(6, 4);
+                g.strokeRect(x0 + 1, y + 1, x1 - x0 - 2, lane - 2);
+                g.setLineDashes();
+                tag(g, I18n.tr("timeline.split", chunksPer[k]), x1 - 4, y + 2, view.ink(TimelineView.Ink.SPLIT), true);
+            }
+        }
+        if (sender != null) {
+            drawCalls(g, idx, sender.sends, lx, y, lane, ppb, false);
+        }
+        // --- recv lane: each chunk, its bytes coloured by their message
+        if (receiver != null) {
+            IntList recvs = receiver.recvs;
+            double last = -1;
+            for (int j = 0; j < recvs.size(); j++) {
+                int ev = recvs.get(j);
+                long start = log.offset(ev);
+                long end = start + log.bytes(ev);
+                double x0 = lx + start * ppb;
+                double x1 = lx + end * ppb;
+                if (x1 - last < 1 && j > 0 && j < recvs.size() - 1) {
+                    continue;
+                }
+                last = x1;
+                int first = idx.firstSpanEndingAfter(spans, start);
+                for (int k = first; k < spans.size() && idx.spanStart(spans.get(k)) < end; k++) {
+                    int sev = spans.get(k);
+                    long s0 = Math.max(start, idx.spanStart(sev));
+                    long s1 = Math.min(end, idx.spanStart(sev) + idx.spanLength(sev));
+                    paintSpanPart(g, log, sev, k, lx + s0 * ppb, lx + s1 * ppb, s0 - idx.spanStart(sev), yRecv, lane, ppb);
+                }
+                if (ppb * (end - start) >= fs() * 0.7) {
+                    drawBytes(g, log, ev, start, lx, yRecv, lane, ppb, spans, idx);
+                }
+                if (idx.messagesIn(receiver, ev) >= 2) {
+                    g.setStroke(view.ink(TimelineView.Ink.GLUED));
+                    g.setLineWidth(3);
+                    g.strokeRect(x0 + 1.5, yRecv + 1.5, Math.max(2, x1 - x0 - 3), lane - 3);
+                    if (x1 - x0 > fs() * 3) {
+                        tag(g, I18n.tr("timeline.glued"), x1 - 4, yRecv + 2, view.ink(TimelineView.Ink.GLUED), true);
+                    }
+                }
+            }
+            drawCalls(g, idx, recvs, lx, yRecv, lane, ppb, true);
+        }
+        if (sender != null && ppb >= fs() * 0.7) {
+            for (int j = 0; j < sender.sends.size(); j++) {
+                int ev = sender.sends.get(j);
+                drawBytes(g, log, ev, log.offset(ev), lx, y, lane, ppb, spans, idx);
+            }
+        }
+    }
+
+    private void paintSpan(GraphicsContext g, TraceLog log, int ev, int k, double x0, double x1, double y, double h,
+                           double ppb) {
+        paintSpanPart(g, log, ev, k, x0, x1, 0, y, h, ppb);
+    }
+
+    /** Part of span {@code k} from {@code relStart} bytes into it: header part dark and hatched, body in the message colour. */
+    private void paintSpanPart(GraphicsContext g, TraceLog log, int ev, int k, double x0, double x1, long relStart,
+                               double y, double h, double ppb) {
+        TimelineView view = getSkinnable();
+        Color c = view.messageColor(k);
+        Op op = log.op(ev);
+        int header = op == Op.MESSAGE || op == Op.FRAME ? log.b(ev) : 0;
+        int body = op == Op.MESSAGE || op == Op.FRAME ? log.bytes(ev) : Integer.MAX_VALUE;
+        g.setFill(c);
+        g.fillRect(x0, y, Math.max(1, x1 - x0), h);
+        if (header > relStart) {
+            double hx1 = Math.min(x1, x0 + (header - relStart) * ppb);
+            g.setFill(c.deriveColor(0, 1, 0.55, 1));
+            g.fillRect(x0, y, Math.max(1, hx1 - x0), h);
+            g.save();
+            g.beginPath();
+            g.rect(x0, y, hx1 - x0, h);
+            g.clip();
+            g.setStroke(Color.rgb(255, 255, 255, 0.35));
+            g.setLineWidth(1.5);
+            for (double sx = x0 - h; sx < hx1; sx += 7) {
+                g.strokeLine(sx, y + h, sx + h, y);
+            }
+            g.restore();
+        }
+        long trailerFrom = (long) header + body;
+        if (op == Op.MESSAGE || op == Op.FRAME) {
+            long wire = log.wire(ev);
+            if (wire > trailerFrom) {
+                double tx0 = Math.max(x0, x0 + (trailerFrom - relStart) * ppb);
+                if (tx0 < x1) {
+                    g.setFill(c.deriveColor(0, 0.25, 1.15, 1));
+                    g.fillRect(tx0, y, x1 - tx0, h);
+                }
+            }
+        }
+        g.setStroke(getSkinnable().ink(TimelineView.Ink.BACKGROUND));
+        g.setLineWidth(1);
+        g.strokeLine(x0, y, x0, y + h);
+    }
+
+    /** send()/recv() call boundaries: a dark bar at each start and a "#n" tag when there is room. */
+    private void drawCalls(GraphicsContext g, TraceIndex idx, IntList calls, double lx, double y, double h, double ppb,
+                           boolean recv) {
+        TimelineView view = getSkinnable();
+        TraceLog log = idx.log();
+        double last = -1e9;
+        int selected = view.getSelectedEvent();
+        for (int j = 0; j < calls.size(); j++) {
+            int ev = calls.get(j);
+            double x0 = lx + log.offset(ev) * ppb;
+            double x1 = lx + (log.offset(ev) + log.bytes(ev)) * ppb;
+            hits.add(new Hit(x0, y, Math.max(x0 + 2, x1), y + h, ev));
+            if (x0 - last >= 2) {
+                g.setFill(view.ink(TimelineView.Ink.TEXT));
+                g.fillRect(x0 - 1, y - 3, 2.5, h + 6);
+                last = x0;
+            }
+            if (ev == selected) {
+                g.setStroke(view.ink(TimelineView.Ink.SELECTION));
+                g.setLineWidth(3);
+                g.setLineDashes();
+                g.strokeRect(x0 - 2, y - 4, Math.max(4, x1 - x0 + 4), h + 8);
+            }
+            if (x1 - x0 > fs() * 5) {
+                String t = recv ? I18n.tr("timeline.recvCall", j + 1, log.requested(ev), log.bytes(ev))
+                        : I18n.tr("timeline.sendCall", j + 1, log.bytes(ev));
+                g.setFont(Font.font(null, FontWeight.BOLD, fs() * 0.72));
+                g.setFill(view.ink(TimelineView.Ink.TEXT));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.fillText(t, x0 + 4, y + h - 2, x1 - x0 - 8);
+            }
+        }
+        g.setTextBaseline(VPos.CENTER);
+    }
+
+    /** Each byte's character (or hex for a binary byte) in its cell, when the cells are wide enough. */
+    private void drawBytes(GraphicsContext g, TraceLog log, int ev, long start, double lx, double y, double h, double ppb,
+                           IntList spans, TraceIndex idx) {
+        byte[] p = log.get(ev).payload();
+        if (p == null) {
+            return;
+        }
+        double fs = fs();
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(getSkinnable().ink(TimelineView.Ink.TEXT));
+        double cy = y + h * 0.4;
+        for (int i = 0; i < p.length; ) {
+            int b = p[i] & 0xFF;
+            double cx = lx + (start + i) * ppb;
+            int n = utf8Length(p, i);
+            if (b >= 0x20 && b < 0x7F) {
+                g.setFont(Font.font("Monospaced", FontWeight.BOLD, Math.min(fs * 1.1, ppb * 0.9)));
+                g.fillText(String.valueOf((char) b), cx + ppb / 2, cy);
+                i++;
+            } else if (n > 1) {
+                String s = new String(p, i, n, StandardCharsets.UTF_8);
+                g.setFont(Font.font(null, FontWeight.BOLD, Math.min(fs * 1.1, ppb * n * 0.8)));
+                g.fillText(s, cx + ppb * n / 2, cy);
+                i += n;
+            } else {
+                if (ppb >= fs * 1.1) {
+                    g.setFont(Font.font("Monospaced", Math.min(fs * 0.7, ppb * 0.45)));
+                    g.fillText(String.format("%02X", b), cx + ppb / 2, cy);
+                }
+                i++;
+            }
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** Length of the whole UTF-8 sequence starting at {@code i}, or 1 when it is not a valid multi-byte one. */
+    static int utf8Length(byte[] p, int i) {
+        int b = p[i] & 0xFF;
+        int n = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 1;
+        if (b >= 0xF5 || i + n > p.length) {
+            return 1;
+        }
+        for (int k = 1; k < n; k++) {
+            if ((p[i + k] & 0xC0) != 0x80) {
+                return 1;
+            }
+        }
+        return n;
+    }
+
+    private void tag(GraphicsContext g, String text, double xRight, double y, Paint color, boolean right) {
+        double fs = fs() * 0.75;
+        g.setFont(Font.font(null, FontWeight.BOLD, fs));
+        double tw = text.length() * fs * 0.62 + 8;
+        double x0 = right ? xRight - tw : xRight;
+        g.setFill(color);
+        g.fillRoundRect(x0, y, tw, fs * 1.4, 6, 6);
+        g.setFill(Color.WHITE);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x0 + tw / 2, y + fs * 0.7);
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** Every call of both ends on one time axis: sends above the line, receives below. */
+    private void drawTimeLane(GraphicsContext g, TraceIndex idx, Row r, double x, double lx, double y, double lw,
+                              long t0, long t1) {
+        TimelineView view = getSkinnable();
+        TraceLog log = idx.log();
+        double h = laneH();
+        laneLabel(g, I18n.tr("timeline.lane.time"), x, y);
+        double mid = y + h / 2;
+        g.setStroke(view.ink(TimelineView.Ink.MUTED));
+        g.setLineWidth(1);
+        g.strokeLine(lx, mid, lx + lw, mid);
+        double span = Math.max(1, t1 - t0);
+        double right = lx + lw - fs() * 5;
+        double scale = (right - lx) / span;
+        int selected = view.getSelectedEvent();
+        for (TraceIndex.Conn c : new TraceIndex.Conn[] {r.client, r.server}) {
+            if (c == null) {
+                continue;
+            }
+            Paint color = c.side == Side.CLIENT ? view.ink(TimelineView.Ink.SEND) : view.ink(TimelineView.Ink.RECV);
+            for (IntList list : new IntList[] {c.sends, c.recvs}) {
+                boolean up = list == c.sends;
+                double lastX = -1e9;
+                double lastLabel = -1e9;
+                for (int j = 0; j < list.size(); j++) {
+                    int ev = list.get(j);
+                    double tx = lx + (log.tNs(ev) - t0) * scale;
+                    hits.add(new Hit(tx - 4, y, tx + 4, y + h, ev));
+                    if (tx - lastX < 1 && ev != selected) {
+                        continue; // closer than a pixel to the previous: drawn once
+                    }
+                    lastX = tx;
+                    g.setStroke(color);
+                    g.setLineWidth(ev == selected ? 5 : 2.5);
+                    g.strokeLine(tx, mid, tx, up ? y + 2 : y + h - 2);
+                    if (tx - lastLabel > fs() * 5.5) {
+                        g.setFont(Font.font(null, FontWeight.NORMAL, fs() * 0.7));
+                        g.setFill(color);
+                        g.setTextAlign(TextAlignment.LEFT);
+                        g.setTextBaseline(up ? VPos.TOP : VPos.BOTTOM);
+                        String t = (up ? "send " : "recv ") + log.bytes(ev);
+                        g.fillText(t, tx + 3, up ? y + 1 : y + h - 1);
+                        lastLabel = tx;
+                    }
+                }
+            }
+            for (int k = 0; k < c.errors.size(); k++) {
+                int ev = c.errors.get(k);
+                double tx = lx + (log.tNs(ev) - t0) * scale;
+                hits.add(new Hit(tx - 6, y, tx + 6, y + h, ev));
+                g.setFill(view.ink(TimelineView.Ink.ERROR));
+                g.fillOval(tx - 5, mid - 5, 10, 10);
+            }
+            if (c.eofEvent >= 0) {
+                double tx = lx + (log.tNs(c.eofEvent) - t0) * scale;
+                g.setFill(color);
+                g.fillRect(tx - 1, mid - h * 0.3, 3, h * 0.6);
+            }
+        }
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(Font.font(null, FontWeight.BOLD, fs() * 0.8));
+        g.setFill(view.ink(TimelineView.Ink.MUTED));
+        g.fillText(formatMs(span), right + 6, mid);
+    }
+
+    static String formatMs(double ns) {
+        double ms = ns / 1e6;
+        return ms >= 100 ? String.format(Locale.ROOT, "%.0f ms", ms)
+                : ms >= 1 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.3f ms", ms);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

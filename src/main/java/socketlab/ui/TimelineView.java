@@ -1,0 +1,164 @@
+package socketlab.ui;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.IntConsumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableDoubleProperty;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.PaintConverter;
+import javafx.css.converter.SizeConverter;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import socketlab.trace.TraceIndex;
+
+/**
+ * The timeline: for every connection, the sender's messages laid along the byte stream over the
+ * receiver's {@code recv()} chunks (each byte coloured by its message, header bytes hatched,
+ * glued chunks and split messages marked), and below them every call on a time axis.
+ * Drawn on one canvas by {@link TimelineSkin}; all colours and the font size come from CSS
+ * ({@code timeline.css}, which reads the theme's looked-up colours).
+ */
+public final class TimelineView extends Control {
+    public static final int PALETTE_SIZE = 8;
+
+    /** Names of the colours, as CSS properties {@code -sl-<name>}. */
+    enum Ink {
+        BACKGROUND("#ffffff"), LANE("#f3f4f6"), TEXT("#111827"), MUTED("#6b7280"), SEND("#0072B2"), RECV("#D55E00"),
+        GLUED("#b91c1c"), SPLIT("#7c3aed"), OK("#047857"), SELECTION("#111827"), ERROR("#b91c1c"),
+        MSG0("#E69F00"), MSG1("#56B4E9"), MSG2("#009E73"), MSG3("#F0E442"), MSG4("#0072B2"), MSG5("#D55E00"),
+        MSG6("#CC79A7"), MSG7("#999999");
+
+        final Color fallback;
+
+        Ink(String fallback) {
+            this.fallback = Color.web(fallback);
+        }
+
+        String cssName() {
+            return "-sl-" + name().toLowerCase(java.util.Locale.ROOT).replaceAll("msg(\\d)", "msg-$1");
+        }
+    }
+
+    private final ObjectProperty<TraceIndex> index = new SimpleObjectProperty<>(this, "index");
+    private final IntegerProperty version = new SimpleIntegerProperty(this, "version");
+    private final IntegerProperty selectedEvent = new SimpleIntegerProperty(this, "selectedEvent", -1);
+    private IntConsumer onSelect = i -> { };
+
+    @SuppressWarnings("unchecked")
+    private final SimpleStyleableObjectProperty<Paint>[] inks = new SimpleStyleableObjectProperty[Ink.values().length];
+    private final SimpleStyleableDoubleProperty fontSize = new SimpleStyleableDoubleProperty(FONT_SIZE, this, "fontSize", 15.0);
+
+    public TimelineView() {
+        getStyleClass().add(Css.TIMELINE);
+        setFocusTraversable(true);
+        for (Ink ink : Ink.values()) {
+            inks[ink.ordinal()] = new SimpleStyleableObjectProperty<>(INK_META.get(ink.ordinal()), this, ink.name(), ink.fallback);
+        }
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new TimelineSkin(this);
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return TimelineView.class.getResource("timeline.css").toExternalForm();
+    }
+
+    public ObjectProperty<TraceIndex> indexProperty() {
+        return index;
+    }
+
+    /** Bind to the view model's version: each change marks the canvas dirty. */
+    public IntegerProperty versionProperty() {
+        return version;
+    }
+
+    public IntegerProperty selectedEventProperty() {
+        return selectedEvent;
+    }
+
+    public int getSelectedEvent() {
+        return selectedEvent.get();
+    }
+
+    public void setOnSelect(IntConsumer c) {
+        onSelect = c == null ? i -> { } : c;
+    }
+
+    void select(int event) {
+        selectedEvent.set(event);
+        onSelect.accept(event);
+    }
+
+    Paint ink(Ink ink) {
+        Paint p = inks[ink.ordinal()].get();
+        return p == null ? ink.fallback : p;
+    }
+
+    Color messageColor(int i) {
+        Paint p = ink(Ink.values()[Ink.MSG0.ordinal() + Math.floorMod(i, PALETTE_SIZE)]);
+        return p instanceof Color c ? c : Color.GRAY;
+    }
+
+    double fontSize() {
+        return fontSize.get();
+    }
+
+    private static final CssMetaData<TimelineView, Number> FONT_SIZE = new CssMetaData<>("-sl-font-size",
+            SizeConverter.getInstance(), 15.0) {
+        @Override
+        public boolean isSettable(TimelineView n) {
+            return !n.fontSize.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Number> getStyleableProperty(TimelineView n) {
+            return n.fontSize;
+        }
+    };
+
+    private static final List<CssMetaData<TimelineView, Paint>> INK_META = new ArrayList<>();
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META;
+
+    static {
+        for (Ink ink : Ink.values()) {
+            int i = ink.ordinal();
+            INK_META.add(new CssMetaData<>(ink.cssName(), PaintConverter.getInstance(), ink.fallback) {
+                @Override
+                public boolean isSettable(TimelineView n) {
+                    return !n.inks[i].isBound();
+                }
+
+                @Override
+                public StyleableProperty<Paint> getStyleableProperty(TimelineView n) {
+                    return n.inks[i];
+                }
+            });
+        }
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
+        all.addAll(INK_META);
+        all.add(FONT_SIZE);
+        CSS_META = Collections.unmodifiableList(all);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return CSS_META;
+    }
+}
