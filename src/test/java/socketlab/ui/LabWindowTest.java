@@ -1,0 +1,164 @@
+package socketlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import socketlab.exec.TaskRunner;
+
+/**
+ * The window driven as a learner would, headless (Monocle), on real loopback sockets:
+ * glue first, then the header framing makes two clean messages; a bad port is explained.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LabWindowTest {
+    private LabViewModel vm;
+    private AnimationTimer pulse;
+
+    @BeforeAll
+    static void english() {
+        I18n.setLocale(Locale.ENGLISH);
+    }
+
+    @Start
+    void start(Stage stage) {
+        vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
+        Scene scene = new Scene(new LabView(vm, () -> { }), 1600, 1000);
+        scene.getStylesheets().add(LabApp.class.getResource(LabApp.THEME).toExternalForm());
+        stage.setScene(scene);
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.refresh();
+            }
+        };
+        pulse.start();
+        stage.show();
+    }
+
+    @AfterEach
+    void closeSockets() {
+        pulse.stop();
+        vm.shutdown();
+    }
+
+    static void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> condition.getAsBoolean());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void typeInto(FxRobot robot, String query, String text) {
+        robot.clickOn(query);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write(text);
+    }
+
+    private void chooseFraming(FxRobot robot, String comboId, String spec) {
+        robot.clickOn(comboId + " .arrow-button");
+        javafx.scene.Node cell = robot.lookup(".combo-box-popup .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> spec.equals(c.getText())).query();
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(spec, robot.lookup(comboId).queryComboBox().getValue());
+    }
+
+    private String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<MessageRow> serverMessages(FxRobot robot) {
+        return robot.lookup("#server-messages").queryAs(ListView.class).getItems();
+    }
+
+    @Test
+    void twoSendsGlueIntoOneWrongMessageThenHeaderFramingMakesTwoRightOnes(FxRobot robot) {
+        typeInto(robot, "#server-port", "0");
+        robot.clickOn("#server-start");
+        waitUntil("the server listens", () -> text(robot, "#server-waiting") != null && vm.server().runningProperty().get());
+        assertFalse(robot.lookup("#client-port").queryTextInputControl().getText().equals("0"),
+                "the client was pointed at the port the system chose");
+
+        robot.clickOn("#client-send");
+        waitUntil("the server decoded something", () -> serverMessages(robot).size() >= 1);
+        waitUntil("the glued chunk is counted", () -> vm.gluedProperty().get() >= 1);
+        List<MessageRow> rows = serverMessages(robot);
+        assertEquals(1, rows.size(), "one recv() held both sends: " + rows);
+        assertEquals("hello worldhaha", rows.get(0).text());
+        assertEquals(Boolean.FALSE, rows.get(0).ok(), "marked ✗: neither message the client meant");
+        assertTrue(text(robot, "#counts").contains("Glued recv() chunks: 1"), text(robot, "#counts"));
+        assertEquals(15, vm.server().waitingProperty().get(), "both messages were waiting in the kernel buffer");
+
+        chooseFraming(robot, "#server-framing", "header:le");
+        chooseFraming(robot, "#client-framing", "header:le");
+        robot.clickOn("#client-send");
+        waitUntil("two more messages decoded", () -> serverMessages(robot).size() >= 3
+                || !vm.client().errorProperty().get().isEmpty());
+        assertEquals("", vm.client().errorProperty().get());
+        rows = serverMessages(robot);
+        assertEquals("hello world", rows.get(1).text());
+        assertEquals("haha", rows.get(2).text());
+        assertEquals(Boolean.TRUE, rows.get(1).ok());
+        assertEquals(Boolean.TRUE, rows.get(2).ok());
+        assertEquals("✓", rows.get(1).mark());
+    }
+
+    @Test
+    void aBadPortShowsAClearMessageNotAnException(FxRobot robot) {
+        typeInto(robot, "#server-port", "99999");
+        robot.clickOn("#server-start");
+        waitUntil("an error is shown", () -> robot.lookup("#server-error").queryAs(Label.class).isVisible());
+        String msg = text(robot, "#server-error");
+        assertTrue(msg.contains("Port 99999 is outside 0–65535"), msg);
+        assertFalse(vm.server().runningProperty().get());
+
+        typeInto(robot, "#server-port", "http");
+        robot.clickOn("#server-start");
+        waitUntil("the message changes", () -> text(robot, "#server-error").contains("not a port number"));
+    }
+
+    @Test
+    void aPortInUseOffersAFreeOne(FxRobot robot) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            typeInto(robot, "#server-port", String.valueOf(taken.getLocalPort()));
+            robot.clickOn("#server-start");
+            waitUntil("the error is shown", () -> !text(robot, "#server-error").isEmpty());
+            assertTrue(text(robot, "#server-error").contains("already in use"), text(robot, "#server-error"));
+            robot.clickOn("#server-use-free");
+            waitUntil("the server listens on the offered port", () -> vm.server().runningProperty().get());
+        }
+    }
+
+    @Test
+    void theComparisonRunsBrokenAndFixedSideBySide(FxRobot robot) {
+        robot.clickOn("#scenario-compare");
+        waitUntil("both runs finished", () -> !vm.scenarioRunningProperty().get()
+                && vm.scenarioStatusProperty().get().contains("|"));
+        String status = vm.scenarioStatusProperty().get();
+        assertTrue(status.startsWith("none: glued 1, split 0, messages right 0 of 1"), status);
+        assertTrue(status.contains("header:le: glued 1, split 0, messages right 2 of 2"), status);
+    }
+}
