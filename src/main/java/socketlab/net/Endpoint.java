@@ -38,6 +38,10 @@ import socketlab.trace.TraceLog;
  */
 final class Endpoint {
     final TraceLog log;
+    /** Where this end's receive loop records (one writer: the loop). */
+    private final TraceLog.Lane recvLane;
+    /** Where this end's sends record (one writer at a time: under {@link #sendLock}). */
+    private final TraceLog.Lane sendLane;
     final Side side;
     final int conn;
     final SocketChannel channel;
@@ -61,6 +65,8 @@ final class Endpoint {
         this.side = side;
         this.channel = channel;
         this.conn = log.newConnId();
+        this.recvLane = log.newLane();
+        this.sendLane = log.newLane();
         this.encoder = framing.encoder();
         this.decoder = new StreamDecoder(framing.newDecoder(maxFrameLength));
         channel.configureBlocking(false);
@@ -92,7 +98,7 @@ final class Endpoint {
     void sendMessage(byte[] body, String name) throws IOException {
         synchronized (sendLock) {
             Encoded e = encoder.encode(body, name);
-            log.message(Op.MESSAGE, side, conn, sendOffset, messagesSent++, e.headerLength(), e.wire().length,
+            sendLane.message(Op.MESSAGE, side, conn, sendOffset, messagesSent++, e.headerLength(), e.wire().length,
                     body, Digests.crc(body), null, null);
             long t0 = System.nanoTime();
             ByteBuffer b = ByteBuffer.wrap(e.wire());
@@ -104,8 +110,8 @@ final class Endpoint {
                     }
                 }
             }
-            long dur = System.nanoTime() - t0;
-            log.io(Op.SEND, side, conn, sendOffset, e.wire().length, 0, TraceLog.NOT_MEASURED, dur, e.wire(), 0);
+            long t1 = System.nanoTime();
+            sendLane.ioAt(t1, Op.SEND, side, conn, sendOffset, e.wire().length, 0, TraceLog.NOT_MEASURED, t1 - t0, e.wire(), 0);
             sendOffset += e.wire().length;
         }
     }
@@ -131,35 +137,36 @@ final class Endpoint {
         int waiting = fionread.available();
         long t0 = System.nanoTime();
         int n = channel.read(ByteBuffer.wrap(buf, 0, size));
-        long dur = System.nanoTime() - t0;
+        long t1 = System.nanoTime();
+        long dur = t1 - t0;
         if (n == 0) {
             return List.of(); // a spurious wake-up: nothing was there after all
         }
         recvCalls++;
         if (n < 0) {
-            log.io(Op.EOF, side, conn, recvOffset, 0, size, waiting, dur, null, 0);
+            recvLane.io(Op.EOF, side, conn, recvOffset, 0, size, waiting, dur, null, 0);
             String incomplete = decoder.finish();
             if (incomplete != null) {
-                log.error(side, conn, recvOffset, capitalise(incomplete) + ".");
+                recvLane.error(side, conn, recvOffset, capitalise(incomplete) + ".");
             }
             return null;
         }
-        log.io(Op.RECV, side, conn, recvOffset, n, size, waiting, dur, buf, 0);
+        recvLane.ioAt(t1, Op.RECV, side, conn, recvOffset, n, size, waiting, dur, buf, 0);
         recvOffset += n;
         List<StreamDecoder.Result> results = decoder.feed(buf, 0, n);
         List<Frame> frames = new ArrayList<>(results.size());
         for (StreamDecoder.Result r : results) {
             if (r instanceof StreamDecoder.Decoded d) {
                 Frame f = d.frame();
-                log.message(Op.FRAME, side, conn, f.streamOffset(), framesDecoded++, f.headerLength(), f.wireLength(),
+                recvLane.message(Op.FRAME, side, conn, f.streamOffset(), framesDecoded++, f.headerLength(), f.wireLength(),
                         f.body(), Digests.crc(f.body()), f.verified(), f.headerJson());
                 if (Boolean.FALSE.equals(f.verified())) {
-                    log.error(side, conn, f.streamOffset(), "Frame " + framesDecoded + ": the sha256 in its header does not"
+                    recvLane.error(side, conn, f.streamOffset(), "Frame " + framesDecoded + ": the sha256 in its header does not"
                             + " match the " + f.body().length + " bytes that arrived: the data changed or the header lies.");
                 }
                 frames.add(f);
             } else if (r instanceof StreamDecoder.Failed fail) {
-                log.error(side, conn, fail.error().streamOffset(), capitalise(fail.error().getMessage()));
+                recvLane.error(side, conn, fail.error().streamOffset(), capitalise(fail.error().getMessage()));
             }
         }
         return frames;

@@ -1,55 +1,255 @@
 package socketlab.trace;
 
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * An append-only, thread-safe log of socket events, kept as columns of primitives in chunks
- * (chart-fx style) so that recording a {@code send()} or {@code recv()} costs a few stores and no
- * allocation. Socket threads append; readers (the UI once per pulse, the CLI writer) ask for
- * {@link #size()} and read events below it, which never change once written.
+ * An append-only log of socket events, kept in chunks of primitive arrays (chart-fx style) so
+ * that recording a {@code send()} or {@code recv()} costs a few stores into one cache line and
+ * no allocation.
  *
- * <p>Payload bytes are copied into a byte arena, at most {@link #capturePerEvent} bytes per event
- * and {@link #captureBudget} bytes in all; after that, events are still recorded, without bytes.
+ * <p><b>Writers</b> record into {@link Lane}s. A lane has one writer at a time (a connection's
+ * receive loop; its sends, serialised by their own lock), takes no lock and shares no cache line
+ * with other lanes, so two sockets recording at full speed do not slow each other down. Rare
+ * events from anywhere (errors, lifecycle) go through the log's own methods, which use a shared,
+ * synchronised lane.
+ *
+ * <p><b>Readers</b> (the UI once per pulse, the CLI writer, tests) see one global sequence:
+ * {@link #size()} merges what the lanes have published since the last call, ordered by time
+ * within each merge; within one lane the order is always exact. Events never change once
+ * published, so {@link #get(int)} below {@link #size()} is stable.
+ *
+ * <p>Payload bytes are copied into each lane's arena, at most {@link #capturePerEvent} bytes per
+ * event and {@link #captureBudget} bytes in all; past that, events are still recorded, without bytes.
  */
 public final class TraceLog {
     public static final int DEFAULT_CAPTURE_PER_EVENT = 64 * 1024;
     public static final long DEFAULT_CAPTURE_BUDGET = 64L * 1024 * 1024;
     public static final int NOT_MEASURED = -1;
 
-    private static final int CHUNK_BITS = 12;
+    private static final int CHUNK_BITS = 14; // 16,384 events = 1 MiB rows: G1 puts it straight in a region of its own, never copies it
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int ARENA_CHUNK = 1 << 20;
 
+    /*
+     * One event = one row of STRIDE longs (64 bytes: one cache line), so recording a call touches
+     * one line instead of one per column:
+     *   0 t_ns   1 offset   2 dur_ns   3 digest   4 payload position
+     *   5 op | side << 8 | (verified + 1) << 16 | conn << 32
+     *   6 bytes | requested << 32     7 available | payload length << 32
+     * Ports, message index, header and wire sizes (lifecycle, message and frame events only) and
+     * text live in side arrays.
+     */
+    private static final int STRIDE = 8;
+
     private static final class Chunk {
-        final long[] t = new long[CHUNK];
-        final long[] offset = new long[CHUNK];
-        final long[] digest = new long[CHUNK];
-        final long[] dur = new long[CHUNK];
-        final long[] payloadPos = new long[CHUNK];
-        final byte[] op = new byte[CHUNK];
-        final byte[] side = new byte[CHUNK];
-        final int[] conn = new int[CHUNK];
-        final int[] bytes = new int[CHUNK];
-        final int[] requested = new int[CHUNK];
-        final int[] available = new int[CHUNK];
+        final long[] w = new long[CHUNK * STRIDE];
         final int[] a = new int[CHUNK];
         final int[] b = new int[CHUNK];
         final int[] wire = new int[CHUNK];
-        final byte[] verified = new byte[CHUNK];
-        final int[] payloadLen = new int[CHUNK];
-        String[] text; // rare: errors and frame headers
+        String[] text;
+
+        int op(int k) {
+            return (int) (w[k * STRIDE + 5] & 0xFF);
+        }
+
+        int side(int k) {
+            return (int) ((w[k * STRIDE + 5] >>> 8) & 0xFF);
+        }
+
+        int verified(int k) {
+            return (int) ((w[k * STRIDE + 5] >>> 16) & 0xFF) - 1;
+        }
+
+        int conn(int k) {
+            return (int) (w[k * STRIDE + 5] >>> 32);
+        }
+
+        int bytes(int k) {
+            return (int) w[k * STRIDE + 6];
+        }
+
+        int requested(int k) {
+            return (int) (w[k * STRIDE + 6] >>> 32);
+        }
+
+        int available(int k) {
+            return (int) w[k * STRIDE + 7];
+        }
+
+        int payloadLen(int k) {
+            return (int) (w[k * STRIDE + 7] >>> 32);
+        }
+
+        void put(int k, long t, Op op, Side side, int verified, int conn, long offset, long dur, long digest,
+                 int bytes, int requested, int available) {
+            int r = k * STRIDE;
+            w[r] = t;
+            w[r + 1] = offset;
+            w[r + 2] = dur;
+            w[r + 3] = digest;
+            w[r + 4] = -1;
+            w[r + 5] = op.ordinal() | (long) side.ordinal() << 8 | (long) (verified + 1) << 16 | (long) conn << 32;
+            w[r + 6] = (bytes & 0xFFFFFFFFL) | (long) requested << 32;
+            w[r + 7] = available & 0xFFFFFFFFL;
+        }
+
+        void payload(int k, long pos, int len) {
+            int r = k * STRIDE;
+            w[r + 4] = pos;
+            w[r + 7] = (w[r + 7] & 0xFFFFFFFFL) | (long) len << 32;
+        }
+    }
+
+    /**
+     * Where one writer records. Not thread-safe: one thread at a time (or callers serialised by a
+     * lock of their own). Publishing an event is one volatile store.
+     */
+    public final class Lane {
+        private final int id;
+        private volatile Chunk[] chunks = new Chunk[4];
+        private volatile int size;
+        private volatile byte[][] arena = new byte[2][];
+        private long arenaPos;
+        private long budgetLeft;
+
+        private Lane(int id) {
+            this.id = id;
+        }
+
+        /** Records a send or recv call (or eof) with its payload. */
+        public void io(Op op, Side side, int conn, long offset, int bytes, int requested, int available,
+                       long durNs, byte[] payload, int payloadOff) {
+            ioAt(System.nanoTime(), op, side, conn, offset, bytes, requested, available, durNs, payload, payloadOff);
+        }
+
+        /** As {@link #io}, for a call that ended at {@code endNanos} ({@link System#nanoTime()}): saves a clock read. */
+        public void ioAt(long endNanos, Op op, Side side, int conn, long offset, int bytes, int requested, int available,
+                         long durNs, byte[] payload, int payloadOff) {
+            int i = size;
+            Chunk c = chunk(i);
+            int k = i & (CHUNK - 1);
+            c.put(k, endNanos - origin, op, side, -1, conn, offset, durNs, 0, bytes, requested, available);
+            capture(c, k, payload, payloadOff, bytes);
+            size = i + 1;
+        }
+
+        /**
+         * Records a lifecycle event: listen, accept, connect, close (a = local port, b = remote
+         * port), with an optional note (the settings the connection runs with).
+         */
+        public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String note) {
+            long t = now();
+            int i = size;
+            Chunk c = chunk(i);
+            int k = i & (CHUNK - 1);
+            c.put(k, t, op, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
+            c.a[k] = localPort;
+            c.b[k] = remotePort;
+            if (note != null) {
+                text(c, k, note);
+            }
+            size = i + 1;
+        }
+
+        /** Records an error with the words a learner should read. */
+        public void error(Side side, int conn, long offset, String message) {
+            long t = now();
+            int i = size;
+            Chunk c = chunk(i);
+            int k = i & (CHUNK - 1);
+            c.put(k, t, Op.ERROR, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
+            text(c, k, message);
+            size = i + 1;
+        }
+
+        /**
+         * Records a message meant (MESSAGE, on the sender) or a frame decoded (FRAME, on the
+         * receiver). {@code verified}: null when there was nothing to check.
+         */
+        public void message(Op op, Side side, int conn, long offset, int index, int headerBytes, int wireBytes,
+                            byte[] body, long digest, Boolean verified, String header) {
+            long t = now();
+            int i = size;
+            Chunk c = chunk(i);
+            int k = i & (CHUNK - 1);
+            c.put(k, t, op, side, verified == null ? -1 : verified ? 1 : 0, conn, offset, 0, digest, body.length, 0,
+                    NOT_MEASURED);
+            c.a[k] = index;
+            c.b[k] = headerBytes;
+            c.wire[k] = wireBytes;
+            capture(c, k, body, 0, body.length);
+            if (header != null) {
+                text(c, k, header);
+            }
+            size = i + 1;
+        }
+
+        private Chunk chunk(int i) {
+            int ci = i >>> CHUNK_BITS;
+            Chunk[] cs = chunks;
+            if (ci >= cs.length) {
+                cs = Arrays.copyOf(cs, cs.length * 2);
+            }
+            if (cs[ci] == null) {
+                cs[ci] = new Chunk();
+                chunks = cs;
+            }
+            return cs[ci];
+        }
+
+        private void text(Chunk c, int k, String s) {
+            if (c.text == null) {
+                c.text = new String[CHUNK];
+            }
+            c.text[k] = s;
+        }
+
+        private void capture(Chunk c, int k, byte[] src, int off, int len) {
+            int n = src == null ? 0 : Math.min(len, capturePerEvent);
+            if (n > 0 && budgetLeft < n) {
+                budgetLeft += reserveBudget(Math.max(n, ARENA_CHUNK));
+            }
+            int ao = (int) (arenaPos % ARENA_CHUNK);
+            if (n > 0 && ao + n > ARENA_CHUNK) { // keep each payload inside one arena chunk
+                budgetLeft -= ARENA_CHUNK - ao;
+                arenaPos += ARENA_CHUNK - ao;
+                ao = 0;
+            }
+            if (n <= 0 || budgetLeft < n) {
+                return;
+            }
+            int ai = (int) (arenaPos / ARENA_CHUNK);
+            byte[][] ar = arena;
+            if (ai >= ar.length) {
+                ar = Arrays.copyOf(ar, ar.length * 2);
+            }
+            if (ar[ai] == null) {
+                ar[ai] = new byte[ARENA_CHUNK];
+                arena = ar;
+            }
+            System.arraycopy(src, off, ar[ai], ao, n);
+            c.payload(k, arenaPos, n);
+            arenaPos += n;
+            budgetLeft -= n;
+        }
     }
 
     private final long origin;
     private final int capturePerEvent;
-    private final long captureBudget;
-    private volatile Chunk[] chunks = new Chunk[16];
+    private final AtomicLong budget;
+    private final AtomicInteger nextConn = new AtomicInteger(1);
+    private final Lane shared;
+    private volatile Lane[] lanes = new Lane[0];
+
+    // the merged global order, owned by readers (guarded by this)
+    private volatile long[] order = new long[1024];
     private volatile int size;
-    private byte[][] arena = new byte[4][];
-    private long arenaPos;
-    private int nextConn = 1;
-    private volatile int waiters;
+    private int[] merged = new int[0];
 
     public TraceLog() {
         this(DEFAULT_CAPTURE_PER_EVENT, DEFAULT_CAPTURE_BUDGET);
@@ -58,7 +258,30 @@ public final class TraceLog {
     public TraceLog(int capturePerEvent, long captureBudget) {
         this.origin = System.nanoTime();
         this.capturePerEvent = capturePerEvent;
-        this.captureBudget = captureBudget;
+        this.budget = new AtomicLong(captureBudget);
+        this.shared = newLane();
+    }
+
+    /** A lane for one writer. */
+    public synchronized Lane newLane() {
+        Lane l = new Lane(lanes.length);
+        Lane[] ls = Arrays.copyOf(lanes, lanes.length + 1);
+        ls[ls.length - 1] = l;
+        lanes = ls;
+        return l;
+    }
+
+    private long reserveBudget(long want) {
+        while (true) {
+            long left = budget.get();
+            if (left <= 0) {
+                return 0;
+            }
+            long take = Math.min(left, want);
+            if (budget.compareAndSet(left, left - take)) {
+                return take;
+            }
+        }
     }
 
     /** Nanoseconds since this log was made: the {@code t_ns} of its events. */
@@ -71,180 +294,87 @@ public final class TraceLog {
     }
 
     /** A new connection id, unique within this log. */
-    public synchronized int newConnId() {
-        return nextConn++;
+    public int newConnId() {
+        return nextConn.getAndIncrement();
     }
 
-    public int size() {
+    // --- rare events from any thread: the shared lane, under its lock
+
+    public void io(Op op, Side side, int conn, long offset, int bytes, int requested, int available,
+                   long durNs, byte[] payload, int payloadOff) {
+        synchronized (shared) {
+            shared.io(op, side, conn, offset, bytes, requested, available, durNs, payload, payloadOff);
+        }
+    }
+
+    public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String note) {
+        synchronized (shared) {
+            shared.life(op, side, conn, localPort, remotePort, offset, note);
+        }
+    }
+
+    public void error(Side side, int conn, long offset, String message) {
+        synchronized (shared) {
+            shared.error(side, conn, offset, message);
+        }
+    }
+
+    public void message(Op op, Side side, int conn, long offset, int index, int headerBytes, int wireBytes,
+                        byte[] body, long digest, Boolean verified, String header) {
+        synchronized (shared) {
+            shared.message(op, side, conn, offset, index, headerBytes, wireBytes, body, digest, verified, header);
+        }
+    }
+
+    // --- reading
+
+    /** Events published so far; merges what the lanes published since the last call. */
+    public synchronized int size() {
+        Lane[] ls = lanes;
+        if (merged.length < ls.length) {
+            merged = Arrays.copyOf(merged, ls.length);
+        }
+        int fresh = 0;
+        int[] upto = new int[ls.length];
+        for (int l = 0; l < ls.length; l++) {
+            upto[l] = ls[l].size;
+            fresh += upto[l] - merged[l];
+        }
+        if (fresh == 0) {
+            return size;
+        }
+        long[] batch = new long[fresh];
+        long[] times = new long[fresh];
+        int n = 0;
+        for (int l = 0; l < ls.length; l++) {
+            Lane lane = ls[l];
+            Chunk[] cs = lane.chunks;
+            for (int i = merged[l]; i < upto[l]; i++) {
+                batch[n] = ((long) l << 32) | i;
+                times[n] = cs[i >>> CHUNK_BITS].w[(i & (CHUNK - 1)) * STRIDE];
+                n++;
+            }
+            merged[l] = upto[l];
+        }
+        Integer[] idx = new Integer[fresh];
+        for (int i = 0; i < fresh; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (x, y) -> {
+            int c = Long.compare(times[x], times[y]);
+            return c != 0 ? c : Long.compare(batch[x], batch[y]);
+        });
+        int s = size;
+        long[] o = order;
+        if (s + fresh > o.length) {
+            o = Arrays.copyOf(o, Math.max(o.length * 2, s + fresh));
+        }
+        for (int i = 0; i < fresh; i++) {
+            o[s + i] = batch[idx[i]];
+        }
+        order = o;
+        size = s + fresh;
         return size;
-    }
-
-    /** Records a send or recv call (or eof) with its payload. Returns the event index. */
-    public int io(Op op, Side side, int conn, long offset, int bytes, int requested, int available,
-                  long durNs, byte[] payload, int payloadOff) {
-        long t = now();
-        synchronized (this) {
-            int i = reserve();
-            Chunk c = chunks[i >>> CHUNK_BITS];
-            int k = i & (CHUNK - 1);
-            c.t[k] = t;
-            c.op[k] = (byte) op.ordinal();
-            c.side[k] = (byte) side.ordinal();
-            c.conn[k] = conn;
-            c.offset[k] = offset;
-            c.bytes[k] = bytes;
-            c.requested[k] = requested;
-            c.available[k] = available;
-            c.dur[k] = durNs;
-            c.verified[k] = -1;
-            capture(c, k, payload, payloadOff, bytes);
-            size = i + 1;
-            if (waiters > 0) {
-                notifyAll();
-            }
-            return i;
-        }
-    }
-
-    /**
-     * Records a lifecycle event: listen, accept, connect, close (a = local port, b = remote port),
-     * with an optional note (the settings the connection runs with).
-     */
-    public int life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String note) {
-        long t = now();
-        synchronized (this) {
-            int i = reserve();
-            Chunk c = chunks[i >>> CHUNK_BITS];
-            int k = i & (CHUNK - 1);
-            c.t[k] = t;
-            c.op[k] = (byte) op.ordinal();
-            c.side[k] = (byte) side.ordinal();
-            c.conn[k] = conn;
-            c.a[k] = localPort;
-            c.b[k] = remotePort;
-            c.offset[k] = offset;
-            c.available[k] = NOT_MEASURED;
-            c.verified[k] = -1;
-            if (note != null) {
-                text(c, k, note);
-            }
-            size = i + 1;
-            if (waiters > 0) {
-                notifyAll();
-            }
-            return i;
-        }
-    }
-
-    /** Records an error with the words a learner should read. */
-    public int error(Side side, int conn, long offset, String message) {
-        long t = now();
-        synchronized (this) {
-            int i = reserve();
-            Chunk c = chunks[i >>> CHUNK_BITS];
-            int k = i & (CHUNK - 1);
-            c.t[k] = t;
-            c.op[k] = (byte) Op.ERROR.ordinal();
-            c.side[k] = (byte) side.ordinal();
-            c.conn[k] = conn;
-            c.offset[k] = offset;
-            c.available[k] = NOT_MEASURED;
-            c.verified[k] = -1;
-            text(c, k, message);
-            size = i + 1;
-            if (waiters > 0) {
-                notifyAll();
-            }
-            return i;
-        }
-    }
-
-    /**
-     * Records a message meant (op MESSAGE, on the sender) or a frame decoded (op FRAME, on the receiver).
-     * {@code verified}: null when there was nothing to check.
-     */
-    public int message(Op op, Side side, int conn, long offset, int index, int headerBytes, int wireBytes,
-                       byte[] body, long digest, Boolean verified, String header) {
-        long t = now();
-        synchronized (this) {
-            int i = reserve();
-            Chunk c = chunks[i >>> CHUNK_BITS];
-            int k = i & (CHUNK - 1);
-            c.t[k] = t;
-            c.op[k] = (byte) op.ordinal();
-            c.side[k] = (byte) side.ordinal();
-            c.conn[k] = conn;
-            c.offset[k] = offset;
-            c.bytes[k] = body.length;
-            c.a[k] = index;
-            c.b[k] = headerBytes;
-            c.wire[k] = wireBytes;
-            c.digest[k] = digest;
-            c.available[k] = NOT_MEASURED;
-            c.verified[k] = (byte) (verified == null ? -1 : verified ? 1 : 0);
-            capture(c, k, body, 0, body.length);
-            if (header != null) {
-                text(c, k, header);
-            }
-            size = i + 1;
-            if (waiters > 0) {
-                notifyAll();
-            }
-            return i;
-        }
-    }
-
-    private int reserve() {
-        int i = size;
-        int ci = i >>> CHUNK_BITS;
-        Chunk[] cs = chunks;
-        if (ci >= cs.length) {
-            cs = Arrays.copyOf(cs, cs.length * 2);
-        }
-        if (cs[ci] == null) {
-            cs[ci] = new Chunk();
-        }
-        chunks = cs;
-        return i;
-    }
-
-    private void text(Chunk c, int k, String s) {
-        if (c.text == null) {
-            c.text = new String[CHUNK];
-        }
-        c.text[k] = s;
-    }
-
-    private void capture(Chunk c, int k, byte[] src, int off, int len) {
-        int n = src == null ? 0 : Math.min(Math.min(len, capturePerEvent), (int) Math.min(Integer.MAX_VALUE, captureBudget - arenaPos));
-        if (n <= 0) {
-            c.payloadLen[k] = 0;
-            c.payloadPos[k] = -1;
-            return;
-        }
-        int ai = (int) (arenaPos / ARENA_CHUNK);
-        int ao = (int) (arenaPos % ARENA_CHUNK);
-        if (ao + n > ARENA_CHUNK) { // keep each payload inside one arena chunk
-            arenaPos += ARENA_CHUNK - ao;
-            ai++;
-            ao = 0;
-            n = (int) Math.min(n, Math.max(0, captureBudget - arenaPos));
-            if (n <= 0) {
-                c.payloadLen[k] = 0;
-                c.payloadPos[k] = -1;
-                return;
-            }
-        }
-        if (ai >= arena.length) {
-            arena = Arrays.copyOf(arena, arena.length * 2);
-        }
-        if (arena[ai] == null) {
-            arena[ai] = new byte[ARENA_CHUNK];
-        }
-        System.arraycopy(src, off, arena[ai], ao, n);
-        c.payloadPos[k] = arenaPos;
-        c.payloadLen[k] = n;
-        arenaPos += n;
     }
 
     /**
@@ -252,30 +382,39 @@ public final class TraceLog {
      * (any side when null): how tests and scenarios synchronise on what the sockets did.
      * Returns false on timeout.
      */
-    public synchronized boolean await(Op op, Side side, int count, long timeoutMs) throws InterruptedException {
-        long end = System.nanoTime() + timeoutMs * 1_000_000L;
+    public boolean await(Op op, Side side, int count, long timeoutMs) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         int seen = 0;
         int scanned = 0;
-        waiters++;
-        try {
-            while (true) {
-                for (; scanned < size; scanned++) {
-                    if (op(scanned) == op && (side == null || side(scanned) == side)) {
-                        seen++;
-                    }
+        while (true) {
+            int n = size();
+            for (; scanned < n; scanned++) {
+                if (op(scanned) == op && (side == null || side(scanned) == side)) {
+                    seen++;
                 }
-                if (seen >= count) {
-                    return true;
-                }
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                wait(Math.max(1, left / 1_000_000L));
             }
-        } finally {
-            waiters--;
+            if (seen >= count) {
+                return true;
+            }
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            LockSupport.parkNanos(500_000);
         }
+    }
+
+    private Chunk chunkOf(int i) {
+        long p = order[i];
+        Lane lane = lanes[(int) (p >>> 32)];
+        int k = (int) p;
+        return lane.chunks[k >>> CHUNK_BITS];
+    }
+
+    private int slot(int i) {
+        return ((int) order[i]) & (CHUNK - 1);
     }
 
     /** Reads event {@code i} (below {@link #size()}). */
@@ -283,81 +422,82 @@ public final class TraceLog {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException(i + " of " + size);
         }
-        Chunk c = chunks[i >>> CHUNK_BITS];
-        int k = i & (CHUNK - 1);
+        long p = order[i];
+        Lane lane = lanes[(int) (p >>> 32)];
+        Chunk c = lane.chunks[((int) p) >>> CHUNK_BITS];
+        int k = ((int) p) & (CHUNK - 1);
         byte[] payload = null;
-        String text;
-        synchronized (this) { // payload arena and text column are written under the lock
-            if (c.payloadPos[k] >= 0 && c.payloadLen[k] > 0) {
-                long pos = c.payloadPos[k];
-                byte[] chunk = arena[(int) (pos / ARENA_CHUNK)];
-                int from = (int) (pos % ARENA_CHUNK);
-                payload = Arrays.copyOfRange(chunk, from, from + c.payloadLen[k]);
-            } else if (c.op[k] == Op.SEND.ordinal() || c.op[k] == Op.RECV.ordinal()
-                    || c.op[k] == Op.FRAME.ordinal() || c.op[k] == Op.MESSAGE.ordinal()) {
-                payload = new byte[0];
-            }
-            text = c.text == null ? null : c.text[k];
+        int r = k * STRIDE;
+        long pos = c.w[r + 4];
+        int op = c.op(k);
+        if (pos >= 0 && c.payloadLen(k) > 0) {
+            byte[] chunk = lane.arena[(int) (pos / ARENA_CHUNK)];
+            int from = (int) (pos % ARENA_CHUNK);
+            payload = Arrays.copyOfRange(chunk, from, from + c.payloadLen(k));
+        } else if (op == Op.SEND.ordinal() || op == Op.RECV.ordinal() || op == Op.FRAME.ordinal() || op == Op.MESSAGE.ordinal()) {
+            payload = new byte[0];
         }
-        return new TraceEvent(i, c.t[k], Op.of(c.op[k]), Side.values()[c.side[k]], c.conn[k], c.offset[k], c.bytes[k],
-                c.requested[k], c.available[k], c.a[k], c.b[k], c.wire[k], c.verified[k], c.digest[k], c.dur[k],
+        String text = c.text == null ? null : c.text[k];
+        return new TraceEvent(i, c.w[r], Op.of(op), Side.values()[c.side(k)], c.conn(k), c.w[r + 1], c.bytes(k),
+                c.requested(k), c.available(k), c.a[k], c.b[k], c.wire[k], c.verified(k), c.w[r + 3], c.w[r + 2],
                 payload, text);
     }
 
-    /** Cheap column reads for drawing many events without making objects. */
+    /* Cheap column reads for drawing many events without making objects. */
+
     public Op op(int i) {
-        return Op.of(chunks[i >>> CHUNK_BITS].op[i & (CHUNK - 1)]);
+        return Op.of(chunkOf(i).op(slot(i)));
     }
 
     public long tNs(int i) {
-        return chunks[i >>> CHUNK_BITS].t[i & (CHUNK - 1)];
+        return chunkOf(i).w[slot(i) * STRIDE];
     }
 
     public int conn(int i) {
-        return chunks[i >>> CHUNK_BITS].conn[i & (CHUNK - 1)];
+        return chunkOf(i).conn(slot(i));
     }
 
     public long offset(int i) {
-        return chunks[i >>> CHUNK_BITS].offset[i & (CHUNK - 1)];
+        return chunkOf(i).w[slot(i) * STRIDE + 1];
     }
 
     public int bytes(int i) {
-        return chunks[i >>> CHUNK_BITS].bytes[i & (CHUNK - 1)];
+        return chunkOf(i).bytes(slot(i));
     }
 
     /** Wire bytes of a message or frame event. */
     public int wire(int i) {
-        return chunks[i >>> CHUNK_BITS].wire[i & (CHUNK - 1)];
+        return chunkOf(i).wire[slot(i)];
     }
 
     /** Header bytes of a message or frame event; remote port of a lifecycle event. */
     public int b(int i) {
-        return chunks[i >>> CHUNK_BITS].b[i & (CHUNK - 1)];
+        return chunkOf(i).b[slot(i)];
     }
 
     /** Message index of a message or frame event; local port of a lifecycle event. */
     public int a(int i) {
-        return chunks[i >>> CHUNK_BITS].a[i & (CHUNK - 1)];
+        return chunkOf(i).a[slot(i)];
     }
 
     public long digest(int i) {
-        return chunks[i >>> CHUNK_BITS].digest[i & (CHUNK - 1)];
+        return chunkOf(i).w[slot(i) * STRIDE + 3];
     }
 
     public int available(int i) {
-        return chunks[i >>> CHUNK_BITS].available[i & (CHUNK - 1)];
+        return chunkOf(i).available(slot(i));
     }
 
     public int requested(int i) {
-        return chunks[i >>> CHUNK_BITS].requested[i & (CHUNK - 1)];
+        return chunkOf(i).requested(slot(i));
     }
 
     public int verified(int i) {
-        return chunks[i >>> CHUNK_BITS].verified[i & (CHUNK - 1)];
+        return chunkOf(i).verified(slot(i));
     }
 
     public Side side(int i) {
-        return Side.values()[chunks[i >>> CHUNK_BITS].side[i & (CHUNK - 1)]];
+        return Side.values()[chunkOf(i).side(slot(i))];
     }
 
     /** Calls {@code each} for events {@code from} (inclusive) to {@code to} (exclusive). */

@@ -1,0 +1,129 @@
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceLog;
+
+/**
+ * Does recording every call slow the sockets? Moves the same number of bytes over loopback with
+ * the same loop twice — bare, and with every send() and recv() recorded in a {@link TraceLog}
+ * exactly as the lab's endpoints record them (a lane per writer, one row per event, payload
+ * capture), and once more with the FIONREAD measurement the lab makes before each recv() —
+ * interleaved, several rounds,
+ * and prints the median throughputs and their ratio, both measured in this run.
+ *
+ *   src/bench/capture-bench.sh [GiB per run, default 1] [rounds, default 3]
+ */
+public class CaptureBench {
+    public static void main(String[] args) throws Exception {
+        long total = (long) (Double.parseDouble(args.length > 0 ? args[0] : "1") * (1L << 30));
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        System.out.printf(Locale.ROOT, "capture benchmark: %.2f GiB per run, %d rounds, Java %s, %d cpus%n",
+                total / (double) (1L << 30), rounds, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        for (int size : new int[] {64 * 1024, 1024}) {
+            for (Mode m : Mode.values()) {
+                run(size, Math.min(total, 8L << 20), m); // warm-up
+            }
+            List<Double> bare = new ArrayList<>();
+            List<Double> captured = new ArrayList<>();
+            List<Double> gauged = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                bare.add(run(size, total, Mode.BARE));
+                captured.add(run(size, total, Mode.CAPTURE));
+                gauged.add(run(size, total, Mode.CAPTURE_AND_FIONREAD));
+            }
+            double b = median(bare);
+            double c = median(captured);
+            double g = median(gauged);
+            double target = size >= 64 * 1024 ? 0.95 : 0.90;
+            String label = size / 1024 + " KiB";
+            System.out.printf(Locale.ROOT, "%6s calls: bare %7.1f MB/s | capture %7.1f MB/s = %.3f× (target ≥ %.2f×: %s)"
+                    + " | capture + FIONREAD gauge %7.1f MB/s = %.3f×%n",
+                    label, b, c, c / b, target, c / b >= target ? "met" : "NOT met", g, g / b);
+            System.out.println("        runs: bare " + fmt(bare) + "  capture " + fmt(captured) + "  capture+FIONREAD " + fmt(gauged));
+        }
+    }
+
+    static String fmt(List<Double> xs) {
+        StringBuilder sb = new StringBuilder("[");
+        for (double x : xs) {
+            sb.append(sb.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.0f", x));
+        }
+        return sb.append("]").toString();
+    }
+
+    static double median(List<Double> xs) {
+        double[] a = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    /**
+     * BARE: the loop alone. CAPTURE: every call recorded as the lab records it. CAPTURE_AND_FIONREAD:
+     * also the bytes-waiting measurement the lab's receive-buffer gauge makes before each recv(),
+     * one extra system call per recv().
+     */
+    enum Mode { BARE, CAPTURE, CAPTURE_AND_FIONREAD }
+
+    /** Moves {@code total} bytes in {@code size}-byte calls; returns MB/s (10^6 bytes per second). */
+    static double run(int size, long total, Mode mode) throws Exception {
+        TraceLog log = mode == Mode.BARE ? null : new TraceLog();
+        boolean fionread = mode == Mode.CAPTURE_AND_FIONREAD;
+        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread sender = new Thread(() -> {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), ss.getLocalPort())) {
+                    OutputStream out = s.getOutputStream();
+                    byte[] buf = new byte[size];
+                    Arrays.fill(buf, (byte) 'x');
+                    long sent = 0;
+                    int conn = log == null ? 0 : log.newConnId();
+                    TraceLog.Lane lane = log == null ? null : log.newLane();
+                    while (sent < total) {
+                        int n = (int) Math.min(size, total - sent);
+                        long t0 = log == null ? 0 : System.nanoTime();
+                        out.write(buf, 0, n);
+                        if (log != null) {
+                            long t1 = System.nanoTime();
+                            lane.ioAt(t1, Op.SEND, Side.CLIENT, conn, sent, n, 0, TraceLog.NOT_MEASURED, t1 - t0, buf, 0);
+                        }
+                        sent += n;
+                    }
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            long start = System.nanoTime();
+            sender.start();
+            try (Socket r = ss.accept()) {
+                InputStream in = r.getInputStream();
+                byte[] buf = new byte[size];
+                long got = 0;
+                int conn = log == null ? 0 : log.newConnId();
+                TraceLog.Lane lane = log == null ? null : log.newLane();
+                while (got < total) {
+                    int waiting = fionread ? in.available() : TraceLog.NOT_MEASURED;
+                    long t0 = log == null ? 0 : System.nanoTime();
+                    int n = in.read(buf, 0, size);
+                    if (n < 0) {
+                        break;
+                    }
+                    if (log != null) {
+                        long t1 = System.nanoTime();
+                        lane.ioAt(t1, Op.RECV, Side.SERVER, conn, got, n, size, waiting, t1 - t0, buf, 0);
+                    }
+                    got += n;
+                }
+            }
+            sender.join();
+            double secs = (System.nanoTime() - start) / 1e9;
+            return total / secs / 1e6;
+        }
+    }
+}

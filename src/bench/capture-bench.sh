@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs the capture-overhead benchmark against the compiled lab: bash src/bench/capture-bench.sh [GiB] [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -q -B -DskipTests compile dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath
+exec java -Xms2g -p "target/classes:$(cat target/runtime.classpath)" --add-modules socketlab src/bench/CaptureBench.java "$@"
