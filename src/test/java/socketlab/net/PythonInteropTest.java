@@ -1,0 +1,98 @@
+package socketlab.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import socketlab.codec.Framing;
+import socketlab.exec.TaskRunner;
+import socketlab.trace.Op;
+import socketlab.trace.TraceEvent;
+import socketlab.trace.TraceLog;
+
+/**
+ * The header framing talks byte for byte with Python programs written the tutorial's way
+ * ({@code struct.pack('i', ...)}, {@code json.dumps(...).encode('utf8')}), in both directions.
+ * Skipped where no python3 is installed.
+ */
+class PythonInteropTest {
+    static Path scripts;
+
+    @BeforeAll
+    static void findPython() throws Exception {
+        boolean python;
+        try {
+            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            python = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            python = false;
+        }
+        assumeTrue(python, "python3 is not installed");
+        scripts = Files.createTempDirectory("socketlab-interop");
+        for (String name : List.of("header_client.py", "header_server.py")) {
+            try (var in = PythonInteropTest.class.getResourceAsStream("/interop/" + name)) {
+                Files.copy(in, scripts.resolve(name));
+            }
+        }
+    }
+
+    @Test
+    void labServerDecodesAPythonHeaderClient() throws Exception {
+        TraceLog log = new TraceLog();
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(Framing.HEADER),
+                TaskRunner.threads())) {
+            int port = server.start();
+            Process py = new ProcessBuilder("python3", scripts.resolve("header_client.py").toString(), String.valueOf(port),
+                    "--sha256", "hello world", "你好").redirectErrorStream(true).start();
+            assertTrue(py.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, py.exitValue(), new String(py.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertTrue(server.awaitClosedConnections(1, 10_000));
+        }
+        List<TraceEvent> frames = new ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            if (log.op(i) == Op.FRAME) {
+                frames.add(log.get(i));
+            }
+        }
+        assertEquals(2, frames.size());
+        assertEquals("hello world", new String(frames.get(0).payload(), StandardCharsets.UTF_8));
+        assertEquals("你好", new String(frames.get(1).payload(), StandardCharsets.UTF_8));
+        assertEquals(Boolean.TRUE, frames.get(1).verifiedOrNull(), "Python's sha256 hexdigest checks out");
+        JsonNode header = new ObjectMapper().readTree(frames.get(0).text());
+        assertEquals("msg0.txt", header.get("filename").asText());
+    }
+
+    @Test
+    void aPythonHeaderServerDecodesTheLabClient() throws Exception {
+        Process py = new ProcessBuilder("python3", scripts.resolve("header_server.py").toString()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(py.getInputStream(), StandardCharsets.UTF_8));
+        int port = Integer.parseInt(out.readLine().trim());
+        TraceLog log = new TraceLog();
+        try (LabClient client = new LabClient(log, ClientSettings.to(port).withFraming(Framing.HEADER), TaskRunner.threads())) {
+            client.connect();
+            client.send(List.of("hello world".getBytes(StandardCharsets.UTF_8), "粘包".getBytes(StandardCharsets.UTF_8)));
+            client.finishSending();
+            assertTrue(client.awaitServerClose(10_000));
+        }
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(out.readLine());
+        JsonNode second = json.readTree(out.readLine());
+        assertTrue(py.waitFor(10, TimeUnit.SECONDS));
+        assertEquals("hello world", first.get("text").asText());
+        assertEquals(11, first.get("header").get("data_size").asInt());
+        assertEquals("粘包", second.get("text").asText());
+        assertEquals(64, second.get("header").get("hash").asText().length());
+    }
+}
