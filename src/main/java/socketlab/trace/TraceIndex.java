@@ -41,6 +41,8 @@ public final class TraceIndex {
         public long bytesReceived;
         Conn peer;
         int analysedAt = -1;
+        int countedAt = -1;
+        int[] chunksPerSpan;
         int glued;
         int split;
 
@@ -261,6 +263,9 @@ public final class TraceIndex {
 
     /** For each span of {@link #spans}: in how many of the receiver's chunks its bytes arrived. */
     public int[] chunksPerSpan(Conn receiver) {
+        if (receiver.countedAt == changes) {
+            return receiver.chunksPerSpan;
+        }
         IntList spans = boundaries(receiver);
         int[] counts = new int[spans.size()];
         int k = 0;
@@ -277,6 +282,8 @@ public final class TraceIndex {
                 }
             }
         }
+        receiver.countedAt = changes;
+        receiver.chunksPerSpan = counts;
         return counts;
     }
 

@@ -41,6 +41,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private final List<Hit> hits = new ArrayList<>();
     private boolean dirty = true;
     private boolean followBottom = true;
+    private double zoom = 1;
+    private double pan = 0;
     private double contentHeight;
 
     /** Where an event was drawn, for clicks and keyboard selection. */
@@ -68,6 +70,16 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             followBottom = true;
         });
         view.selectedEventProperty().addListener((o, a, b) -> dirty = true);
+        view.zoomProperty().addListener((o, a, b) -> {
+            zoom = Math.max(1, b.doubleValue());
+            dirty = true;
+        });
+        view.panProperty().addListener((o, a, b) -> {
+            pan = clamp(b.doubleValue(), 0, 1);
+            dirty = true;
+        });
+        zoom = Math.max(1, view.getZoom());
+        pan = clamp(view.getPan(), 0, 1);
         scroll.valueProperty().addListener((o, a, b) -> {
             dirty = true;
             followBottom = scroll.getValue() >= scroll.getMax() - 1;
@@ -82,12 +94,29 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             }
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
-            scroll.setValue(clamp(scroll.getValue() - e.getDeltaY(), 0, scroll.getMax()));
+            if (e.isControlDown()) {
+                zoomAt(e.getDeltaY() > 0 ? 1.5 : 1 / 1.5, e.getX());
+            } else if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
+                double d = e.isShiftDown() ? e.getDeltaY() : e.getDeltaX();
+                panBy(-d / Math.max(1, canvas.getWidth() * (zoom - 1)));
+            } else {
+                scroll.setValue(clamp(scroll.getValue() - e.getDeltaY(), 0, scroll.getMax()));
+            }
             e.consume();
         });
         view.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) {
                 step(e.getCode() == KeyCode.RIGHT ? 1 : -1);
+                e.consume();
+            } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD) {
+                zoomAt(2, canvas.getWidth() / 2);
+                e.consume();
+            } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
+                zoomAt(0.5, canvas.getWidth() / 2);
+                e.consume();
+            } else if (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0) {
+                view.setZoom(1);
+                view.setPan(0);
                 e.consume();
             }
         });
@@ -96,7 +125,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             public void handle(long now) {
                 if (dirty) {
                     dirty = false;
+                    long t0 = System.nanoTime();
                     draw();
+                    getSkinnable().drawn(System.nanoTime() - t0);
                 }
             }
         };
@@ -109,6 +140,30 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         });
         if (view.getScene() != null) {
             pulse.start();
+        }
+    }
+
+    /** Zooms by {@code factor}, keeping the point under {@code x} where it is. */
+    private void zoomAt(double factor, double x) {
+        double lw = canvas.getWidth() - 16 - labelW();
+        double lx = 8 + labelW();
+        double before = zoom;
+        double after = clamp(zoom * factor, 1, 100_000);
+        if (after == before) {
+            return;
+        }
+        // fraction of the whole extent under the mouse, before and after
+        double extentBefore = lw * before;
+        double at = (x - lx + pan * Math.max(0, extentBefore - lw)) / extentBefore;
+        double extentAfter = lw * after;
+        double newPan = after == 1 ? 0 : clamp((at * extentAfter - (x - lx)) / (extentAfter - lw), 0, 1);
+        getSkinnable().setZoom(after);
+        getSkinnable().setPan(newPan);
+    }
+
+    private void panBy(double fraction) {
+        if (zoom > 1) {
+            getSkinnable().setPan(clamp(pan + fraction, 0, 1));
         }
     }
 
@@ -361,30 +416,43 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         TimelineView view = getSkinnable();
         TraceLog log = idx.log();
         double lane = laneH();
-        double ppb = Math.min(MAX_LANE_PX_PER_BYTE, lw / Math.max(1, total));
+        double fit = Math.min(MAX_LANE_PX_PER_BYTE, lw / Math.max(1, total));
+        double ppb = fit * zoom;
+        double left = lx;
+        double rightEdge = lx + lw;
         double yRecv = y + lane + 4;
         laneLabel(g, sendLabel, x, y);
         laneLabel(g, recvLabel, x, yRecv);
         g.setFill(view.ink(TimelineView.Ink.LANE));
         g.fillRect(lx, y, lw, lane);
         g.fillRect(lx, yRecv, lw, lane);
+        // zoomed and panned: byte 0 sits at lx (possibly left of the visible lane); only what is in view is drawn
+        lx = lx - pan * Math.max(0, total * ppb - lw);
+        long firstVisibleByte = (long) Math.max(0, (left - lx) / ppb);
+        g.save();
+        g.beginPath();
+        g.rect(left, y - 5, lw, 2 * lane + 14);
+        g.clip();
 
         // spans: the sender's messages (or, for an outside sender, the receiver's frames)
         IntList spans = receiver != null ? idx.spans(receiver) : sender.messages;
         int[] chunksPer = receiver != null ? idx.chunksPerSpan(receiver) : new int[spans.size()];
 
         // --- send lane: each message, header hatched; send() calls outlined
-        double lastPx = -1;
-        for (int k = 0; k < spans.size(); k++) {
+        for (int k = idx.firstSpanEndingAfter(spans, firstVisibleByte); k < spans.size(); ) {
             int ev = spans.get(k);
             long start = idx.spanStart(ev);
             long len = idx.spanLength(ev);
             double x0 = lx + start * ppb;
             double x1 = lx + (start + len) * ppb;
-            if (x1 - lastPx < 1 && k > 0 && k < spans.size() - 1) {
-                continue; // narrower than a pixel: merged into its neighbour
+            if (x0 > rightEdge) {
+                break;
             }
-            lastPx = x1;
+            int next = k + 1;
+            if (x1 - x0 < 1) { // narrower than a pixel: this one stands for all that end in the same pixel
+                x1 = x0 + 1;
+                next = Math.max(k + 1, idx.firstSpanEndingAfter(spans, (long) Math.ceil((x1 - lx) / ppb)));
+            }
             paintSpan(g, log, ev, k, x0, x1, y, lane, ppb);
             if (chunksPer.length > k && chunksPer[k] >= 2 && x1 - x0 > fs() * 4) {
                 g.setStroke(view.ink(TimelineView.Ink.SPLIT));
@@ -394,24 +462,29 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 g.setLineDashes();
                 tag(g, I18n.tr("timeline.split", chunksPer[k]), x1 - 4, y + 2, view.ink(TimelineView.Ink.SPLIT), true);
             }
+            k = next;
         }
         if (sender != null) {
-            drawCalls(g, idx, sender.sends, lx, y, lane, ppb, false);
+            drawCalls(g, idx, sender.sends, lx, y, lane, ppb, false, left, rightEdge);
         }
         // --- recv lane: each chunk, its bytes coloured by their message
         if (receiver != null) {
             IntList recvs = receiver.recvs;
-            double last = -1;
-            for (int j = 0; j < recvs.size(); j++) {
+            for (int j = firstCallEndingAfter(log, recvs, firstVisibleByte), next; j < recvs.size(); j = next) {
                 int ev = recvs.get(j);
                 long start = log.offset(ev);
                 long end = start + log.bytes(ev);
                 double x0 = lx + start * ppb;
                 double x1 = lx + end * ppb;
-                if (x1 - last < 1 && j > 0 && j < recvs.size() - 1) {
-                    continue;
+                if (x0 > rightEdge) {
+                    break;
                 }
-                last = x1;
+                next = j + 1;
+                if (x1 - x0 < 1) { // narrower than a pixel: merged with the chunks ending in the same pixel
+                    next = Math.max(j + 1, firstCallEndingAfter(log, recvs, (long) Math.ceil((x0 + 1 - lx) / ppb)));
+                    end = Math.max(end, log.offset(recvs.get(next - 1)) + log.bytes(recvs.get(next - 1)));
+                    x1 = lx + end * ppb;
+                }
                 int first = idx.firstSpanEndingAfter(spans, start);
                 for (int k = first; k < spans.size() && idx.spanStart(spans.get(k)) < end; k++) {
                     int sev = spans.get(k);
@@ -431,14 +504,49 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                     }
                 }
             }
-            drawCalls(g, idx, recvs, lx, yRecv, lane, ppb, true);
+            drawCalls(g, idx, recvs, lx, yRecv, lane, ppb, true, left, rightEdge);
         }
         if (sender != null && ppb >= fs() * 0.7) {
-            for (int j = 0; j < sender.sends.size(); j++) {
+            for (int j = firstCallEndingAfter(log, sender.sends, firstVisibleByte); j < sender.sends.size(); j++) {
                 int ev = sender.sends.get(j);
+                if (lx + log.offset(ev) * ppb > rightEdge) {
+                    break;
+                }
                 drawBytes(g, log, ev, log.offset(ev), lx, y, lane, ppb, spans, idx);
             }
         }
+        g.restore();
+    }
+
+    /** First of {@code events} (in time order) at or after {@code t}. */
+    private static int firstAtOrAfter(TraceLog log, IntList events, long t) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (log.tNs(events.get(mid)) < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** First of {@code calls} (sorted by stream offset) whose bytes reach past {@code offset}. */
+    private static int firstCallEndingAfter(TraceLog log, IntList calls, long offset) {
+        int lo = 0;
+        int hi = calls.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int ev = calls.get(mid);
+            if (log.offset(ev) + log.bytes(ev) <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private void paintSpan(GraphicsContext g, TraceLog log, int ev, int k, double x0, double x1, double y, double h,
@@ -489,16 +597,31 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     /** send()/recv() call boundaries: a dark bar at each start and a "#n" tag when there is room. */
     private void drawCalls(GraphicsContext g, TraceIndex idx, IntList calls, double lx, double y, double h, double ppb,
-                           boolean recv) {
+                           boolean recv, double left, double right) {
         TimelineView view = getSkinnable();
         TraceLog log = idx.log();
         double last = -1e9;
         int selected = view.getSelectedEvent();
-        for (int j = 0; j < calls.size(); j++) {
+        for (int j = firstCallEndingAfter(log, calls, (long) Math.max(0, (left - lx) / ppb)), next; j < calls.size(); j = next) {
             int ev = calls.get(j);
             double x0 = lx + log.offset(ev) * ppb;
             double x1 = lx + (log.offset(ev) + log.bytes(ev)) * ppb;
-            hits.add(new Hit(x0, y, Math.max(x0 + 2, x1), y + h, ev));
+            if (x0 > right) {
+                break;
+            }
+            next = j + 1;
+            if (x1 - x0 < 2 && ev != selected) { // the calls within two pixels share one mark and one hit box
+                next = Math.max(j + 1, firstCallEndingAfter(log, calls, (long) Math.ceil((x0 + 2 - lx) / ppb)));
+                if (selected >= 0 && next > j + 1) {
+                    for (int q = j + 1; q < next; q++) {
+                        if (calls.get(q) == selected) {
+                            next = q; // never merge the selected call away
+                            break;
+                        }
+                    }
+                }
+            }
+            hits.add(new Hit(Math.max(left, x0), y, Math.min(right, Math.max(x0 + 2, x1)), y + h, ev));
             if (x0 - last >= 2) {
                 g.setFill(view.ink(TimelineView.Ink.TEXT));
                 g.fillRect(x0 - 1, y - 3, 2.5, h + 6);
@@ -517,7 +640,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 g.setFill(view.ink(TimelineView.Ink.TEXT));
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.BOTTOM);
-                g.fillText(t, x0 + 4, y + h - 2, x1 - x0 - 8);
+                double tx = Math.max(left, x0) + 4;
+                g.fillText(t, tx, y + h - 2, Math.max(10, Math.min(right, x1) - tx - 4));
             }
         }
         g.setTextBaseline(VPos.CENTER);
@@ -535,9 +659,14 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         g.setTextBaseline(VPos.CENTER);
         g.setFill(getSkinnable().ink(TimelineView.Ink.TEXT));
         double cy = y + h * 0.4;
-        for (int i = 0; i < p.length; ) {
+        double visibleRight = canvas.getWidth();
+        int from = (int) Math.max(0, Math.min(p.length, Math.floor((labelW() - lx) / ppb) - start - 4));
+        for (int i = from; i < p.length; ) {
             int b = p[i] & 0xFF;
             double cx = lx + (start + i) * ppb;
+            if (cx > visibleRight) {
+                break;
+            }
             int n = utf8Length(p, i);
             if (b >= 0x20 && b < 0x7F) {
                 g.setFont(Font.font("Monospaced", FontWeight.BOLD, Math.min(fs * 1.1, ppb * 0.9)));
@@ -601,7 +730,13 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         g.strokeLine(lx, mid, lx + lw, mid);
         double span = Math.max(1, t1 - t0);
         double right = lx + lw - fs() * 5;
-        double scale = (right - lx) / span;
+        double left = lx;
+        double scale = (right - lx) / span * zoom;
+        lx = lx - pan * Math.max(0, (right - left) * (zoom - 1));
+        g.save();
+        g.beginPath();
+        g.rect(left - 6, y, right - left + 12, h);
+        g.clip();
         int selected = view.getSelectedEvent();
         for (TraceIndex.Conn c : new TraceIndex.Conn[] {r.client, r.server}) {
             if (c == null) {
@@ -610,16 +745,24 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             Paint color = c.side == Side.CLIENT ? view.ink(TimelineView.Ink.SEND) : view.ink(TimelineView.Ink.RECV);
             for (IntList list : new IntList[] {c.sends, c.recvs}) {
                 boolean up = list == c.sends;
-                double lastX = -1e9;
                 double lastLabel = -1e9;
-                for (int j = 0; j < list.size(); j++) {
+                for (int j = firstAtOrAfter(log, list, t0 + (long) ((left - 4 - lx) / scale)), next; j < list.size(); j = next) {
                     int ev = list.get(j);
                     double tx = lx + (log.tNs(ev) - t0) * scale;
-                    hits.add(new Hit(tx - 4, y, tx + 4, y + h, ev));
-                    if (tx - lastX < 1 && ev != selected) {
-                        continue; // closer than a pixel to the previous: drawn once
+                    if (tx > right + 4) {
+                        break; // past the visible window
                     }
-                    lastX = tx;
+                    // the calls within the next pixel are drawn once, as this one
+                    next = Math.max(j + 1, firstAtOrAfter(log, list, t0 + (long) Math.ceil((tx + 1 - lx) / scale)));
+                    if (selected >= 0 && ev != selected) {
+                        for (int q = j + 1; q < next; q++) {
+                            if (list.get(q) == selected) {
+                                next = q;
+                                break;
+                            }
+                        }
+                    }
+                    hits.add(new Hit(tx - 4, y, tx + 4, y + h, ev));
                     g.setStroke(color);
                     g.setLineWidth(ev == selected ? 5 : 2.5);
                     g.strokeLine(tx, mid, tx, up ? y + 2 : y + h - 2);
@@ -647,11 +790,12 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 g.fillRect(tx - 1, mid - h * 0.3, 3, h * 0.6);
             }
         }
+        g.restore();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(null, FontWeight.BOLD, fs() * 0.8));
         g.setFill(view.ink(TimelineView.Ink.MUTED));
-        g.fillText(formatMs(span), right + 6, mid);
+        g.fillText(zoom > 1 ? formatMs(span / zoom) + " / " + formatMs(span) : formatMs(span), right + 6, mid);
     }
 
     static String formatMs(double ns) {

@@ -52,6 +52,9 @@ public final class TimelineView extends Control {
     private final ObjectProperty<TraceIndex> index = new SimpleObjectProperty<>(this, "index");
     private final IntegerProperty version = new SimpleIntegerProperty(this, "version");
     private final IntegerProperty selectedEvent = new SimpleIntegerProperty(this, "selectedEvent", -1);
+    private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(this, "zoom", 1);
+    private final javafx.beans.property.DoubleProperty pan = new javafx.beans.property.SimpleDoubleProperty(this, "pan", 0);
+    private final javafx.beans.property.ReadOnlyLongWrapper lastDrawNanos = new javafx.beans.property.ReadOnlyLongWrapper(this, "lastDrawNanos");
     private IntConsumer onSelect = i -> { };
 
     @SuppressWarnings("unchecked")
@@ -87,6 +90,41 @@ public final class TimelineView extends Control {
 
     public IntegerProperty selectedEventProperty() {
         return selectedEvent;
+    }
+
+    /** Horizontal zoom: 1 fits each row to the width; Ctrl+wheel and +/− change it, 0 resets. */
+    public javafx.beans.property.DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public double getZoom() {
+        return zoom.get();
+    }
+
+    public void setZoom(double z) {
+        zoom.set(z);
+    }
+
+    /** Which part of a zoomed row is in view: 0 the start, 1 the end. */
+    public javafx.beans.property.DoubleProperty panProperty() {
+        return pan;
+    }
+
+    public double getPan() {
+        return pan.get();
+    }
+
+    public void setPan(double p) {
+        pan.set(p);
+    }
+
+    /** How long the last redraw of the canvas took: for the timeline benchmark and curious users. */
+    public javafx.beans.property.ReadOnlyLongProperty lastDrawNanosProperty() {
+        return lastDrawNanos.getReadOnlyProperty();
+    }
+
+    void drawn(long nanos) {
+        lastDrawNanos.set(nanos);
     }
 
     public int getSelectedEvent() {
