@@ -480,6 +480,11 @@ public final class TraceLog {
         return chunkOf(i).a[slot(i)];
     }
 
+    /** How long a send or recv call took (its end is {@link #tNs}). */
+    public long durNs(int i) {
+        return chunkOf(i).w[slot(i) * STRIDE + 2];
+    }
+
     public long digest(int i) {
         return chunkOf(i).w[slot(i) * STRIDE + 3];
     }

@@ -39,9 +39,11 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private final ScrollBar scroll = new ScrollBar();
     private final AnimationTimer pulse;
     private final List<Hit> hits = new ArrayList<>();
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private boolean dirty = true;
     private boolean followBottom = true;
     private double zoom = 1;
+    private long sharedSpan = 1;
     private double pan = 0;
     private double contentHeight;
 
@@ -306,6 +308,12 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         if (followBottom) {
             scroll.setValue(scroll.getMax());
         }
+        // one time scale for every row, so a slower run (the sleep "fix") is visibly longer
+        long longest = 1;
+        for (Row r : rows) {
+            longest = Math.max(longest, lastTime(idx.log(), r) - idx.log().tNs(r.any().openEvent));
+        }
+        sharedSpan = longest;
         double y = -scroll.getValue();
         int number = 0;
         for (Row r : rows) {
@@ -325,6 +333,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         // header line: which connection, what framing, what happened
         TraceIndex.Conn any = r.any();
         String note = any.openEvent >= 0 ? log.get(any.openEvent).text() : null;
+        if (note != null) { // the engine's note, e.g. "framing header:le · echo", in the learner's language
+            note = note.replace("framing ", I18n.tr("timeline.framing") + " ").replace("· echo", "· " + I18n.tr("timeline.echo"));
+        }
         String title = I18n.tr("timeline.row", number,
                 r.client != null ? ":" + r.client.localPort : I18n.tr("timeline.outside"),
                 r.server != null ? ":" + r.server.localPort : ":" + any.remotePort,
@@ -590,9 +601,11 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 }
             }
         }
-        g.setStroke(getSkinnable().ink(TimelineView.Ink.BACKGROUND));
-        g.setLineWidth(1);
-        g.strokeLine(x0, y, x0, y + h);
+        if (x1 - x0 >= 4) { // a hairline between parts, only where it does not wash out the colour
+            g.setStroke(getSkinnable().ink(TimelineView.Ink.BACKGROUND));
+            g.setLineWidth(1);
+            g.strokeLine(x0, y, x0, y + h);
+        }
     }
 
     /** send()/recv() call boundaries: a dark bar at each start and a "#n" tag when there is room. */
@@ -622,7 +635,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 }
             }
             hits.add(new Hit(Math.max(left, x0), y, Math.min(right, Math.max(x0 + 2, x1)), y + h, ev));
-            if (x0 - last >= 2) {
+            if ((x1 - x0 >= 6 || j == 0) && x0 - last >= 2) {
+                // a boundary bar where calls are wide enough to tell apart; narrower ones leave the colours visible
                 g.setFill(view.ink(TimelineView.Ink.TEXT));
                 g.fillRect(x0 - 1, y - 3, 2.5, h + 6);
                 last = x0;
@@ -642,6 +656,14 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 g.setTextBaseline(VPos.BOTTOM);
                 double tx = Math.max(left, x0) + 4;
                 g.fillText(t, tx, y + h - 2, Math.max(10, Math.min(right, x1) - tx - 4));
+            }
+        }
+        if (calls.size() > 1 && !calls.isEmpty()) {
+            int lastEv = calls.last();
+            double width = (log.offset(lastEv) + log.bytes(lastEv)) * ppb / calls.size();
+            if (width < 6) { // too many calls to mark one by one: say how many
+                tag(g, I18n.tr(recv ? "timeline.recvCalls" : "timeline.sendCalls", calls.size()), left + 4, y + h - fs() * 1.15,
+                        view.ink(TimelineView.Ink.TEXT), false);
             }
         }
         g.setTextBaseline(VPos.CENTER);
@@ -705,8 +727,11 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     private void tag(GraphicsContext g, String text, double xRight, double y, Paint color, boolean right) {
         double fs = fs() * 0.75;
-        g.setFont(Font.font(null, FontWeight.BOLD, fs));
-        double tw = text.length() * fs * 0.62 + 8;
+        Font font = Font.font(null, FontWeight.BOLD, fs);
+        g.setFont(font);
+        measure.setFont(font);
+        measure.setText(text);
+        double tw = measure.getLayoutBounds().getWidth() + 10;
         double x0 = right ? xRight - tw : xRight;
         g.setFill(color);
         g.fillRoundRect(x0, y, tw, fs * 1.4, 6, 6);
@@ -725,14 +750,16 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         double h = laneH();
         laneLabel(g, I18n.tr("timeline.lane.time"), x, y);
         double mid = y + h / 2;
-        g.setStroke(view.ink(TimelineView.Ink.MUTED));
-        g.setLineWidth(1);
-        g.strokeLine(lx, mid, lx + lw, mid);
         double span = Math.max(1, t1 - t0);
+        double axis = Math.max(span, sharedSpan);
         double right = lx + lw - fs() * 5;
         double left = lx;
-        double scale = (right - lx) / span * zoom;
+        double scale = (right - lx) / axis * zoom;
         lx = lx - pan * Math.max(0, (right - left) * (zoom - 1));
+        double end = Math.min(right, lx + span * scale);
+        g.setStroke(view.ink(TimelineView.Ink.MUTED));
+        g.setLineWidth(1);
+        g.strokeLine(left, mid, Math.max(left, end), mid);
         g.save();
         g.beginPath();
         g.rect(left - 6, y, right - left + 12, h);
@@ -764,6 +791,12 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                     }
                     hits.add(new Hit(tx - 4, y, tx + 4, y + h, ev));
                     g.setStroke(color);
+                    double took = log.durNs(ev) * scale;
+                    if (took >= 2) { // how long the call blocked: a bar back to when it started
+                        g.setLineWidth(3);
+                        double by = up ? mid - 3 : mid + 3;
+                        g.strokeLine(Math.max(left, tx - took), by, tx, by);
+                    }
                     g.setLineWidth(ev == selected ? 5 : 2.5);
                     g.strokeLine(tx, mid, tx, up ? y + 2 : y + h - 2);
                     if (tx - lastLabel > fs() * 5.5) {
@@ -795,7 +828,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(null, FontWeight.BOLD, fs() * 0.8));
         g.setFill(view.ink(TimelineView.Ink.MUTED));
-        g.fillText(zoom > 1 ? formatMs(span / zoom) + " / " + formatMs(span) : formatMs(span), right + 6, mid);
+        g.fillText(formatMs(span), Math.max(left, Math.min(right, end)) + 6, mid);
     }
 
     static String formatMs(double ns) {
