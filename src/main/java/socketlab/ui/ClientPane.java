@@ -78,8 +78,7 @@ final class ClientPane extends VBox {
         genSize.disableProperty().bind(gen.selectedProperty().not());
         knobs.add(gen, 0, 1);
         knobs.add(genSize, 1, 1);
-        CheckBox nodelay = new CheckBox(I18n.tr("client.nodelay"));
-        nodelay.setMnemonicParsing(false);
+        org.controlsfx.control.ToggleSwitch nodelay = new org.controlsfx.control.ToggleSwitch(I18n.tr("client.nodelay"));
         nodelay.selectedProperty().bindBidirectional(vm.noDelayProperty());
         knobs.add(nodelay, 2, 1, 2, 1);
         Controls.growColumns(knobs);

@@ -65,7 +65,7 @@ final class ServerPane extends VBox {
         var framing = Controls.framing(vm.framingProperty());
         framing.setId("server-framing");
         Controls.cell(knobs, 0, 1, I18n.tr("server.framing"), framing);
-        CheckBox echo = new CheckBox(I18n.tr("server.echo"));
+        org.controlsfx.control.ToggleSwitch echo = new org.controlsfx.control.ToggleSwitch(I18n.tr("server.echo"));
         echo.selectedProperty().bindBidirectional(vm.echoProperty());
         knobs.add(echo, 2, 1, 2, 1);
         Controls.growColumns(knobs);

@@ -127,6 +127,24 @@ class LabWindowTest {
     }
 
     @Test
+    void closingTheWindowClosesEverySocketAndFreesThePortWithinASecond(FxRobot robot) throws Exception {
+        typeInto(robot, "#server-port", "0");
+        robot.clickOn("#server-start");
+        waitUntil("the server listens", () -> vm.server().runningProperty().get());
+        int port = vm.server().boundPortProperty().get();
+        robot.clickOn("#client-connect");
+        waitUntil("the client is connected", () -> vm.client().connectedProperty().get());
+
+        long t0 = System.nanoTime();
+        vm.shutdown(); // what the window does (on a background thread) when it is closed
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 1000, "shutdown took " + ms + " ms");
+        try (java.net.ServerSocket again = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertEquals(port, again.getLocalPort(), "the port is free again");
+        }
+    }
+
+    @Test
     void aBadPortShowsAClearMessageNotAnException(FxRobot robot) {
         typeInto(robot, "#server-port", "99999");
         robot.clickOn("#server-start");
