@@ -83,6 +83,10 @@ final class Controls {
         ListView<MessageRow> list = new ListView<>();
         list.getStyleClass().add(Css.MESSAGE_LIST);
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                setPrefWidth(0); // let long rows wrap (errors) or end in … instead of scrolling sideways
+            }
+
             @Override
             protected void updateItem(MessageRow r, boolean empty) {
                 super.updateItem(r, empty);

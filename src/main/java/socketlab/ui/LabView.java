@@ -54,6 +54,11 @@ final class LabView extends BorderPane {
         compare.setTooltip(new Tooltip(I18n.tr("scenario.compare.tip") + "  (Ctrl+R)"));
         compare.disableProperty().bind(vm.scenarioRunningProperty());
         compare.setOnAction(e -> vm.runComparison());
+        Button all = new Button(I18n.tr("scenario.all"));
+        all.setId("scenario-all");
+        all.setTooltip(new Tooltip(I18n.tr("scenario.all.tip")));
+        all.disableProperty().bind(vm.scenarioRunningProperty());
+        all.setOnAction(e -> vm.runAllFixes());
         Button runOnce = new Button(I18n.tr("scenario.run"));
         runOnce.setId("scenario-run");
         runOnce.disableProperty().bind(vm.scenarioRunningProperty());
@@ -68,7 +73,7 @@ final class LabView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, appTitle, new Label(I18n.tr("scenario.label")), scenario, new Label(I18n.tr("scenario.fix")), fix,
-                compare, runOnce, spacer, clear, lang);
+                compare, all, runOnce, spacer, clear, lang);
         bar.getStyleClass().add(Css.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));

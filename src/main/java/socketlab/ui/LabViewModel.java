@@ -189,6 +189,31 @@ public final class LabViewModel {
         runScenarios(List.of(s, s.withFraming(fix)));
     }
 
+    /** The scenario as it is, then under every fix: one row each, one view. */
+    public void runAllFixes() {
+        Scenario s = scenario.get();
+        int longest = 1;
+        boolean newline = false;
+        for (byte[] m : s.messages()) {
+            longest = Math.max(longest, m.length);
+            for (byte b : m) {
+                newline |= b == '\n';
+            }
+        }
+        List<Scenario> runs = new java.util.ArrayList<>();
+        runs.add(s);
+        for (String fix : new String[] {"sleep:" + Framing.DEFAULT_SLEEP_MS, "fixed:" + longest, "length:le", "header:le", "line"}) {
+            if (fix.equals("line") && newline) {
+                continue; // a message with a newline in it cannot be framed by lines
+            }
+            Framing f = Framing.parse(fix);
+            if (!f.equals(s.framing())) {
+                runs.add(s.withFraming(f));
+            }
+        }
+        runScenarios(runs);
+    }
+
     public void runScenario() {
         runScenarios(List.of(scenario.get()));
     }

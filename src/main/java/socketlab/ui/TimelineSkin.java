@@ -294,7 +294,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             g.setTextAlign(TextAlignment.LEFT);
             return;
         }
-        contentHeight = 0;
+        double legend = legendH();
+        contentHeight = legend;
         for (Row r : rows) {
             contentHeight += rowHeight(r);
         }
@@ -314,16 +315,82 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             longest = Math.max(longest, lastTime(idx.log(), r) - idx.log().tNs(r.any().openEvent));
         }
         sharedSpan = longest;
-        double y = -scroll.getValue();
+        double y = legend - scroll.getValue();
         int number = 0;
         for (Row r : rows) {
             number++;
             double rh = rowHeight(r);
-            if (y + rh >= 0 && y <= h) { // only rows in view are drawn
+            if (y + rh >= legend && y <= h) { // only rows in view are drawn
                 drawRow(g, idx, r, number, 8, y, w - 16);
             }
             y += rh;
         }
+        drawLegend(g, w);
+    }
+
+    private double legendH() {
+        return Math.round(fs() * 1.8);
+    }
+
+    /** One line at the top, always in view: what each mark means. */
+    private void drawLegend(GraphicsContext g, double w) {
+        TimelineView view = getSkinnable();
+        double h = legendH();
+        g.setFill(view.ink(TimelineView.Ink.BACKGROUND));
+        g.fillRect(0, 0, w, h);
+        g.setStroke(view.ink(TimelineView.Ink.LANE));
+        g.setLineWidth(1);
+        g.strokeLine(0, h - 0.5, w, h - 0.5);
+        double fs = fs() * 0.75;
+        double x = 8;
+        double cy = h / 2;
+        Font font = Font.font(null, FontWeight.NORMAL, fs);
+        g.setFont(font);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int i = 0; i < 3; i++) {
+            g.setFill(view.messageColor(i));
+            g.fillRect(x + i * fs, cy - fs / 2, fs, fs);
+        }
+        x = legendText(g, I18n.tr("legend.messages"), x + 3 * fs + 4, cy, font);
+        Color c = view.messageColor(0);
+        g.setFill(c.deriveColor(0, 1, 0.55, 1));
+        g.fillRect(x, cy - fs / 2, fs * 1.5, fs);
+        x = legendText(g, I18n.tr("legend.header"), x + fs * 1.5 + 4, cy, font);
+        g.setStroke(view.ink(TimelineView.Ink.GLUED));
+        g.setLineWidth(2.5);
+        g.strokeRect(x, cy - fs / 2, fs * 1.5, fs);
+        x = legendText(g, I18n.tr("legend.glued"), x + fs * 1.5 + 4, cy, font);
+        g.setStroke(view.ink(TimelineView.Ink.SPLIT));
+        g.setLineDashes(4, 3);
+        g.strokeRect(x, cy - fs / 2, fs * 1.5, fs);
+        g.setLineDashes();
+        x = legendText(g, I18n.tr("legend.split"), x + fs * 1.5 + 4, cy, font);
+        g.setStroke(view.ink(TimelineView.Ink.SEND));
+        g.setLineWidth(2.5);
+        g.strokeLine(x + 3, cy - fs / 2, x + 3, cy + fs / 2);
+        g.setStroke(view.ink(TimelineView.Ink.RECV));
+        g.strokeLine(x + 9, cy - fs / 2, x + 9, cy + fs / 2);
+        x = legendText(g, I18n.tr("legend.calls"), x + 14, cy, font);
+        g.setFill(view.ink(TimelineView.Ink.MUTED));
+        double d = fs * 0.45;
+        g.fillPolygon(new double[] {x, x + d, x + 2 * d, x + d}, new double[] {cy, cy - d, cy, cy + d}, 4);
+        x = legendText(g, I18n.tr("legend.open"), x + 2 * d + 4, cy, font);
+        g.fillRect(x, cy - d * 1.4, 3, d * 2.8);
+        x = legendText(g, "EOF", x + 7, cy, font);
+        g.fillRect(x, cy - d * 0.8, d * 1.6, d * 1.6);
+        x = legendText(g, I18n.tr("legend.close"), x + d * 1.6 + 4, cy, font);
+        g.setFill(view.ink(TimelineView.Ink.ERROR));
+        g.fillOval(x, cy - d, 2 * d, 2 * d);
+        legendText(g, I18n.tr("legend.error"), x + 2 * d + 4, cy, font);
+    }
+
+    private double legendText(GraphicsContext g, String text, double x, double cy, Font font) {
+        g.setFill(getSkinnable().ink(TimelineView.Ink.MUTED));
+        g.fillText(text, x, cy);
+        measure.setFont(font);
+        measure.setText(text);
+        return x + measure.getLayoutBounds().getWidth() + fs() * 1.2;
     }
 
     private void drawRow(GraphicsContext g, TraceIndex idx, Row r, int number, double x, double y, double w) {
@@ -817,11 +884,11 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 g.setFill(view.ink(TimelineView.Ink.ERROR));
                 g.fillOval(tx - 5, mid - 5, 10, 10);
             }
-            if (c.eofEvent >= 0) {
-                double tx = lx + (log.tNs(c.eofEvent) - t0) * scale;
-                g.setFill(color);
-                g.fillRect(tx - 1, mid - h * 0.3, 3, h * 0.6);
-            }
+            // lifecycle: connect/accept, EOF (recv returned 0 bytes), close — each a small labelled mark
+            boolean client = c.side == Side.CLIENT;
+            lifeMark(g, log, c.openEvent, Mark.OPEN, color, lx, t0, scale, left, right, client ? y + 1 : y + h - 1, !client);
+            lifeMark(g, log, c.eofEvent, Mark.EOF, color, lx, t0, scale, left, right, client ? y + 1 : y + h - 1, !client);
+            lifeMark(g, log, c.closeEvent, Mark.CLOSE, color, lx, t0, scale, left, right, client ? y + 1 : y + h - 1, !client);
         }
         g.restore();
         g.setTextBaseline(VPos.CENTER);
@@ -829,6 +896,29 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         g.setFont(Font.font(null, FontWeight.BOLD, fs() * 0.8));
         g.setFill(view.ink(TimelineView.Ink.MUTED));
         g.fillText(formatMs(span), Math.max(left, Math.min(right, end)) + 6, mid);
+    }
+
+    private enum Mark { OPEN, EOF, CLOSE }
+
+    /** A lifecycle event on the time axis: ◆ connect/accept, ▮ EOF, ■ close (the legend says so). */
+    private void lifeMark(GraphicsContext g, TraceLog log, int ev, Mark shape, Paint color, double lx, long t0, double scale,
+                          double left, double right, double ty, boolean below) {
+        if (ev < 0) {
+            return;
+        }
+        double tx = lx + (log.tNs(ev) - t0) * scale;
+        if (tx < left - 4 || tx > right + 4) {
+            return;
+        }
+        double mid = below ? ty - laneH() / 2 + 1 : ty + laneH() / 2 - 1;
+        double d = fs() * 0.35;
+        g.setFill(color);
+        switch (shape) {
+            case OPEN -> g.fillPolygon(new double[] {tx - d, tx, tx + d, tx}, new double[] {mid, mid - d, mid, mid + d}, 4);
+            case EOF -> g.fillRect(tx - 1.5, mid - d * 1.6, 3, d * 3.2);
+            case CLOSE -> g.fillRect(tx - d * 0.8, mid - d * 0.8, d * 1.6, d * 1.6);
+        }
+        hits.add(new Hit(tx - d, mid - d * 1.6, tx + d, mid + d * 1.6, ev));
     }
 
     static String formatMs(double ns) {
