@@ -70,13 +70,29 @@ final class LabView extends BorderPane {
         Button lang = new Button(I18n.isChinese() ? "English" : "中文");
         lang.setId("language");
         lang.setOnAction(e -> switchLanguage.run());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, appTitle, new Label(I18n.tr("scenario.label")), scenario, new Label(I18n.tr("scenario.fix")), fix,
-                compare, all, runOnce, spacer, clear, lang);
+        scenario.setPrefWidth(320);
+        scenario.setMinWidth(180);
+        // a flow, so on a narrow screen the bar wraps onto a second line instead of cutting its buttons short
+        javafx.scene.layout.FlowPane left = new javafx.scene.layout.FlowPane(10, 6, appTitle,
+                new HBox(6, new Label(I18n.tr("scenario.label")), scenario), new HBox(6, new Label(I18n.tr("scenario.fix")), fix),
+                compare, all, runOnce);
+        left.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : left.getChildren()) {
+            if (n instanceof HBox box) {
+                box.setAlignment(Pos.CENTER_LEFT);
+            }
+        }
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox right = new HBox(10, clear, lang);
+        right.setAlignment(Pos.CENTER_RIGHT);
+        right.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(10, left, right);
         bar.getStyleClass().add(Css.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
+        for (Button b : new Button[] {compare, all, runOnce, clear, lang}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Label scenarioStatus = new Label();
         scenarioStatus.setId("scenario-status");
         scenarioStatus.getStyleClass().add(Css.STATUS);
@@ -93,6 +109,11 @@ final class LabView extends BorderPane {
         ClientPane client = new ClientPane(vm.client());
         ServerPane server = new ServerPane(vm.server());
         SplitPane panes = new SplitPane(client, server);
+        // on a small screen the panes scroll, so the timeline keeps its share of the window
+        javafx.scene.control.ScrollPane paneScroll = new javafx.scene.control.ScrollPane(panes);
+        paneScroll.setFitToWidth(true);
+        paneScroll.setFitToHeight(true);
+        paneScroll.setMinHeight(160);
 
         // --- timeline and inspector
         timeline.setId("timeline");
@@ -108,7 +129,7 @@ final class LabView extends BorderPane {
         SplitPane bottom = new SplitPane(timeline, inspector);
         bottom.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(inspector, false);
-        SplitPane main = new SplitPane(panes, bottom);
+        SplitPane main = new SplitPane(paneScroll, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.5);
         setCenter(main);
@@ -117,6 +138,7 @@ final class LabView extends BorderPane {
         Label counts = new Label();
         counts.setId("counts");
         counts.getStyleClass().add(Css.COUNTER);
+        counts.setMinWidth(Region.USE_PREF_SIZE);
         counts.textProperty().bind(Bindings.createStringBinding(
                 () -> I18n.tr("status.counts", vm.gluedProperty().get(), vm.splitProperty().get(), vm.eventsProperty().get()),
                 vm.gluedProperty(), vm.splitProperty(), vm.eventsProperty()));
