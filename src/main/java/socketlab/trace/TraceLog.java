@@ -1,5 +1,7 @@
 package socketlab.trace;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,10 +50,34 @@ public final class TraceLog {
 
     private static final class Chunk {
         final long[] w = new long[CHUNK * STRIDE];
-        final int[] a = new int[CHUNK];
-        final int[] b = new int[CHUNK];
-        final int[] wire = new int[CHUNK];
+        // side columns, made on first use: send/recv events never need them
+        int[] a;
+        int[] b;
+        int[] wire;
         String[] text;
+
+        void side(int k, int av, int bv, int wv) {
+            if (a == null) {
+                a = new int[CHUNK];
+                b = new int[CHUNK];
+                wire = new int[CHUNK];
+            }
+            a[k] = av;
+            b[k] = bv;
+            wire[k] = wv;
+        }
+
+        int a(int k) {
+            return a == null ? 0 : a[k];
+        }
+
+        int b(int k) {
+            return b == null ? 0 : b[k];
+        }
+
+        int wire(int k) {
+            return wire == null ? 0 : wire[k];
+        }
 
         int op(int k) {
             return (int) (w[k * STRIDE + 5] & 0xFF);
@@ -112,7 +138,11 @@ public final class TraceLog {
     public final class Lane {
         private final int id;
         private volatile Chunk[] chunks = new Chunk[4];
-        private volatile int size;
+        /** Published count: written with release semantics by the writer, read with acquire by readers. */
+        private int size;
+        private int written; // the writer's own count (no fence to read it)
+        private Chunk current;
+        private int currentIndex = -1;
         private volatile byte[][] arena = new byte[2][];
         private long arenaPos;
         private long budgetLeft;
@@ -130,12 +160,12 @@ public final class TraceLog {
         /** As {@link #io}, for a call that ended at {@code endNanos} ({@link System#nanoTime()}): saves a clock read. */
         public void ioAt(long endNanos, Op op, Side side, int conn, long offset, int bytes, int requested, int available,
                          long durNs, byte[] payload, int payloadOff) {
-            int i = size;
+            int i = written;
             Chunk c = chunk(i);
             int k = i & (CHUNK - 1);
             c.put(k, endNanos - origin, op, side, -1, conn, offset, durNs, 0, bytes, requested, available);
             capture(c, k, payload, payloadOff, bytes);
-            size = i + 1;
+            publish(i + 1);
         }
 
         /**
@@ -144,27 +174,26 @@ public final class TraceLog {
          */
         public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String note) {
             long t = now();
-            int i = size;
+            int i = written;
             Chunk c = chunk(i);
             int k = i & (CHUNK - 1);
             c.put(k, t, op, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
-            c.a[k] = localPort;
-            c.b[k] = remotePort;
+            c.side(k, localPort, remotePort, 0);
             if (note != null) {
                 text(c, k, note);
             }
-            size = i + 1;
+            publish(i + 1);
         }
 
         /** Records an error with the words a learner should read. */
         public void error(Side side, int conn, long offset, String message) {
             long t = now();
-            int i = size;
+            int i = written;
             Chunk c = chunk(i);
             int k = i & (CHUNK - 1);
             c.put(k, t, Op.ERROR, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
             text(c, k, message);
-            size = i + 1;
+            publish(i + 1);
         }
 
         /**
@@ -174,23 +203,33 @@ public final class TraceLog {
         public void message(Op op, Side side, int conn, long offset, int index, int headerBytes, int wireBytes,
                             byte[] body, long digest, Boolean verified, String header) {
             long t = now();
-            int i = size;
+            int i = written;
             Chunk c = chunk(i);
             int k = i & (CHUNK - 1);
             c.put(k, t, op, side, verified == null ? -1 : verified ? 1 : 0, conn, offset, 0, digest, body.length, 0,
                     NOT_MEASURED);
-            c.a[k] = index;
-            c.b[k] = headerBytes;
-            c.wire[k] = wireBytes;
+            c.side(k, index, headerBytes, wireBytes);
             capture(c, k, body, 0, body.length);
             if (header != null) {
                 text(c, k, header);
             }
-            size = i + 1;
+            publish(i + 1);
+        }
+
+        private void publish(int n) {
+            written = n;
+            SIZE.setRelease(this, n);
+        }
+
+        int published() {
+            return (int) SIZE.getAcquire(this);
         }
 
         private Chunk chunk(int i) {
             int ci = i >>> CHUNK_BITS;
+            if (ci == currentIndex) {
+                return current;
+            }
             Chunk[] cs = chunks;
             if (ci >= cs.length) {
                 cs = Arrays.copyOf(cs, cs.length * 2);
@@ -199,7 +238,9 @@ public final class TraceLog {
                 cs[ci] = new Chunk();
                 chunks = cs;
             }
-            return cs[ci];
+            current = cs[ci];
+            currentIndex = ci;
+            return current;
         }
 
         private void text(Chunk c, int k, String s) {
@@ -236,6 +277,16 @@ public final class TraceLog {
             c.payload(k, arenaPos, n);
             arenaPos += n;
             budgetLeft -= n;
+        }
+    }
+
+    private static final VarHandle SIZE;
+
+    static {
+        try {
+            SIZE = MethodHandles.lookup().findVarHandle(Lane.class, "size", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 
@@ -337,7 +388,7 @@ public final class TraceLog {
         int fresh = 0;
         int[] upto = new int[ls.length];
         for (int l = 0; l < ls.length; l++) {
-            upto[l] = ls[l].size;
+            upto[l] = ls[l].published();
             fresh += upto[l] - merged[l];
         }
         if (fresh == 0) {
@@ -439,7 +490,7 @@ public final class TraceLog {
         }
         String text = c.text == null ? null : c.text[k];
         return new TraceEvent(i, c.w[r], Op.of(op), Side.values()[c.side(k)], c.conn(k), c.w[r + 1], c.bytes(k),
-                c.requested(k), c.available(k), c.a[k], c.b[k], c.wire[k], c.verified(k), c.w[r + 3], c.w[r + 2],
+                c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), c.verified(k), c.w[r + 3], c.w[r + 2],
                 payload, text);
     }
 
@@ -467,17 +518,17 @@ public final class TraceLog {
 
     /** Wire bytes of a message or frame event. */
     public int wire(int i) {
-        return chunkOf(i).wire[slot(i)];
+        return chunkOf(i).wire(slot(i));
     }
 
     /** Header bytes of a message or frame event; remote port of a lifecycle event. */
     public int b(int i) {
-        return chunkOf(i).b[slot(i)];
+        return chunkOf(i).b(slot(i));
     }
 
     /** Message index of a message or frame event; local port of a lifecycle event. */
     public int a(int i) {
-        return chunkOf(i).a[slot(i)];
+        return chunkOf(i).a(slot(i));
     }
 
     /** How long a send or recv call took (its end is {@link #tNs}). */
