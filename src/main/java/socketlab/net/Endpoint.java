@@ -60,8 +60,12 @@ final class Endpoint {
     private int recvCalls;
     volatile boolean closing;
 
-    Endpoint(TraceLog log, Side side, SocketChannel channel, Framing framing, int maxFrameLength) throws IOException {
+    private final CallGate gate;
+
+    Endpoint(TraceLog log, Side side, SocketChannel channel, Framing framing, int maxFrameLength, CallGate gate)
+            throws IOException {
         this.log = log;
+        this.gate = gate;
         this.side = side;
         this.channel = channel;
         this.conn = log.newConnId();
@@ -95,9 +99,13 @@ final class Endpoint {
     }
 
     /** Frames {@code body}, records the message, sends all of it. */
-    void sendMessage(byte[] body, String name) throws IOException {
+    void sendMessage(byte[] body, String name) throws IOException, InterruptedException {
         synchronized (sendLock) {
             Encoded e = encoder.encode(body, name);
+            gate.before(side, conn, "send(" + e.wire().length + " bytes)", CallGate.NOTHING_WAITING, () -> closing);
+            if (closing) {
+                throw new ClosedChannelException();
+            }
             sendLane.message(Op.MESSAGE, side, conn, sendOffset, messagesSent++, e.headerLength(), e.wire().length,
                     body, Digests.crc(body), null, null);
             long t0 = System.nanoTime();
@@ -132,6 +140,16 @@ final class Endpoint {
             }
         }
         if (delayMs > 0 && closingLatch.await(delayMs, TimeUnit.MILLISECONDS)) {
+            return null;
+        }
+        gate.before(side, conn, "recv(" + size + ")", () -> {
+            try {
+                return fionread.available();
+            } catch (IOException e) {
+                return -1;
+            }
+        }, () -> closing);
+        if (closing) {
             return null;
         }
         int waiting = fionread.available();

@@ -26,20 +26,39 @@ public final class LabClient implements AutoCloseable {
     private final CountDownLatch readerDone = new CountDownLatch(1);
     private volatile Endpoint endpoint;
 
+    private final CallGate gate;
+    private volatile boolean closed;
+
     public LabClient(TraceLog log, ClientSettings settings, TaskRunner runner) {
+        this(log, settings, runner, CallGate.OPEN);
+    }
+
+    /** A client whose every socket call first asks {@code gate} (step mode). */
+    public LabClient(TraceLog log, ClientSettings settings, TaskRunner runner, CallGate gate) {
         this.log = log;
         this.settings = settings;
         this.runner = runner;
+        this.gate = gate;
     }
 
     /** Connects (blocking, at most 5 s) and starts reading replies. */
     public void connect() throws LabException {
         SocketChannel ch = null;
         try {
+            gate.before(Side.CLIENT, 0, "connect(" + settings.host() + ":" + settings.port() + ")", CallGate.NOTHING_WAITING,
+                    () -> closed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("Interrupted before connecting.", e);
+        }
+        if (closed) {
+            throw new LabException("The client was closed before it connected.");
+        }
+        try {
             ch = SocketChannel.open();
             ch.socket().setTcpNoDelay(settings.noDelay());
             ch.socket().connect(new InetSocketAddress(settings.host(), settings.port()), 5000);
-            endpoint = new Endpoint(log, Side.CLIENT, ch, settings.framing(), Integer.MAX_VALUE - 8);
+            endpoint = new Endpoint(log, Side.CLIENT, ch, settings.framing(), Integer.MAX_VALUE - 8, gate);
         } catch (IOException e) {
             try {
                 if (ch != null) {
@@ -126,6 +145,9 @@ public final class LabClient implements AutoCloseable {
                 String msg = e.closing ? "The connection was closed while sending." : Explain.io(ex, "sending");
                 log.error(Side.CLIENT, e.conn, 0, msg);
                 throw new LabException(msg, ex);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -149,6 +171,7 @@ public final class LabClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         Endpoint e = endpoint;
         if (e != null) {
             e.close();

@@ -45,10 +45,18 @@ public final class LabServer implements AutoCloseable {
     private final Object threadsDone = new Object();
     private static final ThreadLocal<Boolean> OWN_THREAD = ThreadLocal.withInitial(() -> false);
 
+    private final CallGate gate;
+
     public LabServer(TraceLog log, ServerSettings settings, TaskRunner runner) {
+        this(log, settings, runner, CallGate.OPEN);
+    }
+
+    /** A server whose every socket call first asks {@code gate} (step mode). */
+    public LabServer(TraceLog log, ServerSettings settings, TaskRunner runner, CallGate gate) {
         this.log = log;
         this.settings = settings;
         this.runner = runner;
+        this.gate = gate;
     }
 
     /** Binds and starts accepting; returns the port (the OS's choice when the setting was 0). */
@@ -118,11 +126,17 @@ public final class LabServer implements AutoCloseable {
     private void acceptLoop() {
         try {
             while (running) {
+                if (open.isEmpty()) { // in step mode, accept() is a step while nobody is connected
+                    gate.before(Side.SERVER, listenConn, "accept()", CallGate.NOTHING_WAITING, () -> !running);
+                }
+                if (!running) {
+                    break;
+                }
                 SocketChannel ch = listener.accept();
                 ServerSettings s = settings;
                 Endpoint e;
                 try {
-                    e = new Endpoint(log, Side.SERVER, ch, s.framing(), s.maxFrameLength());
+                    e = new Endpoint(log, Side.SERVER, ch, s.framing(), s.maxFrameLength(), gate);
                 } catch (IOException ex) {
                     ch.close();
                     continue;
@@ -138,6 +152,8 @@ public final class LabServer implements AutoCloseable {
             if (running) {
                 log.error(Side.SERVER, listenConn, 0, Explain.io(e, "accepting"));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

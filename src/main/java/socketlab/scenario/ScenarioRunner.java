@@ -1,6 +1,7 @@
 package socketlab.scenario;
 
 import socketlab.exec.TaskRunner;
+import socketlab.net.CallGate;
 import socketlab.net.LabClient;
 import socketlab.net.LabException;
 import socketlab.net.LabServer;
@@ -17,10 +18,17 @@ public final class ScenarioRunner {
 
     private final TraceLog log;
     private final TaskRunner runner;
+    private final CallGate gate;
 
     public ScenarioRunner(TraceLog log, TaskRunner runner) {
+        this(log, runner, CallGate.OPEN);
+    }
+
+    /** A runner whose sockets ask {@code gate} before every call (step mode: no time limit then). */
+    public ScenarioRunner(TraceLog log, TaskRunner runner, CallGate gate) {
         this.log = log;
         this.runner = runner;
+        this.gate = gate;
     }
 
     /** Which connection ids the run used, and what it counted. */
@@ -28,16 +36,17 @@ public final class ScenarioRunner {
 
     public Result run(Scenario s) throws LabException, InterruptedException {
         long t0 = System.nanoTime();
-        try (LabServer server = new LabServer(log, s.serverSettings(), runner)) {
+        long timeout = gate == CallGate.OPEN ? TIMEOUT_MS : Long.MAX_VALUE / 2;
+        try (LabServer server = new LabServer(log, s.serverSettings(), runner, gate)) {
             int port = server.start();
-            try (LabClient client = new LabClient(log, s.clientSettings(port), runner)) {
+            try (LabClient client = new LabClient(log, s.clientSettings(port), runner, gate)) {
                 client.connect();
                 client.send(s.messages());
                 client.finishSending();
-                if (!server.awaitStopped(TIMEOUT_MS)) {
+                if (!server.awaitStopped(timeout)) {
                     throw new LabException("The scenario did not finish within " + TIMEOUT_MS / 1000 + " s.");
                 }
-                client.awaitServerClose(TIMEOUT_MS);
+                client.awaitServerClose(timeout);
                 long elapsed = System.nanoTime() - t0;
                 int clientConn = client.conn();
                 client.close();

@@ -163,7 +163,7 @@ public final class ClientViewModel {
         }
         error.set("");
         busy.set(true);
-        LabClient c = new LabClient(lab.log(), s, background);
+        LabClient c = new LabClient(lab.log(), s, background, lab.stepper());
         background.execute("client-connect", () -> {
             try {
                 c.connect();

@@ -63,6 +63,17 @@ final class LabView extends BorderPane {
         runOnce.setId("scenario-run");
         runOnce.disableProperty().bind(vm.scenarioRunningProperty());
         runOnce.setOnAction(e -> vm.runScenario());
+        javafx.scene.control.ToggleButton stepMode = new javafx.scene.control.ToggleButton(I18n.tr("step.mode"));
+        stepMode.setId("step-mode");
+        stepMode.setTooltip(new Tooltip(I18n.tr("step.mode.tip")));
+        stepMode.selectedProperty().bindBidirectional(vm.stepModeProperty());
+        Button next = new Button(I18n.tr("step.nextButton"));
+        next.setId("step-next");
+        next.getStyleClass().add(Css.PRIMARY);
+        next.visibleProperty().bind(vm.stepModeProperty());
+        next.managedProperty().bind(next.visibleProperty());
+        next.disableProperty().bind(vm.waitingCallsProperty().isEqualTo(0));
+        next.setOnAction(e -> vm.step());
         Button clear = new Button(I18n.tr("toolbar.clear"));
         clear.setId("clear");
         clear.setTooltip(new Tooltip("Ctrl+N"));
@@ -83,14 +94,14 @@ final class LabView extends BorderPane {
             }
         }
         HBox.setHgrow(left, Priority.ALWAYS);
-        HBox right = new HBox(10, clear, lang);
+        HBox right = new HBox(10, stepMode, next, clear, lang);
         right.setAlignment(Pos.CENTER_RIGHT);
         right.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(10, left, right);
         bar.getStyleClass().add(Css.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
-        for (Button b : new Button[] {compare, all, runOnce, clear, lang}) {
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {compare, all, runOnce, stepMode, next, clear, lang}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         Label scenarioStatus = new Label();
@@ -102,7 +113,14 @@ final class LabView extends BorderPane {
         scenarioStatus.setMinWidth(0);
         scenarioStatus.visibleProperty().bind(scenarioStatus.textProperty().isNotEmpty());
         scenarioStatus.managedProperty().bind(scenarioStatus.visibleProperty());
-        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(bar, scenarioStatus);
+        Label nextCall = new Label();
+        nextCall.setId("step-next-call");
+        nextCall.getStyleClass().add("step-banner");
+        nextCall.setMaxWidth(Double.MAX_VALUE);
+        nextCall.textProperty().bind(vm.nextCallProperty());
+        nextCall.visibleProperty().bind(vm.stepModeProperty());
+        nextCall.managedProperty().bind(nextCall.visibleProperty());
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(bar, nextCall, scenarioStatus);
         setTop(top);
 
         // --- panes
@@ -162,6 +180,19 @@ final class LabView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::runComparison);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::clear);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), timeline::requestFocus);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> vm.stepModeProperty().set(!vm.stepModeProperty().get()));
+            // what a presenter's clicker sends: Space, →, Page Down — one real socket call each
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (!vm.stepModeProperty().get() || e.isShortcutDown() || e.isAltDown()) {
+                    return;
+                }
+                boolean key = e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.PAGE_DOWN
+                        || e.getCode() == KeyCode.RIGHT && !timeline.isFocused();
+                if (key && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                    vm.step();
+                    e.consume();
+                }
+            });
         });
     }
 }

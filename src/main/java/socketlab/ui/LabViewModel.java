@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -20,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import socketlab.codec.Framing;
 import socketlab.exec.TaskRunner;
 import socketlab.net.LabException;
+import socketlab.net.Stepper;
 import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
 import socketlab.trace.Op;
@@ -38,6 +41,11 @@ public final class LabViewModel {
     private final Executor ui;
     private TraceLog log = new TraceLog();
     private TraceIndex index = new TraceIndex(log);
+    private final Stepper stepper = new Stepper();
+    private final BooleanProperty stepMode = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper nextCall = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper waitingCalls = new ReadOnlyIntegerWrapper();
+    private int stepperSeen = -1;
     private final ServerViewModel server;
     private final ClientViewModel client;
 
@@ -59,6 +67,50 @@ public final class LabViewModel {
         this.ui = ui;
         this.server = new ServerViewModel(this, background, ui);
         this.client = new ClientViewModel(this, background, ui);
+        stepMode.addListener((o, was, on) -> {
+            stepper.setEnabled(on);
+            showNextCall();
+        });
+    }
+
+    Stepper stepper() {
+        return stepper;
+    }
+
+    /** Step mode: every socket call of both sides waits for {@link #step()}. Can be turned off mid-run. */
+    public BooleanProperty stepModeProperty() {
+        return stepMode;
+    }
+
+    /** The call that runs on the next step, in words ("" when none is waiting). */
+    public ReadOnlyStringProperty nextCallProperty() {
+        return nextCall.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty waitingCallsProperty() {
+        return waitingCalls.getReadOnlyProperty();
+    }
+
+    /** Lets exactly one waiting socket call run. */
+    public void step() {
+        stepper.step();
+        showNextCall();
+    }
+
+    private void showNextCall() {
+        stepperSeen = stepper.version();
+        List<Stepper.Pending> line = stepper.pending();
+        waitingCalls.set(line.size());
+        if (!stepMode.get()) {
+            nextCall.set("");
+        } else if (line.isEmpty()) {
+            nextCall.set(I18n.tr("step.idle"));
+        } else {
+            Stepper.Pending p = line.get(0);
+            String who = I18n.tr(p.side() == Side.CLIENT ? "side.client" : "side.server");
+            String text = p.waiting() >= 0 ? I18n.tr("step.nextRecv", who, p.call(), p.waiting()) : I18n.tr("step.next", who, p.call());
+            nextCall.set(line.size() > 1 ? text + "   " + I18n.tr("step.more", line.size() - 1) : text);
+        }
     }
 
     public ServerViewModel server() {
@@ -124,6 +176,9 @@ public final class LabViewModel {
 
     /** Reads the events appended since the last pulse. Returns true when there were any. */
     public boolean refresh() {
+        if (stepper.version() != stepperSeen) {
+            showNextCall();
+        }
         if (!index.update()) {
             return false;
         }
@@ -229,7 +284,7 @@ public final class LabViewModel {
             StringBuilder sb = new StringBuilder();
             try {
                 for (Scenario s : runs) {
-                    ScenarioRunner.Result r = new ScenarioRunner(target, background).run(s);
+                    ScenarioRunner.Result r = new ScenarioRunner(target, background, stepper).run(s);
                     if (sb.length() > 0) {
                         sb.append("   |   ");
                     }
@@ -268,6 +323,7 @@ public final class LabViewModel {
 
     /** Closes every socket; returns when the ports are free (at most about a second). */
     public void shutdown() {
+        stepper.setEnabled(false);
         client.shutdown();
         server.shutdown();
     }
@@ -275,5 +331,6 @@ public final class LabViewModel {
     void relabel() {
         server.relabel();
         client.relabel();
+        showNextCall();
     }
 }

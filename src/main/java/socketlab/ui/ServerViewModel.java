@@ -168,7 +168,7 @@ public final class ServerViewModel {
         error.set("");
         suggestedPort.set(-1);
         busy.set(true);
-        LabServer candidate = new LabServer(lab.log(), s, background);
+        LabServer candidate = new LabServer(lab.log(), s, background, lab.stepper());
         background.execute("server-start", () -> {
             try {
                 int p = candidate.start();

@@ -126,6 +126,51 @@ class LabWindowTest {
         assertEquals("✓", rows.get(1).mark());
     }
 
+    static int socketCalls(LabViewModel vm) {
+        socketlab.trace.TraceIndex idx = vm.index();
+        int n = 0;
+        for (socketlab.trace.TraceIndex.Conn c : idx.conns()) {
+            n += c.sends.size() + c.recvs.size() + (c.openEvent >= 0 ? 1 : 0);
+        }
+        return n;
+    }
+
+    @Test
+    void stepModeRunsExactlyOneRealSocketCallPerSpace(FxRobot robot) {
+        robot.push(KeyCode.F6);
+        assertTrue(vm.stepModeProperty().get(), "F6 turns step mode on");
+        typeInto(robot, "#server-port", "0");
+        robot.clickOn("#server-start");
+        waitUntil("accept() waits for its step", () -> vm.waitingCallsProperty().get() == 1);
+        assertTrue(text(robot, "#step-next-call").contains("accept()"), text(robot, "#step-next-call"));
+        robot.clickOn("#client-send"); // connect, then two sends: each waits for its step
+        waitUntil("connect() waits too", () -> vm.waitingCallsProperty().get() == 2);
+
+        assertEquals(0, socketCalls(vm));
+        // accept() runs first and blocks in the kernel until the connect() that the next Space lets through
+        robot.push(KeyCode.SPACE);
+        waitUntil("accept() left the line", () -> vm.waitingCallsProperty().get() == 1
+                && vm.nextCallProperty().get().contains("connect("));
+        assertEquals(0, socketCalls(vm), "accept() is blocked, waiting for a client");
+        // connect (and the accept it completes), send, send, recv: one call per press of Space
+        for (int press = 2; press <= 5; press++) {
+            int expected = press;
+            if (press == 5) {
+                waitUntil("the slow receiver's recv() joins the line", () -> vm.nextCallProperty().get().contains("recv(1024)"));
+            } else if (press > 1) {
+                waitUntil("a call waits", () -> vm.waitingCallsProperty().get() >= 1);
+            }
+            robot.push(KeyCode.SPACE);
+            waitUntil("call " + expected + " ran", () -> socketCalls(vm) >= expected);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(expected, socketCalls(vm), "exactly one call per Space");
+        }
+        waitUntil("the glued message is decoded", () -> serverMessages(robot).size() == 1);
+        assertEquals("hello worldhaha", serverMessages(robot).get(0).text());
+        robot.push(KeyCode.F6); // stepping off mid-run
+        assertFalse(vm.stepModeProperty().get());
+    }
+
     @Test
     void closingTheWindowClosesEverySocketAndFreesThePortWithinASecond(FxRobot robot) throws Exception {
         typeInto(robot, "#server-port", "0");
