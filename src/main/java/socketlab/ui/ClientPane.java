@@ -81,6 +81,9 @@ final class ClientPane extends VBox {
         org.controlsfx.control.ToggleSwitch nodelay = new org.controlsfx.control.ToggleSwitch(I18n.tr("client.nodelay"));
         nodelay.selectedProperty().bindBidirectional(vm.noDelayProperty());
         knobs.add(nodelay, 2, 1, 2, 1);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {gen, genSize, nodelay}) {
+            n.getStyleClass().add(LabView.ADVANCED);
+        }
         Controls.growColumns(knobs);
 
         Button send = new Button(I18n.tr("client.send"));

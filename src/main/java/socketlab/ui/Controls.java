@@ -34,6 +34,7 @@ final class Controls {
         });
         s.getEditor().setOnAction(e -> commit(s));
         s.setMaxWidth(Double.MAX_VALUE);
+        s.getStyleClass().add("number-knob");
         return s;
     }
 
@@ -54,6 +55,7 @@ final class Controls {
         c.valueProperty().bindBidirectional(value);
         c.setTooltip(new Tooltip(I18n.tr("framing.tooltip")));
         c.setMaxWidth(Double.MAX_VALUE);
+        c.getStyleClass().add("framing-choice");
         return c;
     }
 

@@ -65,7 +65,11 @@ public final class LabApp extends Application {
     private void switchLanguage() {
         I18n.setLocale(I18n.isChinese() ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
         vm.relabel();
-        scene.setRoot(build());
+        LabView old = (LabView) scene.getRoot();
+        LabView fresh = build();
+        scene.setRoot(fresh);
+        fresh.fontZoom.set(old.fontZoom.get());
+        fresh.projector.set(old.projector.get());
         ((Stage) scene.getWindow()).setTitle(I18n.tr("app.title"));
     }
 

@@ -22,8 +22,74 @@ import socketlab.scenario.Scenario;
 
 /** The window's content: scenario bar, client and server side by side, timeline and inspector below. */
 final class LabView extends BorderPane {
+    static final String PROJECTOR_THEME = "/socketlab/assets/projector.css";
+    static final String ADVANCED = "advanced-knob";
+    static final double BASE_FONT = 15;
+    static final double PROJECTOR_FONT = 24;
+
     final TimelineView timeline = new TimelineView();
     final ByteInspector inspector = new ByteInspector();
+    /** Projector mode: large type, high contrast, full screen, only the knobs a scenario needs. */
+    final javafx.beans.property.BooleanProperty projector = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** Ctrl +/−: a factor on every font size, on top of the mode's base size. */
+    final javafx.beans.property.DoubleProperty fontZoom = new javafx.beans.property.SimpleDoubleProperty(1);
+
+    private void zoomFonts(double factor) {
+        fontZoom.set(Math.max(0.6, Math.min(3, fontZoom.get() * factor)));
+    }
+
+    private void applyFonts() {
+        double base = (projector.get() ? PROJECTOR_FONT : BASE_FONT) * fontZoom.get();
+        setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", base));
+        timeline.setStyle(String.format(java.util.Locale.ROOT, "-sl-font-size: %.1fpx;", base * 0.92));
+    }
+
+    /** Projector theme on or off, full screen with it, the advanced knobs hidden. */
+    private void applyMode(javafx.scene.Scene scene) {
+        String url = LabView.class.getResource(PROJECTOR_THEME).toExternalForm();
+        scene.getStylesheets().remove(url);
+        if (projector.get()) {
+            scene.getStylesheets().add(url);
+        }
+        for (javafx.scene.Node n : lookupAll("." + ADVANCED)) {
+            n.setVisible(!projector.get());
+            n.setManaged(!projector.get());
+        }
+        applyFonts();
+        if (scene.getWindow() instanceof javafx.stage.Stage stage && stage.isShowing()) {
+            stage.setFullScreenExitHint("");
+            stage.setFullScreen(projector.get());
+        }
+    }
+
+    /** F1 or ?: every key the lab answers to. */
+    void showShortcuts() {
+        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+        d.setTitle(I18n.tr("keys.title"));
+        d.initOwner(getScene() == null ? null : getScene().getWindow());
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        g.setHgap(24);
+        g.setVgap(8);
+        g.setPadding(new Insets(16));
+        String[][] rows = {
+            {"F5", "keys.projector"}, {"F6", "keys.step"}, {"Space  →  Page Down", "keys.next"},
+            {"Ctrl+L", "keys.listen"}, {"Ctrl+K", "keys.connect"}, {"Ctrl+Enter", "keys.send"},
+            {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"+  −  0", "keys.zoomTimeline"},
+            {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"F1  ?", "keys.help"}};
+        for (int i = 0; i < rows.length; i++) {
+            Label k = new Label(rows[i][0]);
+            k.setStyle("-fx-font-weight: bold;");
+            g.add(k, 0, i);
+            g.add(new Label(I18n.tr(rows[i][1])), 1, i);
+        }
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        if (getScene() != null) {
+            d.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+            d.getDialogPane().setStyle(getStyle());
+        }
+        d.show();
+    }
 
     LabView(LabViewModel vm, Runnable switchLanguage) {
         getStyleClass().add(Css.LAB);
@@ -47,7 +113,7 @@ final class LabView extends BorderPane {
         });
         var fix = Controls.framing(vm.fixFramingProperty());
         fix.setId("scenario-fix");
-        fix.setPrefWidth(150);
+
         Button compare = new Button(I18n.tr("scenario.compare"));
         compare.setId("scenario-compare");
         compare.getStyleClass().add(Css.PRIMARY);
@@ -81,8 +147,7 @@ final class LabView extends BorderPane {
         Button lang = new Button(I18n.isChinese() ? "English" : "中文");
         lang.setId("language");
         lang.setOnAction(e -> switchLanguage.run());
-        scenario.setPrefWidth(320);
-        scenario.setMinWidth(180);
+        scenario.getStyleClass().add("scenario-choice");
         // a flow, so on a narrow screen the bar wraps onto a second line instead of cutting its buttons short
         javafx.scene.layout.FlowPane left = new javafx.scene.layout.FlowPane(10, 6, appTitle,
                 new HBox(6, new Label(I18n.tr("scenario.label")), scenario), new HBox(6, new Label(I18n.tr("scenario.fix")), fix),
@@ -170,6 +235,12 @@ final class LabView extends BorderPane {
         status.setPadding(new Insets(4, 12, 4, 12));
         setBottom(status);
 
+        projector.addListener((o, was, on) -> {
+            if (getScene() != null) {
+                applyMode(getScene());
+            }
+        });
+        fontZoom.addListener((o, a, b) -> applyFonts());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) {
                 return;
@@ -180,6 +251,20 @@ final class LabView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::runComparison);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::clear);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), timeline::requestFocus);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> projector.set(!projector.get()));
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1 / 1.15));
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1 / 1.15));
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> fontZoom.set(1));
+            scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+                if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                    showShortcuts();
+                }
+            });
+            applyMode(scene);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> vm.stepModeProperty().set(!vm.stepModeProperty().get()));
             // what a presenter's clicker sends: Space, →, Page Down — one real socket call each
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

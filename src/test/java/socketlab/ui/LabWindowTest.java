@@ -190,6 +190,22 @@ class LabWindowTest {
     }
 
     @Test
+    void projectorModeMakesTheTypeLargerAndHidesAdvancedKnobs(FxRobot robot) {
+        double before = robot.lookup("#server-start").queryButton().getFont().getSize();
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = robot.lookup("#server-start").queryButton().getFont().getSize();
+        assertTrue(after >= before * 1.4, "font " + before + " -> " + after);
+        assertFalse(robot.lookup("." + LabView.ADVANCED).query().isVisible(), "advanced knobs hidden");
+        robot.press(KeyCode.CONTROL).push(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#server-start").queryButton().getFont().getSize() > after, "Ctrl+= zooms the type");
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("." + LabView.ADVANCED).query().isVisible());
+    }
+
+    @Test
     void aBadPortShowsAClearMessageNotAnException(FxRobot robot) {
         typeInto(robot, "#server-port", "99999");
         robot.clickOn("#server-start");
