@@ -4,6 +4,7 @@ module socketlab {
     requires org.controlsfx.controls;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
+    requires java.desktop; // javax.imageio writes the PNG export
 
     exports socketlab;
     exports socketlab.codec;
@@ -12,6 +13,7 @@ module socketlab {
     exports socketlab.exec;
     exports socketlab.scenario;
     exports socketlab.cli;
+    exports socketlab.export;
     exports socketlab.ui to javafx.graphics;
     opens socketlab.cli to info.picocli;
     opens socketlab.ui to javafx.graphics;

@@ -19,6 +19,11 @@ public final class TraceJson {
     }
 
     public static String line(TraceEvent e) {
+        return line(e, HEX_CAP);
+    }
+
+    /** The event as one JSON line, with at most {@code hexCap} payload bytes in {@code hex}. */
+    public static String line(TraceEvent e, int hexCap) {
         ObjectNode o = JSON.createObjectNode();
         o.put("op", e.op().wire());
         o.put("side", e.side().wire());
@@ -48,11 +53,23 @@ public final class TraceJson {
                     }
                 }
                 o.put("dur_ns", e.durNs());
-                hex(o, e);
+                hex(o, e, hexCap);
             }
             case EOF -> {
                 o.put("offset", e.offset());
                 o.put("requested", e.requested());
+                if (e.available() >= 0) {
+                    o.put("available", e.available());
+                }
+                o.put("dur_ns", e.durNs());
+            }
+            case CLOSE -> {
+                if (e.localPort() != 0) {
+                    o.put("local_port", e.localPort());
+                }
+                if (e.offset() != 0) {
+                    o.put("offset", e.offset());
+                }
             }
             case ERROR -> {
                 o.put("message", e.text());
@@ -81,7 +98,8 @@ public final class TraceJson {
                         o.put("verified", v);
                     }
                 }
-                hex(o, e);
+                o.put("digest", e.digest());
+                hex(o, e, hexCap);
             }
             default -> { }
         }
@@ -103,12 +121,12 @@ public final class TraceJson {
         return o.toString();
     }
 
-    private static void hex(ObjectNode o, TraceEvent e) {
+    private static void hex(ObjectNode o, TraceEvent e, int cap) {
         byte[] p = e.payload();
         if (p == null) {
             return;
         }
-        int n = Math.min(p.length, HEX_CAP);
+        int n = Math.min(p.length, cap);
         o.put("hex", HexFormat.of().formatHex(p, 0, n));
         if (n < e.bytes()) {
             o.put("hex_truncated", true);

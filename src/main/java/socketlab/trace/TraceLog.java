@@ -225,6 +225,26 @@ public final class TraceLog {
             return (int) SIZE.getAcquire(this);
         }
 
+        /** Appends an event exactly as it was recorded elsewhere (a saved trace being opened). */
+        public void append(TraceEvent e) {
+            int i = written;
+            Chunk c = chunk(i);
+            int k = i & (CHUNK - 1);
+            c.put(k, e.tNs(), e.op(), e.side(), e.verified(), e.conn(), e.offset(), e.durNs(), e.digest(), e.bytes(),
+                    e.requested(), e.available());
+            if (e.a() != 0 || e.b() != 0 || e.wire() != 0) {
+                c.side(k, e.a(), e.b(), e.wire());
+            }
+            if (e.payload() != null) {
+                capture(c, k, e.payload(), 0, e.payload().length);
+            }
+            if (e.text() != null) {
+                text(c, k, e.text());
+            }
+            publish(i + 1);
+            nextConn.accumulateAndGet(e.conn() + 1, Math::max);
+        }
+
         private Chunk chunk(int i) {
             int ci = i >>> CHUNK_BITS;
             if (ci == currentIndex) {

@@ -62,6 +62,28 @@ final class LabView extends BorderPane {
         }
     }
 
+    private java.util.Optional<java.nio.file.Path> choose(boolean save, String name, String pattern) {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(pattern, pattern));
+        fc.setInitialFileName(name + pattern.substring(1));
+        java.io.File f = save ? fc.showSaveDialog(getScene().getWindow()) : fc.showOpenDialog(getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    /**
+     * Exports the timeline as a PNG: what is in view, or the whole run at fit-to-width. The pixels
+     * are taken on the FX thread; encoding and writing happen in the background.
+     */
+    void exportPng(LabViewModel vm, java.nio.file.Path file, boolean whole, Runnable done) {
+        javafx.scene.image.WritableImage img = whole ? timeline.snapshotAll(Math.max(800, timeline.getWidth()))
+                : timeline.snapshot(null, null);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] argb = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        vm.exportPng(w, h, argb, file, done);
+    }
+
     /** F1 or ?: every key the lab answers to. */
     void showShortcuts() {
         javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
@@ -140,6 +162,21 @@ final class LabView extends BorderPane {
         next.managedProperty().bind(next.visibleProperty());
         next.disableProperty().bind(vm.waitingCallsProperty().isEqualTo(0));
         next.setOnAction(e -> vm.step());
+        javafx.scene.control.MenuButton file = new javafx.scene.control.MenuButton(I18n.tr("file.menu"));
+        file.setId("file-menu");
+        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem(I18n.tr("file.open"));
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> choose(false, "trace", "*.jsonl").ifPresent(vm::openTrace));
+        javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem(I18n.tr("file.save"));
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> choose(true, "trace", "*.jsonl").ifPresent(vm::saveTrace));
+        javafx.scene.control.MenuItem pngVisible = new javafx.scene.control.MenuItem(I18n.tr("file.pngVisible"));
+        pngVisible.setOnAction(e -> choose(true, "timeline", "*.png").ifPresent(p -> exportPng(vm, p, false, null)));
+        javafx.scene.control.MenuItem pngAll = new javafx.scene.control.MenuItem(I18n.tr("file.pngAll"));
+        pngAll.setOnAction(e -> choose(true, "timeline-all", "*.png").ifPresent(p -> exportPng(vm, p, true, null)));
+        javafx.scene.control.MenuItem csv = new javafx.scene.control.MenuItem(I18n.tr("file.csv"));
+        csv.setOnAction(e -> choose(true, "events", "*.csv").ifPresent(vm::exportCsv));
+        file.getItems().addAll(open, save, new javafx.scene.control.SeparatorMenuItem(), pngVisible, pngAll, csv);
         Button clear = new Button(I18n.tr("toolbar.clear"));
         clear.setId("clear");
         clear.setTooltip(new Tooltip("Ctrl+N"));
@@ -159,14 +196,14 @@ final class LabView extends BorderPane {
             }
         }
         HBox.setHgrow(left, Priority.ALWAYS);
-        HBox right = new HBox(10, stepMode, next, clear, lang);
+        HBox right = new HBox(10, stepMode, next, file, clear, lang);
         right.setAlignment(Pos.CENTER_RIGHT);
         right.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(10, left, right);
         bar.getStyleClass().add(Css.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
-        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {compare, all, runOnce, stepMode, next, clear, lang}) {
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {compare, all, runOnce, stepMode, next, file, clear, lang}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         Label scenarioStatus = new Label();

@@ -27,7 +27,9 @@ import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
+import socketlab.trace.TraceCsv;
 import socketlab.trace.TraceEvent;
+import socketlab.trace.TraceFile;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
 
@@ -301,6 +303,100 @@ public final class LabViewModel {
                 scenarioRunning.set(false);
                 scenarioStatus.set(text);
             });
+        });
+    }
+
+    /** What the panes are set to, written at the top of a saved trace. */
+    com.fasterxml.jackson.databind.node.ObjectNode settingsJson() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        json.put("scenario", scenario.get() == null ? null : scenario.get().id());
+        json.put("fix", fixFraming.get());
+        var srv = json.putObject("server");
+        srv.put("port", server.port.get());
+        srv.put("recv_buffer", server.recvBuffer.get());
+        srv.put("recv_delay_ms", server.recvDelayMs.get());
+        srv.put("framing", server.framing.get());
+        srv.put("echo", server.echo.get());
+        var cli = json.putObject("client");
+        cli.put("port", client.port.get());
+        cli.put("framing", client.framing.get());
+        cli.put("gap_ms", client.gapMs.get());
+        cli.put("nodelay", client.noDelay.get());
+        cli.put("messages", client.messagesText.get());
+        json.put("language", I18n.locale().getLanguage());
+        return json;
+    }
+
+    /** Saves the run as a trace file (on a background thread). */
+    public void saveTrace(java.nio.file.Path file) {
+        TraceLog target = log;
+        var settings = settingsJson();
+        background.execute("save-trace", () -> {
+            String msg;
+            try (var w = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                TraceFile.write(target, settings, w);
+                msg = I18n.tr("file.saved", target.size(), file.getFileName().toString());
+            } catch (java.io.IOException e) {
+                msg = I18n.tr("file.failed", file.getFileName().toString(), e.getMessage());
+            }
+            String m = msg;
+            ui.execute(() -> scenarioStatus.set(m));
+        });
+    }
+
+    /** Exports the events as CSV (on a background thread). */
+    public void exportCsv(java.nio.file.Path file) {
+        TraceLog target = log;
+        background.execute("export-csv", () -> {
+            String msg;
+            try (var w = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                TraceCsv.write(target, w);
+                msg = I18n.tr("file.exported", target.size(), file.getFileName().toString());
+            } catch (java.io.IOException e) {
+                msg = I18n.tr("file.failed", file.getFileName().toString(), e.getMessage());
+            }
+            String m = msg;
+            ui.execute(() -> scenarioStatus.set(m));
+        });
+    }
+
+    /** Writes pixels taken from the timeline as a PNG (on a background thread); {@code done} runs after. */
+    public void exportPng(int width, int height, int[] argb, java.nio.file.Path file, Runnable done) {
+        background.execute("export-png", () -> {
+            String msg;
+            try {
+                socketlab.export.Png.write(width, height, argb, file);
+                msg = I18n.tr("file.png", width, height, file.getFileName().toString());
+            } catch (java.io.IOException e) {
+                msg = I18n.tr("file.failed", file.getFileName().toString(), e.getMessage());
+            }
+            String m = msg;
+            ui.execute(() -> {
+                scenarioStatus.set(m);
+                if (done != null) {
+                    done.run();
+                }
+            });
+        });
+    }
+
+    /** Opens a saved trace (or one the CLI wrote) in place of the current run (read on a background thread). */
+    public void openTrace(java.nio.file.Path file) {
+        background.execute("open-trace", () -> {
+            try (var r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                TraceFile.Loaded loaded = TraceFile.read(r);
+                ui.execute(() -> {
+                    clear();
+                    log = loaded.log();
+                    index = new TraceIndex(log);
+                    refresh();
+                    version.set(version.get() + 1);
+                    scenarioStatus.set(I18n.tr("file.opened", log.size(), file.getFileName().toString()));
+                });
+            } catch (java.io.IOException | RuntimeException e) {
+                String m = I18n.tr("file.failed", file.getFileName().toString(), e.getMessage());
+                ui.execute(() -> scenarioStatus.set(m));
+            }
         });
     }
 

@@ -169,6 +169,18 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
     }
 
+    /** Draws at once (for an export), instead of on the next pulse. */
+    void drawNow() {
+        layoutChildren(0, 0, getSkinnable().getWidth(), getSkinnable().getHeight());
+        followBottom = false;
+        scroll.setValue(0);
+        draw();
+    }
+
+    double contentHeight() {
+        return contentHeight;
+    }
+
     private void step(int dir) {
         if (hits.isEmpty()) {
             return;

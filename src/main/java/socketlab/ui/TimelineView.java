@@ -127,6 +127,30 @@ public final class TimelineView extends Control {
         lastDrawNanos.set(nanos);
     }
 
+    /**
+     * The whole run drawn at fit-to-width zoom on an image {@code width} pixels wide and as tall as
+     * every row needs (at most 16,000 px). Must be called on the FX thread.
+     */
+    public javafx.scene.image.WritableImage snapshotAll(double width) {
+        TimelineView copy = new TimelineView();
+        copy.indexProperty().set(index.get());
+        copy.setStyle(getStyle());
+        javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.Group(copy));
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        copy.applyCss();
+        copy.resize(width, 400);
+        copy.layout();
+        TimelineSkin skin = (TimelineSkin) copy.getSkin();
+        skin.drawNow();
+        double h = Math.min(16_000, Math.max(100, skin.contentHeight()));
+        copy.resize(width, h);
+        copy.layout();
+        skin.drawNow();
+        return copy.snapshot(null, null);
+    }
+
     public int getSelectedEvent() {
         return selectedEvent.get();
     }

@@ -32,6 +32,7 @@ import socketlab.exec.TaskRunner;
 @ExtendWith(ApplicationExtension.class)
 class LabWindowTest {
     private LabViewModel vm;
+    private LabView view;
     private AnimationTimer pulse;
 
     @BeforeAll
@@ -42,7 +43,8 @@ class LabWindowTest {
     @Start
     void start(Stage stage) {
         vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
-        Scene scene = new Scene(new LabView(vm, () -> { }), 1600, 1000);
+        view = new LabView(vm, () -> { });
+        Scene scene = new Scene(view, 1600, 1000);
         scene.getStylesheets().add(LabApp.class.getResource(LabApp.THEME).toExternalForm());
         stage.setScene(scene);
         pulse = new AnimationTimer() {
@@ -203,6 +205,27 @@ class LabWindowTest {
         robot.push(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("." + LabView.ADVANCED).query().isVisible());
+    }
+
+    @Test
+    void theTimelineExportsAsAPngOfItsSize(FxRobot robot) throws Exception {
+        robot.clickOn("#scenario-compare");
+        waitUntil("both runs finished", () -> vm.scenarioStatusProperty().get().contains("|"));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("socketlab-png");
+        java.nio.file.Path visible = dir.resolve("visible.png");
+        java.nio.file.Path whole = dir.resolve("whole.png");
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(2);
+        robot.interact(() -> {
+            view.exportPng(vm, visible, false, written::countDown);
+            view.exportPng(vm, whole, true, written::countDown);
+        });
+        assertTrue(written.await(15, TimeUnit.SECONDS));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(visible.toFile());
+        assertEquals((int) view.timeline.getWidth(), img.getWidth());
+        assertEquals((int) view.timeline.getHeight(), img.getHeight());
+        java.awt.image.BufferedImage all = javax.imageio.ImageIO.read(whole.toFile());
+        assertTrue(all.getWidth() >= 800 && all.getHeight() > 200, all.getWidth() + "x" + all.getHeight());
+        assertTrue(vm.scenarioStatusProperty().get().contains("PNG"), vm.scenarioStatusProperty().get());
     }
 
     @Test

@@ -1,0 +1,189 @@
+package socketlab.trace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * A saved run: the JSON-lines trace of the CLI, with one {@code settings} line first (what the
+ * panes were set to), and payloads as captured (up to {@link TraceLog#capturePerEvent()} bytes
+ * per event, not the CLI's shorter cap), so that opening it gives back the same events.
+ * Traces written by the CLI open too (no settings line; a final {@code summary} line is skipped).
+ */
+public final class TraceFile {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TraceFile() {
+    }
+
+    /** A trace read back, with the settings line (an empty object when there was none). */
+    public record Loaded(TraceLog log, ObjectNode settings) {}
+
+    /** A line that could not be read: its number and what was wrong with it. */
+    public static final class BadTraceException extends IOException {
+        private final int line;
+
+        public BadTraceException(int line, String message) {
+            super("line " + line + ": " + message);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+
+    public static void write(TraceLog log, ObjectNode settings, Writer out) throws IOException {
+        BufferedWriter w = new BufferedWriter(out);
+        ObjectNode head = JSON.createObjectNode();
+        head.put("op", "settings");
+        head.put("side", "both");
+        head.put("conn", 0);
+        head.put("t_ns", 0);
+        head.put("format", "socketlab-trace/1");
+        head.set("settings", settings == null ? JSON.createObjectNode() : settings);
+        w.write(head.toString());
+        w.write('\n');
+        int n = log.size();
+        for (int i = 0; i < n; i++) {
+            w.write(TraceJson.line(log.get(i), log.capturePerEvent()));
+            w.write('\n');
+        }
+        w.flush();
+    }
+
+    public static Loaded read(Reader in) throws IOException {
+        BufferedReader r = new BufferedReader(in);
+        TraceLog log = new TraceLog();
+        TraceLog.Lane lane = log.newLane();
+        ObjectNode settings = JSON.createObjectNode();
+        int lineNo = 0;
+        int events = 0;
+        for (String line; (line = r.readLine()) != null; ) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n;
+            try {
+                n = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                throw new BadTraceException(lineNo, "not JSON (" + e.getOriginalMessage() + ")");
+            }
+            if (!(n instanceof ObjectNode o)) {
+                throw new BadTraceException(lineNo, "expected a JSON object, one event per line");
+            }
+            String op = text(o, "op", lineNo).toLowerCase(Locale.ROOT);
+            if (op.equals("settings")) {
+                if (o.get("settings") instanceof ObjectNode s) {
+                    settings = s;
+                }
+                continue;
+            }
+            if (op.equals("summary")) {
+                continue;
+            }
+            lane.append(event(o, op, lineNo));
+            events++;
+        }
+        if (events == 0 && lineNo == 0) {
+            throw new BadTraceException(0, "the file is empty");
+        }
+        return new Loaded(log, settings);
+    }
+
+    private static TraceEvent event(ObjectNode o, String opName, int line) throws BadTraceException {
+        Op op;
+        Side side;
+        try {
+            op = Op.parse(opName);
+        } catch (IllegalArgumentException e) {
+            throw new BadTraceException(line, "unknown op \"" + opName + "\"");
+        }
+        String sideName = text(o, "side", line).toLowerCase(Locale.ROOT);
+        try {
+            side = Side.parse(sideName);
+        } catch (IllegalArgumentException e) {
+            throw new BadTraceException(line, "unknown side \"" + sideName + "\" (client or server)");
+        }
+        int conn = (int) number(o, "conn", line, true);
+        long t = number(o, "t_ns", line, true);
+        long offset = number(o, "offset", line, false);
+        int bytes = (int) number(o, "bytes", line, false);
+        int requested = (int) number(o, "requested", line, false);
+        int available = o.has("available") ? (int) number(o, "available", line, true) : TraceLog.NOT_MEASURED;
+        long dur = number(o, "dur_ns", line, false);
+        byte[] payload = null;
+        if (o.has("hex")) {
+            try {
+                payload = HexFormat.of().parseHex(o.get("hex").asText());
+            } catch (IllegalArgumentException e) {
+                throw new BadTraceException(line, "\"hex\" is not hexadecimal");
+            }
+        } else if (op == Op.SEND || op == Op.RECV || op == Op.MESSAGE || op == Op.FRAME) {
+            payload = new byte[0];
+        }
+        int a = 0;
+        int b = 0;
+        int wire = 0;
+        int verified = -1;
+        long digest = 0;
+        String text = null;
+        switch (op) {
+            case LISTEN -> {
+                a = (int) number(o, "port", line, false);
+                text = o.has("settings") ? o.get("settings").asText() : null;
+            }
+            case ACCEPT, CONNECT -> {
+                a = (int) number(o, "local_port", line, true);
+                b = (int) number(o, "remote_port", line, true);
+                text = o.has("settings") ? o.get("settings").asText() : null;
+            }
+            case CLOSE -> a = (int) number(o, "local_port", line, false);
+            case ERROR -> text = text(o, "message", line);
+            case MESSAGE, FRAME -> {
+                a = (int) number(o, "index", line, true);
+                b = (int) number(o, "header_bytes", line, false);
+                wire = (int) number(o, "wire_bytes", line, false);
+                digest = number(o, "digest", line, false);
+                JsonNode v = o.get("verified");
+                verified = v == null || v.isNull() ? -1 : v.asBoolean() ? 1 : 0;
+                JsonNode h = o.get("header");
+                text = h == null || h.isNull() ? null : h.isTextual() ? h.asText() : h.toString();
+            }
+            default -> { }
+        }
+        return new TraceEvent(0, t, op, side, conn, offset, bytes, requested, available, a, b, wire, verified, digest, dur,
+                payload, text);
+    }
+
+    private static String text(ObjectNode o, String field, int line) throws BadTraceException {
+        JsonNode n = o.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new BadTraceException(line, "missing \"" + field + "\" (text)");
+        }
+        return n.asText();
+    }
+
+    private static long number(ObjectNode o, String field, int line, boolean required) throws BadTraceException {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull()) {
+            if (required) {
+                throw new BadTraceException(line, "missing \"" + field + "\" (a number)");
+            }
+            return 0;
+        }
+        if (!n.isIntegralNumber()) {
+            throw new BadTraceException(line, "\"" + field + "\" must be a whole number, got " + n);
+        }
+        return n.asLong();
+    }
+}

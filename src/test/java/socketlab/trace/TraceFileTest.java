@@ -1,0 +1,109 @@
+package socketlab.trace;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import socketlab.codec.Framing;
+import socketlab.exec.TaskRunner;
+import socketlab.scenario.Scenario;
+import socketlab.scenario.ScenarioRunner;
+
+/** A saved run opens again with identical events; a broken file names the line that is wrong. */
+class TraceFileTest {
+
+    static TraceLog run(Scenario s) throws Exception {
+        TraceLog log = new TraceLog();
+        new ScenarioRunner(log, TaskRunner.threads()).run(s);
+        return log;
+    }
+
+    static void assertSameEvent(TraceEvent a, TraceEvent b) {
+        String where = "event " + a.index() + " (" + a.op() + ")";
+        assertEquals(a.tNs(), b.tNs(), where);
+        assertEquals(a.op(), b.op(), where);
+        assertEquals(a.side(), b.side(), where);
+        assertEquals(a.conn(), b.conn(), where);
+        assertEquals(a.offset(), b.offset(), where);
+        assertEquals(a.bytes(), b.bytes(), where);
+        assertEquals(a.requested(), b.requested(), where);
+        assertEquals(a.available(), b.available(), where);
+        assertEquals(a.durNs(), b.durNs(), where);
+        assertEquals(a.a(), b.a(), where);
+        assertEquals(a.b(), b.b(), where);
+        assertEquals(a.wire(), b.wire(), where);
+        assertEquals(a.verified(), b.verified(), where);
+        assertEquals(a.digest(), b.digest(), where);
+        assertEquals(a.text(), b.text(), where);
+        assertArrayEquals(a.payload(), b.payload(), where);
+    }
+
+    @Test
+    void saveThenOpenGivesIdenticalEventsAndSettings() throws Exception {
+        TraceLog log = run(Scenario.CHINESE.withFraming(Framing.HEADER));
+        TraceLog more = run(Scenario.PARTIAL); // a second run in another log: the file holds one log
+        ObjectNode settings = new ObjectMapper().createObjectNode().put("scenario", "chinese").put("framing", "header:le");
+        StringWriter out = new StringWriter();
+        TraceFile.write(log, settings, out);
+
+        TraceFile.Loaded back = TraceFile.read(new StringReader(out.toString()));
+        assertEquals(log.size(), back.log().size());
+        for (int i = 0; i < log.size(); i++) {
+            assertSameEvent(log.get(i), back.log().get(i));
+        }
+        assertEquals("header:le", back.settings().get("framing").asText());
+        TraceIndex a = new TraceIndex(log);
+        a.update();
+        TraceIndex b = new TraceIndex(back.log());
+        b.update();
+        assertEquals(a.summary(), b.summary(), "the counts come out the same");
+        assertTrue(more.size() > 0);
+    }
+
+    @Test
+    void aCliTraceOpensToo() throws Exception {
+        TraceLog log = run(Scenario.STICKY);
+        StringBuilder cli = new StringBuilder();
+        for (int i = 0; i < log.size(); i++) {
+            cli.append(TraceJson.line(log.get(i))).append('\n');
+        }
+        cli.append("{\"op\":\"summary\",\"side\":\"both\",\"conn\":0,\"t_ns\":1,\"sends\":2}\n");
+        TraceFile.Loaded back = TraceFile.read(new StringReader(cli.toString()));
+        TraceIndex idx = new TraceIndex(back.log());
+        idx.update();
+        assertEquals(1, idx.gluedTotal());
+    }
+
+    @Test
+    void aBrokenLineIsNamedByNumber() {
+        String text = "{\"op\":\"settings\",\"side\":\"both\",\"conn\":0,\"t_ns\":0}\n"
+                + "{\"op\":\"listen\",\"side\":\"server\",\"conn\":1,\"t_ns\":5,\"port\":8080}\n"
+                + "{\"op\":\"recv\",\"side\":\"server\",\"conn\":2,\"t_ns\":\"soon\"}\n";
+        TraceFile.BadTraceException e = assertThrows(TraceFile.BadTraceException.class, () -> TraceFile.read(new StringReader(text)));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("t_ns"), e.getMessage());
+        TraceFile.BadTraceException op = assertThrows(TraceFile.BadTraceException.class,
+                () -> TraceFile.read(new StringReader("{\"op\":\"teleport\",\"side\":\"server\",\"conn\":1,\"t_ns\":1}\n")));
+        assertTrue(op.getMessage().startsWith("line 1: unknown op \"teleport\""), op.getMessage());
+        assertTrue(assertThrows(TraceFile.BadTraceException.class, () -> TraceFile.read(new StringReader("hello\n")))
+                .getMessage().contains("not JSON"));
+    }
+
+    @Test
+    void csvHasAHeaderAndARowPerEvent() throws Exception {
+        TraceLog log = run(Scenario.STICKY);
+        StringWriter out = new StringWriter();
+        TraceCsv.write(log, out);
+        String[] rows = out.toString().split("\r\n");
+        assertEquals(TraceCsv.HEADER, rows[0]);
+        assertEquals(log.size() + 1, rows.length);
+        assertTrue(out.toString().contains(",recv,server,"));
+        assertTrue(out.toString().contains("hello worldhaha"));
+    }
+}
