@@ -133,6 +133,7 @@ public final class TimelineView extends Control {
      */
     public javafx.scene.image.WritableImage snapshotAll(double width) {
         TimelineView copy = new TimelineView();
+        copy.setManaged(false); // the Group must not resize it back to its preferred size
         copy.indexProperty().set(index.get());
         copy.setStyle(getStyle());
         javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.Group(copy));
