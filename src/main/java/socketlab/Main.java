@@ -3,7 +3,8 @@ package socketlab;
 import socketlab.cli.Cli;
 
 /**
- * The launcher: with no arguments it opens the window; with a subcommand ({@code serve},
+ * The launcher: with no arguments (or one scenario file, or one saved trace) it opens the window;
+ * with a subcommand ({@code serve},
  * {@code connect}, {@code run}) it runs headless and prints the trace as JSON lines.
  * It only dispatches, so it never touches JavaFX itself.
  */
@@ -12,7 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || args.length == 1 && (args[0].endsWith(".json") || args[0].endsWith(".jsonl"))) {
             socketlab.ui.LabApp.launchWindow(args);
             return;
         }

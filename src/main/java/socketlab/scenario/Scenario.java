@@ -3,6 +3,7 @@ package socketlab.scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import socketlab.codec.Framing;
 import socketlab.net.ClientSettings;
 import socketlab.net.ServerSettings;
@@ -13,36 +14,67 @@ import socketlab.net.ServerSettings;
  * before its first {@code recv()}, so every message is already in its kernel buffer.
  */
 public record Scenario(String id, String title, List<byte[]> messages, int recvBuffer, int recvDelayMs,
-                       List<Integer> recvSizes, Framing framing) {
+                       List<Integer> recvSizes, Framing framing, int gapMs, Map<String, String> titles,
+                       Map<String, String> notes) {
 
     public static final int ONE_MIB = 1 << 20;
 
+    public Scenario {
+        messages = List.copyOf(messages);
+        recvSizes = List.copyOf(recvSizes);
+        titles = Map.copyOf(titles);
+        notes = Map.copyOf(notes);
+    }
+
+    /** A scenario made in code (a test, a benchmark): no translations, no notes, no gap. */
+    public Scenario(String id, String title, List<byte[]> messages, int recvBuffer, int recvDelayMs, List<Integer> recvSizes,
+                    Framing framing) {
+        this(id, title, messages, recvBuffer, recvDelayMs, recvSizes, framing, 0, Map.of(), Map.of());
+    }
+
+    /*
+     * The built-in scenarios are files in assets/scenarios/, in the same format a teacher writes
+     * (see ScenarioFile); these constants are read from them.
+     */
+
     /** The tutorial's first case: two small sends, a slow receiver, one recv() holds both. */
-    public static final Scenario STICKY = new Scenario("sticky", "hello world + haha, slow receiver",
-            texts("hello world", "haha"), 1024, 100, List.of(), Framing.NONE);
+    public static final Scenario STICKY = ScenarioFile.builtIn("sticky");
 
     /** The tutorial's second case: recv(2) takes "he", recv(20) the rest glued to the next message. */
-    public static final Scenario PARTIAL = new Scenario("partial", "hello xuyaping + haha, recv(2) then recv(20)",
-            texts("hello xuyaping", "haha"), 1024, 100, List.of(2, 20), Framing.NONE);
+    public static final Scenario PARTIAL = ScenarioFile.builtIn("partial");
 
     /** One 1 MiB message: it arrives split over many recv(1024) calls. */
-    public static final Scenario BIG = new Scenario("big", "one 1 MiB message, recv(1024)",
-            List.of(generated(ONE_MIB)), 1024, 0, List.of(), Framing.NONE);
+    public static final Scenario BIG = ScenarioFile.builtIn("big");
 
     /** The sleep "fix" with a receiver slower than the sleep: glued again. */
-    public static final Scenario SLEEP_TOO_SHORT = new Scenario("sleep-too-short",
-            "sleep 50 ms between sends, receiver waits 100 ms", texts("hello world", "haha"), 1024, 100, List.of(),
-            new Framing(Framing.Kind.SLEEP, 50, false));
+    public static final Scenario SLEEP_TOO_SHORT = ScenarioFile.builtIn("sleep-too-short");
 
     /** Chinese text: UTF-8 bytes glue like any others. */
-    public static final Scenario CHINESE = new Scenario("chinese", "你好，世界 + 粘包, slow receiver",
-            texts("你好，世界", "粘包"), 1024, 100, List.of(), Framing.NONE);
+    public static final Scenario CHINESE = ScenarioFile.builtIn("chinese");
 
     public static List<Scenario> builtIn() {
         return List.of(STICKY, PARTIAL, BIG, SLEEP_TOO_SHORT, CHINESE);
     }
 
+    /** The title in {@code language} ("en", "zh"), else the default one. */
+    public String title(String language) {
+        return titles.getOrDefault(language, title);
+    }
+
+    /** What to look for, in {@code language}, or "" when the scenario has no notes. */
+    public String notes(String language) {
+        return notes.getOrDefault(language, notes.getOrDefault("en", ""));
+    }
+
+    /** A built-in scenario by id, or a scenario file when {@code id} names one (ends in .json). */
     public static Scenario byId(String id) {
+        if (id.endsWith(".json")) {
+            try {
+                return ScenarioFile.read(java.nio.file.Path.of(id));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        }
         for (Scenario s : builtIn()) {
             if (s.id.equals(id)) {
                 return s;
@@ -54,7 +86,7 @@ public record Scenario(String id, String title, List<byte[]> messages, int recvB
     }
 
     public Scenario withFraming(Framing f) {
-        return new Scenario(id, title, messages, recvBuffer, recvDelayMs, recvSizes, f);
+        return new Scenario(id, title, messages, recvBuffer, recvDelayMs, recvSizes, f, gapMs, titles, notes);
     }
 
     public ServerSettings serverSettings() {
@@ -63,7 +95,7 @@ public record Scenario(String id, String title, List<byte[]> messages, int recvB
     }
 
     public ClientSettings clientSettings(int port) {
-        return ClientSettings.to(port).withFraming(framing);
+        return ClientSettings.to(port).withFraming(framing).withGap(gapMs);
     }
 
     public static List<byte[]> texts(String... texts) {

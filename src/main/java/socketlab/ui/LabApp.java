@@ -56,6 +56,13 @@ public final class LabApp extends Application {
         pulse.start();
         stage.setOnHidden(e -> shutdownAndExit());
         stage.show();
+        for (String arg : getParameters().getRaw()) { // socketlab SCENARIO.json (or a saved trace)
+            if (arg.endsWith(".jsonl")) {
+                vm.openTrace(java.nio.file.Path.of(arg));
+            } else if (arg.endsWith(".json")) {
+                vm.openScenario(java.nio.file.Path.of(arg));
+            }
+        }
     }
 
     private LabView build() {

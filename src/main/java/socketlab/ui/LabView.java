@@ -119,13 +119,13 @@ final class LabView extends BorderPane {
         // --- scenario bar
         Label appTitle = new Label(I18n.tr("app.title"));
         appTitle.getStyleClass().add("app-title");
-        ComboBox<Scenario> scenario = new ComboBox<>(FXCollections.observableArrayList(Scenario.builtIn()));
+        ComboBox<Scenario> scenario = new ComboBox<>(vm.scenarios());
         scenario.setId("scenario");
         scenario.valueProperty().bindBidirectional(vm.scenarioProperty());
         scenario.setConverter(new StringConverter<>() {
             @Override
             public String toString(Scenario s) {
-                return s == null ? "" : I18n.tr("scenario." + s.id());
+                return s == null ? "" : s.title(I18n.locale().getLanguage());
             }
 
             @Override
@@ -176,7 +176,30 @@ final class LabView extends BorderPane {
         pngAll.setOnAction(e -> choose(true, "timeline-all", "*.png").ifPresent(p -> exportPng(vm, p, true, null)));
         javafx.scene.control.MenuItem csv = new javafx.scene.control.MenuItem(I18n.tr("file.csv"));
         csv.setOnAction(e -> choose(true, "events", "*.csv").ifPresent(vm::exportCsv));
-        file.getItems().addAll(open, save, new javafx.scene.control.SeparatorMenuItem(), pngVisible, pngAll, csv);
+        javafx.scene.control.MenuItem openScenario = new javafx.scene.control.MenuItem(I18n.tr("file.openScenario"));
+        openScenario.setOnAction(e -> choose(false, "scenario", "*.json").ifPresent(vm::openScenario));
+        file.getItems().addAll(openScenario, open, save, new javafx.scene.control.SeparatorMenuItem(), pngVisible, pngAll, csv);
+        // drop a scenario (.json) or a saved trace (.jsonl) anywhere on the window
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean done = false;
+            for (java.io.File f : e.getDragboard().getFiles()) {
+                if (f.getName().endsWith(".jsonl")) {
+                    vm.openTrace(f.toPath());
+                    done = true;
+                } else if (f.getName().endsWith(".json")) {
+                    vm.openScenario(f.toPath());
+                    done = true;
+                }
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
         Button clear = new Button(I18n.tr("toolbar.clear"));
         clear.setId("clear");
         clear.setTooltip(new Tooltip("Ctrl+N"));
@@ -222,7 +245,17 @@ final class LabView extends BorderPane {
         nextCall.textProperty().bind(vm.nextCallProperty());
         nextCall.visibleProperty().bind(vm.stepModeProperty());
         nextCall.managedProperty().bind(nextCall.visibleProperty());
-        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(bar, nextCall, scenarioStatus);
+        Label notes = new Label();
+        notes.setId("scenario-notes");
+        notes.getStyleClass().add("scenario-notes");
+        notes.setWrapText(true);
+        notes.setMinWidth(0);
+        notes.setMaxWidth(Double.MAX_VALUE);
+        notes.textProperty().bind(Bindings.createStringBinding(() -> vm.scenarioProperty().get() == null ? ""
+                : vm.scenarioProperty().get().notes(I18n.locale().getLanguage()), vm.scenarioProperty()));
+        notes.visibleProperty().bind(notes.textProperty().isNotEmpty());
+        notes.managedProperty().bind(notes.visibleProperty());
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(bar, nextCall, notes, scenarioStatus);
         setTop(top);
 
         // --- panes

@@ -59,6 +59,8 @@ public final class LabViewModel {
     private final ReadOnlyStringWrapper scenarioStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<TraceEvent> selected = new ReadOnlyObjectWrapper<>();
     final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Scenario.STICKY);
+    /** The built-in scenarios, then any the user opened. */
+    final javafx.collections.ObservableList<Scenario> scenarios = javafx.collections.FXCollections.observableArrayList(Scenario.builtIn());
     final StringProperty fixFraming = new SimpleStringProperty("header:le");
 
     /** Per connection: how many of its frames and errors are already in the lists. */
@@ -162,6 +164,28 @@ public final class LabViewModel {
 
     public ObjectProperty<Scenario> scenarioProperty() {
         return scenario;
+    }
+
+    public javafx.collections.ObservableList<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    /** Opens a teacher's scenario file (read and checked on a background thread) and selects it. */
+    public void openScenario(java.nio.file.Path file) {
+        background.execute("open-scenario", () -> {
+            try {
+                Scenario s = socketlab.scenario.ScenarioFile.read(file);
+                ui.execute(() -> {
+                    scenarios.removeIf(x -> x.id().equals(s.id()) && !Scenario.builtIn().contains(x));
+                    scenarios.add(s);
+                    scenario.set(s);
+                    scenarioStatus.set(I18n.tr("file.scenarioOpened", s.title(I18n.locale().getLanguage()), file.getFileName().toString()));
+                });
+            } catch (java.io.IOException e) {
+                String m = I18n.tr("file.scenarioBad", e.getMessage());
+                ui.execute(() -> scenarioStatus.set(m));
+            }
+        });
     }
 
     public StringProperty fixFramingProperty() {

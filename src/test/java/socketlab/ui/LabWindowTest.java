@@ -229,6 +229,26 @@ class LabWindowTest {
     }
 
     @Test
+    void aScenarioFileIsOpenedAndABrokenOneNamesItsField(FxRobot robot) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("socketlab-scenario");
+        java.nio.file.Path good = dir.resolve("mine.json");
+        java.nio.file.Files.writeString(good, "{\"format\": \"socketlab-scenario/1\", \"id\": \"mine\", \"title\": \"My three\","
+                + " \"notes\": \"Three sends, one recv.\", \"messages\": [\"a\", \"b\", \"c\"], \"recv_delay_ms\": 100}");
+        robot.interact(() -> vm.openScenario(good));
+        waitUntil("the scenario is selected", () -> vm.scenarioProperty().get().id().equals("mine"));
+        assertEquals("Three sends, one recv.", text(robot, "#scenario-notes"));
+
+        java.nio.file.Path bad = dir.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "{\n \"format\": \"socketlab-scenario/1\",\n \"id\": \"x\",\n \"title\": \"t\",\n"
+                + " \"messages\": [\"a\"],\n \"recv_buffer\": -5\n}");
+        robot.interact(() -> vm.openScenario(bad));
+        waitUntil("the error is shown", () -> vm.scenarioStatusProperty().get().contains("recv_buffer"));
+        String msg = vm.scenarioStatusProperty().get();
+        assertTrue(msg.contains("bad.json line 6: \"recv_buffer\" must be a whole number 1–16777216, got -5"), msg);
+        assertEquals("mine", vm.scenarioProperty().get().id(), "the broken file changed nothing");
+    }
+
+    @Test
     void aBadPortShowsAClearMessageNotAnException(FxRobot robot) {
         typeInto(robot, "#server-port", "99999");
         robot.clickOn("#server-start");

@@ -50,13 +50,7 @@ class MessagesTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = tr.matcher(Files.readString(f));
                 while (m.find()) {
-                    if (m.group(1).equals("scenario.")) { // "scenario." + id: one key per built-in scenario
-                        for (socketlab.scenario.Scenario sc : socketlab.scenario.Scenario.builtIn()) {
-                            if (!en.contains("scenario." + sc.id())) {
-                                missing.add("scenario." + sc.id());
-                            }
-                        }
-                    } else if (!en.contains(m.group(1))) {
+                    if (!en.contains(m.group(1))) {
                         missing.add(m.group(1) + " (" + f.getFileName() + ")");
                     }
                 }

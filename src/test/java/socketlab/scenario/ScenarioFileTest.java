@@ -1,0 +1,95 @@
+package socketlab.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import socketlab.codec.Framing;
+
+/** Scenario files: the built-ins load from assets/, and a bad file names its field and line. */
+class ScenarioFileTest {
+
+    static final String GOOD = """
+            {
+              "format": "socketlab-scenario/1",
+              "id": "three",
+              "title": {"en": "Three sends", "zh": "三次发送"},
+              "notes": "Watch them glue.",
+              "messages": ["a", "bb", {"generate": 10}],
+              "framing": "length:be",
+              "gap_ms": 5,
+              "recv_buffer": 64,
+              "recv_delay_ms": 80,
+              "recv_sizes": [1, 2]
+            }
+            """;
+
+    @Test
+    void aGoodFileBecomesAScenario() throws Exception {
+        Scenario s = ScenarioFile.parse(GOOD, "three.json");
+        assertEquals("three", s.id());
+        assertEquals("三次发送", s.title("zh"));
+        assertEquals("Three sends", s.title("fr"));
+        assertEquals("Watch them glue.", s.notes("zh"));
+        assertEquals(3, s.messages().size());
+        assertEquals("bb", new String(s.messages().get(1), StandardCharsets.UTF_8));
+        assertEquals(10, s.messages().get(2).length);
+        assertEquals(Framing.parse("length:be"), s.framing());
+        assertEquals(5, s.gapMs());
+        assertEquals(List.of(1, 2), s.recvSizes());
+        assertEquals(5, s.clientSettings(9).gapMs());
+    }
+
+    @Test
+    void theBuiltInScenariosAreShippedAsFiles() {
+        assertEquals(List.of("sticky", "partial", "big", "sleep-too-short", "chinese"),
+                Scenario.builtIn().stream().map(Scenario::id).toList());
+        assertEquals(Scenario.ONE_MIB, Scenario.BIG.messages().get(0).length);
+        assertEquals(List.of(2, 20), Scenario.PARTIAL.recvSizes());
+        assertTrue(Scenario.STICKY.title("zh").contains("接收方较慢"));
+        assertTrue(Scenario.STICKY.notes("zh").contains("粘包"));
+    }
+
+    static ScenarioFile.BadScenarioException bad(String text) {
+        return assertThrows(ScenarioFile.BadScenarioException.class, () -> ScenarioFile.parse(text, "s.json"));
+    }
+
+    @Test
+    void aValueOutOfRangeNamesItsFieldAndLine() {
+        ScenarioFile.BadScenarioException e = bad(GOOD.replace("\"recv_delay_ms\": 80", "\"recv_delay_ms\": 99999"));
+        assertEquals("recv_delay_ms", e.field());
+        assertEquals(10, e.line());
+        assertTrue(e.getMessage().startsWith("s.json line 10: \"recv_delay_ms\" must be a whole number 0–60000, got 99999"),
+                e.getMessage());
+    }
+
+    @Test
+    void sizesAreBoundedSoAFileCannotAllocateGigabytes() {
+        ScenarioFile.BadScenarioException e = bad(GOOD.replace("{\"generate\": 10}", "{\"generate\": 4000000000}"));
+        assertEquals("messages", e.field());
+        assertEquals(6, e.line());
+        assertTrue(e.getMessage().contains("16777216"), e.getMessage());
+        StringBuilder many = new StringBuilder("[");
+        for (int i = 0; i < 5; i++) {
+            many.append(i > 0 ? "," : "").append("{\"generate\": 16000000}");
+        }
+        assertTrue(bad(GOOD.replace("[\"a\", \"bb\", {\"generate\": 10}]", many + "]")).getMessage()
+                .contains("add up to more than"));
+    }
+
+    @Test
+    void unknownFieldsMissingFieldsAndBadFramingsAreNamed() {
+        assertEquals("recv_buffr", bad(GOOD.replace("\"recv_buffer\"", "\"recv_buffr\"")).field());
+        assertEquals("messages", bad(GOOD.replace("\"messages\": [\"a\", \"bb\", {\"generate\": 10}],", "")).field());
+        ScenarioFile.BadScenarioException f = bad(GOOD.replace("length:be", "lenght"));
+        assertEquals("framing", f.field());
+        assertEquals(7, f.line());
+        assertEquals("format", bad(GOOD.replace("socketlab-scenario/1", "v2")).field());
+        ScenarioFile.BadScenarioException json = bad("{\n  \"id\": \"x\",\n  oops\n}");
+        assertEquals(3, json.line());
+        assertTrue(json.getMessage().contains("not valid JSON"));
+    }
+}
