@@ -64,7 +64,128 @@ public class Jlink {
             System.err.println("[jlink] failed with exit code " + rc);
             System.exit(rc);
         }
-        System.out.println("[jlink] image at " + out + " (" + size(out) / (1024 * 1024) + " MiB); run " + out.resolve("bin").resolve(spec.path("launcher").asText()));
+        // the 'nocoops' CDS archive only serves heaps over 32 GiB: not worth 11 MiB of download
+        Files.deleteIfExists(out.resolve("lib/server/classes_nocoops.jsa"));
+        String launcher = spec.path("launcher").asText();
+        String main = spec.path("mainModule").asText() + "/" + spec.path("mainClass").asText();
+        boolean appCds = spec.path("appCds").asBoolean(false) && trainAppCds(out, main);
+        writeLaunchers(out, launcher, main, appCds);
+        long mib = size(out) / (1024 * 1024);
+        System.out.println("[jlink] image at " + out + " (" + mib + " MiB" + (appCds ? ", with an AppCDS archive" : "")
+                + "); run " + out.resolve("bin").resolve(launcher));
+        if (spec.path("zip").asBoolean(false)) {
+            Path zip = target.resolve(image + ".zip");
+            zip(out, zip, image);
+            System.out.println("[jlink] zip at " + zip + " (" + Files.size(zip) / (1024 * 1024) + " MiB)");
+        }
+    }
+
+    /**
+     * An AppCDS archive trained on a real start of the window (the classes it loads are mapped,
+     * not parsed, on later starts). Needs a display: $DISPLAY, or Xvfb when installed; without one
+     * the image is built without the archive and says so.
+     */
+    static boolean trainAppCds(Path image, String main) throws IOException {
+        String display = System.getenv("DISPLAY");
+        Process xvfb = null;
+        try {
+            if (display == null || display.isBlank()) {
+                if (!new File("/usr/bin/Xvfb").canExecute()) {
+                    System.out.println("[jlink] no display and no Xvfb: building without the AppCDS archive (startup is slower)");
+                    return false;
+                }
+                display = ":79";
+                xvfb = new ProcessBuilder("/usr/bin/Xvfb", display, "-screen", "0", "1920x1080x24")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Thread.sleep(800);
+            }
+            Path jsa = image.resolve("lib/socketlab.jsa");
+            ProcessBuilder pb = new ProcessBuilder(image.resolve("bin/java").toString(), "-XX:ArchiveClassesAtExit=" + jsa,
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dsocketlab.startupProbe=true", "-m", main);
+            pb.environment().put("DISPLAY", display);
+            pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                System.out.println("[jlink] the AppCDS training run did not finish; building without the archive");
+                Files.deleteIfExists(jsa);
+                return false;
+            }
+            return Files.exists(jsa);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            if (xvfb != null) {
+                xvfb.destroy();
+            }
+        }
+    }
+
+    /** bin/NAME (and NAME.bat on Windows, NAME.command on macOS), using the AppCDS archive when there is one. */
+    static void writeLaunchers(Path image, String name, String main, boolean appCds) throws IOException {
+        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win")) {
+            Files.writeString(image.resolve("bin/" + name + ".bat"), "@echo off\r\nset DIR=%~dp0\r\n\"%DIR%javaw\" "
+                    + (appCds ? "-XX:SharedArchiveFile=\"%DIR%..\\lib\\socketlab.jsa\" -Xshare:auto " : "")
+                    + "-m " + main + " %*\r\n");
+            return;
+        }
+        String sh = "#!/bin/sh\n"
+                + "# Socket Lab: with no arguments the window; with a subcommand (serve, connect, run) the headless lab.\n"
+                + "DIR=$(cd \"$(dirname \"$0\")\" && pwd)\n"
+                + (appCds ? "CDS=\"-XX:SharedArchiveFile=$DIR/../lib/socketlab.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off\"\n" : "CDS=\n")
+                + "exec \"$DIR/java\" $CDS $JLINK_VM_OPTIONS -m " + main + " \"$@\"\n";
+        Path launcher = image.resolve("bin/" + name);
+        Files.writeString(launcher, sh);
+        launcher.toFile().setExecutable(true, false);
+        if (os.contains("mac")) {
+            Path command = image.resolve("bin/" + name + ".command"); // double-clickable in Finder
+            Files.writeString(command, "#!/bin/sh\nexec \"$(dirname \"$0\")/" + name + "\"\n");
+            command.toFile().setExecutable(true, false);
+        } else {
+            // Linux: a desktop entry for the menu, written with this image's absolute path by a one-time script
+            Files.copy(Path.of("assets/icon.png"), image.resolve("lib/socketlab.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path install = image.resolve("bin/install-desktop-entry.sh");
+            Files.writeString(install, "#!/bin/sh\n"
+                    + "# Adds Socket Lab to the desktop menu (and, if there is one, the Desktop folder) for this user.\n"
+                    + "DIR=$(cd \"$(dirname \"$0\")/..\" && pwd)\n"
+                    + "APPS=\"${XDG_DATA_HOME:-$HOME/.local/share}/applications\"\n"
+                    + "mkdir -p \"$APPS\"\n"
+                    + "cat > \"$APPS/socketlab.desktop\" <<EOF\n"
+                    + "[Desktop Entry]\nType=Application\nName=Socket Lab\nName[zh_CN]=套接字实验室\n"
+                    + "Comment=Watch TCP sockets glue and split messages\nExec=\"$DIR/bin/" + name + "\" %f\n"
+                    + "Icon=$DIR/lib/socketlab.png\nTerminal=false\nCategories=Education;Network;\n"
+                    + "MimeType=application/json;\nEOF\n"
+                    + "chmod +x \"$APPS/socketlab.desktop\"\n"
+                    + "[ -d \"$HOME/Desktop\" ] && cp \"$APPS/socketlab.desktop\" \"$HOME/Desktop/\" && chmod +x \"$HOME/Desktop/socketlab.desktop\"\n"
+                    + "echo \"Socket Lab added: $APPS/socketlab.desktop\"\n");
+            install.toFile().setExecutable(true, false);
+        }
+    }
+
+    /** The image as a zip that keeps the launchers executable (POSIX permissions, through the JDK's zip file system). */
+    static void zip(Path dir, Path zip, String root) throws IOException {
+        Files.deleteIfExists(zip);
+        java.net.URI uri = java.net.URI.create("jar:" + zip.toUri());
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(uri,
+                java.util.Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.toList()) {
+                    Path in = fs.getPath(root, dir.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(in);
+                    } else {
+                        Files.copy(f, in);
+                        try {
+                            Files.setPosixFilePermissions(in, Files.getPosixFilePermissions(f));
+                        } catch (UnsupportedOperationException ignored) {
+                            // a file system without POSIX permissions (Windows): nothing to keep
+                        }
+                    }
+                }
+            }
+        }
     }
 
     static long size(Path p) throws IOException {

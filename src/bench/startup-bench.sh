@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Startup benchmark: how long from launching the image until the lab's window is shown, median of N
+# runs, against a bare JavaFX window started by the same image in the same run.
+#   bash src/bench/startup-bench.sh [runs, default 7]     (builds the image if it is missing)
+# Needs a display; with none, it starts Xvfb when it is installed, and otherwise says so and stops.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${1:-7}
+IMAGE=target/socketlab
+if [ ! -x "$IMAGE/bin/socketlab" ]; then
+  mvn -q -B -DskipTests package || exit 1
+fi
+if [ -z "${DISPLAY:-}" ]; then
+  if command -v Xvfb >/dev/null; then
+    Xvfb :77 -screen 0 1920x1080x24 >/dev/null 2>&1 &
+    XVFB=$!
+    trap 'kill $XVFB 2>/dev/null' EXIT
+    export DISPLAY=:77
+    sleep 1
+  else
+    echo "startup benchmark: no display and no Xvfb (apt-get install xvfb); skipped"
+    exit 0
+  fi
+fi
+mkdir -p target/bench-hello
+"$IMAGE/bin/java" -version >/dev/null 2>&1
+javac -d target/bench-hello --module-path "$IMAGE/../classes" -p "$(ls ~/.m2/repository/org/openjfx/javafx-controls/*/javafx-controls-*-linux.jar | head -1):$(ls ~/.m2/repository/org/openjfx/javafx-graphics/*/javafx-graphics-*-linux.jar | head -1):$(ls ~/.m2/repository/org/openjfx/javafx-base/*/javafx-base-*-linux.jar | head -1)" \
+  --add-modules javafx.controls src/bench/hello/HelloFx.java 2>/dev/null || { echo "could not compile the baseline"; exit 1; }
+
+measure() { # prints milliseconds from launch to "window shown"
+  local t0 shown
+  t0=$(date +%s%3N)
+  shown=$("$@" 2>/dev/null | sed -n 's/^socketlab: window shown at \([0-9]*\)$/\1/p' | head -1)
+  [ -n "$shown" ] && echo $((shown - t0)) || echo "NA"
+}
+median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "NA"; else if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+lab=(); base=()
+for i in $(seq "$RUNS"); do
+  base+=("$(measure "$IMAGE/bin/java" --add-modules javafx.controls -cp target/bench-hello HelloFx)")
+  lab+=("$(JDK_JAVA_OPTIONS="-Dsocketlab.startupProbe=true" measure "$IMAGE/bin/socketlab")")
+done
+LAB=$(printf '%s\n' "${lab[@]}" | grep -v NA | median)
+BASE=$(printf '%s\n' "${base[@]}" | grep -v NA | median)
+SIZE=$(du -sm "$IMAGE" | cut -f1)
+echo "startup benchmark, $RUNS runs, display $DISPLAY, $(nproc) cpus"
+echo "  lab window shown:        median ${LAB} ms   runs: ${lab[*]}   (target ≤ 1000 ms)"
+echo "  bare JavaFX window:      median ${BASE} ms   runs: ${base[*]}"
+if [ "$LAB" != NA ] && [ "$BASE" != NA ]; then
+  echo "  ratio lab / bare:        $(awk -v a="$LAB" -v b="$BASE" 'BEGIN {printf "%.2f", a / b}')×"
+fi
+echo "  image on disk:           ${SIZE} MiB (target ≤ 80)"
+[ -f target/socketlab.zip ] && echo "  zip:                     $(du -m target/socketlab.zip | cut -f1) MiB (target ≤ 45)"
+exit 0
