@@ -70,8 +70,16 @@ public final class TraceIndex {
     private int frames;
     private int changes;
 
+    private final int limit;
+
     public TraceIndex(TraceLog log) {
+        this(log, Integer.MAX_VALUE);
+    }
+
+    /** An index of the first {@code limit} events only: the run as it stood at that moment (replay). */
+    public TraceIndex(TraceLog log, int limit) {
         this.log = log;
+        this.limit = limit;
     }
 
     public TraceLog log() {
@@ -80,7 +88,7 @@ public final class TraceIndex {
 
     /** Takes in new events; returns true when there were any. */
     public boolean update() {
-        int n = log.size();
+        int n = Math.min(limit, log.size());
         if (n == seen) {
             return false;
         }

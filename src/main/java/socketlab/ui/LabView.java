@@ -270,16 +270,19 @@ final class LabView extends BorderPane {
 
         // --- timeline and inspector
         timeline.setId("timeline");
-        timeline.indexProperty().bind(Bindings.createObjectBinding(vm::index, vm.versionProperty()));
+        timeline.indexProperty().bind(Bindings.createObjectBinding(vm::shownIndex, vm.versionProperty()));
         timeline.versionProperty().bind(vm.versionProperty());
         timeline.setOnSelect(vm::select);
         vm.selectedProperty().addListener((o, a, e) -> {
-            inspector.show(e, vm.index());
+            inspector.show(e, vm.shownIndex());
             timeline.selectedEventProperty().set(e == null ? -1 : e.index());
         });
-        inspector.show(vm.selectedProperty().get(), vm.index());
+        inspector.show(vm.selectedProperty().get(), vm.shownIndex());
         inspector.setId("inspector");
-        SplitPane bottom = new SplitPane(timeline, inspector);
+        ReplayBar replayBar = new ReplayBar(vm);
+        javafx.scene.layout.BorderPane timelineBox = new javafx.scene.layout.BorderPane(timeline);
+        timelineBox.setBottom(replayBar);
+        SplitPane bottom = new SplitPane(timelineBox, inspector);
         bottom.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(inspector, false);
         SplitPane main = new SplitPane(paneScroll, bottom);
@@ -336,9 +339,26 @@ final class LabView extends BorderPane {
             });
             applyMode(scene);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> vm.stepModeProperty().set(!vm.stepModeProperty().get()));
+            // replay: ← → step through the events, Space plays and pauses (unless a text field or the timeline has the keys)
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (!vm.isReplaying() || e.isShortcutDown() || e.isAltDown() || timeline.isFocused()
+                        || scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
+                    return;
+                }
+                if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT) {
+                    replayBar.step(e.getCode() == KeyCode.RIGHT ? 1 : -1);
+                    e.consume();
+                } else if (e.getCode() == KeyCode.SPACE) {
+                    replayBar.togglePlay();
+                    e.consume();
+                }
+            });
             // what a presenter's clicker sends: Space, →, Page Down — one real socket call each
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
                 if (!vm.stepModeProperty().get() || e.isShortcutDown() || e.isAltDown()) {
+                    return;
+                }
+                if (vm.isReplaying()) {
                     return;
                 }
                 boolean key = e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.PAGE_DOWN

@@ -63,6 +63,11 @@ public final class LabViewModel {
     final javafx.collections.ObservableList<Scenario> scenarios = javafx.collections.FXCollections.observableArrayList(Scenario.builtIn());
     final StringProperty fixFraming = new SimpleStringProperty("header:le");
 
+    /** Replay: how many events of the run are shown; -1 while live. */
+    private final ReadOnlyIntegerWrapper replay = new ReadOnlyIntegerWrapper(-1);
+    /** The index the window shows: the live one, or during replay the run up to the replay position. */
+    private TraceIndex shown;
+
     /** Per connection: how many of its frames and errors are already in the lists. */
     private final Map<Integer, int[]> listed = new HashMap<>();
 
@@ -208,14 +213,74 @@ public final class LabViewModel {
         if (!index.update()) {
             return false;
         }
+        if (replay.get() >= 0) {
+            events.set(log.size()); // still recording; the view stays at the replay position
+            return true;
+        }
+        publish(index, log.size(), true);
+        return true;
+    }
+
+    /** The index the timeline and the lists show. */
+    public TraceIndex shownIndex() {
+        return shown == null ? index : shown;
+    }
+
+    /** Events shown during replay, or -1 while live. */
+    public ReadOnlyIntegerProperty replayProperty() {
+        return replay.getReadOnlyProperty();
+    }
+
+    public boolean isReplaying() {
+        return replay.get() >= 0;
+    }
+
+    /** Events recorded so far (the end of the replay slider). */
+    public int recorded() {
+        return log.size();
+    }
+
+    /** Time of the event at replay position {@code k} (ns since the trace began). */
+    public long timeAt(int k) {
+        return k <= 0 || log.size() == 0 ? 0 : log.tNs(Math.min(k, log.size()) - 1);
+    }
+
+    /** Shows the run as it stood after its first {@code k} events: timeline, lists, gauge and counts. */
+    public void replayTo(int k) {
+        int n = Math.max(0, Math.min(k, log.size()));
+        replay.set(n);
+        TraceIndex prefix = new TraceIndex(log, n);
+        prefix.update();
+        listed.clear();
+        server.reset();
+        client.reset();
+        publish(prefix, n, false);
+        if (selected.get() != null && selected.get().index() >= n) {
+            selected.set(null);
+        }
+    }
+
+    /** Back to the live run. */
+    public void live() {
+        replay.set(-1);
+        listed.clear();
+        server.reset();
+        client.reset();
+        index = new TraceIndex(log);
+        index.update();
+        publish(index, log.size(), true);
+    }
+
+    private void publish(TraceIndex idx, int limit, boolean live) {
+        shown = idx;
         int lastWaiting = -1;
-        for (TraceIndex.Conn c : index.conns()) {
+        for (TraceIndex.Conn c : idx.conns()) {
             int[] seen = listed.computeIfAbsent(c.id, k -> new int[2]);
             List<MessageRow> target = c.side == Side.SERVER ? server.messages : client.replies;
             for (int k = seen[0]; k < c.frames.size(); k++) {
                 int ev = c.frames.get(k);
                 TraceEvent f = log.get(ev);
-                target.add(new MessageRow(c.id, preview(f.payload(), f.bytes()), index.frameOk(c, k), false, ev, f.bytes()));
+                target.add(new MessageRow(c.id, preview(f.payload(), f.bytes()), idx.frameOk(c, k), false, ev, f.bytes()));
             }
             seen[0] = c.frames.size();
             for (int k = seen[1]; k < c.errors.size(); k++) {
@@ -223,12 +288,12 @@ public final class LabViewModel {
                 target.add(new MessageRow(c.id, log.get(ev).text(), null, true, ev, 0));
             }
             seen[1] = c.errors.size();
-            if (c.side == Side.CLIENT && c.eofEvent >= 0) {
+            if (live && c.side == Side.CLIENT && c.eofEvent >= 0) {
                 client.noticeClosed(c.id);
             }
         }
-        // the gauge: FIONREAD before the most recent server recv()
-        for (int i = log.size() - 1; i >= 0 && i >= log.size() - 4096; i--) {
+        // the gauge: FIONREAD before the most recent server recv() shown
+        for (int i = limit - 1; i >= 0 && i >= limit - 4096; i--) {
             if (log.op(i) == Op.RECV && log.side(i) == Side.SERVER) {
                 lastWaiting = log.available(i);
                 break;
@@ -237,11 +302,10 @@ public final class LabViewModel {
         if (lastWaiting >= 0) {
             server.showWaiting(lastWaiting);
         }
-        glued.set(index.gluedTotal());
-        split.set(index.splitTotal());
+        glued.set(idx.gluedTotal());
+        split.set(idx.splitTotal());
         events.set(log.size());
         version.set(version.get() + 1);
-        return true;
     }
 
     /** Text for a list row: the message as UTF-8 (� where it is not), shortened. */
@@ -413,6 +477,7 @@ public final class LabViewModel {
                     clear();
                     log = loaded.log();
                     index = new TraceIndex(log);
+                    shown = null;
                     refresh();
                     version.set(version.get() + 1);
                     scenarioStatus.set(I18n.tr("file.opened", log.size(), file.getFileName().toString()));
@@ -426,6 +491,8 @@ public final class LabViewModel {
 
     /** Forgets everything shown: stops the server, disconnects, starts a new trace. */
     public void clear() {
+        replay.set(-1);
+        shown = null;
         server.stop();
         client.disconnect();
         log = new TraceLog();

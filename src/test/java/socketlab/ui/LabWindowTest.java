@@ -249,6 +249,43 @@ class LabWindowTest {
     }
 
     @Test
+    void replayScrubbingShowsTheSameCountsAsTheLiveRun(FxRobot robot) {
+        robot.clickOn("#scenario-compare");
+        waitUntil("both runs finished", () -> vm.scenarioStatusProperty().get().contains("|"));
+        waitUntil("all events shown", () -> vm.shownIndex().log().size() == vm.recorded() && vm.gluedProperty().get() == 2);
+        int glued = vm.gluedProperty().get();
+        int split = vm.splitProperty().get();
+        int messages = serverMessages(robot).size();
+        int waiting = vm.server().waitingProperty().get();
+
+        robot.clickOn("#replay-first");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, vm.replayProperty().get());
+        assertEquals(0, vm.gluedProperty().get(), "nothing has happened at the start");
+        assertEquals(0, serverMessages(robot).size());
+
+        int total = vm.recorded();
+        int maxGlued = 0;
+        for (int k = 1; k <= total; k++) { // → through every event
+            robot.clickOn("#replay-forward");
+            maxGlued = Math.max(maxGlued, vm.gluedProperty().get());
+            assertTrue(vm.gluedProperty().get() <= glued);
+        }
+        assertEquals(total, vm.replayProperty().get());
+        assertEquals(glued, vm.gluedProperty().get(), "at the end, the same counts as live");
+        assertEquals(split, vm.splitProperty().get());
+        assertEquals(messages, serverMessages(robot).size());
+        assertEquals(waiting, vm.server().waitingProperty().get());
+
+        robot.interact(() -> vm.replayTo(total / 2)); // scrub to the middle, then back to live
+        assertTrue(vm.gluedProperty().get() <= glued);
+        robot.clickOn("#replay-live");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.isReplaying());
+        assertEquals(glued, vm.gluedProperty().get());
+    }
+
+    @Test
     void aBadPortShowsAClearMessageNotAnException(FxRobot robot) {
         typeInto(robot, "#server-port", "99999");
         robot.clickOn("#server-start");

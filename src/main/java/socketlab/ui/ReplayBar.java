@@ -1,0 +1,153 @@
+package socketlab.ui;
+
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * Replay of the recorded run: play, pause, scrub, slow motion (0.1×–1×), step back and forward one
+ * event at a time. The timeline, the message lists, the receive-buffer gauge and the counts all
+ * show the run as it stood at that moment; "Live" goes back to the running sockets.
+ */
+final class ReplayBar extends HBox {
+    private final LabViewModel vm;
+    private final Slider slider = new Slider(0, 1, 1);
+    private final ChoiceBox<Double> speed = new ChoiceBox<>(FXCollections.observableArrayList(0.1, 0.25, 0.5, 1.0));
+    private final Button play = new Button("▶");
+    private final AnimationTimer player;
+    private boolean updating;
+
+    ReplayBar(LabViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("replay-bar");
+        setSpacing(6);
+        setPadding(new Insets(4, 8, 4, 8));
+        setAlignment(Pos.CENTER_LEFT);
+        Button first = new Button("⏮");
+        first.setId("replay-first");
+        first.setTooltip(new Tooltip(I18n.tr("replay.first")));
+        first.setOnAction(e -> vm.replayTo(0));
+        Button back = new Button("◀");
+        back.setId("replay-back");
+        back.setTooltip(new Tooltip(I18n.tr("replay.back")));
+        back.setOnAction(e -> step(-1));
+        play.setId("replay-play");
+        play.setTooltip(new Tooltip(I18n.tr("replay.play")));
+        play.setOnAction(e -> togglePlay());
+        Button forward = new Button("▶|");
+        forward.setId("replay-forward");
+        forward.setTooltip(new Tooltip(I18n.tr("replay.forward")));
+        forward.setOnAction(e -> step(1));
+        Button live = new Button(I18n.tr("replay.live"));
+        live.setId("replay-live");
+        live.disableProperty().bind(vm.replayProperty().lessThan(0));
+        live.setOnAction(e -> {
+            pause();
+            vm.live();
+        });
+        speed.setValue(1.0);
+        speed.setId("replay-speed");
+        speed.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : (d < 1 ? String.format(Locale.ROOT, "%.2g", d) : "1") + "×";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("×", ""));
+            }
+        });
+        speed.setTooltip(new Tooltip(I18n.tr("replay.speed")));
+        slider.setId("replay-slider");
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!updating) {
+                vm.replayTo((int) Math.round(b.doubleValue()));
+            }
+        });
+        Label where = new Label();
+        where.setId("replay-where");
+        where.setMinWidth(USE_PREF_SIZE);
+        where.textProperty().bind(Bindings.createStringBinding(() -> {
+            int k = vm.replayProperty().get();
+            return k < 0 ? I18n.tr("replay.liveNow", vm.eventsProperty().get())
+                    : I18n.tr("replay.at", k, vm.recorded(), String.format(Locale.ROOT, "%.1f", vm.timeAt(k) / 1e6));
+        }, vm.replayProperty(), vm.eventsProperty()));
+        vm.replayProperty().addListener((o, a, b) -> sync());
+        vm.eventsProperty().addListener((o, a, b) -> sync());
+        getChildren().addAll(new Label(I18n.tr("replay.label")), first, back, play, forward, slider, speed, where, live);
+        player = new AnimationTimer() {
+            private long startNanos;
+            private long startT;
+
+            @Override
+            public void start() {
+                startNanos = -1;
+                super.start();
+            }
+
+            @Override
+            public void handle(long now) {
+                int k = Math.max(0, vm.replayProperty().get());
+                if (startNanos < 0) {
+                    startNanos = now;
+                    startT = vm.timeAt(k);
+                }
+                long t = startT + (long) ((now - startNanos) * speed.getValue());
+                int n = vm.recorded();
+                int next = k;
+                while (next < n && vm.timeAt(next + 1) <= t) {
+                    next++;
+                }
+                if (next != k) {
+                    vm.replayTo(next);
+                }
+                if (next >= n) {
+                    pause();
+                }
+            }
+        };
+    }
+
+    private void sync() {
+        updating = true;
+        slider.setMax(Math.max(1, vm.recorded()));
+        slider.setValue(vm.replayProperty().get() < 0 ? vm.recorded() : vm.replayProperty().get());
+        updating = false;
+    }
+
+    /** One event back or forward (entering replay at the end of the run). */
+    void step(int dir) {
+        int k = vm.replayProperty().get() < 0 ? vm.recorded() : vm.replayProperty().get();
+        vm.replayTo(k + dir);
+    }
+
+    void togglePlay() {
+        if (play.getText().equals("⏸")) {
+            pause();
+            return;
+        }
+        int k = vm.replayProperty().get();
+        if (k < 0 || k >= vm.recorded()) {
+            vm.replayTo(0); // from the start
+        }
+        play.setText("⏸");
+        player.start();
+    }
+
+    private void pause() {
+        player.stop();
+        play.setText("▶");
+    }
+}
