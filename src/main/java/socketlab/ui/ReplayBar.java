@@ -33,7 +33,7 @@ final class ReplayBar extends HBox {
         setSpacing(6);
         setPadding(new Insets(4, 8, 4, 8));
         setAlignment(Pos.CENTER_LEFT);
-        Button first = new Button("⏮");
+        Button first = new Button("|◀");
         first.setId("replay-first");
         first.setTooltip(new Tooltip(I18n.tr("replay.first")));
         first.setOnAction(e -> vm.replayTo(0));
