@@ -13,9 +13,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (Boolean.getBoolean("socketlab.startupProbe")) {
-            System.out.println("socketlab: main() at " + System.currentTimeMillis());
-        }
         if (args.length == 0 || args.length == 1 && (args[0].endsWith(".json") || args[0].endsWith(".jsonl"))) {
             // read the built-in scenarios (and warm up Jackson) while the JavaFX toolkit starts
             Thread warm = new Thread(socketlab.scenario.Scenario::builtIn, "socketlab-warm-up");

@@ -2,7 +2,6 @@ package socketlab.net;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -224,10 +223,6 @@ final class Endpoint {
 
     boolean isClosed() {
         return closed.get();
-    }
-
-    static String describe(InetSocketAddress a) {
-        return a.getHostString() + ":" + a.getPort();
     }
 
     static String capitalise(String s) {

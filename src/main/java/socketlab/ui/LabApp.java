@@ -26,20 +26,11 @@ public final class LabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        if (Boolean.getBoolean("socketlab.startupProbe")) {
-            System.out.println("socketlab: start() at " + System.currentTimeMillis());
-        }
         vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
-        if (Boolean.getBoolean("socketlab.startupProbe")) {
-            System.out.println("socketlab: view model at " + System.currentTimeMillis());
-        }
         Screen screen = Screen.getPrimary();
         double w = Math.min(1600, screen.getVisualBounds().getWidth());
         double h = Math.min(1000, screen.getVisualBounds().getHeight());
         scene = new Scene(build(), w, h);
-        if (Boolean.getBoolean("socketlab.startupProbe")) {
-            System.out.println("socketlab: view built at " + System.currentTimeMillis());
-        }
         scene.getStylesheets().add(LabApp.class.getResource(THEME).toExternalForm());
         stage.setTitle(I18n.tr("app.title"));
         var icon = LabApp.class.getResourceAsStream("/socketlab/assets/icon.png");
