@@ -97,8 +97,11 @@ public final class Cli implements Callable<Integer> {
         int recvDelay;
         @Option(names = "--echo", description = "send each message back upper-cased")
         boolean echo;
-        @Option(names = "--max-conns", defaultValue = "0", description = "stop after N connections closed; 0 = never")
+        @Option(names = "--max-conns", defaultValue = "0",
+                description = "stop after N connections closed (with --udp: N datagrams received); 0 = never")
         int maxConns;
+        @Option(names = "--udp", description = "a UDP server: bind, then recvfrom in a loop (framing does not apply)")
+        boolean udp;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -112,7 +115,28 @@ public final class Cli implements Callable<Integer> {
             }
             TraceLog log = new TraceLog();
             JsonLinesWriter w = new JsonLinesWriter(log, OUT);
+            if (udp) {
+                return serveUdp(log, w, s);
+            }
             LabServer server = new LabServer(log, s, TaskRunner.threads());
+            try {
+                server.start();
+            } catch (LabException e) {
+                log.error(Side.SERVER, 0, 0, e.getMessage());
+                w.close();
+                return fail(null, e.getMessage());
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                w.close();
+            }));
+            server.awaitStopped(Long.MAX_VALUE);
+            w.close();
+            return 0;
+        }
+
+        private static int serveUdp(TraceLog log, JsonLinesWriter w, ServerSettings s) throws InterruptedException {
+            socketlab.net.UdpServer server = new socketlab.net.UdpServer(log, s, TaskRunner.threads());
             try {
                 server.start();
             } catch (LabException e) {
@@ -146,6 +170,10 @@ public final class Cli implements Callable<Integer> {
         boolean noDelay;
         @Option(names = "--wait", defaultValue = "10000", description = "ms to wait for the server to close after sending")
         int waitMs;
+        @Option(names = "--udp", description = "send each MSG as one datagram (sendto), then recvfrom the replies")
+        boolean udp;
+        @Option(names = "--connected", description = "with --udp: connect() the datagram socket (hears 'port unreachable')")
+        boolean connectedUdp;
         @Parameters(arity = "1..*", paramLabel = "MSG", description = "messages to send (UTF-8)")
         List<String> messages;
 
@@ -159,6 +187,23 @@ public final class Cli implements Callable<Integer> {
                 return 2;
             }
             TraceLog log = new TraceLog();
+            if (udp) {
+                try (JsonLinesWriter w = new JsonLinesWriter(log, OUT)) {
+                    try (socketlab.net.UdpClient c = new socketlab.net.UdpClient(log, host, port, connectedUdp)) {
+                        for (String m : messages) {
+                            c.sendto(m.getBytes(StandardCharsets.UTF_8));
+                        }
+                        for (int i = 0; i < messages.size(); i++) { // replies, if the server answers
+                            if (c.recvfrom(ServerSettings.DEFAULT_RECV_BUFFER, Math.min(waitMs, 2000)) == null) {
+                                break;
+                            }
+                        }
+                    } catch (LabException e) {
+                        return fail(w, e.getMessage());
+                    }
+                }
+                return 0;
+            }
             try (JsonLinesWriter w = new JsonLinesWriter(log, OUT); LabClient c = new LabClient(log, cs, TaskRunner.threads())) {
                 try {
                     c.connect();

@@ -8,7 +8,11 @@ public enum Op {
     /** A message the sender meant to send (before its framing): index, body size, header size. */
     MESSAGE,
     /** A message the receiver's decoder reassembled. */
-    FRAME;
+    FRAME,
+    /** UDP: one datagram sent ({@code sendto}); {@code b} = the peer's port. */
+    SENDTO,
+    /** UDP: one datagram received ({@code recvfrom}); {@code b} = the sender's port. */
+    RECVFROM;
 
     private static final Op[] VALUES = values();
 

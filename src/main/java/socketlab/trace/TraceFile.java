@@ -128,7 +128,7 @@ public final class TraceFile {
             } catch (IllegalArgumentException e) {
                 throw new BadTraceException(line, "\"hex\" is not hexadecimal");
             }
-        } else if (op == Op.SEND || op == Op.RECV || op == Op.MESSAGE || op == Op.FRAME) {
+        } else if (op == Op.SEND || op == Op.RECV || op == Op.MESSAGE || op == Op.FRAME || op == Op.SENDTO || op == Op.RECVFROM) {
             payload = new byte[0];
         }
         int a = 0;
@@ -148,6 +148,8 @@ public final class TraceFile {
                 text = o.has("settings") ? o.get("settings").asText() : null;
             }
             case CLOSE -> a = (int) number(o, "local_port", line, false);
+            case SENDTO -> b = (int) number(o, "to_port", line, false);
+            case RECVFROM -> b = (int) number(o, "from_port", line, false);
             case ERROR -> text = text(o, "message", line);
             case MESSAGE, FRAME -> {
                 a = (int) number(o, "index", line, true);

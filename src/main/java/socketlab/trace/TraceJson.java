@@ -55,6 +55,17 @@ public final class TraceJson {
                 o.put("dur_ns", e.durNs());
                 hex(o, e, hexCap);
             }
+            case SENDTO, RECVFROM -> {
+                o.put("bytes", e.bytes());
+                if (e.op() == Op.RECVFROM) {
+                    o.put("requested", e.requested());
+                    o.put("from_port", e.remotePort());
+                } else {
+                    o.put("to_port", e.remotePort());
+                }
+                o.put("dur_ns", e.durNs());
+                hex(o, e, hexCap);
+            }
             case EOF -> {
                 o.put("offset", e.offset());
                 o.put("requested", e.requested());

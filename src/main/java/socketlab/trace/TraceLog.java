@@ -168,6 +168,18 @@ public final class TraceLog {
             publish(i + 1);
         }
 
+        /** Records a UDP sendto/recvfrom that ended at {@code endNanos}: {@code peerPort} is where it went or came from. */
+        public void datagramAt(long endNanos, Op op, Side side, int conn, int bytes, int requested, int peerPort, long durNs,
+                               byte[] payload) {
+            int i = written;
+            Chunk c = chunk(i);
+            int k = i & (CHUNK - 1);
+            c.put(k, endNanos - origin, op, side, -1, conn, 0, durNs, 0, bytes, requested, NOT_MEASURED);
+            c.side(k, 0, peerPort, 0);
+            capture(c, k, payload, 0, bytes);
+            publish(i + 1);
+        }
+
         /**
          * Records a lifecycle event: listen, accept, connect, close (a = local port, b = remote
          * port), with an optional note (the settings the connection runs with).
@@ -505,7 +517,8 @@ public final class TraceLog {
             byte[] chunk = lane.arena[(int) (pos / ARENA_CHUNK)];
             int from = (int) (pos % ARENA_CHUNK);
             payload = Arrays.copyOfRange(chunk, from, from + c.payloadLen(k));
-        } else if (op == Op.SEND.ordinal() || op == Op.RECV.ordinal() || op == Op.FRAME.ordinal() || op == Op.MESSAGE.ordinal()) {
+        } else if (op == Op.SEND.ordinal() || op == Op.RECV.ordinal() || op == Op.FRAME.ordinal() || op == Op.MESSAGE.ordinal()
+                || op == Op.SENDTO.ordinal() || op == Op.RECVFROM.ordinal()) {
             payload = new byte[0];
         }
         String text = c.text == null ? null : c.text[k];

@@ -91,6 +91,25 @@ class CliTest {
     }
 
     @Test
+    void udpServeAndConnectTradeDatagrams() throws Exception {
+        Process serve = launcher("serve", "--udp", "--port", "0", "--echo", "--max-conns", "2").start();
+        BufferedReader sr = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        JsonNode listen = JSON.readTree(sr.readLine());
+        int port = listen.get("port").asInt();
+        Process connect = launcher("connect", "--udp", "--port", String.valueOf(port), "hello", "haha").start();
+        List<JsonNode> client = lines(connect);
+        assertTrue(connect.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "--max-conns 2 datagrams ends the UDP server");
+        List<JsonNode> server = new ArrayList<>();
+        for (String l; (l = sr.readLine()) != null; ) {
+            server.add(JSON.readTree(l));
+        }
+        assertEquals(List.of(5, 4), ops(server, "recvfrom").stream().map(n -> n.get("bytes").asInt()).toList());
+        assertEquals(2, ops(client, "sendto").size());
+        assertEquals(List.of("48454c4c4f", "48414841"), ops(client, "recvfrom").stream().map(n -> n.get("hex").asText()).toList());
+    }
+
+    @Test
     void runEndsWithASummaryLine() throws Exception {
         Process p = launcher("run", "sticky").start();
         List<JsonNode> out = lines(p);

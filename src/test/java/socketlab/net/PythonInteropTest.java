@@ -41,7 +41,7 @@ class PythonInteropTest {
         }
         assumeTrue(python, "python3 is not installed");
         scripts = Files.createTempDirectory("socketlab-interop");
-        for (String name : List.of("header_client.py", "header_server.py")) {
+        for (String name : List.of("header_client.py", "header_server.py", "udp_client.py")) {
             try (var in = PythonInteropTest.class.getResourceAsStream("/interop/" + name)) {
                 Files.copy(in, scripts.resolve(name));
             }
@@ -72,6 +72,20 @@ class PythonInteropTest {
         assertEquals(Boolean.TRUE, frames.get(1).verifiedOrNull(), "Python's sha256 hexdigest checks out");
         JsonNode header = new ObjectMapper().readTree(frames.get(0).text());
         assertEquals("msg0.txt", header.get("filename").asText());
+    }
+
+    @Test
+    void theLabsUdpServerAnswersThePythonUdpClientUpperCased() throws Exception {
+        TraceLog log = new TraceLog();
+        try (UdpServer server = new UdpServer(log, ServerSettings.defaults().withPort(0).withEcho(true), TaskRunner.threads())) {
+            int port = server.start();
+            Process py = new ProcessBuilder("python3", scripts.resolve("udp_client.py").toString(), String.valueOf(port),
+                    "hello", "你好 udp").redirectErrorStream(true).start();
+            String out = new String(py.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(py.waitFor(30, TimeUnit.SECONDS));
+            assertEquals("HELLO\n你好 UDP\n", out);
+            assertEquals(2, server.received());
+        }
     }
 
     @Test

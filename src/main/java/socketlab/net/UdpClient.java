@@ -1,0 +1,114 @@
+package socketlab.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import socketlab.trace.Digests;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceLog;
+
+/**
+ * The lab's UDP client: {@code sendto} each message as one datagram (no connection), then, when
+ * asked, {@code recvfrom} the replies. Connected mode ({@code connect()} on a datagram socket)
+ * is there to show the one difference it makes: a datagram to a port with no server comes back as
+ * "port unreachable" (ICMP), where an unconnected socket never hears of it.
+ */
+public final class UdpClient implements AutoCloseable {
+    private final TraceLog log;
+    private final TraceLog.Lane lane;
+    private final InetSocketAddress server;
+    private final DatagramChannel channel;
+    private final int conn;
+    private final boolean connected;
+    private int sent;
+
+    public UdpClient(TraceLog log, String host, int port, boolean connect) throws LabException {
+        this.log = log;
+        this.lane = log.newLane();
+        this.server = new InetSocketAddress(host, port);
+        this.connected = connect;
+        try {
+            channel = DatagramChannel.open();
+            channel.bind(new InetSocketAddress(host, 0));
+            if (connect) {
+                channel.connect(server);
+            }
+        } catch (IOException e) {
+            throw new LabException("Could not open a UDP socket: " + e.getMessage(), e);
+        }
+        conn = log.newConnId();
+        log.life(connect ? Op.CONNECT : Op.LISTEN, Side.CLIENT, conn, channel.socket().getLocalPort(), port, 0,
+                connect ? "udp connected" : "udp");
+    }
+
+    public int conn() {
+        return conn;
+    }
+
+    /** One sendto: one datagram, as it is (an empty one included). */
+    public void sendto(byte[] body) throws LabException {
+        try {
+            lane.message(Op.MESSAGE, Side.CLIENT, conn, 0, sent++, 0, body.length, body, Digests.crc(body), null, null);
+            long t0 = System.nanoTime();
+            int n = connected ? channel.write(ByteBuffer.wrap(body)) : channel.send(ByteBuffer.wrap(body), server);
+            long t1 = System.nanoTime();
+            lane.datagramAt(t1, Op.SENDTO, Side.CLIENT, conn, n, 0, server.getPort(), t1 - t0, body);
+        } catch (PortUnreachableException e) {
+            throw unreachable(e);
+        } catch (IOException e) {
+            String m = Explain.io(e, "sending a datagram");
+            log.error(Side.CLIENT, conn, 0, m);
+            throw new LabException(m, e);
+        }
+    }
+
+    /** One recvfrom(size), waiting at most {@code timeoutMs}; null when nothing came. */
+    public byte[] recvfrom(int size, long timeoutMs) throws LabException {
+        try {
+            channel.configureBlocking(false);
+            try (java.nio.channels.Selector sel = java.nio.channels.Selector.open()) {
+                channel.register(sel, java.nio.channels.SelectionKey.OP_READ);
+                if (sel.select(timeoutMs) == 0) {
+                    return null;
+                }
+            }
+            ByteBuffer buf = ByteBuffer.allocate(size);
+            long t0 = System.nanoTime();
+            InetSocketAddress from = (InetSocketAddress) channel.receive(buf);
+            long t1 = System.nanoTime();
+            if (from == null) {
+                return null;
+            }
+            int n = buf.position();
+            lane.datagramAt(t1, Op.RECVFROM, Side.CLIENT, conn, n, size, from.getPort(), t1 - t0, java.util.Arrays.copyOf(buf.array(), n));
+            return java.util.Arrays.copyOf(buf.array(), n);
+        } catch (PortUnreachableException e) {
+            throw unreachable(e);
+        } catch (IOException e) {
+            String m = Explain.io(e, "receiving a datagram");
+            log.error(Side.CLIENT, conn, 0, m);
+            throw new LabException(m, e);
+        }
+    }
+
+    private LabException unreachable(PortUnreachableException e) {
+        String m = "Port unreachable: nothing is bound to UDP port " + server.getPort() + " on " + server.getHostString()
+                + ". The kernel answered a datagram with an ICMP \"port unreachable\"; a connected UDP socket reports it,"
+                + " an unconnected one never hears of it and the datagram is silently lost.";
+        log.error(Side.CLIENT, conn, 0, m);
+        return new LabException(m, e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        log.life(Op.CLOSE, Side.CLIENT, conn, 0, 0, 0, null);
+    }
+}
