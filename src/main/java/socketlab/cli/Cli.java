@@ -102,13 +102,16 @@ public final class Cli implements Callable<Integer> {
         int maxConns;
         @Option(names = "--udp", description = "a UDP server: bind, then recvfrom in a loop (framing does not apply)")
         boolean udp;
+        @Option(names = "--model", defaultValue = "threaded",
+                description = "iterative (one client at a time) | threaded (a thread per connection) | selector (one thread, select())")
+        String model;
 
         @Override
         public Integer call() throws InterruptedException {
             ServerSettings s;
             try {
                 s = new ServerSettings(bind, port, recvBuffer, recvDelay, recvSizes, framing, echo, maxConns,
-                        Framing.DEFAULT_MAX_FRAME);
+                        Framing.DEFAULT_MAX_FRAME, ServerSettings.Model.parse(model));
             } catch (IllegalArgumentException e) {
                 System.err.println("socketlab serve: " + e.getMessage());
                 return 2;

@@ -141,6 +141,14 @@ final class Endpoint {
         if (delayMs > 0 && closingLatch.await(delayMs, TimeUnit.MILLISECONDS)) {
             return null;
         }
+        return recvReady(buf, size);
+    }
+
+    /**
+     * The receive itself, once the socket is known to be readable (by this endpoint's own select
+     * in {@link #recvOnce}, or by a selector server's): gate, FIONREAD, one read, decode.
+     */
+    List<Frame> recvReady(byte[] buf, int size) throws IOException, InterruptedException {
         gate.before(side, conn, "recv(" + size + ")", () -> {
             try {
                 return fionread.available();

@@ -33,6 +33,8 @@ public final class LabServer implements AutoCloseable {
     private final TaskRunner runner;
     private final Set<Endpoint> open = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile java.nio.channels.Selector selector;
     private final AtomicInteger closedConns = new AtomicInteger();
     private final Object closedSignal = new Object();
     private volatile ServerSettings settings;
@@ -89,7 +91,11 @@ public final class LabServer implements AutoCloseable {
         listenConn = log.newConnId();
         log.life(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, s.bindAddress());
         threads.incrementAndGet();
-        runner.execute("accept-" + port(), () -> owned(this::acceptLoop));
+        if (s.model() == ServerSettings.Model.SELECTOR) {
+            runner.execute("selector-" + port(), () -> owned(this::selectorLoop));
+        } else {
+            runner.execute("accept-" + port(), () -> owned(this::acceptLoop));
+        }
         return port();
     }
 
@@ -142,9 +148,13 @@ public final class LabServer implements AutoCloseable {
                     continue;
                 }
                 open.add(e);
-                e.opened(Op.ACCEPT, "framing " + s.framing().spec() + (s.echo() ? " · echo" : ""));
-                threads.incrementAndGet();
-                runner.execute("server-conn-" + e.conn, () -> owned(() -> serve(e, s)));
+                e.opened(Op.ACCEPT, note(s));
+                if (s.model() == ServerSettings.Model.ITERATIVE) {
+                    serve(e, s); // the next accept() waits until this client has gone
+                } else {
+                    threads.incrementAndGet();
+                    runner.execute("server-conn-" + e.conn, () -> owned(() -> serve(e, s)));
+                }
             }
         } catch (ClosedChannelException e) {
             // stopped
@@ -154,6 +164,103 @@ public final class LabServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String note(ServerSettings s) {
+        return "framing " + s.framing().spec() + (s.echo() ? " · echo" : "")
+                + (s.model() == ServerSettings.Model.THREADED ? "" : " · " + s.model().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The select/poll/epoll server: one thread, one Selector for the listener and every
+     * connection; each select() is recorded with the connections it returned ready.
+     */
+    private void selectorLoop() {
+        java.util.Map<Integer, Endpoint> byConn = new java.util.HashMap<>();
+        byte[] buf = new byte[0];
+        try (java.nio.channels.Selector sel = java.nio.channels.Selector.open()) {
+            selector = sel;
+            listener.configureBlocking(false);
+            listener.register(sel, java.nio.channels.SelectionKey.OP_ACCEPT);
+            while (running) {
+                sel.select();
+                if (!running) {
+                    break;
+                }
+                java.util.List<String> ready = new java.util.ArrayList<>();
+                for (java.nio.channels.SelectionKey k : sel.selectedKeys()) {
+                    ready.add(k.attachment() == null ? "accept" : "#" + ((Endpoint) k.attachment()).conn);
+                }
+                if (ready.isEmpty()) {
+                    continue;
+                }
+                log.select(Side.SERVER, listenConn, ready.size(), String.join(" ", ready));
+                ServerSettings s = settings;
+                if (s.recvDelayMs() > 0 && stopping.await(s.recvDelayMs(), TimeUnit.MILLISECONDS)) {
+                    break; // a slow single-threaded server: everyone waits
+                }
+                for (java.nio.channels.SelectionKey k : new java.util.ArrayList<>(sel.selectedKeys())) {
+                    if (k.attachment() == null && k.isValid() && k.isAcceptable()) {
+                        for (SocketChannel ch; (ch = listener.accept()) != null; ) { // every connection waiting
+                            Endpoint e = new Endpoint(log, Side.SERVER, ch, s.framing(), s.maxFrameLength(), gate);
+                            open.add(e);
+                            byConn.put(e.conn, e);
+                            e.opened(Op.ACCEPT, note(s));
+                            ch.register(sel, java.nio.channels.SelectionKey.OP_READ, e);
+                        }
+                    } else if (k.attachment() instanceof Endpoint e && k.isValid() && k.isReadable()) {
+                        int size = e.recvCalls() < s.recvSizes().size() ? s.recvSizes().get(e.recvCalls()) : s.recvBuffer();
+                        if (buf.length < size) {
+                            buf = new byte[Math.max(size, s.largestRecv())];
+                        }
+                        List<Frame> frames;
+                        try {
+                            frames = e.recvReady(buf, size);
+                            if (frames != null && s.echo()) {
+                                for (Frame f : frames) {
+                                    e.sendMessage(Endpoint.upperAscii(f.body()), "reply.txt");
+                                }
+                            }
+                        } catch (IOException ex) {
+                            log.error(Side.SERVER, e.conn, 0, Explain.io(ex, "receiving"));
+                            frames = null;
+                        }
+                        if (frames == null) {
+                            k.cancel();
+                            e.close();
+                            e.release();
+                            open.remove(e);
+                            byConn.remove(e.conn);
+                            connectionClosed();
+                        }
+                    }
+                }
+                sel.selectedKeys().clear();
+            }
+        } catch (ClosedChannelException e) {
+            // stopped
+        } catch (IOException e) {
+            if (running) {
+                log.error(Side.SERVER, listenConn, 0, Explain.io(e, "selecting"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (Endpoint e : byConn.values()) {
+                e.close();
+                e.release();
+            }
+        }
+    }
+
+    private void connectionClosed() {
+        int n = closedConns.incrementAndGet();
+        synchronized (closedSignal) {
+            closedSignal.notifyAll();
+        }
+        if (settings.maxConns() > 0 && n >= settings.maxConns()) {
+            close();
         }
     }
 
@@ -192,13 +299,7 @@ public final class LabServer implements AutoCloseable {
             e.close();
             e.release();
             open.remove(e);
-            int n = closedConns.incrementAndGet();
-            synchronized (closedSignal) {
-                closedSignal.notifyAll();
-            }
-            if (settings.maxConns() > 0 && n >= settings.maxConns()) {
-                close();
-            }
+            connectionClosed();
         }
     }
 
@@ -262,6 +363,10 @@ public final class LabServer implements AutoCloseable {
             return;
         }
         running = false;
+        stopping.countDown();
+        if (selector != null) {
+            selector.wakeup();
+        }
         try {
             if (listener != null) {
                 listener.close();

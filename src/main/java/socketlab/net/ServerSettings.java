@@ -15,9 +15,33 @@ import socketlab.codec.Framing;
  * @param echo          send each message back upper-cased, as the tutorial's server does
  * @param maxConns      stop after this many connections have closed; 0 = run until stopped
  * @param maxFrameLength largest frame a decoder accepts
+ * @param model          how connections are served (the tutorial's chapter 10 and the select appendix)
  */
 public record ServerSettings(String bindAddress, int port, int recvBuffer, int recvDelayMs, List<Integer> recvSizes,
-                             Framing framing, boolean echo, int maxConns, int maxFrameLength) {
+                             Framing framing, boolean echo, int maxConns, int maxFrameLength, Model model) {
+
+    /** How a server serves its connections. */
+    public enum Model {
+        /** A thread per connection, like socketserver.ThreadingTCPServer. */
+        THREADED,
+        /** One connection at a time: the next accept() only after the current client has gone. */
+        ITERATIVE,
+        /** One thread and a Selector (select/poll/epoll): serves whichever connections are ready. */
+        SELECTOR;
+
+        public static Model parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown server model \"" + s + "\"; use iterative, threaded or selector");
+            }
+        }
+    }
+
+    public ServerSettings(String bindAddress, int port, int recvBuffer, int recvDelayMs, List<Integer> recvSizes,
+                          Framing framing, boolean echo, int maxConns, int maxFrameLength) {
+        this(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, framing, echo, maxConns, maxFrameLength, Model.THREADED);
+    }
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -44,27 +68,31 @@ public record ServerSettings(String bindAddress, int port, int recvBuffer, int r
     }
 
     public ServerSettings withPort(int p) {
-        return new ServerSettings(bindAddress, p, recvBuffer, recvDelayMs, recvSizes, framing, echo, maxConns, maxFrameLength);
+        return new ServerSettings(bindAddress, p, recvBuffer, recvDelayMs, recvSizes, framing, echo, maxConns, maxFrameLength, model);
     }
 
     public ServerSettings withFraming(Framing f) {
-        return new ServerSettings(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, f, echo, maxConns, maxFrameLength);
+        return new ServerSettings(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, f, echo, maxConns, maxFrameLength, model);
     }
 
     public ServerSettings withRecv(int buffer, int delayMs, List<Integer> sizes) {
-        return new ServerSettings(bindAddress, port, buffer, delayMs, sizes, framing, echo, maxConns, maxFrameLength);
+        return new ServerSettings(bindAddress, port, buffer, delayMs, sizes, framing, echo, maxConns, maxFrameLength, model);
     }
 
     public ServerSettings withEcho(boolean e) {
-        return new ServerSettings(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, framing, e, maxConns, maxFrameLength);
+        return new ServerSettings(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, framing, e, maxConns, maxFrameLength, model);
     }
 
     public ServerSettings withMaxConns(int n) {
-        return new ServerSettings(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, framing, echo, n, maxFrameLength);
+        return new ServerSettings(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, framing, echo, n, maxFrameLength, model);
     }
 
     public ServerSettings withBindAddress(String a) {
-        return new ServerSettings(a, port, recvBuffer, recvDelayMs, recvSizes, framing, echo, maxConns, maxFrameLength);
+        return new ServerSettings(a, port, recvBuffer, recvDelayMs, recvSizes, framing, echo, maxConns, maxFrameLength, model);
+    }
+
+    public ServerSettings withModel(Model m) {
+        return new ServerSettings(bindAddress, port, recvBuffer, recvDelayMs, recvSizes, framing, echo, maxConns, maxFrameLength, m);
     }
 
     public int largestRecv() {

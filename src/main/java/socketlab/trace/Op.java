@@ -12,7 +12,9 @@ public enum Op {
     /** UDP: one datagram sent ({@code sendto}); {@code b} = the peer's port. */
     SENDTO,
     /** UDP: one datagram received ({@code recvfrom}); {@code b} = the sender's port. */
-    RECVFROM;
+    RECVFROM,
+    /** A selector server's {@code select()} returned: {@code bytes} = how many were ready, text = which. */
+    SELECT;
 
     private static final Op[] VALUES = values();
 

@@ -151,6 +151,10 @@ public final class TraceFile {
             case SENDTO -> b = (int) number(o, "to_port", line, false);
             case RECVFROM -> b = (int) number(o, "from_port", line, false);
             case ERROR -> text = text(o, "message", line);
+            case SELECT -> {
+                bytes = (int) number(o, "ready", line, false);
+                text = o.has("ready_list") ? o.get("ready_list").asText() : null;
+            }
             case MESSAGE, FRAME -> {
                 a = (int) number(o, "index", line, true);
                 b = (int) number(o, "header_bytes", line, false);

@@ -66,6 +66,10 @@ public final class TraceJson {
                 o.put("dur_ns", e.durNs());
                 hex(o, e, hexCap);
             }
+            case SELECT -> {
+                o.put("ready", e.bytes());
+                o.put("ready_list", e.text());
+            }
             case EOF -> {
                 o.put("offset", e.offset());
                 o.put("requested", e.requested());

@@ -168,6 +168,16 @@ public final class TraceLog {
             publish(i + 1);
         }
 
+        /** Records an event that is a count and a text (a selector's ready keys). */
+        void counted(Op op, Side side, int conn, int count, String text) {
+            int i = written;
+            Chunk c = chunk(i);
+            int k = i & (CHUNK - 1);
+            c.put(k, now(), op, side, -1, conn, 0, 0, 0, count, 0, NOT_MEASURED);
+            text(c, k, text);
+            publish(i + 1);
+        }
+
         /** Records a UDP sendto/recvfrom that ended at {@code endNanos}: {@code peerPort} is where it went or came from. */
         public void datagramAt(long endNanos, Op op, Side side, int conn, int bytes, int requested, int peerPort, long durNs,
                                byte[] payload) {
@@ -393,6 +403,13 @@ public final class TraceLog {
     public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String note) {
         synchronized (shared) {
             shared.life(op, side, conn, localPort, remotePort, offset, note);
+        }
+    }
+
+    /** A selector's select() returned {@code ready} keys; {@code which} names them ("accept #3 #5"). */
+    public void select(Side side, int conn, int ready, String which) {
+        synchronized (shared) {
+            shared.counted(Op.SELECT, side, conn, ready, which);
         }
     }
 

@@ -1,0 +1,83 @@
+package socketlab.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import socketlab.exec.TaskRunner;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceEvent;
+import socketlab.trace.TraceLog;
+
+/** Chapter 10 and the select appendix: iterative, thread-per-connection and selector servers, on real sockets. */
+class ServerModelsTest {
+
+    static List<TraceEvent> events(TraceLog log, Op op, Side side) {
+        List<TraceEvent> out = new ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            if (log.op(i) == op && (side == null || log.side(i) == side)) {
+                out.add(log.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Connects {@code n} clients at once, each sends one message; client 1 leaves first, then the others. */
+    static TraceLog run(ServerSettings.Model model, int n, int delayMs) throws Exception {
+        TraceLog log = new TraceLog();
+        ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(1024, delayMs, List.of()).withModel(model).withMaxConns(n);
+        try (LabServer server = new LabServer(log, s, TaskRunner.threads())) {
+            int port = server.start();
+            List<LabClient> clients = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                LabClient c = new LabClient(log, ClientSettings.to(port), TaskRunner.threads());
+                c.connect();
+                c.send(List.of(("client " + i).getBytes(StandardCharsets.UTF_8)));
+                clients.add(c);
+            }
+            for (LabClient c : clients) { // one after the other: each leaves, the server sees EOF
+                c.finishSending();
+                assertTrue(c.awaitServerClose(10_000));
+                c.close();
+            }
+            assertTrue(server.awaitStopped(10_000));
+        }
+        return log;
+    }
+
+    @Test
+    void theIterativeServerAcceptsTheSecondClientOnlyAfterTheFirstHasGone() throws Exception {
+        TraceLog log = run(ServerSettings.Model.ITERATIVE, 2, 0);
+        List<TraceEvent> accepts = events(log, Op.ACCEPT, Side.SERVER);
+        List<TraceEvent> connects = events(log, Op.CONNECT, Side.CLIENT);
+        int firstServerConn = accepts.get(0).conn();
+        TraceEvent firstClose = events(log, Op.CLOSE, Side.SERVER).stream().filter(e -> e.conn() == firstServerConn)
+                .findFirst().orElseThrow();
+        assertTrue(connects.get(1).tNs() < firstClose.tNs(), "client 2 connected (the kernel's backlog) while client 1 was served");
+        assertTrue(accepts.get(1).tNs() > firstClose.tNs(), "but accept() returned it only after client 1's connection closed");
+    }
+
+    @Test
+    void theThreadedServerAcceptsEveryoneAtOnce() throws Exception {
+        TraceLog log = run(ServerSettings.Model.THREADED, 3, 0);
+        List<TraceEvent> accepts = events(log, Op.ACCEPT, Side.SERVER);
+        long firstClose = events(log, Op.CLOSE, Side.SERVER).get(0).tNs();
+        assertEquals(3, accepts.size());
+        assertTrue(accepts.get(2).tNs() < firstClose, "all three were being served before anyone left");
+    }
+
+    @Test
+    void theSelectorServerServesWhicheverConnectionsSelectReturnsReady() throws Exception {
+        TraceLog log = run(ServerSettings.Model.SELECTOR, 3, 100);
+        List<TraceEvent> selects = events(log, Op.SELECT, Side.SERVER);
+        assertTrue(selects.stream().anyMatch(e -> e.text().contains("accept")), "select() reported the listener ready");
+        assertTrue(selects.stream().anyMatch(e -> e.text().split("#").length - 1 >= 2),
+                "one select() returned two or more connections ready: " + selects.stream().map(TraceEvent::text).toList());
+        assertEquals(3, events(log, Op.FRAME, Side.SERVER).size());
+        assertEquals(1, events(log, Op.LISTEN, Side.SERVER).size());
+    }
+}
