@@ -102,6 +102,9 @@ public final class Cli implements Callable<Integer> {
         int maxConns;
         @Option(names = "--udp", description = "a UDP server: bind, then recvfrom in a loop (framing does not apply)")
         boolean udp;
+        @Option(names = "--reuse-address", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "SO_REUSEADDR on the listener (default on; --no-reuse-address to see TIME_WAIT block a restart)")
+        boolean reuseAddress;
         @Option(names = "--model", defaultValue = "threaded",
                 description = "iterative (one client at a time) | threaded (a thread per connection) | selector (one thread, select())")
         String model;
@@ -121,7 +124,7 @@ public final class Cli implements Callable<Integer> {
             if (udp) {
                 return serveUdp(log, w, s);
             }
-            LabServer server = new LabServer(log, s, TaskRunner.threads());
+            LabServer server = new LabServer(log, s, TaskRunner.threads()).reuseAddress(reuseAddress);
             try {
                 server.start();
             } catch (LabException e) {

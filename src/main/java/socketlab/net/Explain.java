@@ -35,6 +35,12 @@ public final class Explain {
         String free = freePortHint(address);
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (m.contains("in use")) {
+            int waiting = TcpStates.timeWait(port);
+            if (waiting > 0) {
+                return "Port " + port + " is in use: " + waiting + " connection(s) of an earlier server on it are in TIME_WAIT"
+                        + " (the side that closed first keeps them for a while, so late packets are not mistaken for new ones)."
+                        + " With SO_REUSEADDR on, the new server can bind anyway." + free;
+            }
             return "Port " + port + " is already in use: another program (or an earlier server) is listening there."
                     + free;
         }

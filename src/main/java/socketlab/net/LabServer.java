@@ -62,6 +62,18 @@ public final class LabServer implements AutoCloseable {
     }
 
     /** Binds and starts accepting; returns the port (the OS's choice when the setting was 0). */
+    private boolean reuseAddress = true;
+
+    /**
+     * SO_REUSEADDR for the listening socket. Java turns it on for listeners (Python does not), so
+     * the lab sets it explicitly either way; off, a restart on a port whose old connections are in
+     * TIME_WAIT fails with "Address already in use" (the tutorial's chapter 7).
+     */
+    public LabServer reuseAddress(boolean on) {
+        this.reuseAddress = on;
+        return this;
+    }
+
     public int start() throws LabException {
         ServerSettings s = settings;
         InetAddress address;
@@ -73,8 +85,7 @@ public final class LabServer implements AutoCloseable {
         try {
             ServerSocketChannel ch = ServerSocketChannel.open();
             try {
-                // Java turns SO_REUSEADDR on for listeners by default on Linux; say so explicitly.
-                ch.socket().setReuseAddress(true);
+                ch.socket().setReuseAddress(reuseAddress);
                 ch.bind(new InetSocketAddress(address, s.port()), 5);
             } catch (IOException e) {
                 ch.close();
@@ -89,7 +100,7 @@ public final class LabServer implements AutoCloseable {
         }
         running = true;
         listenConn = log.newConnId();
-        log.life(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, s.bindAddress());
+        log.life(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, s.bindAddress() + (reuseAddress ? "" : " · SO_REUSEADDR off"));
         threads.incrementAndGet();
         if (s.model() == ServerSettings.Model.SELECTOR) {
             runner.execute("selector-" + port(), () -> owned(this::selectorLoop));
