@@ -210,7 +210,7 @@ final class LabView extends BorderPane {
         // a flow, so on a narrow screen the bar wraps onto a second line instead of cutting its buttons short
         javafx.scene.layout.FlowPane left = new javafx.scene.layout.FlowPane(10, 6, appTitle,
                 new HBox(6, new Label(I18n.tr("scenario.label")), scenario), new HBox(6, new Label(I18n.tr("scenario.fix")), fix),
-                compare, all, runOnce);
+                compare, all, runOnce, stepMode, next, file, clear, lang);
         left.setAlignment(Pos.CENTER_LEFT);
         for (javafx.scene.Node n : left.getChildren()) {
             if (n instanceof HBox box) {
@@ -218,10 +218,9 @@ final class LabView extends BorderPane {
             }
         }
         HBox.setHgrow(left, Priority.ALWAYS);
-        HBox right = new HBox(10, stepMode, next, file, clear, lang);
-        right.setAlignment(Pos.CENTER_RIGHT);
-        right.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(10, left, right);
+        left.setMinWidth(0);
+        left.setPrefWrapLength(800);
+        HBox bar = new HBox(10, left);
         bar.getStyleClass().add(Css.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
@@ -235,7 +234,8 @@ final class LabView extends BorderPane {
         scenarioStatus.setPadding(new Insets(0, 12, 6, 12));
         scenarioStatus.setWrapText(true);
         scenarioStatus.setMinWidth(0);
-        scenarioStatus.visibleProperty().bind(scenarioStatus.textProperty().isNotEmpty());
+        // in projector mode the rows of the timeline say the same: the line gives its room to them
+        scenarioStatus.visibleProperty().bind(scenarioStatus.textProperty().isNotEmpty().and(projector.not()));
         scenarioStatus.managedProperty().bind(scenarioStatus.visibleProperty());
         Label nextCall = new Label();
         nextCall.setId("step-next-call");
@@ -265,7 +265,7 @@ final class LabView extends BorderPane {
         javafx.scene.control.ScrollPane paneScroll = new javafx.scene.control.ScrollPane(panes);
         paneScroll.setFitToWidth(true);
         paneScroll.setFitToHeight(true);
-        paneScroll.setMinHeight(160);
+        paneScroll.setMinHeight(120);
 
         // --- timeline and inspector
         timeline.setId("timeline");
@@ -287,6 +287,10 @@ final class LabView extends BorderPane {
         SplitPane main = new SplitPane(paneScroll, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.5);
+        // in projector mode the timeline gets the larger share: it is what the room looks at
+        projector.addListener((o, was, on) -> main.setDividerPositions(on ? 0.3 : 0.5));
+        timelineBox.setMinWidth(0);
+        inspector.setMinWidth(0);
         setCenter(main);
 
         // --- status bar

@@ -87,6 +87,12 @@ final class ReplayBar extends HBox {
         vm.replayProperty().addListener((o, a, b) -> sync());
         vm.eventsProperty().addListener((o, a, b) -> sync());
         getChildren().addAll(new Label(I18n.tr("replay.label")), first, back, play, forward, slider, speed, where, live);
+        for (javafx.scene.Node n : getChildren()) {
+            if (n instanceof javafx.scene.control.Control c && c != slider) {
+                c.setMinWidth(USE_PREF_SIZE);
+            }
+        }
+        slider.setMinWidth(60);
         player = new AnimationTimer() {
             private long startNanos;
             private long startT;
