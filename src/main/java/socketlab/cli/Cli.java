@@ -16,6 +16,7 @@ import socketlab.net.Explain;
 import socketlab.net.LabClient;
 import socketlab.net.LabException;
 import socketlab.net.LabServer;
+import socketlab.net.Server;
 import socketlab.net.ServerSettings;
 import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
@@ -121,28 +122,8 @@ public final class Cli implements Callable<Integer> {
             }
             TraceLog log = new TraceLog();
             JsonLinesWriter w = new JsonLinesWriter(log, OUT);
-            if (udp) {
-                return serveUdp(log, w, s);
-            }
-            LabServer server = new LabServer(log, s, TaskRunner.threads()).reuseAddress(reuseAddress);
-            try {
-                server.start();
-            } catch (LabException e) {
-                log.error(Side.SERVER, 0, 0, e.getMessage());
-                w.close();
-                return fail(null, e.getMessage());
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                w.close();
-            }));
-            server.awaitStopped(Long.MAX_VALUE);
-            w.close();
-            return 0;
-        }
-
-        private static int serveUdp(TraceLog log, JsonLinesWriter w, ServerSettings s) throws InterruptedException {
-            socketlab.net.UdpServer server = new socketlab.net.UdpServer(log, s, TaskRunner.threads());
+            Server server = udp ? new socketlab.net.UdpServer(log, s, TaskRunner.threads())
+                    : new LabServer(log, s, TaskRunner.threads()).reuseAddress(reuseAddress);
             try {
                 server.start();
             } catch (LabException e) {

@@ -28,7 +28,7 @@ import socketlab.trace.TraceLog;
  * <p>The receive size and delay are live knobs: {@link #update} changes them from the next
  * {@code recv()} on. Framing and echo are fixed per connection when it is accepted.
  */
-public final class LabServer implements AutoCloseable {
+public final class LabServer implements Server {
     private final TraceLog log;
     private final TaskRunner runner;
     private final Set<Endpoint> open = ConcurrentHashMap.newKeySet();
@@ -74,6 +74,7 @@ public final class LabServer implements AutoCloseable {
         return this;
     }
 
+    @Override
     public int start() throws LabException {
         ServerSettings s = settings;
         InetAddress address;
@@ -330,6 +331,7 @@ public final class LabServer implements AutoCloseable {
     }
 
     /** Waits until the server has stopped (by {@link #close()} or {@code maxConns}). */
+    @Override
     public boolean awaitStopped(long timeoutMs) throws InterruptedException {
         return stopped.await(timeoutMs, TimeUnit.MILLISECONDS);
     }

@@ -22,7 +22,7 @@ import socketlab.trace.TraceLog;
  * kernel never glues two together, and a datagram longer than N is cut to N bytes and the rest is
  * gone. Optionally it answers each datagram upper-cased with {@code sendto}, as the tutorial's does.
  */
-public final class UdpServer implements AutoCloseable {
+public final class UdpServer implements Server {
     private final TraceLog log;
     private final TraceLog.Lane lane;
     private final ServerSettings settings;
@@ -43,6 +43,7 @@ public final class UdpServer implements AutoCloseable {
         this.runner = runner;
     }
 
+    @Override
     public int start() throws LabException {
         try {
             DatagramChannel ch = DatagramChannel.open();
@@ -116,6 +117,7 @@ public final class UdpServer implements AutoCloseable {
         return received.get();
     }
 
+    @Override
     public boolean awaitStopped(long timeoutMs) throws InterruptedException {
         return stopped.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
