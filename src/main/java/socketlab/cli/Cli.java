@@ -32,7 +32,7 @@ import socketlab.trace.TraceLog;
  */
 @Command(name = "socketlab", mixinStandardHelpOptions = true, version = "Socket Lab 0.1",
         description = "Watch TCP sockets glue and split messages. With no subcommand the window opens.",
-        subcommands = {Cli.Serve.class, Cli.Connect.class, Cli.Run.class})
+        subcommands = {Cli.Serve.class, Cli.Connect.class, Cli.Run.class, Cli.Nagle.class})
 public final class Cli implements Callable<Integer> {
 
     static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
@@ -200,6 +200,38 @@ public final class Cli implements Callable<Integer> {
                 }
                 c.finishSending();
                 c.awaitServerClose(waitMs);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "nagle", mixinStandardHelpOptions = true,
+            description = "Measure write-write-read rounds on loopback with Nagle on, then with TCP_NODELAY; ends with a nagle line.")
+    static final class Nagle implements Callable<Integer> {
+        @Option(names = "--rounds", defaultValue = "20", description = "rounds per setting, 1–1000 (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() {
+            if (rounds < 1 || rounds > 1000) {
+                System.err.println("socketlab nagle: --rounds must be 1–1000, got " + rounds);
+                return 2;
+            }
+            TraceLog log = new TraceLog();
+            try (JsonLinesWriter w = new JsonLinesWriter(log, OUT)) {
+                socketlab.net.NagleProbe.Result on;
+                socketlab.net.NagleProbe.Result off;
+                try {
+                    on = socketlab.net.NagleProbe.run(log, false, rounds);
+                    off = socketlab.net.NagleProbe.run(log, true, rounds);
+                } catch (LabException e) {
+                    return fail(w, e.getMessage());
+                }
+                w.flush();
+                OUT.printf(java.util.Locale.ROOT, "{\"op\":\"nagle\",\"side\":\"both\",\"conn\":0,\"t_ns\":%d,"
+                        + "\"rounds\":%d,\"median_ms_nagle\":%.3f,\"median_ms_nodelay\":%.3f}%n",
+                        log.now(), rounds, on.medianNs() / 1e6, off.medianNs() / 1e6);
+                OUT.flush();
             }
             return 0;
         }
