@@ -14,6 +14,7 @@ module socketlab {
     exports socketlab.scenario;
     exports socketlab.cli;
     exports socketlab.export;
+    exports socketlab.lesson;
     exports socketlab.ui to javafx.graphics;
     opens socketlab.cli to info.picocli;
     opens socketlab.ui to javafx.graphics;

@@ -1,0 +1,139 @@
+package socketlab.lesson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import socketlab.codec.Framing;
+import socketlab.exec.TaskRunner;
+import socketlab.net.LabException;
+import socketlab.net.ServerSettings;
+import socketlab.net.UdpClient;
+import socketlab.net.UdpServer;
+import socketlab.scenario.Scenario;
+import socketlab.scenario.ScenarioRunner;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceEvent;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+
+/**
+ * The lessons shipped in assets/lessons/ (listed in {@code index.json}, in the tutorial's order),
+ * and the runner that performs a lesson's experiment on real loopback sockets and reads the
+ * answer to its question from the trace.
+ */
+public final class Lessons {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DIR = "/socketlab/assets/lessons/";
+
+    private Lessons() {
+    }
+
+    /** Every lesson, in order. */
+    public static List<Lesson> all() {
+        try (InputStream in = Lessons.class.getResourceAsStream(DIR + "index.json")) {
+            List<Lesson> out = new ArrayList<>();
+            for (JsonNode id : JSON.readTree(in)) {
+                out.add(load(id.asText()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("the lesson index is broken: " + e.getMessage(), e);
+        }
+    }
+
+    static Lesson load(String id) throws IOException {
+        try (InputStream in = Lessons.class.getResourceAsStream(DIR + id + ".json")) {
+            if (in == null) {
+                throw new IOException("lesson " + id + " is listed but missing");
+            }
+            JsonNode n = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, Map<String, String>> texts = new LinkedHashMap<>();
+            n.get("texts").fields().forEachRemaining(lang -> {
+                Map<String, String> t = new LinkedHashMap<>();
+                lang.getValue().fields().forEachRemaining(f -> t.put(f.getKey(), f.getValue().asText()));
+                texts.put(lang.getKey(), t);
+            });
+            JsonNode x = n.get("experiment");
+            List<String> msgs = new ArrayList<>();
+            if (x.has("messages")) {
+                x.get("messages").forEach(m -> msgs.add(m.asText()));
+            }
+            Lesson.Experiment e = new Lesson.Experiment(x.get("kind").asText(), x.path("scenario").asText(null),
+                    x.path("framing").asText(null), msgs, x.path("recv_buffer").asInt(1024), x.path("recv_delay_ms").asInt(0));
+            return new Lesson(n.get("id").asText(), n.get("chapter").asText(), texts, strings(n.get("python")),
+                    strings(n.get("java")), e, n.get("measure").asText(), strings(n.get("choices")), n.get("answer").asText());
+        }
+    }
+
+    private static List<String> strings(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        if (a != null) {
+            a.forEach(s -> out.add(s.asText()));
+        }
+        return out;
+    }
+
+    /** Runs the lesson's experiment into {@code log} and returns the answer its question gets. */
+    public static String run(Lesson lesson, TraceLog log) throws LabException, InterruptedException {
+        Lesson.Experiment x = lesson.experiment();
+        if (x.kind().equals("udp")) {
+            ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(x.recvBuffer(), x.recvDelayMs(), List.of())
+                    .withMaxConns(x.messages().size());
+            try (UdpServer server = new UdpServer(log, s, TaskRunner.threads());
+                 UdpClient client = new UdpClient(log, ServerSettings.LOOPBACK, server.start(), false)) {
+                for (String m : x.messages()) {
+                    client.sendto(m.getBytes(StandardCharsets.UTF_8));
+                }
+                if (!log.await(Op.RECVFROM, Side.SERVER, x.messages().size(), 10_000)) {
+                    throw new LabException("the datagrams did not arrive");
+                }
+            }
+        } else {
+            Scenario sc = Scenario.byId(x.scenario());
+            if (x.framing() != null) {
+                sc = sc.withFraming(Framing.parse(x.framing()));
+            }
+            new ScenarioRunner(log, TaskRunner.threads()).run(sc);
+        }
+        return measure(lesson.measure(), log);
+    }
+
+    /**
+     * Reads an answer from the trace: {@code recv_text:N} (the Nth server recv, from 1, as text),
+     * {@code recv_count}, {@code frames_ok}, {@code recvfrom_bytes:N}.
+     */
+    static String measure(String what, TraceLog log) {
+        String[] p = what.split(":");
+        List<TraceEvent> recvs = new ArrayList<>();
+        List<TraceEvent> datagrams = new ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            if (log.side(i) == Side.SERVER && log.op(i) == Op.RECV) {
+                recvs.add(log.get(i));
+            } else if (log.side(i) == Side.SERVER && log.op(i) == Op.RECVFROM) {
+                datagrams.add(log.get(i));
+            }
+        }
+        switch (p[0]) {
+            case "recv_text":
+                return new String(recvs.get(Integer.parseInt(p[1]) - 1).payload(), StandardCharsets.UTF_8);
+            case "recv_count":
+                return String.valueOf(recvs.size());
+            case "recvfrom_bytes":
+                return String.valueOf(datagrams.get(Integer.parseInt(p[1]) - 1).bytes());
+            case "frames_ok": {
+                TraceIndex idx = new TraceIndex(log);
+                idx.update();
+                return String.valueOf(idx.framesOk());
+            }
+            default:
+                throw new IllegalArgumentException("unknown measure \"" + what + "\"");
+        }
+    }
+}
