@@ -93,7 +93,7 @@ final class LabView extends BorderPane {
         g.setVgap(8);
         g.setPadding(new Insets(16));
         String[][] rows = {
-            {"F5", "keys.projector"}, {"F6", "keys.step"}, {"Space  →  Page Down", "keys.next"},
+            {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"Space  →  Page Down", "keys.next"},
             {"Ctrl+L", "keys.listen"}, {"Ctrl+K", "keys.connect"}, {"Ctrl+Enter", "keys.send"},
             {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"+  −  0", "keys.zoomTimeline"},
             {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"F1  ?", "keys.help"}};
@@ -281,9 +281,22 @@ final class LabView extends BorderPane {
         ReplayBar replayBar = new ReplayBar(vm);
         javafx.scene.layout.BorderPane timelineBox = new javafx.scene.layout.BorderPane(timeline);
         timelineBox.setBottom(replayBar);
-        SplitPane bottom = new SplitPane(timelineBox, inspector);
+        LessonPane lessonPane = new LessonPane(vm);
+        javafx.scene.control.TabPane side = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab(I18n.tr("inspector.title"), inspector),
+                new javafx.scene.control.Tab(I18n.tr("lesson.tab"), lessonPane));
+        side.setId("side-tabs");
+        side.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setMinWidth(0);
+        SplitPane bottom = new SplitPane(timelineBox, side);
         bottom.setDividerPositions(0.7);
-        SplitPane.setResizableWithParent(inspector, false);
+        SplitPane.setResizableWithParent(side, false);
+        // picking a call in the timeline shows its bytes
+        vm.selectedProperty().addListener((o, a, e) -> {
+            if (e != null && side.getSelectionModel().getSelectedIndex() != 1) {
+                side.getSelectionModel().select(0);
+            }
+        });
         SplitPane main = new SplitPane(paneScroll, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.5);
@@ -329,6 +342,13 @@ final class LabView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), timeline::requestFocus);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> projector.set(!projector.get()));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2), () -> { // the lesson, by keyboard
+                side.getSelectionModel().select(1);
+                javafx.scene.Node pick = lessonPane.lookup("#lesson-pick");
+                if (pick != null) {
+                    pick.requestFocus();
+                }
+            });
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));

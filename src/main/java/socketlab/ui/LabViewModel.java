@@ -68,6 +68,13 @@ public final class LabViewModel {
     /** The index the window shows: the live one, or during replay the run up to the replay position. */
     private TraceIndex shown;
 
+    final javafx.collections.ObservableList<socketlab.lesson.Lesson> lessons =
+            javafx.collections.FXCollections.observableArrayList(socketlab.lesson.Lessons.all());
+    final ObjectProperty<socketlab.lesson.Lesson> lesson = new SimpleObjectProperty<>(lessons.isEmpty() ? null : lessons.get(0));
+    final StringProperty prediction = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper lessonResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper lessonRunning = new ReadOnlyBooleanWrapper(false);
+
     /** Per connection: how many of its frames and errors are already in the lists. */
     private final Map<Integer, int[]> listed = new HashMap<>();
 
@@ -76,6 +83,10 @@ public final class LabViewModel {
         this.ui = ui;
         this.server = new ServerViewModel(this, background, ui);
         this.client = new ClientViewModel(this, background, ui);
+        lesson.addListener((o, a, b) -> {
+            prediction.set("");
+            lessonResult.set("");
+        });
         stepMode.addListener((o, was, on) -> {
             stepper.setEnabled(on);
             showNextCall();
@@ -169,6 +180,58 @@ public final class LabViewModel {
 
     public ObjectProperty<Scenario> scenarioProperty() {
         return scenario;
+    }
+
+    public javafx.collections.ObservableList<socketlab.lesson.Lesson> lessons() {
+        return lessons;
+    }
+
+    public ObjectProperty<socketlab.lesson.Lesson> lessonProperty() {
+        return lesson;
+    }
+
+    /** The learner's prediction: one of the lesson's choices, "" before choosing. */
+    public StringProperty predictionProperty() {
+        return prediction;
+    }
+
+    /** What the run said, and whether the prediction was right ("" before running). */
+    public ReadOnlyStringProperty lessonResultProperty() {
+        return lessonResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty lessonRunningProperty() {
+        return lessonRunning.getReadOnlyProperty();
+    }
+
+    /** Runs the lesson's experiment on real sockets (in the background) and answers its question from the trace. */
+    public void runLesson() {
+        socketlab.lesson.Lesson l = lesson.get();
+        if (l == null || lessonRunning.get()) {
+            return;
+        }
+        lessonRunning.set(true);
+        lessonResult.set(I18n.tr("scenario.running"));
+        String guess = prediction.get();
+        TraceLog target = log;
+        background.execute("lesson", () -> {
+            String text;
+            try {
+                String answer = socketlab.lesson.Lessons.run(l, target);
+                text = guess == null || guess.isEmpty() ? I18n.tr("lesson.answer", answer)
+                        : I18n.tr(guess.equals(answer) ? "lesson.right" : "lesson.wrong", answer, guess);
+            } catch (LabException e) {
+                text = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                text = "";
+            }
+            String t = text;
+            ui.execute(() -> {
+                lessonRunning.set(false);
+                lessonResult.set(t);
+            });
+        });
     }
 
     public javafx.collections.ObservableList<Scenario> scenarios() {

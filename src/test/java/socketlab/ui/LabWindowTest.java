@@ -286,6 +286,35 @@ class LabWindowTest {
     }
 
     @Test
+    void aLessonIsPredictedAndRunByKeyboardOnly(FxRobot robot) {
+        robot.push(KeyCode.F2); // the lesson tab, focus on the lesson picker
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("lesson-pick", robot.targetWindow(view.getScene().getWindow()).lookup("#lesson-pick").query().getId());
+        assertTrue(robot.lookup("#lesson-pick").query().isFocused(), "F2 puts the focus on the lesson");
+        assertTrue(text(robot, "#lesson-question").contains("first recv() return"), text(robot, "#lesson-question"));
+        // Tab to the choices: "hello world", "hello worldhaha", "haha" — predict the second
+        robot.push(KeyCode.TAB);
+        robot.push(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node focused = view.getScene().getFocusOwner();
+        assertTrue(focused instanceof javafx.scene.control.ToggleButton t && t.getText().equals("hello worldhaha"),
+                "focus on the second choice, was " + focused);
+        robot.push(KeyCode.SPACE);
+        assertEquals("hello worldhaha", vm.predictionProperty().get());
+        for (int i = 0; i < 3 && !"lesson-run".equals(view.getScene().getFocusOwner().getId()); i++) {
+            robot.push(KeyCode.TAB); // on past the other choices to the Run button
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals("lesson-run", view.getScene().getFocusOwner().getId());
+        robot.push(KeyCode.SPACE); // run it on real sockets
+        waitUntil("the run answered", () -> vm.lessonResultProperty().get().contains("✓")
+                || vm.lessonResultProperty().get().contains("✗"));
+        assertTrue(vm.lessonResultProperty().get().contains("hello worldhaha"), vm.lessonResultProperty().get());
+        assertTrue(vm.lessonResultProperty().get().contains("✓"), vm.lessonResultProperty().get());
+        waitUntil("the run is in the timeline", () -> vm.gluedProperty().get() == 1);
+    }
+
+    @Test
     void aBadPortShowsAClearMessageNotAnException(FxRobot robot) {
         typeInto(robot, "#server-port", "99999");
         robot.clickOn("#server-start");

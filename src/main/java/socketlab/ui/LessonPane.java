@@ -1,0 +1,156 @@
+package socketlab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import socketlab.lesson.Lesson;
+import socketlab.trace.Op;
+import socketlab.trace.TraceEvent;
+
+/**
+ * A lesson: what it is about, what to look for, the Python of the tutorial next to the Java the lab
+ * runs (the lines of the call selected in the timeline highlighted), and a predict-then-run
+ * question answered by running it on real sockets. Everything reachable by keyboard.
+ */
+final class LessonPane extends ScrollPane {
+    static final String ACTIVE_LINE = "code-line-active";
+    private final LabViewModel vm;
+    private final VBox box = new VBox(10);
+    private final List<Label> codeLines = new ArrayList<>();
+
+    LessonPane(LabViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("lesson-pane");
+        setFitToWidth(true);
+        box.setPadding(new Insets(10));
+        setContent(box);
+        vm.lessonProperty().addListener((o, a, b) -> build());
+        vm.selectedProperty().addListener((o, a, e) -> highlight(e));
+        build();
+    }
+
+    private void build() {
+        box.getChildren().clear();
+        codeLines.clear();
+        String lang = I18n.locale().getLanguage();
+        ComboBox<Lesson> pick = new ComboBox<>(vm.lessons());
+        pick.setId("lesson-pick");
+        pick.setMaxWidth(Double.MAX_VALUE);
+        pick.setValue(vm.lessonProperty().get());
+        pick.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Lesson l) {
+                return l == null ? "" : I18n.tr("lesson.chapter", l.chapter()) + " · " + l.text(lang, "title");
+            }
+
+            @Override
+            public Lesson fromString(String s) {
+                return null;
+            }
+        });
+        pick.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != vm.lessonProperty().get()) {
+                vm.lessonProperty().set(b);
+            }
+        });
+        box.getChildren().add(pick);
+        Lesson l = vm.lessonProperty().get();
+        if (l == null) {
+            return;
+        }
+        Label title = new Label(l.text(lang, "title"));
+        title.getStyleClass().add(Css.PANE_TITLE);
+        Label explain = wrapped(l.text(lang, "explain"));
+        Label look = wrapped(I18n.tr("lesson.lookFor") + " " + l.text(lang, "look_for"));
+        look.getStyleClass().add("lesson-look-for");
+
+        GridPane code = new GridPane();
+        code.setHgap(16);
+        code.getStyleClass().add("lesson-code");
+        Label py = new Label("Python");
+        Label jv = new Label("Java");
+        py.getStyleClass().add("code-heading");
+        jv.getStyleClass().add("code-heading");
+        code.add(py, 0, 0);
+        code.add(jv, 1, 0);
+        for (int i = 0; i < l.python().size(); i++) {
+            Label p = codeLine(l.python().get(i));
+            Label j = codeLine(i < l.java().size() ? l.java().get(i) : "");
+            code.add(p, 0, i + 1);
+            code.add(j, 1, i + 1);
+        }
+
+        Label question = wrapped(l.text(lang, "question"));
+        question.getStyleClass().add("lesson-question");
+        question.setId("lesson-question");
+        ToggleGroup group = new ToggleGroup();
+        FlowPane choices = new FlowPane(8, 8);
+        for (String c : l.choices()) {
+            ToggleButton b = new ToggleButton(c);
+            b.setToggleGroup(group);
+            b.setMnemonicParsing(false);
+            b.setUserData(c);
+            choices.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, a, t) -> vm.predictionProperty().set(t == null ? "" : (String) t.getUserData()));
+        Button run = new Button(I18n.tr("lesson.run"));
+        run.setId("lesson-run");
+        run.getStyleClass().add(Css.PRIMARY);
+        run.disableProperty().bind(vm.lessonRunningProperty());
+        run.setOnAction(e -> vm.runLesson());
+        Label result = wrapped("");
+        result.setId("lesson-result");
+        result.getStyleClass().add("lesson-result");
+        result.textProperty().bind(vm.lessonResultProperty());
+        result.visibleProperty().bind(Bindings.isNotEmpty(vm.lessonResultProperty()));
+        box.getChildren().addAll(title, explain, look, code, question, choices, run, result);
+    }
+
+    private Label codeLine(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("code-line");
+        codeLines.add(l);
+        return l;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** Highlights the Python and Java lines that correspond to the call picked in the timeline. */
+    private void highlight(TraceEvent e) {
+        String key = e == null ? null : switch (e.op()) {
+            case SEND -> "send(";
+            case RECV -> "recv(";
+            case SENDTO -> "sendto";
+            case RECVFROM -> "recvfrom";
+            case ACCEPT -> "accept";
+            case CONNECT -> "connect";
+            default -> null;
+        };
+        for (Label line : codeLines) {
+            String t = line.getText();
+            boolean on = key != null && (t.contains(key) || e.op() == Op.SEND && t.contains(".write(")
+                    || e.op() == Op.RECV && t.contains(".read(") || e.op() == Op.SENDTO && t.contains(".send(")
+                    || e.op() == Op.RECVFROM && t.contains(".receive("));
+            line.getStyleClass().remove(ACTIVE_LINE);
+            if (on) {
+                line.getStyleClass().add(ACTIVE_LINE);
+            }
+        }
+    }
+}
