@@ -114,12 +114,17 @@ final class LessonPane extends ScrollPane {
         result.getStyleClass().add("lesson-result");
         result.textProperty().bind(vm.lessonResultProperty());
         result.visibleProperty().bind(Bindings.isNotEmpty(vm.lessonResultProperty()));
-        box.getChildren().addAll(title, explain, look, code, question, choices, run, result);
+        ScrollPane codeScroll = new ScrollPane(code); // code keeps its lines whole; it scrolls sideways instead
+        codeScroll.setFitToHeight(true);
+        codeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        codeScroll.setFocusTraversable(false);
+        box.getChildren().addAll(title, explain, look, codeScroll, question, choices, run, result);
     }
 
     private Label codeLine(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("code-line");
+        l.setMinWidth(Label.USE_PREF_SIZE);
         codeLines.add(l);
         return l;
     }
