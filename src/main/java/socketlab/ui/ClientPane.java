@@ -52,7 +52,7 @@ final class ClientPane extends VBox {
         msgLabel.setMinWidth(0);
         TextArea messages = new TextArea();
         messages.setId("client-messages");
-        messages.setPrefRowCount(3);
+        messages.setPrefRowCount(2);
         messages.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         messages.textProperty().bindBidirectional(vm.messagesTextProperty());
         msgLabel.setLabelFor(messages);
@@ -98,6 +98,7 @@ final class ClientPane extends VBox {
         replies.setId("client-replies");
         replies.setItems(vm.replies());
         replies.setPrefHeight(90);
+        replies.setMinHeight(72); // at least two replies readable; the pane scrolls before this list vanishes
         VBox.setVgrow(replies, Priority.ALWAYS);
         getChildren().addAll(title, top, status, error, msgLabel, presets, messages, knobs, send, repliesLabel, replies);
     }

@@ -299,9 +299,9 @@ final class LabView extends BorderPane {
         });
         SplitPane main = new SplitPane(paneScroll, bottom);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.5);
+        main.setDividerPositions(0.56);
         // in projector mode the timeline gets the larger share: it is what the room looks at
-        projector.addListener((o, was, on) -> main.setDividerPositions(on ? 0.3 : 0.5));
+        projector.addListener((o, was, on) -> main.setDividerPositions(on ? 0.3 : 0.56));
         timelineBox.setMinWidth(0);
         inspector.setMinWidth(0);
         setCenter(main);

@@ -90,6 +90,7 @@ final class ServerPane extends VBox {
         list.setItems(vm.messages());
         vm.messages().addListener((javafx.collections.ListChangeListener<MessageRow>) c -> list.scrollTo(list.getItems().size() - 1));
         VBox.setVgrow(list, Priority.ALWAYS);
+        list.setMinHeight(96);
         getChildren().addAll(title, top, status, error, knobs, gaugeRow, listTitle, list);
     }
 }
