@@ -14,8 +14,11 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || args.length == 1 && (args[0].endsWith(".json") || args[0].endsWith(".jsonl"))) {
-            // read the built-in scenarios (and warm up Jackson) while the JavaFX toolkit starts
-            Thread warm = new Thread(socketlab.scenario.Scenario::builtIn, "socketlab-warm-up");
+            // read the built-in scenarios and lessons (and warm up Jackson) while the JavaFX toolkit starts
+            Thread warm = new Thread(() -> {
+                socketlab.scenario.Scenario.builtIn();
+                socketlab.lesson.Lessons.all();
+            }, "socketlab-warm-up");
             warm.setDaemon(true);
             warm.start();
             socketlab.ui.LabApp.launchWindow(args);

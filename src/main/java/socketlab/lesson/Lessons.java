@@ -35,14 +35,22 @@ public final class Lessons {
     private Lessons() {
     }
 
-    /** Every lesson, in order. */
+    /** Every lesson, in order (read once; the launcher reads them off the FX thread while the window starts). */
     public static List<Lesson> all() {
+        return Holder.ALL;
+    }
+
+    private static final class Holder {
+        static final List<Lesson> ALL = read();
+    }
+
+    private static List<Lesson> read() {
         try (InputStream in = Lessons.class.getResourceAsStream(DIR + "index.json")) {
             List<Lesson> out = new ArrayList<>();
             for (JsonNode id : JSON.readTree(in)) {
                 out.add(load(id.asText()));
             }
-            return out;
+            return List.copyOf(out);
         } catch (IOException e) {
             throw new IllegalStateException("the lesson index is broken: " + e.getMessage(), e);
         }

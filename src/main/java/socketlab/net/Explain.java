@@ -31,8 +31,10 @@ public final class Explain {
         return p;
     }
 
-    public static String bind(BindException e, String address, int port) {
-        String free = freePortHint(address);
+    /** Why binding failed, in words, offering {@code freePort} (from {@link #freePort}) when there is one. */
+    public static String bind(BindException e, String address, int port, int freePort) {
+        String free = freePort > 0 ? " Port " + freePort + " is free right now, or use 0 to let the system choose."
+                : " Use 0 to let the system choose a free port.";
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (m.contains("in use")) {
             int waiting = TcpStates.timeWait(port);
@@ -50,11 +52,12 @@ public final class Explain {
         return "Could not listen on " + address + ":" + port + ": " + e.getMessage() + "." + free;
     }
 
-    private static String freePortHint(String address) {
+    /** A port free on {@code address} right now, or -1. */
+    public static int freePort(String address) {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
-            return " Port " + s.getLocalPort() + " is free right now, or use 0 to let the system choose.";
+            return s.getLocalPort();
         } catch (IOException ignored) {
-            return " Use 0 to let the system choose a free port.";
+            return -1;
         }
     }
 

@@ -95,7 +95,8 @@ public final class LabServer implements Server {
             listener = ch;
             port = ch.socket().getLocalPort();
         } catch (BindException e) {
-            throw new LabException(Explain.bind(e, s.bindAddress(), s.port()), e);
+            int free = Explain.freePort(s.bindAddress());
+            throw new LabException(Explain.bind(e, s.bindAddress(), s.port(), free), e, free);
         } catch (IOException e) {
             throw new LabException("Could not listen on port " + s.port() + ": " + e.getMessage(), e);
         }

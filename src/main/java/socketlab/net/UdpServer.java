@@ -56,7 +56,7 @@ public final class UdpServer implements Server {
             channel = ch;
             port = ch.socket().getLocalPort();
         } catch (BindException e) {
-            throw new LabException(Explain.bind(e, settings.bindAddress(), settings.port()).replace("listening", "bound"), e);
+            throw new LabException(Explain.bind(e, settings.bindAddress(), settings.port(), -1).replace("listening", "bound"), e);
         } catch (IOException e) {
             throw new LabException("Could not bind UDP port " + settings.port() + ": " + e.getMessage(), e);
         }

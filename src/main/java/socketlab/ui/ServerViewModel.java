@@ -181,7 +181,7 @@ public final class ServerViewModel {
                     lab.serverStarted(p);
                 });
             } catch (LabException e) {
-                int suggestion = suggestionIn(e.getMessage());
+                int suggestion = e.freePort();
                 ui.execute(() -> {
                     busy.set(false);
                     error.set(e.getMessage());
@@ -189,11 +189,6 @@ public final class ServerViewModel {
                 });
             }
         });
-    }
-
-    private static int suggestionIn(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Port (\\d+) is free right now").matcher(message);
-        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /** Takes the free port the last error offered. */
