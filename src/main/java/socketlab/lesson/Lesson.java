@@ -8,23 +8,49 @@ import java.util.Map;
  * the Python call(s) of the tutorial and the Java the lab runs for them, and a predict-then-run
  * question that the run itself answers.
  *
- * @param chapter  the tutorial's chapter, e.g. "8"
- * @param texts    by language: {@code title}, {@code explain}, {@code look_for}, {@code question}
+ * @param chapter  the tutorial's chapter, e.g. "8" or "1–4"
+ * @param texts    by language: {@code title}, {@code explain}, {@code look_for}, {@code question}, and
+ *                 optionally {@code result}: what the run measured, with {@code {fact}} placeholders
  * @param python   the tutorial-style Python lines this lesson's calls correspond to (written fresh)
  * @param java     the Java calls the lab makes for them
- * @param experiment what to run: {@code tcp} (a scenario with a framing) or {@code udp}
- * @param measure  what to read from the trace to answer the question
+ * @param experiment what to run on real sockets
+ * @param measure  what to read from the run to answer the question
  * @param choices  the answers offered
- * @param answer   the one the real run gives (checked by a test, on real sockets)
+ * @param answer   the id of the choice the real run gives (checked by a test, on real sockets)
  */
 public record Lesson(String id, String chapter, Map<String, Map<String, String>> texts, List<String> python,
-                     List<String> java, Experiment experiment, String measure, List<String> choices, String answer) {
+                     List<String> java, Experiment experiment, String measure, List<Choice> choices, String answer) {
 
-    /** What a lesson runs. {@code scenario}: a built-in scenario id; {@code framing}: its framing, or null for its own. */
-    public record Experiment(String kind, String scenario, String framing, List<String> messages, int recvBuffer, int recvDelayMs) {}
+    /**
+     * What a lesson runs. {@code kind}: {@code tcp} (a built-in {@code scenario}, with {@code framing}
+     * or its own), {@code udp} (the {@code messages} as datagrams), or one of {@link Experiments}'s
+     * kinds, tuned by {@code options}.
+     */
+    public record Experiment(String kind, String scenario, String framing, List<String> messages, int recvBuffer,
+                             int recvDelayMs, Map<String, String> options) {
+        public String option(String key, String otherwise) {
+            return options.getOrDefault(key, otherwise);
+        }
+    }
+
+    /** An answer offered: its id (what the measurement returns) and its words by language (the id when none). */
+    public record Choice(String id, Map<String, String> labels) {
+        public String label(String language) {
+            return labels.getOrDefault(language, labels.getOrDefault("en", id));
+        }
+    }
 
     public String text(String language, String key) {
         Map<String, String> t = texts.getOrDefault(language, texts.get("en"));
         return t == null ? "" : t.getOrDefault(key, texts.get("en").getOrDefault(key, ""));
+    }
+
+    /** The choice with this id, or a bare one when the run gave something no choice names. */
+    public Choice choice(String id) {
+        return choices.stream().filter(c -> c.id().equals(id)).findFirst().orElse(new Choice(id, Map.of()));
+    }
+
+    public List<String> choiceIds() {
+        return choices.stream().map(Choice::id).toList();
     }
 }

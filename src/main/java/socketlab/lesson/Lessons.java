@@ -73,10 +73,27 @@ public final class Lessons {
             if (x.has("messages")) {
                 x.get("messages").forEach(m -> msgs.add(m.asText()));
             }
+            Map<String, String> options = new LinkedHashMap<>();
+            x.path("options").fields().forEachRemaining(o -> options.put(o.getKey(), o.getValue().asText()));
             Lesson.Experiment e = new Lesson.Experiment(x.get("kind").asText(), x.path("scenario").asText(null),
-                    x.path("framing").asText(null), msgs, x.path("recv_buffer").asInt(1024), x.path("recv_delay_ms").asInt(0));
+                    x.path("framing").asText(null), msgs, x.path("recv_buffer").asInt(1024), x.path("recv_delay_ms").asInt(0),
+                    Map.copyOf(options));
+            List<Lesson.Choice> choices = new ArrayList<>();
+            for (JsonNode c : n.get("choices")) {
+                if (c.isObject()) {
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    c.fields().forEachRemaining(l -> {
+                        if (!l.getKey().equals("id")) {
+                            labels.put(l.getKey(), l.getValue().asText());
+                        }
+                    });
+                    choices.add(new Lesson.Choice(c.get("id").asText(), Map.copyOf(labels)));
+                } else {
+                    choices.add(new Lesson.Choice(c.asText(), Map.of()));
+                }
+            }
             return new Lesson(n.get("id").asText(), n.get("chapter").asText(), texts, strings(n.get("python")),
-                    strings(n.get("java")), e, n.get("measure").asText(), strings(n.get("choices")), n.get("answer").asText());
+                    strings(n.get("java")), e, n.get("measure").asText(), List.copyOf(choices), n.get("answer").asText());
         }
     }
 
@@ -88,40 +105,80 @@ public final class Lessons {
         return out;
     }
 
-    /** Runs the lesson's experiment into {@code log} and returns the answer its question gets. */
-    public static String run(Lesson lesson, TraceLog log) throws LabException, InterruptedException {
-        Lesson.Experiment x = lesson.experiment();
-        if (x.kind().equals("udp")) {
-            ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(x.recvBuffer(), x.recvDelayMs(), List.of())
-                    .withMaxConns(x.messages().size());
-            try (UdpServer server = new UdpServer(log, s, TaskRunner.threads());
-                 UdpClient client = new UdpClient(log, ServerSettings.LOOPBACK, server.start(), false)) {
-                for (String m : x.messages()) {
-                    client.sendto(m.getBytes(StandardCharsets.UTF_8));
-                }
-                if (!log.await(Op.RECVFROM, Side.SERVER, x.messages().size(), 10_000)) {
-                    throw new LabException("the datagrams did not arrive");
-                }
+    /** What a run gave: the id of the answer, and the facts it measured on the way. */
+    public record Outcome(String answer, Map<String, String> facts) {
+        /** The lesson's result sentence in {@code language} with the measured facts filled in ("" when it has none). */
+        public String describe(Lesson lesson, String language) {
+            String t = lesson.text(language, "result");
+            for (Map.Entry<String, String> f : facts.entrySet()) {
+                t = t.replace("{" + f.getKey() + "}", f.getValue());
             }
-        } else {
-            Scenario sc = Scenario.byId(x.scenario());
-            if (x.framing() != null) {
-                sc = sc.withFraming(Framing.parse(x.framing()));
-            }
-            new ScenarioRunner(log, TaskRunner.threads()).run(sc);
+            return t;
         }
-        return measure(lesson.measure(), log);
     }
 
     /**
-     * Reads an answer from the trace: {@code recv_text:N} (the Nth server recv, from 1, as text),
-     * {@code recv_count}, {@code frames_ok}, {@code recvfrom_bytes:N}.
+     * Runs the lesson's experiment on real sockets into {@code log} (which may already hold other
+     * runs: only the events this run adds are measured) and returns the answer its question gets.
      */
-    static String measure(String what, TraceLog log) {
+    public static Outcome run(Lesson lesson, TraceLog log) throws LabException, InterruptedException {
+        Lesson.Experiment x = lesson.experiment();
+        int from = log.size();
+        Map<String, String> facts = new LinkedHashMap<>();
+        switch (x.kind()) {
+            case "udp" -> {
+                ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(x.recvBuffer(), x.recvDelayMs(), List.of())
+                        .withMaxConns(x.messages().size());
+                int before = count(log, Op.RECVFROM, 0);
+                try (UdpServer server = new UdpServer(log, s, TaskRunner.threads());
+                     UdpClient client = new UdpClient(log, ServerSettings.LOOPBACK, server.start(), false)) {
+                    for (String m : x.messages()) {
+                        client.sendto(m.getBytes(StandardCharsets.UTF_8));
+                    }
+                    if (!log.await(Op.RECVFROM, Side.SERVER, before + x.messages().size(), 10_000)) {
+                        throw new LabException("the datagrams did not arrive");
+                    }
+                }
+            }
+            case "tcp" -> {
+                Scenario sc = Scenario.byId(x.scenario());
+                if (x.framing() != null) {
+                    sc = sc.withFraming(Framing.parse(x.framing()));
+                }
+                new ScenarioRunner(log, TaskRunner.threads()).run(sc);
+            }
+            default -> facts.putAll(Experiments.run(x, log));
+        }
+        return new Outcome(measure(lesson.measure(), log, from, facts), Map.copyOf(facts));
+    }
+
+    private static int count(TraceLog log, Op op, int from) {
+        int n = 0;
+        for (int i = from; i < log.size(); i++) {
+            if (log.side(i) == Side.SERVER && log.op(i) == op) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Reads an answer from the events from {@code from} on: {@code recv_text:N} (the Nth server
+     * recv, from 1, as text), {@code recv_count}, {@code frames_ok}, {@code recvfrom_bytes:N}, or
+     * {@code fact:NAME}, a fact the experiment measured.
+     */
+    static String measure(String what, TraceLog log, int from, Map<String, String> facts) {
         String[] p = what.split(":");
+        if (p[0].equals("fact")) {
+            String v = facts.get(p[1]);
+            if (v == null) {
+                throw new IllegalArgumentException("the experiment measured no \"" + p[1] + "\"");
+            }
+            return v;
+        }
         List<TraceEvent> recvs = new ArrayList<>();
         List<TraceEvent> datagrams = new ArrayList<>();
-        for (int i = 0; i < log.size(); i++) {
+        for (int i = from; i < log.size(); i++) {
             if (log.side(i) == Side.SERVER && log.op(i) == Op.RECV) {
                 recvs.add(log.get(i));
             } else if (log.side(i) == Side.SERVER && log.op(i) == Op.RECVFROM) {
@@ -138,7 +195,10 @@ public final class Lessons {
             case "frames_ok": {
                 TraceIndex idx = new TraceIndex(log);
                 idx.update();
-                return String.valueOf(idx.framesOk());
+                int ok = idx.framesOk();
+                TraceIndex before = new TraceIndex(log, from);
+                before.update();
+                return String.valueOf(ok - before.framesOk());
             }
             default:
                 throw new IllegalArgumentException("unknown measure \"" + what + "\"");

@@ -204,7 +204,21 @@ final class Endpoint {
     }
 
     /** Closes once, recording it; wakes a thread waiting to receive. */
+    /** Closes with SO_LINGER 0: the kernel sends RST instead of FIN, and the peer's next recv() fails. */
+    void abort() {
+        try {
+            channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException ignored) {
+            // close as usual, then
+        }
+        close("SO_LINGER 0 → RST");
+    }
+
     void close() {
+        close(null);
+    }
+
+    private void close(String note) {
         closing = true;
         closingLatch.countDown();
         if (closed.compareAndSet(false, true)) {
@@ -215,7 +229,7 @@ final class Endpoint {
             }
             readSelector.wakeup();
             writeSelector.wakeup();
-            log.life(Op.CLOSE, side, conn, 0, 0, recvOffset, null);
+            log.life(Op.CLOSE, side, conn, 0, 0, recvOffset, note);
         }
     }
 

@@ -169,6 +169,15 @@ public final class LabClient implements AutoCloseable {
         return readerDone.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
+    /** Quits abruptly: closes with SO_LINGER 0, so the server gets a reset ("Connection reset by peer"), not EOF. */
+    public void abort() {
+        closed = true;
+        Endpoint e = endpoint;
+        if (e != null) {
+            e.abort();
+        }
+    }
+
     @Override
     public void close() {
         closed = true;

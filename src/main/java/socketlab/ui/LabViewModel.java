@@ -217,9 +217,15 @@ public final class LabViewModel {
         background.execute("lesson", () -> {
             String text;
             try {
-                String answer = socketlab.lesson.Lessons.run(l, target);
+                socketlab.lesson.Lessons.Outcome outcome = socketlab.lesson.Lessons.run(l, target);
+                String lang = I18n.locale().getLanguage();
+                String answer = l.choice(outcome.answer()).label(lang);
                 text = guess == null || guess.isEmpty() ? I18n.tr("lesson.answer", answer)
-                        : I18n.tr(guess.equals(answer) ? "lesson.right" : "lesson.wrong", answer, guess);
+                        : I18n.tr(guess.equals(outcome.answer()) ? "lesson.right" : "lesson.wrong", answer, l.choice(guess).label(lang));
+                String measured = outcome.describe(l, lang);
+                if (!measured.isEmpty()) {
+                    text = text + "\n" + measured;
+                }
             } catch (LabException e) {
                 text = e.getMessage();
             } catch (InterruptedException e) {

@@ -28,6 +28,8 @@ final class LessonPane extends ScrollPane {
     private final LabViewModel vm;
     private final VBox box = new VBox(10);
     private final List<Label> codeLines = new ArrayList<>();
+    private final ComboBox<Lesson> pick;
+    private final VBox content = new VBox(10);
 
     LessonPane(LabViewModel vm) {
         this.vm = vm;
@@ -35,15 +37,14 @@ final class LessonPane extends ScrollPane {
         setFitToWidth(true);
         box.setPadding(new Insets(10));
         setContent(box);
+        pick = picker();
+        box.getChildren().addAll(pick, content);
         vm.lessonProperty().addListener((o, a, b) -> build());
         vm.selectedProperty().addListener((o, a, e) -> highlight(e));
         build();
     }
 
-    private void build() {
-        box.getChildren().clear();
-        codeLines.clear();
-        String lang = I18n.locale().getLanguage();
+    private ComboBox<Lesson> picker() {
         ComboBox<Lesson> pick = new ComboBox<>(vm.lessons());
         pick.setId("lesson-pick");
         pick.setMaxWidth(Double.MAX_VALUE);
@@ -51,7 +52,7 @@ final class LessonPane extends ScrollPane {
         pick.setConverter(new StringConverter<>() {
             @Override
             public String toString(Lesson l) {
-                return l == null ? "" : I18n.tr("lesson.chapter", l.chapter()) + " · " + l.text(lang, "title");
+                return l == null ? "" : I18n.tr("lesson.chapter", l.chapter()) + " · " + l.text(I18n.locale().getLanguage(), "title");
             }
 
             @Override
@@ -64,7 +65,17 @@ final class LessonPane extends ScrollPane {
                 vm.lessonProperty().set(b);
             }
         });
-        box.getChildren().add(pick);
+        return pick;
+    }
+
+    /** Rebuilds the lesson below the picker; the picker stays, so choosing with ↑ ↓ keeps the focus on it. */
+    private void build() {
+        content.getChildren().clear();
+        codeLines.clear();
+        String lang = I18n.locale().getLanguage();
+        if (pick.getValue() != vm.lessonProperty().get()) {
+            pick.setValue(vm.lessonProperty().get());
+        }
         Lesson l = vm.lessonProperty().get();
         if (l == null) {
             return;
@@ -96,11 +107,12 @@ final class LessonPane extends ScrollPane {
         question.setId("lesson-question");
         ToggleGroup group = new ToggleGroup();
         FlowPane choices = new FlowPane(8, 8);
-        for (String c : l.choices()) {
-            ToggleButton b = new ToggleButton(c);
+        for (Lesson.Choice c : l.choices()) {
+            ToggleButton b = new ToggleButton(c.label(lang));
             b.setToggleGroup(group);
             b.setMnemonicParsing(false);
-            b.setUserData(c);
+            b.setWrapText(true);
+            b.setUserData(c.id());
             choices.getChildren().add(b);
         }
         group.selectedToggleProperty().addListener((o, a, t) -> vm.predictionProperty().set(t == null ? "" : (String) t.getUserData()));
@@ -118,7 +130,7 @@ final class LessonPane extends ScrollPane {
         codeScroll.setFitToHeight(true);
         codeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         codeScroll.setFocusTraversable(false);
-        box.getChildren().addAll(title, explain, look, codeScroll, question, choices, run, result);
+        content.getChildren().addAll(title, explain, look, codeScroll, question, choices, run, result);
     }
 
     private Label codeLine(String text) {

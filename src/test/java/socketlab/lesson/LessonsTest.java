@@ -20,9 +20,29 @@ class LessonsTest {
     @ParameterizedTest(name = "lesson {index}")
     @MethodSource("lessons")
     void theRealRunAnswersTheQuestionAsTheLessonSays(Lesson lesson) throws Exception {
-        String measured = Lessons.run(lesson, new TraceLog());
-        assertEquals(lesson.answer(), measured, lesson.id() + ": " + lesson.text("en", "question"));
-        assertTrue(lesson.choices().contains(lesson.answer()), "the answer is one of the choices");
+        Lessons.Outcome outcome = Lessons.run(lesson, new TraceLog());
+        assertEquals(lesson.answer(), outcome.answer(), lesson.id() + ": " + lesson.text("en", "question") + " " + outcome.facts());
+        assertTrue(lesson.choiceIds().contains(lesson.answer()), "the answer is one of the choices");
+        for (String lang : List.of("en", "zh")) {
+            assertFalse(outcome.describe(lesson, lang).matches(".*\\{[a-z_]+}.*"), "every fact the result quotes was measured: "
+                    + outcome.describe(lesson, lang));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void lessonsRunOneAfterAnotherIntoTheWindowsOneLogMeasureOnlyTheirOwnEvents() throws Exception {
+        TraceLog log = new TraceLog(); // the window keeps one log: every run lands in it
+        for (String id : List.of("ch8-small-recv", "ch8-two-sends-one-recv", "ch8-small-recv", "ch11-udp-truncation",
+                "ch11-udp-empty", "ch5-empty-send", "ch6-client-quits", "ch9-json-header", "ch9-json-header")) {
+            Lesson lesson = Lessons.all().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+            assertEquals(lesson.answer(), Lessons.run(lesson, log).answer(), id + " after other runs in the same log");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLessonsFollowTheTutorialAndEveryChapterHasOne() {
+        List<String> chapters = Lessons.all().stream().map(Lesson::chapter).distinct().toList();
+        assertEquals(List.of("1–4", "5", "6", "7", "8", "9", "10", "11"), chapters);
     }
 
     @ParameterizedTest(name = "lesson {index}")

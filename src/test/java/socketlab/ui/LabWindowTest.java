@@ -291,6 +291,13 @@ class LabWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("lesson-pick", robot.targetWindow(view.getScene().getWindow()).lookup("#lesson-pick").query().getId());
         assertTrue(robot.lookup("#lesson-pick").query().isFocused(), "F2 puts the focus on the lesson");
+        int sticky = vm.lessons().indexOf(vm.lessons().stream().filter(l -> l.id().equals("ch8-two-sends-one-recv")).findFirst().orElseThrow());
+        for (int i = 0; i < sticky; i++) {
+            robot.push(KeyCode.DOWN); // ↓ walks the lessons in the tutorial's order
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ch8-two-sends-one-recv", vm.lessonProperty().get().id());
+        assertTrue(robot.lookup("#lesson-pick").query().isFocused(), "choosing a lesson keeps the focus on the picker");
         assertTrue(text(robot, "#lesson-question").contains("first recv() return"), text(robot, "#lesson-question"));
         // Tab to the choices: "hello world", "hello worldhaha", "haha" — predict the second
         robot.push(KeyCode.TAB);

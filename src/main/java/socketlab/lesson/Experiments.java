@@ -1,0 +1,408 @@
+package socketlab.lesson;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import socketlab.exec.TaskRunner;
+import socketlab.net.ClientSettings;
+import socketlab.net.LabClient;
+import socketlab.net.LabException;
+import socketlab.net.LabServer;
+import socketlab.net.NagleProbe;
+import socketlab.net.ServerSettings;
+import socketlab.net.TcpStates;
+import socketlab.net.UdpClient;
+import socketlab.net.Explain;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceEvent;
+import socketlab.trace.TraceLog;
+
+/**
+ * The lessons' experiments beyond a scenario: each runs on real loopback sockets, records every
+ * call into the trace, and returns the facts it measured (what the lesson's question is answered
+ * from, and what its result sentence quotes). Nothing here is scripted to look right: a fact is
+ * read from the sockets or from the trace they wrote.
+ */
+final class Experiments {
+    private static final long WAIT_MS = 10_000;
+
+    private Experiments() {
+    }
+
+    static Map<String, String> run(Lesson.Experiment x, TraceLog log) throws LabException, InterruptedException {
+        return switch (x.kind()) {
+            case "sequence" -> sequence(log);
+            case "empty-send" -> emptySend(log, Integer.parseInt(x.option("wait_ms", "500")));
+            case "quit" -> quit(log, x.option("how", "close"));
+            case "models" -> models(log, ServerSettings.Model.parse(x.option("model", "threaded")),
+                    Integer.parseInt(x.option("clients", "3")), x.recvDelayMs());
+            case "time-wait" -> timeWait(log, Boolean.parseBoolean(x.option("reuse", "false")));
+            case "nagle" -> nagle(log, Integer.parseInt(x.option("rounds", "9")));
+            case "send-partial" -> sendPartial(log, Integer.parseInt(x.option("bytes", String.valueOf(4 << 20))));
+            case "udp-no-server" -> udpNoServer(log);
+            default -> throw new IllegalArgumentException("unknown experiment kind \"" + x.kind() + "\"");
+        };
+    }
+
+    // --- chapters 1–4: the call sequence, and the port the OS gives the client
+
+    private static Map<String, String> sequence(TraceLog log) throws LabException, InterruptedException {
+        Map<String, String> f = new LinkedHashMap<>();
+        int from = log.size();
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withMaxConns(1), TaskRunner.threads())) {
+            int port = server.start();
+            LabClient client = new LabClient(log, ClientSettings.to(port), TaskRunner.threads());
+            client.connect();
+            client.send(List.of("hello".getBytes(StandardCharsets.UTF_8)));
+            client.finishSending();
+            client.awaitServerClose(WAIT_MS);
+            int clientPort = client.localPort();
+            client.close();
+            server.awaitStopped(WAIT_MS);
+            int[] range = ephemeralRange();
+            f.put("server_port", String.valueOf(port));
+            f.put("client_port", String.valueOf(clientPort));
+            f.put("range", range[0] + "–" + range[1]);
+            boolean picked = clientPort != port && clientPort >= range[0] && clientPort <= range[1];
+            f.put("client_port_kind", picked ? "os" : clientPort == port ? "same" : "other");
+            f.put("server_sockets", String.valueOf(count(log, Op.LISTEN, Side.SERVER, from) + count(log, Op.ACCEPT, Side.SERVER, from)));
+        }
+        return f;
+    }
+
+    /** The kernel's range for ports it picks (Linux tells; elsewhere the IANA range is a fair guess). */
+    static int[] ephemeralRange() {
+        try {
+            // readAllLines, not readString: procfs reports a size of 0 and readString trusts it
+            String[] p = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+");
+            return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
+        } catch (IOException | RuntimeException e) {
+            return new int[] {1024, 65535};
+        }
+    }
+
+    // --- chapter 5: send(b'') sends nothing, so the server's recv() has nothing to return
+
+    private static Map<String, String> emptySend(TraceLog log, int waitMs) throws LabException, InterruptedException {
+        Map<String, String> f = new LinkedHashMap<>();
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads());
+             LabClient client = new LabClient(log, ClientSettings.to(server.start()), TaskRunner.threads())) {
+            client.connect();
+            int sends = count(log, Op.SEND, Side.CLIENT);
+            int recvs = count(log, Op.RECV, Side.SERVER);
+            client.send(List.of(new byte[0]));
+            log.await(Op.SEND, Side.CLIENT, sends + 1, WAIT_MS);
+            boolean returned = log.await(Op.RECV, Side.SERVER, recvs + 1, waitMs);
+            f.put("sent", String.valueOf(last(log, Op.SEND, Side.CLIENT).bytes()));
+            f.put("waited_ms", String.valueOf(waitMs));
+            f.put("server_recv", returned ? "returned" : "waits");
+        }
+        return f;
+    }
+
+    // --- chapter 6: a client that quits, politely (FIN → EOF) or abruptly (RST → reset)
+
+    private static Map<String, String> quit(TraceLog log, String how) throws LabException, InterruptedException {
+        Map<String, String> f = new LinkedHashMap<>();
+        int errorsBefore = count(log, Op.ERROR, Side.SERVER);
+        int eofsBefore = count(log, Op.EOF, Side.SERVER);
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads())) {
+            LabClient client = new LabClient(log, ClientSettings.to(server.start()), TaskRunner.threads());
+            client.connect();
+            int recvs = count(log, Op.RECV, Side.SERVER);
+            client.send(List.of("bye".getBytes(StandardCharsets.UTF_8)));
+            log.await(Op.RECV, Side.SERVER, recvs + 1, WAIT_MS);
+            if (how.equals("reset")) {
+                client.abort();
+            } else {
+                client.close();
+            }
+            server.awaitClosedConnections(1, WAIT_MS);
+        }
+        if (count(log, Op.ERROR, Side.SERVER) > errorsBefore) {
+            f.put("server_saw", "reset");
+            f.put("message", last(log, Op.ERROR, Side.SERVER).text());
+        } else if (count(log, Op.EOF, Side.SERVER) > eofsBefore) {
+            f.put("server_saw", "eof");
+            f.put("message", "recv() → b''");
+        } else {
+            f.put("server_saw", "nothing");
+            f.put("message", "");
+        }
+        return f;
+    }
+
+    // --- chapters 6 and 10: the connection loop, and iterative / threaded / selector servers
+
+    private static Map<String, String> models(TraceLog log, ServerSettings.Model model, int n, int delayMs)
+            throws LabException, InterruptedException {
+        int from = log.size();
+        ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(1024, delayMs, List.of()).withModel(model).withMaxConns(n);
+        try (LabServer server = new LabServer(log, s, TaskRunner.threads())) {
+            int port = server.start();
+            List<LabClient> clients = new ArrayList<>();
+            try {
+                for (int i = 1; i <= n; i++) {
+                    LabClient c = new LabClient(log, ClientSettings.to(port), TaskRunner.threads());
+                    clients.add(c);
+                    c.connect();
+                    c.send(List.of(("client " + i).getBytes(StandardCharsets.UTF_8)));
+                }
+                for (LabClient c : clients) { // they leave one after the other, first come first
+                    c.finishSending();
+                    c.awaitServerClose(WAIT_MS);
+                    c.close();
+                }
+            } finally {
+                clients.forEach(LabClient::close);
+            }
+            server.awaitStopped(WAIT_MS);
+        }
+        List<TraceEvent> accepts = new ArrayList<>();
+        List<TraceEvent> closes = new ArrayList<>();
+        int maxReady = 0;
+        for (int i = from; i < log.size(); i++) {
+            if (log.side(i) != Side.SERVER) {
+                continue;
+            }
+            if (log.op(i) == Op.ACCEPT) {
+                accepts.add(log.get(i));
+            } else if (log.op(i) == Op.CLOSE) {
+                closes.add(log.get(i));
+            } else if (log.op(i) == Op.SELECT) {
+                maxReady = Math.max(maxReady, log.get(i).text().split("#").length - 1);
+            }
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        long firstClose = closes.stream().filter(c -> !accepts.isEmpty() && c.conn() == accepts.get(0).conn())
+                .mapToLong(TraceEvent::tNs).findFirst().orElse(Long.MAX_VALUE);
+        f.put("accepts", String.valueOf(accepts.size()));
+        f.put("second_accept", accepts.size() < 2 ? "never" : accepts.get(1).tNs() > firstClose ? "after_close" : "before_close");
+        f.put("served_at_once", String.valueOf(accepts.stream().filter(a -> a.tNs() < firstClose).count()));
+        f.put("max_ready", String.valueOf(maxReady));
+        f.put("select_ready", maxReady >= 2 ? "several" : maxReady == 1 ? "one" : "none");
+        f.put("wait_ms", accepts.size() < 2 ? "0" : ms(accepts.get(1).tNs() - accepts.get(0).tNs()));
+        return f;
+    }
+
+    // --- chapter 7: TIME_WAIT and SO_REUSEADDR
+
+    private static Map<String, String> timeWait(TraceLog log, boolean reuse) throws LabException, InterruptedException {
+        Map<String, String> f = new LinkedHashMap<>();
+        LabServer first = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads()).reuseAddress(reuse);
+        int port = first.start();
+        LabClient client = new LabClient(log, ClientSettings.to(port), TaskRunner.threads());
+        int accepts = count(log, Op.ACCEPT, Side.SERVER);
+        try {
+            client.connect();
+            log.await(Op.ACCEPT, Side.SERVER, accepts + 1, WAIT_MS);
+            first.close(); // the server closes first: its side of the connection waits in TIME_WAIT
+            client.awaitServerClose(WAIT_MS);
+        } finally {
+            client.close();
+            first.close();
+        }
+        int waiting = TcpStates.timeWait(port);
+        f.put("port", String.valueOf(port));
+        f.put("time_wait", waiting < 0 ? "?" : String.valueOf(waiting));
+        try (LabServer again = new LabServer(log, ServerSettings.defaults().withPort(port), TaskRunner.threads()).reuseAddress(reuse)) {
+            again.start();
+            f.put("restart", "ok");
+            f.put("message", "bind(('127.0.0.1', " + port + ")) ✓");
+        } catch (LabException e) {
+            log.error(Side.SERVER, 0, 0, e.getMessage());
+            f.put("restart", "in_use");
+            f.put("message", e.getMessage());
+        }
+        return f;
+    }
+
+    // --- chapter 8: Nagle's algorithm and delayed ACK
+
+    private static Map<String, String> nagle(TraceLog log, int rounds) throws LabException {
+        NagleProbe.Result on = NagleProbe.run(log, false, rounds);
+        NagleProbe.Result off = NagleProbe.run(log, true, rounds);
+        Map<String, String> f = new LinkedHashMap<>();
+        double onMs = on.medianNs() / 1e6;
+        f.put("nagle_ms", String.format(Locale.ROOT, "%.2f", onMs));
+        f.put("nodelay_ms", String.format(Locale.ROOT, "%.3f", off.medianNs() / 1e6));
+        f.put("rounds", String.valueOf(rounds));
+        f.put("nagle_round", onMs < 1 ? "fast" : onMs < 500 ? "stall" : "second");
+        return f;
+    }
+
+    // --- chapter 9: send() takes what fits; sendall() loops until everything is gone
+
+    private static Map<String, String> sendPartial(TraceLog log, int total) throws LabException, InterruptedException {
+        Map<String, String> f = new LinkedHashMap<>();
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.setOption(StandardSocketOptions.SO_RCVBUF, 64 * 1024);
+            listener.bind(new InetSocketAddress(lo, 0), 1);
+            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            int serverConn = log.newConnId();
+            log.life(Op.LISTEN, Side.SERVER, serverConn, port, 0, 0, "not reading until the client's first send() returns");
+            try (SocketChannel client = SocketChannel.open()) {
+                client.setOption(StandardSocketOptions.SO_SNDBUF, 64 * 1024);
+                client.connect(new InetSocketAddress(lo, port));
+                int conn = log.newConnId();
+                int clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
+                log.life(Op.CONNECT, Side.CLIENT, conn, clientPort, port, 0, "non-blocking · SO_SNDBUF 64 KiB");
+                SocketChannel accepted = listener.accept();
+                int acceptedConn = log.newConnId();
+                log.life(Op.ACCEPT, Side.SERVER, acceptedConn, port, clientPort, 0, "SO_RCVBUF 64 KiB");
+                CountDownLatch startReading = new CountDownLatch(1);
+                CountDownLatch readAll = new CountDownLatch(1);
+                TaskRunner.threads().execute("lesson-reader", () -> readAll(log, accepted, acceptedConn, total, startReading, readAll));
+                byte[] data = new byte[total];
+                for (int i = 0; i < total; i++) {
+                    data[i] = (byte) ('a' + i % 26);
+                }
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                client.configureBlocking(false);
+                TraceLog.Lane lane = log.newLane();
+                int calls = 0;
+                int wouldBlock = 0;
+                int first = -1;
+                try (Selector sel = Selector.open()) {
+                    client.register(sel, SelectionKey.OP_WRITE);
+                    while (buf.hasRemaining()) {
+                        int at = buf.position();
+                        long t0 = System.nanoTime();
+                        int n = client.write(buf);
+                        long t1 = System.nanoTime();
+                        calls++;
+                        lane.ioAt(t1, Op.SEND, Side.CLIENT, conn, at, n, total - at, TraceLog.NOT_MEASURED, t1 - t0, data, at);
+                        if (first < 0) {
+                            first = n;
+                            startReading.countDown(); // the server starts reading only now: that is what frees the buffers
+                        }
+                        if (n == 0) {
+                            wouldBlock++;
+                            sel.select(WAIT_MS);
+                            sel.selectedKeys().clear();
+                        }
+                    }
+                }
+                client.shutdownOutput();
+                log.life(Op.CLOSE, Side.CLIENT, conn, 0, 0, total, "sendall() done");
+                startReading.countDown();
+                readAll.await(WAIT_MS, TimeUnit.MILLISECONDS);
+                f.put("asked", String.valueOf(total));
+                f.put("took", String.valueOf(first));
+                f.put("calls", String.valueOf(calls));
+                f.put("would_block", String.valueOf(wouldBlock));
+                f.put("first_send", first == total ? "all" : first == 0 ? "none" : "part");
+            }
+        } catch (IOException e) {
+            String m = Explain.io(e, "sending");
+            log.error(Side.CLIENT, 0, 0, m);
+            throw new LabException(m, e);
+        }
+        return f;
+    }
+
+    private static void readAll(TraceLog log, SocketChannel ch, int conn, int total, CountDownLatch start, CountDownLatch done) {
+        TraceLog.Lane lane = log.newLane();
+        byte[] buf = new byte[64 * 1024];
+        long offset = 0;
+        try (ch) {
+            start.await(WAIT_MS, TimeUnit.MILLISECONDS);
+            while (offset < total) {
+                long t0 = System.nanoTime();
+                int n = ch.read(ByteBuffer.wrap(buf));
+                long t1 = System.nanoTime();
+                if (n < 0) {
+                    break;
+                }
+                lane.ioAt(t1, Op.RECV, Side.SERVER, conn, offset, n, buf.length, TraceLog.NOT_MEASURED, t1 - t0, buf, 0);
+                offset += n;
+            }
+            log.life(Op.CLOSE, Side.SERVER, conn, 0, 0, offset, null);
+        } catch (IOException e) {
+            log.error(Side.SERVER, conn, offset, Explain.io(e, "receiving"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            done.countDown();
+        }
+    }
+
+    // --- chapter 11: UDP with nobody listening
+
+    /** Sends one datagram to a closed port twice: from an unconnected socket, then from a connected one. */
+    private static Map<String, String> udpNoServer(TraceLog log) throws LabException {
+        int port;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // a port that was free a moment ago, and is closed now
+        } catch (IOException e) {
+            throw new LabException("Could not find a free UDP port: " + e.getMessage(), e);
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("port", String.valueOf(port));
+        for (boolean connected : new boolean[] {false, true}) {
+            String outcome;
+            String message;
+            try (UdpClient client = new UdpClient(log, ServerSettings.LOOPBACK, port, connected)) {
+                client.sendto("anyone there?".getBytes(StandardCharsets.UTF_8));
+                byte[] reply = client.recvfrom(1024, 500);
+                outcome = reply == null ? "silence" : "reply";
+                message = reply == null ? "recvfrom(1024) … 500 ms … —" : new String(reply, StandardCharsets.UTF_8);
+            } catch (LabException e) {
+                outcome = "refused";
+                message = e.getMessage();
+            }
+            String which = connected ? "connected" : "unconnected";
+            f.put(which, outcome);
+            f.put(which + "_message", message);
+        }
+        return f;
+    }
+
+    // --- reading the trace
+
+    private static int count(TraceLog log, Op op, Side side) {
+        return count(log, op, side, 0);
+    }
+
+    /** How many {@code op} calls of {@code side} the trace holds from event {@code from} on. */
+    private static int count(TraceLog log, Op op, Side side, int from) {
+        int n = 0;
+        for (int i = from; i < log.size(); i++) {
+            if (log.op(i) == op && log.side(i) == side) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static TraceEvent last(TraceLog log, Op op, Side side) {
+        for (int i = log.size() - 1; i >= 0; i--) {
+            if (log.op(i) == op && log.side(i) == side) {
+                return log.get(i);
+            }
+        }
+        throw new IllegalStateException("no " + op + " in the trace");
+    }
+
+    private static String ms(long ns) {
+        return String.format(Locale.ROOT, "%.0f", ns / 1e6);
+    }
+}
