@@ -73,18 +73,21 @@ public final class LabApp extends Application {
     }
 
     private LabView build() {
-        return new LabView(vm, this::switchLanguage);
+        return new LabView(vm, () -> switchLanguage(scene, vm));
     }
 
-    private void switchLanguage() {
+    /** Switches English ⇄ 简体中文 at run time: the view is built anew in the other language; the run, zoom and mode stay. */
+    static void switchLanguage(Scene scene, LabViewModel vm) {
         I18n.setLocale(I18n.isChinese() ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
         vm.relabel();
         LabView old = (LabView) scene.getRoot();
-        LabView fresh = build();
+        LabView fresh = new LabView(vm, () -> switchLanguage(scene, vm));
         scene.setRoot(fresh);
         fresh.fontZoom.set(old.fontZoom.get());
         fresh.projector.set(old.projector.get());
-        ((Stage) scene.getWindow()).setTitle(I18n.tr("app.title"));
+        if (scene.getWindow() instanceof Stage stage) {
+            stage.setTitle(I18n.tr("app.title"));
+        }
     }
 
     private void shutdownAndExit() {

@@ -93,7 +93,7 @@ final class LabView extends BorderPane {
         g.setVgap(8);
         g.setPadding(new Insets(16));
         String[][] rows = {
-            {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"Space  →  Page Down", "keys.next"},
+            {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"F4", "keys.language"}, {"Space  →  Page Down", "keys.next"},
             {"Ctrl+L", "keys.listen"}, {"Ctrl+K", "keys.connect"}, {"Ctrl+Enter", "keys.send"},
             {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"+  −  0", "keys.zoomTimeline"},
             {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"F1  ?", "keys.help"}};
@@ -206,6 +206,7 @@ final class LabView extends BorderPane {
         Button lang = new Button(I18n.isChinese() ? "English" : "中文");
         lang.setId("language");
         lang.setOnAction(e -> switchLanguage.run());
+        lang.setTooltip(new Tooltip("F4"));
         scenario.getStyleClass().add("scenario-choice");
         // a flow, so on a narrow screen the bar wraps onto a second line instead of cutting its buttons short
         javafx.scene.layout.FlowPane left = new javafx.scene.layout.FlowPane(10, 6, appTitle,
@@ -361,6 +362,7 @@ final class LabView extends BorderPane {
                 }
             });
             applyMode(scene);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F4), switchLanguage);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> vm.stepModeProperty().set(!vm.stepModeProperty().get()));
             // replay: ← → step through the events, Space plays and pauses (unless a text field or the timeline has the keys)
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

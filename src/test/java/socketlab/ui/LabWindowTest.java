@@ -43,8 +43,9 @@ class LabWindowTest {
     @Start
     void start(Stage stage) {
         vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
-        view = new LabView(vm, () -> { });
-        Scene scene = new Scene(view, 1600, 1000);
+        Scene scene = new Scene(new javafx.scene.layout.Pane(), 1600, 1000);
+        view = new LabView(vm, () -> LabApp.switchLanguage(scene, vm));
+        scene.setRoot(view);
         scene.getStylesheets().add(LabApp.class.getResource(LabApp.THEME).toExternalForm());
         stage.setScene(scene);
         pulse = new AnimationTimer() {
@@ -61,6 +62,7 @@ class LabWindowTest {
     void closeSockets() {
         pulse.stop();
         vm.shutdown();
+        I18n.setLocale(Locale.ENGLISH);
     }
 
     static void waitUntil(String what, BooleanSupplier condition) {
@@ -319,6 +321,26 @@ class LabWindowTest {
         assertTrue(vm.lessonResultProperty().get().contains("hello worldhaha"), vm.lessonResultProperty().get());
         assertTrue(vm.lessonResultProperty().get().contains("✓"), vm.lessonResultProperty().get());
         waitUntil("the run is in the timeline", () -> vm.gluedProperty().get() == 1);
+    }
+
+    @Test
+    void f4SwitchesTheWholeWindowToChineseAndBack(FxRobot robot) {
+        robot.push(KeyCode.F4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(I18n.isChinese());
+        String han = ".*\\p{IsHan}.*";
+        for (String id : List.of("#server-start", "#client-connect", "#clear")) {
+            String t = ((javafx.scene.control.Labeled) robot.lookup(id).query()).getText();
+            assertTrue(t.matches(han), id + " reads \"" + t + "\"");
+        }
+        robot.push(KeyCode.F2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#lesson-question").matches(han), text(robot, "#lesson-question"));
+        assertEquals("English", ((javafx.scene.control.Labeled) robot.lookup("#language").query()).getText());
+        robot.push(KeyCode.F4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(I18n.isChinese());
+        assertFalse(((javafx.scene.control.Labeled) robot.lookup("#server-start").query()).getText().matches(han));
     }
 
     @Test
