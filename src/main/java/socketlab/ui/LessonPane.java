@@ -41,6 +41,13 @@ final class LessonPane extends ScrollPane {
         box.getChildren().addAll(pick, content);
         vm.lessonProperty().addListener((o, a, b) -> build());
         vm.selectedProperty().addListener((o, a, e) -> highlight(e));
+        vm.lessonResultProperty().addListener((o, a, text) -> { // the answer is what the learner waits for: bring it into view
+            if (!text.isEmpty()) {
+                applyCss();
+                layout();
+                setVvalue(getVmax());
+            }
+        });
         build();
     }
 

@@ -59,6 +59,17 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         TraceIndex.Conn any() {
             return server != null ? server : client;
         }
+
+        /** When the connection began: the earlier of connect() and accept() (a client can wait in the backlog). */
+        long start(TraceLog log) {
+            long t = Long.MAX_VALUE;
+            for (TraceIndex.Conn c : new TraceIndex.Conn[] {server, client}) {
+                if (c != null && c.openEvent >= 0) {
+                    t = Math.min(t, log.tNs(c.openEvent));
+                }
+            }
+            return t == Long.MAX_VALUE ? log.tNs(any().openEvent) : t;
+        }
     }
 
     TimelineSkin(TimelineView view) {
@@ -324,7 +335,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         // one time scale for every row, so a slower run (the sleep "fix") is visibly longer
         long longest = 1;
         for (Row r : rows) {
-            longest = Math.max(longest, lastTime(idx.log(), r) - idx.log().tNs(r.any().openEvent));
+            longest = Math.max(longest, lastTime(idx.log(), r) - r.start(idx.log()));
         }
         sharedSpan = longest;
         double y = legend - scroll.getValue();
@@ -444,7 +455,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 }
             }
         }
-        long t0 = log.tNs(any.openEvent);
+        long t0 = r.start(log);
         long t1 = lastTime(log, r);
         String stats = I18n.tr("timeline.stats", glued, split, ok, bad, String.format(Locale.ROOT, "%.1f", (t1 - t0) / 1e6));
         g.setTextAlign(TextAlignment.RIGHT);
@@ -902,12 +913,44 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             lifeMark(g, log, c.eofEvent, Mark.EOF, color, lx, t0, scale, left, right, client ? y + 1 : y + h - 1, !client);
             lifeMark(g, log, c.closeEvent, Mark.CLOSE, color, lx, t0, scale, left, right, client ? y + 1 : y + h - 1, !client);
         }
+        drawBacklogWait(g, log, r, lx, t0, scale, left, right, mid);
         g.restore();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(null, FontWeight.BOLD, fs() * 0.8));
         g.setFill(view.ink(TimelineView.Ink.MUTED));
         g.fillText(formatMs(span), Math.max(left, Math.min(right, end)) + 6, mid);
+    }
+
+    /**
+     * A client whose connect() returned long before the server's accept() waited in the listen
+     * backlog (an iterative server busy with someone else): a dashed bar between the two, named.
+     */
+    private void drawBacklogWait(GraphicsContext g, TraceLog log, Row r, double lx, long t0, double scale,
+                                 double left, double right, double mid) {
+        if (r.client == null || r.server == null || r.client.openEvent < 0 || r.server.openEvent < 0) {
+            return;
+        }
+        double x0 = Math.max(left, lx + (log.tNs(r.client.openEvent) - t0) * scale);
+        double x1 = Math.min(right, lx + (log.tNs(r.server.openEvent) - t0) * scale);
+        if (x1 - x0 < fs() * 3) {
+            return; // accepted at once: nothing to show
+        }
+        TimelineView view = getSkinnable();
+        g.setStroke(view.ink(TimelineView.Ink.GLUED));
+        g.setLineWidth(3);
+        g.setLineDashes(8, 5);
+        g.strokeLine(x0 + 6, mid, x1 - 6, mid);
+        g.setLineDashes((double[]) null);
+        g.setLineWidth(1);
+        g.setFont(Font.font(null, FontWeight.BOLD, fs() * 0.8));
+        g.setFill(view.ink(TimelineView.Ink.GLUED));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP); // below the line: the server makes no calls on it before accept(), the client's sends are above
+        String text = I18n.tr("timeline.backlog", formatMs(log.tNs(r.server.openEvent) - log.tNs(r.client.openEvent)));
+        g.fillText(text, x0 + 8, mid + 3, Math.max(10, x1 - x0 - 16));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
     }
 
     private enum Mark { OPEN, EOF, CLOSE }
