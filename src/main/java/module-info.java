@@ -8,6 +8,7 @@ module socketlab {
 
     exports socketlab;
     exports socketlab.codec;
+    exports socketlab.text;
     exports socketlab.trace;
     exports socketlab.net;
     exports socketlab.exec;

@@ -1,5 +1,7 @@
 package socketlab.codec;
 
+import socketlab.text.Words;
+
 /**
  * Every message occupies exactly {@code frameLength} bytes; shorter ones were padded with NUL
  * bytes by {@link FrameEncoder#fixed(int)}, and the padding is stripped here.
@@ -39,6 +41,6 @@ public final class FixedLengthDecoder implements FrameDecoder {
 
     @Override
     public String describeIncomplete(Cumulation in) {
-        return "the peer closed mid-frame: got " + in.readable() + " of " + frameLength + " bytes";
+        return Words.tr("fixed.incomplete", in.readable(), frameLength);
     }
 }

@@ -1,5 +1,6 @@
 package socketlab.codec;
 
+import socketlab.text.Words;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +22,7 @@ public interface FrameEncoder {
     static FrameEncoder fixed(int n) {
         return (body, name) -> {
             if (body.length > n) {
-                throw new MessageTooLongException("the message is " + body.length + " bytes but the fixed length is "
-                        + n + "; it would not fit and the receiver would cut it");
+                throw new MessageTooLongException(Words.tr("fixed.tooLong", body.length, n));
             }
             byte[] wire = new byte[n];
             System.arraycopy(body, 0, wire, 0, body.length);
@@ -45,7 +45,7 @@ public interface FrameEncoder {
         return (body, name) -> {
             for (byte b : body) {
                 if (b == '\n') {
-                    throw new MessageTooLongException("the message contains a newline, which would end it early under line framing");
+                    throw new MessageTooLongException(Words.tr("line.newline"));
                 }
             }
             byte[] wire = new byte[body.length + 1];

@@ -1,5 +1,6 @@
 package socketlab.codec;
 
+import socketlab.text.Words;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,21 +67,19 @@ public final class JsonHeaderDecoder implements FrameDecoder {
         int headLen = in.getInt(0, bigEndian);
         if (headLen <= 0 || headLen > maxHeaderLength) {
             if (LengthFields.looksLikeText(in, 0)) {
-                String msg = "header " + LengthFields.notThisProtocol(headLen, in, 0, bigEndian);
+                String msg = Words.tr("header.of", LengthFields.notThisProtocol(headLen, in, 0, bigEndian));
                 int n = in.readable();
                 in.skip(n);
                 throw new CorruptedFrameException(msg, start, n);
             }
             if (headLen <= 0) {
-                String msg = "header " + LengthFields.describe(headLen, in, 0, bigEndian)
-                        + (headLen == 0 ? " is zero: there is no header to read." : " is negative; a length can't be.")
-                        + " Dropped those 4 bytes.";
+                String msg = Words.tr("header.of", Words.tr(headLen == 0 ? "header.zero" : "len.negative",
+                        LengthFields.describe(headLen, in, 0, bigEndian)));
                 in.skip(FIELD);
                 throw new CorruptedFrameException(msg, start, FIELD);
             }
-            String msg = "header " + LengthFields.describe(headLen, in, 0, bigEndian)
-                    + " is larger than the maximum header of " + String.format("%,d", maxHeaderLength)
-                    + " bytes; dropping those " + String.format("%,d", FIELD + (long) headLen) + " bytes as they arrive.";
+            String msg = Words.tr("header.of", Words.tr("header.tooLong", LengthFields.describe(headLen, in, 0, bigEndian),
+                    String.format("%,d", maxHeaderLength), String.format("%,d", FIELD + (long) headLen)));
             discard(in, FIELD + (long) headLen);
             throw new TooLongFrameException(msg, start, FIELD + (long) headLen);
         }
@@ -111,29 +110,25 @@ public final class JsonHeaderDecoder implements FrameDecoder {
             node = JSON.readTree(headBytes);
         } catch (JsonProcessingException e) {
             in.skip(FIELD + headLen);
-            throw new CorruptedFrameException("the " + headLen + "-byte header is not valid JSON ("
-                    + e.getOriginalMessage() + "): " + abbreviate(headText) + ". Dropped the 4 + " + headLen + " header bytes.",
+            throw new CorruptedFrameException(Words.tr("header.notJson", headLen, e.getOriginalMessage(), abbreviate(headText)),
                     start, FIELD + headLen);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
         if (!(node instanceof ObjectNode obj)) {
             in.skip(FIELD + headLen);
-            throw new CorruptedFrameException("the header must be a JSON object, got: " + abbreviate(headText)
-                    + ". Dropped the 4 + " + headLen + " header bytes.", start, FIELD + headLen);
+            throw new CorruptedFrameException(Words.tr("header.notObject", abbreviate(headText), headLen), start, FIELD + headLen);
         }
         JsonNode size = obj.get("data_size");
         if (size == null || !size.isIntegralNumber() || size.asLong() < 0 || !size.canConvertToLong()) {
             in.skip(FIELD + headLen);
-            throw new CorruptedFrameException("the header has no usable \"data_size\" (a whole number ≥ 0): "
-                    + abbreviate(headText) + ". Dropped the 4 + " + headLen + " header bytes.", start, FIELD + headLen);
+            throw new CorruptedFrameException(Words.tr("header.noSize", abbreviate(headText), headLen), start, FIELD + headLen);
         }
         long dataSize = size.asLong();
         if (dataSize > maxFrameLength) {
             discard(in, FIELD + headLen + dataSize);
-            throw new TooLongFrameException("the header says data_size = " + String.format("%,d", dataSize)
-                    + " bytes, larger than the maximum frame of " + String.format("%,d", maxFrameLength)
-                    + "; dropping this frame's " + String.format("%,d", FIELD + headLen + dataSize) + " bytes as they arrive.",
+            throw new TooLongFrameException(Words.tr("header.sizeTooLong", String.format("%,d", dataSize),
+                    String.format("%,d", maxFrameLength), String.format("%,d", FIELD + headLen + dataSize)),
                     start, FIELD + headLen + dataSize);
         }
         parsedAt = start;
@@ -171,18 +166,16 @@ public final class JsonHeaderDecoder implements FrameDecoder {
     @Override
     public String describeIncomplete(Cumulation in) {
         if (bytesToDiscard > 0) {
-            return "the peer closed while an oversized frame was being dropped (" + bytesToDiscard + " bytes still to come)";
+            return Words.tr("incomplete.discarding", bytesToDiscard);
         }
         if (in.readable() < FIELD) {
-            return "the peer closed mid-frame: got " + in.readable() + " of the 4 header-length bytes";
+            return Words.tr("incomplete.headerField", in.readable());
         }
         int headLen = in.getInt(0, bigEndian);
         if (in.readable() < FIELD + headLen || parsedAt != in.streamOffset()) {
-            return "the peer closed mid-header: got " + in.readable() + " of " + (FIELD + headLen)
-                    + " bytes (4 length + " + headLen + " header)";
+            return Words.tr("incomplete.header", in.readable(), FIELD + headLen, headLen);
         }
         long total = FIELD + headLen + parsedSize;
-        return "the peer closed mid-frame: got " + in.readable() + " of " + total + " bytes (4 + " + headLen
-                + " header + " + parsedSize + " data_size)";
+        return Words.tr("incomplete.headerBody", in.readable(), total, headLen, parsedSize);
     }
 }

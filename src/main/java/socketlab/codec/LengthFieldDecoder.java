@@ -1,5 +1,7 @@
 package socketlab.codec;
 
+import socketlab.text.Words;
+
 /**
  * A 4-byte signed length, then that many body bytes: Python's {@code struct.pack('i', n)}
  * (little-endian on x86) or {@code struct.pack('!i', n)} (big-endian, network order).
@@ -52,14 +54,12 @@ public final class LengthFieldDecoder implements FrameDecoder {
                 throw new CorruptedFrameException(msg, start, n);
             }
             if (length < 0) {
-                String msg = LengthFields.describe(length, in, 0, bigEndian)
-                        + " is negative; a length can't be. Dropped those 4 bytes.";
+                String msg = Words.tr("len.negative", LengthFields.describe(length, in, 0, bigEndian));
                 in.skip(FIELD);
                 throw new CorruptedFrameException(msg, start, FIELD);
             }
-            String msg = LengthFields.describe(length, in, 0, bigEndian) + " is larger than the maximum frame of "
-                    + String.format("%,d", maxFrameLength) + " bytes; dropping the " + String.format("%,d", FIELD + (long) length)
-                    + " bytes of this frame as they arrive.";
+            String msg = Words.tr("len.tooLong", LengthFields.describe(length, in, 0, bigEndian),
+                    String.format("%,d", maxFrameLength), String.format("%,d", FIELD + (long) length));
             bytesToDiscard = FIELD + (long) length;
             int n = (int) Math.min(bytesToDiscard, in.readable());
             in.skip(n);
@@ -77,13 +77,12 @@ public final class LengthFieldDecoder implements FrameDecoder {
     @Override
     public String describeIncomplete(Cumulation in) {
         if (bytesToDiscard > 0) {
-            return "the peer closed while an oversized frame was being dropped (" + bytesToDiscard + " bytes still to come)";
+            return Words.tr("incomplete.discarding", bytesToDiscard);
         }
         if (in.readable() < FIELD) {
-            return "the peer closed mid-frame: got " + in.readable() + " of the " + FIELD + " length bytes";
+            return Words.tr("incomplete.lengthField", in.readable());
         }
         int length = in.getInt(0, bigEndian);
-        return "the peer closed mid-frame: got " + in.readable() + " of " + (FIELD + length)
-                + " bytes (4 length + " + length + " body)";
+        return Words.tr("incomplete.lengthBody", in.readable(), FIELD + length, length);
     }
 }

@@ -1,5 +1,6 @@
 package socketlab.codec;
 
+import socketlab.text.Words;
 import java.util.Locale;
 
 /** Words for a 4-byte length field that makes no sense, so a learner can see why. */
@@ -41,13 +42,11 @@ final class LengthFields {
     }
 
     static String describe(int value, Cumulation in, int at, boolean bigEndian) {
-        return String.format(Locale.ROOT, "length field 0x%08X = %,d (%s bytes %s)", value, value,
-                bigEndian ? "big-endian" : "little-endian", hexBytes(in, at));
+        return Words.tr("len.describe", String.format(Locale.ROOT, "%08X", value), String.format(Locale.ROOT, "%,d", value),
+                Words.tr(bigEndian ? "len.be" : "len.le"), hexBytes(in, at));
     }
 
     static String notThisProtocol(int value, Cumulation in, int at, boolean bigEndian) {
-        return describe(value, in, at, bigEndian) + " is not a length at all: its bytes read as the text \""
-                + asText(in, at, 40) + "\". The peer is not speaking this protocol (it probably sends plain"
-                + " text with no length in front). Dropped the " + in.readable() + " bytes received so far.";
+        return Words.tr("len.notProtocol", describe(value, in, at, bigEndian), asText(in, at, 40), in.readable());
     }
 }

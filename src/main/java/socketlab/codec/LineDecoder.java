@@ -1,5 +1,7 @@
 package socketlab.codec;
 
+import socketlab.text.Words;
+
 /**
  * Messages end with a newline ({@code \n}; a {@code \r} before it is dropped too).
  *
@@ -42,9 +44,7 @@ public final class LineDecoder implements FrameDecoder {
                 int n = in.readable();
                 in.skip(n);
                 scanned = 0;
-                throw new TooLongFrameException("a line longer than the maximum of " + maxFrameLength
-                        + " bytes: " + n + " bytes so far and no newline; dropping it up to the next newline",
-                        start, n);
+                throw new TooLongFrameException(Words.tr("line.tooLongSoFar", maxFrameLength, n), start, n);
             }
             scanned = in.readable();
             return null;
@@ -53,8 +53,7 @@ public final class LineDecoder implements FrameDecoder {
         if (nl > maxFrameLength) {
             long start = in.streamOffset();
             in.skip(nl + 1);
-            throw new TooLongFrameException("a line of " + nl + " bytes is longer than the maximum of "
-                    + maxFrameLength + "; dropped", start, nl + 1);
+            throw new TooLongFrameException(Words.tr("line.tooLong", nl, maxFrameLength), start, nl + 1);
         }
         int bodyLen = nl > 0 && in.getUnsigned(nl - 1) == '\r' ? nl - 1 : nl;
         Frame f = Frame.plain(in.streamOffset(), nl + 1, 0, in.copy(0, bodyLen));
@@ -64,6 +63,6 @@ public final class LineDecoder implements FrameDecoder {
 
     @Override
     public String describeIncomplete(Cumulation in) {
-        return "the peer closed mid-line: " + in.readable() + " bytes arrived without the closing newline";
+        return Words.tr("line.incomplete", in.readable());
     }
 }

@@ -312,7 +312,7 @@ final class Experiments {
                 f.put("first_send", first == total ? "all" : first == 0 ? "none" : "part");
             }
         } catch (IOException e) {
-            String m = Explain.io(e, "sending");
+            String m = Explain.io(e, "doing.sending");
             log.error(Side.CLIENT, 0, 0, m);
             throw new LabException(m, e);
         }
@@ -337,7 +337,7 @@ final class Experiments {
             }
             log.life(Op.CLOSE, Side.SERVER, conn, 0, 0, offset, null);
         } catch (IOException e) {
-            log.error(Side.SERVER, conn, offset, Explain.io(e, "receiving"));
+            log.error(Side.SERVER, conn, offset, Explain.io(e, "doing.receiving"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

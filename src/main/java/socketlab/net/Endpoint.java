@@ -1,5 +1,6 @@
 package socketlab.net;
 
+import socketlab.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -172,7 +173,7 @@ final class Endpoint {
             recvLane.io(Op.EOF, side, conn, recvOffset, 0, size, waiting, dur, null, 0);
             String incomplete = decoder.finish();
             if (incomplete != null) {
-                recvLane.error(side, conn, recvOffset, capitalise(incomplete) + ".");
+                recvLane.error(side, conn, recvOffset, Words.sentence(incomplete));
             }
             return null;
         }
@@ -186,12 +187,11 @@ final class Endpoint {
                 recvLane.message(Op.FRAME, side, conn, f.streamOffset(), framesDecoded++, f.headerLength(), f.wireLength(),
                         f.body(), Digests.crc(f.body()), f.verified(), f.headerJson());
                 if (Boolean.FALSE.equals(f.verified())) {
-                    recvLane.error(side, conn, f.streamOffset(), "Frame " + framesDecoded + ": the sha256 in its header does not"
-                            + " match the " + f.body().length + " bytes that arrived: the data changed or the header lies.");
+                    recvLane.error(side, conn, f.streamOffset(), Words.tr("frame.hashMismatch", framesDecoded, f.body().length));
                 }
                 frames.add(f);
             } else if (r instanceof StreamDecoder.Failed fail) {
-                recvLane.error(side, conn, fail.error().streamOffset(), capitalise(fail.error().getMessage()));
+                recvLane.error(side, conn, fail.error().streamOffset(), Words.sentence(fail.error().getMessage()));
             }
         }
         return frames;
@@ -245,10 +245,6 @@ final class Endpoint {
 
     boolean isClosed() {
         return closed.get();
-    }
-
-    static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Python's {@code bytes.upper()}: ASCII letters only, every other byte (UTF-8 included) unchanged. */

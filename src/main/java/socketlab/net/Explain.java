@@ -1,5 +1,6 @@
 package socketlab.net;
 
+import socketlab.text.Words;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -17,39 +18,35 @@ public final class Explain {
     public static int port(String text) throws LabException {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
-            throw new LabException("Type a port number from 0 to 65535 (0 lets the system pick a free one).");
+            throw new LabException(Words.tr("port.empty"));
         }
         int p;
         try {
             p = Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            throw new LabException("\"" + t + "\" is not a port number: type a whole number from 0 to 65535.");
+            throw new LabException(Words.tr("port.notNumber", t));
         }
         if (p < 0 || p > 65535) {
-            throw new LabException("Port " + p + " is outside 0–65535: a TCP port is a 16-bit number.");
+            throw new LabException(Words.tr("port.outOfRange", p));
         }
         return p;
     }
 
     /** Why binding failed, in words, offering {@code freePort} (from {@link #freePort}) when there is one. */
     public static String bind(BindException e, String address, int port, int freePort) {
-        String free = freePort > 0 ? " Port " + freePort + " is free right now, or use 0 to let the system choose."
-                : " Use 0 to let the system choose a free port.";
+        String free = freePort > 0 ? Words.tr("bind.free", freePort) : Words.tr("bind.useZero");
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (m.contains("in use")) {
             int waiting = TcpStates.timeWait(port);
             if (waiting > 0) {
-                return "Port " + port + " is in use: " + waiting + " connection(s) of an earlier server on it are in TIME_WAIT"
-                        + " (the side that closed first keeps them for a while, so late packets are not mistaken for new ones)."
-                        + " With SO_REUSEADDR on, the new server can bind anyway." + free;
+                return Words.tr("bind.timeWait", port, waiting, free);
             }
-            return "Port " + port + " is already in use: another program (or an earlier server) is listening there."
-                    + free;
+            return Words.tr("bind.inUse", port, free);
         }
         if (m.contains("permission")) {
-            return "Not allowed to listen on port " + port + " (ports below 1024 need administrator rights)." + free;
+            return Words.tr("bind.permission", port, free);
         }
-        return "Could not listen on " + address + ":" + port + ": " + e.getMessage() + "." + free;
+        return Words.tr("bind.other", address, port, e.getMessage(), free);
     }
 
     /** A port free on {@code address} right now, or -1. */
@@ -63,32 +60,30 @@ public final class Explain {
 
     public static String connect(IOException e, String host, int port) {
         if (e instanceof ConnectException) {
-            return "Connection refused by " + host + ":" + port + ": nothing is listening there."
-                    + " Start the server first (or check the port), then connect again.";
+            return Words.tr("connect.refused", host, port);
         }
         if (e instanceof SocketTimeoutException) {
-            return "No answer from " + host + ":" + port + " in time.";
+            return Words.tr("connect.timeout", host, port);
         }
         if (e instanceof UnknownHostException) {
-            return "Unknown host \"" + host + "\".";
+            return Words.tr("connect.unknownHost", host);
         }
-        return "Could not connect to " + host + ":" + port + ": " + e.getMessage();
+        return Words.tr("connect.other", host, port, e.getMessage());
     }
 
-    /** An I/O error on an open connection. */
+    /** An I/O error on an open connection; {@code doing} is a {@code doing.*} key of {@link Words} ("doing.receiving"). */
     public static String io(IOException e, String doing) {
         String m = String.valueOf(e.getMessage());
         String lm = m.toLowerCase(Locale.ROOT);
         if (lm.contains("connection reset")) {
-            return "Connection reset by the peer while " + doing + ": the other side closed abruptly"
-                    + " (it quit with unread data, or aborted), so the kernel sent RST instead of a normal FIN.";
+            return Words.tr("io.reset", Words.tr(doing));
         }
         if (lm.contains("broken pipe")) {
-            return "Broken pipe while " + doing + ": the peer has already closed the connection, so these bytes have nowhere to go.";
+            return Words.tr("io.brokenPipe", Words.tr(doing));
         }
         if (lm.contains("socket closed")) {
-            return "The socket was closed while " + doing + ".";
+            return Words.tr("io.closed", Words.tr(doing));
         }
-        return "I/O error while " + doing + ": " + m;
+        return Words.tr("io.other", Words.tr(doing), m);
     }
 }

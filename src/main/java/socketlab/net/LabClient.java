@@ -1,5 +1,6 @@
 package socketlab.net;
 
+import socketlab.text.Words;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -49,10 +50,10 @@ public final class LabClient implements AutoCloseable {
                     () -> closed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabException("Interrupted before connecting.", e);
+            throw new LabException(Words.tr("client.interrupted"), e);
         }
         if (closed) {
-            throw new LabException("The client was closed before it connected.");
+            throw new LabException(Words.tr("client.closedEarly"));
         }
         try {
             ch = SocketChannel.open();
@@ -108,7 +109,7 @@ public final class LabClient implements AutoCloseable {
             // closed by us
         } catch (IOException ex) {
             if (!e.closing) {
-                log.error(Side.CLIENT, e.conn, 0, Explain.io(ex, "receiving"));
+                log.error(Side.CLIENT, e.conn, 0, Explain.io(ex, "doing.receiving"));
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -126,7 +127,7 @@ public final class LabClient implements AutoCloseable {
     public void send(List<byte[]> bodies) throws LabException {
         Endpoint e = endpoint;
         if (e == null || e.isClosed()) {
-            throw new LabException("Not connected: connect to the server first.");
+            throw new LabException(Words.tr("client.notConnected"));
         }
         for (int i = 0; i < bodies.size(); i++) {
             if (i > 0 && settings.pauseMs() > 0) {
@@ -140,9 +141,9 @@ public final class LabClient implements AutoCloseable {
             try {
                 e.sendMessage(bodies.get(i), "message-" + (i + 1) + ".txt");
             } catch (MessageTooLongException ex) {
-                log.error(Side.CLIENT, e.conn, 0, "Message " + (i + 1) + " not sent: " + ex.getMessage() + ".");
+                log.error(Side.CLIENT, e.conn, 0, Words.tr("client.notSent", i + 1, ex.getMessage()));
             } catch (IOException ex) {
-                String msg = e.closing ? "The connection was closed while sending." : Explain.io(ex, "sending");
+                String msg = e.closing ? Words.tr("client.closedWhileSending") : Explain.io(ex, "doing.sending");
                 log.error(Side.CLIENT, e.conn, 0, msg);
                 throw new LabException(msg, ex);
             } catch (InterruptedException ex) {
@@ -160,7 +161,7 @@ public final class LabClient implements AutoCloseable {
                 e.shutdownOutput();
             }
         } catch (IOException ex) {
-            log.error(Side.CLIENT, e.conn, 0, Explain.io(ex, "closing the sending side"));
+            log.error(Side.CLIENT, e.conn, 0, Explain.io(ex, "doing.closingSend"));
         }
     }
 

@@ -1,5 +1,6 @@
 package socketlab.net;
 
+import socketlab.text.Words;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -81,7 +82,7 @@ public final class LabServer implements Server {
         try {
             address = InetAddress.getByName(s.bindAddress());
         } catch (IOException e) {
-            throw new LabException("Unknown address to listen on: " + s.bindAddress(), e);
+            throw new LabException(Words.tr("server.unknownAddress", s.bindAddress()), e);
         }
         try {
             ServerSocketChannel ch = ServerSocketChannel.open();
@@ -98,7 +99,7 @@ public final class LabServer implements Server {
             int free = Explain.freePort(s.bindAddress());
             throw new LabException(Explain.bind(e, s.bindAddress(), s.port(), free), e, free);
         } catch (IOException e) {
-            throw new LabException("Could not listen on port " + s.port() + ": " + e.getMessage(), e);
+            throw new LabException(Words.tr("server.cannotListen", s.port(), e.getMessage()), e);
         }
         running = true;
         listenConn = log.newConnId();
@@ -173,7 +174,7 @@ public final class LabServer implements Server {
             // stopped
         } catch (IOException e) {
             if (running) {
-                log.error(Side.SERVER, listenConn, 0, Explain.io(e, "accepting"));
+                log.error(Side.SERVER, listenConn, 0, Explain.io(e, "doing.accepting"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -236,7 +237,7 @@ public final class LabServer implements Server {
                                 }
                             }
                         } catch (IOException ex) {
-                            log.error(Side.SERVER, e.conn, 0, Explain.io(ex, "receiving"));
+                            log.error(Side.SERVER, e.conn, 0, Explain.io(ex, "doing.receiving"));
                             frames = null;
                         }
                         if (frames == null) {
@@ -255,7 +256,7 @@ public final class LabServer implements Server {
             // stopped
         } catch (IOException e) {
             if (running) {
-                log.error(Side.SERVER, listenConn, 0, Explain.io(e, "selecting"));
+                log.error(Side.SERVER, listenConn, 0, Explain.io(e, "doing.selecting"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -302,12 +303,12 @@ public final class LabServer implements Server {
             // closed while waiting: not an error
         } catch (IOException ex) {
             if (!e.closing) {
-                log.error(Side.SERVER, e.conn, 0, Explain.io(ex, "receiving"));
+                log.error(Side.SERVER, e.conn, 0, Explain.io(ex, "doing.receiving"));
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException ex) {
-            log.error(Side.SERVER, e.conn, 0, "Unexpected error on this connection: " + ex);
+            log.error(Side.SERVER, e.conn, 0, Words.tr("server.unexpected", ex));
         } finally {
             e.close();
             e.release();

@@ -1,5 +1,6 @@
 package socketlab.net;
 
+import socketlab.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,7 +60,7 @@ public final class NagleProbe {
                     int n = in.read(reply);
                     long t1 = System.nanoTime();
                     if (n < 0) {
-                        throw new LabException("The probe's server closed early.");
+                        throw new LabException(Words.tr("nagle.closedEarly"));
                     }
                     lane.ioAt(t1, Op.RECV, Side.CLIENT, conn, r, n, 1, TraceLog.NOT_MEASURED, t1 - t0, reply, 0);
                     times[r] = t1 - start;
@@ -68,7 +69,7 @@ public final class NagleProbe {
                 return new Result(noDelay, times);
             }
         } catch (IOException e) {
-            throw new LabException(Explain.io(e, "measuring write-write-read rounds"), e);
+            throw new LabException(Explain.io(e, "doing.nagle"), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package socketlab.net;
 
+import socketlab.text.Words;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
@@ -37,7 +38,7 @@ public final class UdpClient implements AutoCloseable {
                 channel.connect(server);
             }
         } catch (IOException e) {
-            throw new LabException("Could not open a UDP socket: " + e.getMessage(), e);
+            throw new LabException(Words.tr("udp.cannotOpen", e.getMessage()), e);
         }
         conn = log.newConnId();
         log.life(connect ? Op.CONNECT : Op.LISTEN, Side.CLIENT, conn, channel.socket().getLocalPort(), port, 0,
@@ -59,7 +60,7 @@ public final class UdpClient implements AutoCloseable {
         } catch (PortUnreachableException e) {
             throw unreachable(e);
         } catch (IOException e) {
-            String m = Explain.io(e, "sending a datagram");
+            String m = Explain.io(e, "doing.sendingDatagram");
             log.error(Side.CLIENT, conn, 0, m);
             throw new LabException(m, e);
         }
@@ -88,16 +89,14 @@ public final class UdpClient implements AutoCloseable {
         } catch (PortUnreachableException e) {
             throw unreachable(e);
         } catch (IOException e) {
-            String m = Explain.io(e, "receiving a datagram");
+            String m = Explain.io(e, "doing.receivingDatagram");
             log.error(Side.CLIENT, conn, 0, m);
             throw new LabException(m, e);
         }
     }
 
     private LabException unreachable(PortUnreachableException e) {
-        String m = "Port unreachable: nothing is bound to UDP port " + server.getPort() + " on " + server.getHostString()
-                + ". The kernel answered a datagram with an ICMP \"port unreachable\"; a connected UDP socket reports it,"
-                + " an unconnected one never hears of it and the datagram is silently lost.";
+        String m = Words.tr("udp.unreachable", server.getPort(), server.getHostString());
         log.error(Side.CLIENT, conn, 0, m);
         return new LabException(m, e);
     }

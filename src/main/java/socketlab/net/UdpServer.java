@@ -1,5 +1,6 @@
 package socketlab.net;
 
+import socketlab.text.Words;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -58,7 +59,7 @@ public final class UdpServer implements Server {
         } catch (BindException e) {
             throw new LabException(Explain.bind(e, settings.bindAddress(), settings.port(), -1).replace("listening", "bound"), e);
         } catch (IOException e) {
-            throw new LabException("Could not bind UDP port " + settings.port() + ": " + e.getMessage(), e);
+            throw new LabException(Words.tr("udp.cannotBind", settings.port(), e.getMessage()), e);
         }
         running = true;
         conn = log.newConnId();
@@ -103,7 +104,7 @@ public final class UdpServer implements Server {
             // stopped
         } catch (IOException e) {
             if (running) {
-                log.error(Side.SERVER, conn, 0, Explain.io(e, "receiving a datagram"));
+                log.error(Side.SERVER, conn, 0, Explain.io(e, "doing.receivingDatagram"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -11,6 +11,10 @@ public final class I18n {
     private static volatile Locale locale = initial();
     private static volatile ResourceBundle bundle = load(locale);
 
+    static {
+        socketlab.text.Words.setLocale(locale); // the engine's messages speak the window's language
+    }
+
     private I18n() {
     }
 
@@ -38,6 +42,7 @@ public final class I18n {
     public static void setLocale(Locale l) {
         locale = l;
         bundle = load(l);
+        socketlab.text.Words.setLocale(l);
     }
 
     public static String tr(String key, Object... args) {

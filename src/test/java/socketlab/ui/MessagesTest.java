@@ -1,6 +1,7 @@
 package socketlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,42 +18,71 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import socketlab.net.Explain;
+import socketlab.net.LabException;
+import socketlab.text.Words;
 
-/** Every word the window shows exists in English and in Chinese, and every key the code asks for exists. */
+/**
+ * Every word the lab shows exists in English and in Chinese — the window's ({@code ui/messages})
+ * and the engine's ({@code text/words}) — and every key the code asks for exists.
+ */
 class MessagesTest {
 
-    static Properties load(String name) throws IOException {
+    static Properties load(String resource) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = MessagesTest.class.getResourceAsStream("/socketlab/ui/" + name)) {
+        try (InputStream in = MessagesTest.class.getResourceAsStream(resource)) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
     }
 
-    @Test
-    void englishAndChineseHaveTheSameKeys() throws IOException {
-        Set<String> en = new TreeSet<>(load("messages.properties").stringPropertyNames());
-        Set<String> zh = new TreeSet<>(load("messages_zh.properties").stringPropertyNames());
+    @ParameterizedTest
+    @CsvSource({"/socketlab/ui/messages", "/socketlab/text/words"})
+    void englishAndChineseHaveTheSameKeysAndPlaceholders(String bundle) throws IOException {
+        Properties enP = load(bundle + ".properties");
+        Properties zhP = load(bundle + "_zh.properties");
+        Set<String> en = new TreeSet<>(enP.stringPropertyNames());
+        Set<String> zh = new TreeSet<>(zhP.stringPropertyNames());
         Set<String> missingInZh = new TreeSet<>(en);
         missingInZh.removeAll(zh);
         Set<String> missingInEn = new TreeSet<>(zh);
         missingInEn.removeAll(en);
-        assertEquals(Set.of(), missingInZh, "keys missing in messages_zh.properties");
-        assertEquals(Set.of(), missingInEn, "keys missing in messages.properties");
+        assertEquals(Set.of(), missingInZh, "keys missing in " + bundle + "_zh.properties");
+        assertEquals(Set.of(), missingInEn, "keys missing in " + bundle + ".properties");
+        Pattern placeholder = Pattern.compile("\\{\\d}");
+        for (String key : en) {
+            assertEquals(placeholders(placeholder, enP.getProperty(key)), placeholders(placeholder, zhP.getProperty(key)),
+                    key + ": the Chinese text fills in the same values as the English");
+        }
     }
 
-    @Test
-    void everyKeyTheCodeAsksForExists() throws IOException {
-        Set<String> en = load("messages.properties").stringPropertyNames();
-        Pattern tr = Pattern.compile("I18n\\.tr\\(\"([a-zA-Z0-9.]+)\"");
+    private static Set<String> placeholders(Pattern p, String text) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"I18n, /socketlab/ui/messages", "Words, /socketlab/text/words"})
+    void everyKeyTheCodeAsksForExists(String caller, String bundle) throws IOException {
+        Set<String> en = load(bundle + ".properties").stringPropertyNames();
+        Pattern tr = Pattern.compile(caller + "\\.tr\\(\"([a-zA-Z0-9.]+)\"");
+        Pattern doing = Pattern.compile("Explain\\.io\\(\\w+, \"([a-zA-Z0-9.]+)\"");
         Set<String> missing = new TreeSet<>();
-        Path src = Path.of("src/main/java/socketlab/ui");
-        try (Stream<Path> files = Files.walk(src)) {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/socketlab"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = tr.matcher(Files.readString(f));
-                while (m.find()) {
-                    if (!en.contains(m.group(1))) {
-                        missing.add(m.group(1) + " (" + f.getFileName() + ")");
+                String code = Files.readString(f);
+                for (Pattern p : caller.equals("Words") ? new Pattern[] {tr, doing} : new Pattern[] {tr}) {
+                    Matcher m = p.matcher(code);
+                    while (m.find()) {
+                        if (!en.contains(m.group(1))) {
+                            missing.add(m.group(1) + " (" + f.getFileName() + ")");
+                        }
                     }
                 }
             }
@@ -61,7 +92,23 @@ class MessagesTest {
 
     @Test
     void chineseTextIsReallyChinese() throws IOException {
-        Properties zh = load("messages_zh.properties");
-        assertTrue(zh.getProperty("server.title").matches(".*\\p{IsHan}.*"), "the bundle was read as UTF-8");
+        assertTrue(load("/socketlab/ui/messages_zh.properties").getProperty("server.title").matches(".*\\p{IsHan}.*"),
+                "the bundle was read as UTF-8");
+        assertTrue(load("/socketlab/text/words_zh.properties").getProperty("port.empty").matches(".*\\p{IsHan}.*"));
+    }
+
+    @Test
+    void theEnginesMessagesFollowTheWindowsLanguage() {
+        try {
+            I18n.setLocale(Locale.SIMPLIFIED_CHINESE);
+            LabException zh = assertThrows(LabException.class, () -> Explain.port("99999"));
+            assertEquals("端口 99999 超出了 0–65535：TCP 端口是一个 16 位的数。", zh.getMessage());
+            assertEquals("对方在一帧中间关闭了：4 个长度字节只收到 2 个。", Words.sentence(Words.tr("incomplete.lengthField", 2)));
+        } finally {
+            I18n.setLocale(Locale.ENGLISH);
+        }
+        LabException en = assertThrows(LabException.class, () -> Explain.port("99999"));
+        assertEquals("Port 99999 is outside 0–65535: a TCP port is a 16-bit number.", en.getMessage());
+        assertEquals("The peer closed mid-frame: got 2 of the 4 length bytes.", Words.sentence(Words.tr("incomplete.lengthField", 2)));
     }
 }
