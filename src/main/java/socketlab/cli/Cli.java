@@ -98,6 +98,9 @@ public final class Cli implements Callable<Integer> {
         int recvDelay;
         @Option(names = "--echo", description = "send each message back upper-cased")
         boolean echo;
+        @Option(names = "--commands", description = "answer each message as a command of a fixed, harmless set"
+                + " (help, ls, dir, pwd, date, text N) — the tutorial's remote-command server; nothing received is ever run")
+        boolean commands;
         @Option(names = "--max-conns", defaultValue = "0",
                 description = "stop after N connections closed (with --udp: N datagrams received); 0 = never")
         int maxConns;
@@ -123,7 +126,7 @@ public final class Cli implements Callable<Integer> {
             TraceLog log = new TraceLog();
             JsonLinesWriter w = new JsonLinesWriter(log, OUT);
             Server server = udp ? new socketlab.net.UdpServer(log, s, TaskRunner.threads())
-                    : new LabServer(log, s, TaskRunner.threads()).reuseAddress(reuseAddress);
+                    : new LabServer(log, s, TaskRunner.threads()).reuseAddress(reuseAddress).answerCommands(commands);
             try {
                 server.start();
             } catch (LabException e) {

@@ -57,6 +57,7 @@ final class Experiments {
             case "nagle" -> nagle(log, Integer.parseInt(x.option("rounds", "9")));
             case "send-partial" -> sendPartial(log, Integer.parseInt(x.option("bytes", String.valueOf(4 << 20))));
             case "udp-no-server" -> udpNoServer(log);
+            case "commands" -> commands(log, socketlab.codec.Framing.parse(x.option("framing", "none")), x.recvBuffer(), x.messages());
             default -> throw new IllegalArgumentException("unknown experiment kind \"" + x.kind() + "\"");
         };
     }
@@ -343,6 +344,38 @@ final class Experiments {
         } finally {
             done.countDown();
         }
+    }
+
+    // --- chapter 9: the remote-command server (a fixed, harmless command set), with and without a header
+
+    private static Map<String, String> commands(TraceLog log, socketlab.codec.Framing framing, int recvSize, List<String> asked)
+            throws LabException {
+        Map<String, String> f = new LinkedHashMap<>();
+        ServerSettings s = ServerSettings.defaults().withPort(0).withFraming(framing).withMaxConns(1);
+        List<byte[]> answers = new ArrayList<>();
+        try (LabServer server = new LabServer(log, s, TaskRunner.threads()).answerCommands(true)) {
+            try (socketlab.net.RequestClient client = new socketlab.net.RequestClient(log, server.start(), framing, recvSize)) {
+                for (String command : asked) {
+                    answers.add(client.ask(command.getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        byte[] full = socketlab.net.Commands.answer(asked.get(0).getBytes(StandardCharsets.UTF_8));
+        byte[] own = socketlab.net.Commands.answer(asked.get(1).getBytes(StandardCharsets.UTF_8));
+        byte[] first = answers.get(0);
+        byte[] second = answers.get(1);
+        boolean rest = second.length > 0 && first.length < full.length && java.util.Arrays.equals(second, 0, Math.min(second.length,
+                full.length - first.length), full, first.length, Math.min(full.length, first.length + second.length));
+        f.put("answer_bytes", String.valueOf(full.length));
+        f.put("first_bytes", String.valueOf(first.length));
+        f.put("second_text", abbreviate(new String(second, StandardCharsets.UTF_8)));
+        f.put("second_answer", java.util.Arrays.equals(second, own) ? "own" : rest ? "rest" : "other");
+        return f;
+    }
+
+    private static String abbreviate(String text) {
+        String one = text.strip().replace("\n", " ⏎ ");
+        return one.length() <= 60 ? one : one.substring(0, 57) + "…";
     }
 
     // --- chapter 11: UDP with nobody listening

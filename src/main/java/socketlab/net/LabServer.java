@@ -62,8 +62,31 @@ public final class LabServer implements Server {
         this.gate = gate;
     }
 
-    /** Binds and starts accepting; returns the port (the OS's choice when the setting was 0). */
     private boolean reuseAddress = true;
+    private volatile boolean commands;
+
+    /**
+     * Answers each message as a command of the built-in, harmless set ({@link Commands}) instead of
+     * (or besides) echoing it: the tutorial's remote-command server, which never runs what it receives.
+     */
+    public LabServer answerCommands(boolean on) {
+        this.commands = on;
+        return this;
+    }
+
+    /** The reply to one decoded message, if this server replies at all. */
+    private void reply(Endpoint e, ServerSettings s, List<Frame> frames) throws IOException, InterruptedException {
+        if (frames == null) {
+            return;
+        }
+        for (Frame f : frames) {
+            if (commands) {
+                e.sendMessage(Commands.answer(f.body()), "answer.txt");
+            } else if (s.echo()) {
+                e.sendMessage(Endpoint.upperAscii(f.body()), "reply.txt");
+            }
+        }
+    }
 
     /**
      * SO_REUSEADDR for the listening socket. Java turns it on for listeners (Python does not), so
@@ -181,8 +204,8 @@ public final class LabServer implements Server {
         }
     }
 
-    private static String note(ServerSettings s) {
-        return "framing " + s.framing().spec() + (s.echo() ? " · echo" : "")
+    private String note(ServerSettings s) {
+        return "framing " + s.framing().spec() + (s.echo() ? " · echo" : "") + (commands ? " · commands" : "")
                 + (s.model() == ServerSettings.Model.THREADED ? "" : " · " + s.model().name().toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -231,11 +254,7 @@ public final class LabServer implements Server {
                         List<Frame> frames;
                         try {
                             frames = e.recvReady(buf, size);
-                            if (frames != null && s.echo()) {
-                                for (Frame f : frames) {
-                                    e.sendMessage(Endpoint.upperAscii(f.body()), "reply.txt");
-                                }
-                            }
+                            reply(e, s, frames);
                         } catch (IOException ex) {
                             log.error(Side.SERVER, e.conn, 0, Explain.io(ex, "doing.receiving"));
                             frames = null;
@@ -293,11 +312,7 @@ public final class LabServer implements Server {
                 if (frames == null) {
                     break;
                 }
-                if (atAccept.echo()) {
-                    for (Frame f : frames) {
-                        e.sendMessage(Endpoint.upperAscii(f.body()), "reply.txt");
-                    }
-                }
+                reply(e, atAccept, frames);
             }
         } catch (ClosedChannelException ex) {
             // closed while waiting: not an error
