@@ -57,6 +57,7 @@ final class Experiments {
             case "nagle" -> nagle(log, Integer.parseInt(x.option("rounds", "9")));
             case "send-partial" -> sendPartial(log, Integer.parseInt(x.option("bytes", String.valueOf(4 << 20))));
             case "udp-no-server" -> udpNoServer(log);
+            case "file" -> file(log, x.option("file", "icon.png"), Boolean.parseBoolean(x.option("alter", "false")));
             case "commands" -> commands(log, socketlab.codec.Framing.parse(x.option("framing", "none")), x.recvBuffer(), x.messages());
             default -> throw new IllegalArgumentException("unknown experiment kind \"" + x.kind() + "\"");
         };
@@ -376,6 +377,51 @@ final class Experiments {
     private static String abbreviate(String text) {
         String one = text.strip().replace("\n", " ⏎ ");
         return one.length() <= 60 ? one : one.substring(0, 57) + "…";
+    }
+
+    // --- chapter 9: a file with the JSON header (filename, data_size, sha256), checked on arrival
+
+    private static Map<String, String> file(TraceLog log, String name, boolean alter) throws LabException, InterruptedException {
+        byte[] content;
+        try (java.io.InputStream in = Experiments.class.getResourceAsStream("/socketlab/assets/" + name)) {
+            if (in == null) {
+                throw new LabException("the lab's file " + name + " is missing");
+            }
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            throw new LabException(e.getMessage(), e);
+        }
+        socketlab.codec.Framing header = socketlab.codec.Framing.HEADER;
+        int from = log.size();
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(header), TaskRunner.threads());
+             LabClient client = new LabClient(log, ClientSettings.to(server.start()).withFraming(header), TaskRunner.threads())) {
+            int frames = count(log, Op.FRAME, Side.SERVER);
+            client.connect();
+            client.sendFile(content, name, alter);
+            log.await(Op.FRAME, Side.SERVER, frames + 1, WAIT_MS);
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        TraceEvent frame = null;
+        for (int i = from; i < log.size(); i++) {
+            if (log.op(i) == Op.FRAME && log.side(i) == Side.SERVER) {
+                frame = log.get(i);
+            }
+        }
+        f.put("file", name);
+        f.put("data_size", String.valueOf(content.length));
+        f.put("sha256", sha256(content).substring(0, 16) + "…");
+        Boolean ok = frame == null ? null : frame.verifiedOrNull();
+        f.put("check", ok == null ? "none" : ok ? "verified" : "mismatch");
+        f.put("mark", ok == null ? "?" : ok ? "✓" : "✗");
+        return f;
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- chapter 11: UDP with nobody listening

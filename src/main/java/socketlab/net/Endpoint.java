@@ -100,8 +100,21 @@ final class Endpoint {
 
     /** Frames {@code body}, records the message, sends all of it. */
     void sendMessage(byte[] body, String name) throws IOException, InterruptedException {
+        sendMessage(body, name, false);
+    }
+
+    /**
+     * Sends one message. {@code alterAfterHashing}: after the frame is encoded (its header's sha256
+     * computed from {@code body}), the last byte on the wire is changed — what a faulty disk or a
+     * tampering middlebox would do — so the receiver's hash check has something to catch. The trace
+     * records the message as meant and the bytes as sent.
+     */
+    void sendMessage(byte[] body, String name, boolean alterAfterHashing) throws IOException, InterruptedException {
         synchronized (sendLock) {
             Encoded e = encoder.encode(body, name);
+            if (alterAfterHashing && e.bodyLength() > 0) {
+                e.wire()[e.wire().length - 1 - e.trailerLength()] ^= 0x20;
+            }
             gate.before(side, conn, "send(" + e.wire().length + " bytes)", CallGate.NOTHING_WAITING, () -> closing);
             if (closing) {
                 throw new ClosedChannelException();

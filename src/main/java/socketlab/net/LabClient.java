@@ -153,6 +153,29 @@ public final class LabClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one file as one message named {@code filename} (the header framing carries the name,
+     * the size and the sha256). {@code alterAfterHashing} changes its last byte after the hash was
+     * taken, so the receiver's check fails — on purpose, to show what the check is for.
+     */
+    public void sendFile(byte[] content, String filename, boolean alterAfterHashing) throws LabException {
+        Endpoint e = endpoint;
+        if (e == null || e.isClosed()) {
+            throw new LabException(Words.tr("client.notConnected"));
+        }
+        try {
+            e.sendMessage(content, filename, alterAfterHashing);
+        } catch (MessageTooLongException ex) {
+            log.error(Side.CLIENT, e.conn, 0, Words.tr("client.notSent", filename, ex.getMessage()));
+        } catch (IOException ex) {
+            String msg = e.closing ? Words.tr("client.closedWhileSending") : Explain.io(ex, "doing.sending");
+            log.error(Side.CLIENT, e.conn, 0, msg);
+            throw new LabException(msg, ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Half-closes: the server's next {@code recv()} returns 0 bytes (EOF); replies can still arrive. */
     public void finishSending() {
         Endpoint e = endpoint;

@@ -81,7 +81,23 @@ final class ClientPane extends VBox {
         org.controlsfx.control.ToggleSwitch nodelay = new org.controlsfx.control.ToggleSwitch(I18n.tr("client.nodelay"));
         nodelay.selectedProperty().bindBidirectional(vm.noDelayProperty());
         knobs.add(nodelay, 2, 1, 2, 1);
-        for (javafx.scene.Node n : new javafx.scene.Node[] {gen, genSize, nodelay}) {
+        Button sendFile = new Button(I18n.tr("client.sendFile"));
+        sendFile.setId("client-send-file");
+        sendFile.disableProperty().bind(vm.busyProperty());
+        sendFile.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(I18n.tr("client.sendFile.title"));
+            java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                vm.sendFile(f.toPath());
+            }
+        });
+        CheckBox alter = new CheckBox(I18n.tr("client.alterFile"));
+        alter.setId("client-alter-file");
+        alter.selectedProperty().bindBidirectional(vm.alterFileProperty());
+        knobs.add(sendFile, 0, 2);
+        knobs.add(alter, 1, 2, 3, 1);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {gen, genSize, nodelay, sendFile, alter}) {
             n.getStyleClass().add(LabView.ADVANCED);
         }
         Controls.growColumns(knobs);

@@ -46,6 +46,7 @@ public final class ClientViewModel {
     final IntegerProperty generatedSize = new SimpleIntegerProperty(Scenario.ONE_MIB);
     final IntegerProperty gapMs = new SimpleIntegerProperty(0);
     final BooleanProperty noDelay = new SimpleBooleanProperty(false);
+    final BooleanProperty alterFile = new SimpleBooleanProperty(false);
 
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -206,6 +207,48 @@ public final class ClientViewModel {
             error.set(I18n.tr("error.client.nothing"));
             return;
         }
+        whenConnected(this::send, c -> c.send(bodies));
+    }
+
+    /**
+     * Sends a file the user picked as one message carrying its name (the header framing puts name,
+     * data_size and sha256 in front). Read on a background thread; at most {@link #MAX_FILE} bytes.
+     * With {@link #alterFileProperty()} on, one byte is changed after hashing, so the check fails.
+     */
+    public void sendFile(java.nio.file.Path file) {
+        if (busy.get() || file == null) {
+            return;
+        }
+        boolean alter = alterFile.get();
+        whenConnected(() -> sendFile(file), c -> {
+            byte[] content;
+            try {
+                long size = java.nio.file.Files.size(file);
+                if (size > MAX_FILE) {
+                    throw new LabException(I18n.tr("error.client.fileTooBig", file.getFileName().toString(),
+                            String.format("%,d", size), String.format("%,d", MAX_FILE)));
+                }
+                content = java.nio.file.Files.readAllBytes(file);
+            } catch (java.io.IOException e) {
+                throw new LabException(I18n.tr("error.client.fileUnreadable", file.getFileName().toString(), String.valueOf(e.getMessage())));
+            }
+            c.sendFile(content, file.getFileName().toString(), alter);
+        });
+    }
+
+    public static final int MAX_FILE = Framing.DEFAULT_MAX_FRAME;
+
+    public BooleanProperty alterFileProperty() {
+        return alterFile;
+    }
+
+    /** What a send does with the connected client, on a background thread. */
+    private interface Sending {
+        void on(LabClient c) throws LabException;
+    }
+
+    /** Runs {@code action} on a background thread once connected with the current settings; else connects, then {@code retry}. */
+    private void whenConnected(Runnable retry, Sending action) {
         ClientSettings wanted;
         try {
             wanted = settings();
@@ -215,13 +258,13 @@ public final class ClientViewModel {
         }
         LabClient c = client;
         if (c == null || !c.isConnected()) {
-            connect(this::send);
+            connect(retry);
             return;
         }
         if (!c.settings().equals(wanted)) {
             disconnect();
             status.set(I18n.tr("client.status.reconnecting"));
-            connect(this::send);
+            connect(retry);
             return;
         }
         error.set("");
@@ -229,7 +272,7 @@ public final class ClientViewModel {
         background.execute("client-send", () -> {
             String problem = null;
             try {
-                c.send(bodies);
+                action.on(c);
             } catch (LabException e) {
                 problem = e.getMessage();
             }

@@ -130,6 +130,29 @@ class LabWindowTest {
         assertEquals("✓", rows.get(1).mark());
     }
 
+    @Test
+    void aPickedFileArrivesVerifiedAndOneAlteredAfterHashingIsCaught(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("notes-笔记.txt");
+        java.nio.file.Files.writeString(file, "a file the learner picked\n".repeat(300)); // 7,800 bytes: several recv(1024)
+        typeInto(robot, "#server-port", "0");
+        chooseFraming(robot, "#server-framing", "header:le");
+        chooseFraming(robot, "#client-framing", "header:le");
+        robot.clickOn("#server-start");
+        waitUntil("the server listens", () -> vm.server().runningProperty().get());
+        robot.interact(() -> vm.client().sendFile(file)); // what "Send a file…" does with the chosen file
+        waitUntil("the file arrived", () -> serverMessages(robot).size() >= 1);
+        assertEquals(Boolean.TRUE, serverMessages(robot).get(0).ok(), serverMessages(robot).toString());
+        assertEquals(7800, serverMessages(robot).get(0).bytes());
+
+        robot.clickOn("#client-alter-file");
+        robot.interact(() -> vm.client().sendFile(file));
+        waitUntil("the altered file arrived", () -> serverMessages(robot).size() >= 3);
+        List<MessageRow> rows = serverMessages(robot);
+        assertTrue(rows.stream().anyMatch(r -> Boolean.FALSE.equals(r.ok())), "the altered copy is marked ✗: " + rows);
+        assertTrue(rows.stream().anyMatch(r -> r.error() && r.text().contains("sha256")), "and the hash mismatch is said: " + rows);
+    }
+
     static int socketCalls(LabViewModel vm) {
         socketlab.trace.TraceIndex idx = vm.index();
         int n = 0;
