@@ -29,6 +29,7 @@ import socketlab.net.ServerSettings;
 import socketlab.net.TcpStates;
 import socketlab.net.UdpClient;
 import socketlab.net.Explain;
+import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -42,6 +43,7 @@ import socketlab.trace.TraceLog;
  */
 final class Experiments {
     private static final long WAIT_MS = 10_000;
+    private static final long ALL_ACCEPTED_MS = 500;
 
     private Experiments() {
     }
@@ -58,6 +60,7 @@ final class Experiments {
             case "send-partial" -> sendPartial(log, Integer.parseInt(x.option("bytes", String.valueOf(4 << 20))));
             case "udp-no-server" -> udpNoServer(log);
             case "file" -> file(log, x.option("file", "icon.png"), Boolean.parseBoolean(x.option("alter", "false")));
+            case "length-ack" -> lengthAck(log, x.messages());
             case "commands" -> commands(log, socketlab.codec.Framing.parse(x.option("framing", "none")), x.recvBuffer(), x.messages());
             default -> throw new IllegalArgumentException("unknown experiment kind \"" + x.kind() + "\"");
         };
@@ -161,12 +164,16 @@ final class Experiments {
             int port = server.start();
             List<LabClient> clients = new ArrayList<>();
             try {
+                int acceptsBefore = count(log, Op.ACCEPT, Side.SERVER);
                 for (int i = 1; i <= n; i++) {
                     LabClient c = new LabClient(log, ClientSettings.to(port), TaskRunner.threads());
                     clients.add(c);
                     c.connect();
                     c.send(List.of(("client " + i).getBytes(StandardCharsets.UTF_8)));
                 }
+                // give the server the chance to accept everyone while all stay connected: a concurrent one
+                // does at once; an iterative one cannot, however long it is given (here half a second)
+                log.await(Op.ACCEPT, Side.SERVER, acceptsBefore + n, ALL_ACCEPTED_MS);
                 for (LabClient c : clients) { // they leave one after the other, first come first
                     c.finishSending();
                     c.awaitServerClose(WAIT_MS);
@@ -345,6 +352,121 @@ final class Experiments {
         } finally {
             done.countDown();
         }
+    }
+
+    // --- chapter 9: "send the length, wait for an ack, then send the data" — one extra round trip per message
+
+    private static Map<String, String> lengthAck(TraceLog log, List<String> messages) throws LabException, InterruptedException {
+        Map<String, String> f = new LinkedHashMap<>();
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.bind(new InetSocketAddress(lo, 0), 1);
+            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            log.life(Op.LISTEN, Side.SERVER, log.newConnId(), port, 0, 0, "length, ack, data");
+            CountDownLatch served = new CountDownLatch(1);
+            int[] received = new int[1];
+            try (SocketChannel client = SocketChannel.open(new InetSocketAddress(lo, port));
+                 SocketChannel conn = listener.accept()) {
+                int clientConn = log.newConnId();
+                int serverConn = log.newConnId();
+                int clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
+                log.life(Op.CONNECT, Side.CLIENT, clientConn, clientPort, port, 0, "length, ack, data");
+                log.life(Op.ACCEPT, Side.SERVER, serverConn, port, clientPort, 0, "length, ack, data");
+                TaskRunner.threads().execute("lesson-ack-server", () -> {
+                    try {
+                        received[0] = ackServer(log, conn, serverConn, messages.size());
+                    } finally {
+                        served.countDown();
+                    }
+                });
+                TraceLog.Lane lane = log.newLane();
+                long sent = 0;
+                long recvd = 0;
+                int waits = 0;
+                long t0 = System.nanoTime();
+                for (int i = 0; i < messages.size(); i++) {
+                    byte[] body = messages.get(i).getBytes(StandardCharsets.UTF_8);
+                    lane.message(Op.MESSAGE, Side.CLIENT, clientConn, sent + 4, i, 0, body.length, body,
+                            socketlab.trace.Digests.crc(body), null, null);
+                    sent += write(lane, Side.CLIENT, client, clientConn, sent, ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                            .putInt(body.length).array());
+                    recvd += read(lane, Side.CLIENT, client, clientConn, recvd, 2); // the ack: the client waits a round trip here
+                    waits++;
+                    sent += write(lane, Side.CLIENT, client, clientConn, sent, body);
+                }
+                long elapsed = System.nanoTime() - t0;
+                client.shutdownOutput();
+                served.await(WAIT_MS, TimeUnit.MILLISECONDS);
+                log.life(Op.CLOSE, Side.CLIENT, clientConn, 0, 0, recvd, null);
+                f.put("messages", String.valueOf(messages.size()));
+                f.put("waits_per_message", String.valueOf(waits / Math.max(1, messages.size())));
+                f.put("received", String.valueOf(received[0]));
+                f.put("ms_per_message", String.format(Locale.ROOT, "%.3f", elapsed / 1e6 / Math.max(1, messages.size())));
+            }
+        } catch (IOException e) {
+            String m = Explain.io(e, "doing.sending");
+            log.error(Side.CLIENT, 0, 0, m);
+            throw new LabException(m, e);
+        }
+        return f;
+    }
+
+    /** The ack server: recv(4) for the length, send "ok", recv() until that many bytes; returns how many messages it got whole. */
+    private static int ackServer(TraceLog log, SocketChannel ch, int conn, int expected) {
+        TraceLog.Lane lane = log.newLane();
+        long in = 0;
+        long out = 0;
+        int whole = 0;
+        try {
+            for (int i = 0; i < expected; i++) {
+                ByteBuffer len = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                in += readFully(lane, Side.SERVER, ch, conn, in, len);
+                out += write(lane, Side.SERVER, ch, conn, out, "ok".getBytes(StandardCharsets.UTF_8));
+                ByteBuffer body = ByteBuffer.allocate(len.getInt(0));
+                in += readFully(lane, Side.SERVER, ch, conn, in, body);
+                log.message(Op.FRAME, Side.SERVER, conn, in - body.capacity(), i, 0, body.capacity() + 4, body.array(),
+                        socketlab.trace.Digests.crc(body.array()), null, null);
+                whole++;
+            }
+            log.life(Op.CLOSE, Side.SERVER, conn, 0, 0, in, null);
+        } catch (IOException e) {
+            log.error(Side.SERVER, conn, in, Explain.io(e, "doing.receiving"));
+        }
+        return whole;
+    }
+
+    private static int write(TraceLog.Lane lane, Side side, SocketChannel ch, int conn, long offset, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long t0 = System.nanoTime();
+        while (b.hasRemaining()) {
+            ch.write(b);
+        }
+        long t1 = System.nanoTime();
+        lane.ioAt(t1, Op.SEND, side, conn, offset, bytes.length, 0, TraceLog.NOT_MEASURED, t1 - t0, bytes, 0);
+        return bytes.length;
+    }
+
+    private static int read(TraceLog.Lane lane, Side side, SocketChannel ch, int conn, long offset, int size) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(size);
+        return readFully(lane, side, ch, conn, offset, b);
+    }
+
+    /** recv() until {@code b} is full, each call recorded; EOF before that is an error. */
+    private static int readFully(TraceLog.Lane lane, Side side, SocketChannel ch, int conn, long offset, ByteBuffer b) throws IOException {
+        int total = 0;
+        while (b.hasRemaining()) {
+            int at = b.position();
+            long t0 = System.nanoTime();
+            int n = ch.read(b);
+            long t1 = System.nanoTime();
+            if (n < 0) {
+                throw new java.io.EOFException(Words.tr("fixed.incomplete", total, b.capacity()));
+            }
+            lane.ioAt(t1, Op.RECV, side, conn, offset + total, n, b.capacity() - at, TraceLog.NOT_MEASURED, t1 - t0,
+                    b.array(), at);
+            total += n;
+        }
+        return total;
     }
 
     // --- chapter 9: the remote-command server (a fixed, harmless command set), with and without a header

@@ -39,6 +39,9 @@ class ServerModelsTest {
                 c.send(List.of(("client " + i).getBytes(StandardCharsets.UTF_8)));
                 clients.add(c);
             }
+            // everyone stays until the server has accepted them all — or for half a second, which an iterative server
+            // cannot use: it accepts the next client only when the current one has gone
+            log.await(Op.ACCEPT, Side.SERVER, n, 500);
             for (LabClient c : clients) { // one after the other: each leaves, the server sees EOF
                 c.finishSending();
                 assertTrue(c.awaitServerClose(10_000));
