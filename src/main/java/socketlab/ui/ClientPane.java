@@ -94,9 +94,8 @@ final class ClientPane extends VBox {
         });
         CheckBox alter = new CheckBox(I18n.tr("client.alterFile"));
         alter.setId("client-alter-file");
+        alter.setTooltip(new javafx.scene.control.Tooltip(I18n.tr("client.alterFile.tooltip")));
         alter.selectedProperty().bindBidirectional(vm.alterFileProperty());
-        knobs.add(sendFile, 0, 2);
-        knobs.add(alter, 1, 2, 3, 1);
         for (javafx.scene.Node n : new javafx.scene.Node[] {gen, genSize, nodelay, sendFile, alter}) {
             n.getStyleClass().add(LabView.ADVANCED);
         }
@@ -108,6 +107,9 @@ final class ClientPane extends VBox {
         send.setMaxWidth(Double.MAX_VALUE);
         send.disableProperty().bind(vm.busyProperty());
         send.setOnAction(e -> vm.send());
+        HBox.setHgrow(send, Priority.ALWAYS);
+        HBox sendRow = new HBox(8, send, sendFile, alter); // one row: the pane keeps its height, the replies stay in view
+        sendRow.setAlignment(Pos.CENTER_LEFT);
 
         Label repliesLabel = new Label(I18n.tr("client.replies"));
         ListView<MessageRow> replies = Controls.messageList();
@@ -116,6 +118,6 @@ final class ClientPane extends VBox {
         replies.setPrefHeight(90);
         replies.setMinHeight(72); // at least two replies readable; the pane scrolls before this list vanishes
         VBox.setVgrow(replies, Priority.ALWAYS);
-        getChildren().addAll(title, top, status, error, msgLabel, presets, messages, knobs, send, repliesLabel, replies);
+        getChildren().addAll(title, top, status, error, msgLabel, presets, messages, knobs, sendRow, repliesLabel, replies);
     }
 }

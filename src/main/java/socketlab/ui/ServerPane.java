@@ -1,6 +1,7 @@
 package socketlab.ui;
 
 import javafx.beans.binding.Bindings;
+import socketlab.net.ServerSettings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -67,6 +68,40 @@ final class ServerPane extends VBox {
         org.controlsfx.control.ToggleSwitch echo = new org.controlsfx.control.ToggleSwitch(I18n.tr("server.echo"));
         echo.selectedProperty().bindBidirectional(vm.echoProperty());
         knobs.add(echo, 2, 1, 2, 1);
+        javafx.scene.control.ComboBox<ServerSettings.Model> model = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(ServerSettings.Model.values()));
+        model.setId("server-model");
+        model.valueProperty().bindBidirectional(vm.modelProperty());
+        model.disableProperty().bind(vm.runningProperty());
+        model.setMaxWidth(Double.MAX_VALUE);
+        model.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ServerSettings.Model m) {
+                return m == null ? "" : I18n.tr("server.model." + m.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public ServerSettings.Model fromString(String s) {
+                return null;
+            }
+        });
+        Controls.cell(knobs, 0, 2, I18n.tr("server.model"), model);
+        org.controlsfx.control.ToggleSwitch reuse = new org.controlsfx.control.ToggleSwitch("SO_REUSEADDR");
+        reuse.setId("server-reuse");
+        reuse.selectedProperty().bindBidirectional(vm.reuseAddressProperty());
+        reuse.disableProperty().bind(vm.runningProperty());
+        reuse.setTooltip(new javafx.scene.control.Tooltip(I18n.tr("server.reuse.tooltip")));
+        org.controlsfx.control.ToggleSwitch commands = new org.controlsfx.control.ToggleSwitch(I18n.tr("server.commands"));
+        commands.setId("server-commands");
+        commands.selectedProperty().bindBidirectional(vm.commandsProperty());
+        commands.disableProperty().bind(vm.runningProperty());
+        commands.setTooltip(new javafx.scene.control.Tooltip(I18n.tr("server.commands.tooltip")));
+        HBox switches = new HBox(16, reuse, commands);
+        switches.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        knobs.add(switches, 2, 2, 2, 1);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {model, switches}) {
+            n.getStyleClass().add(LabView.ADVANCED);
+        }
         Controls.growColumns(knobs);
 
         ProgressBar gauge = new ProgressBar(0);

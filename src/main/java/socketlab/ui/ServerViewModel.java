@@ -38,6 +38,13 @@ public final class ServerViewModel {
     final IntegerProperty recvDelayMs = new SimpleIntegerProperty(100);
     final StringProperty framing = new SimpleStringProperty("none");
     final BooleanProperty echo = new SimpleBooleanProperty(false);
+    /** How the server serves connections (applies at the next start). */
+    final javafx.beans.property.ObjectProperty<ServerSettings.Model> model =
+            new javafx.beans.property.SimpleObjectProperty<>(ServerSettings.Model.THREADED);
+    /** SO_REUSEADDR on the listener, set explicitly (Java's default is on, Python's off). */
+    final BooleanProperty reuseAddress = new SimpleBooleanProperty(true);
+    /** Answer each message from the fixed, harmless command set (the tutorial's remote-command server). */
+    final BooleanProperty commands = new SimpleBooleanProperty(false);
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -78,6 +85,18 @@ public final class ServerViewModel {
 
     public BooleanProperty echoProperty() {
         return echo;
+    }
+
+    public javafx.beans.property.ObjectProperty<ServerSettings.Model> modelProperty() {
+        return model;
+    }
+
+    public BooleanProperty reuseAddressProperty() {
+        return reuseAddress;
+    }
+
+    public BooleanProperty commandsProperty() {
+        return commands;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -128,7 +147,7 @@ public final class ServerViewModel {
         }
         try {
             return new ServerSettings(ServerSettings.LOOPBACK, p, recvBuffer.get(), recvDelayMs.get(), List.of(), f,
-                    echo.get(), 0, Framing.DEFAULT_MAX_FRAME);
+                    echo.get(), 0, Framing.DEFAULT_MAX_FRAME, model.get());
         } catch (IllegalArgumentException e) {
             throw new LabException(e.getMessage());
         }
@@ -168,7 +187,8 @@ public final class ServerViewModel {
         error.set("");
         suggestedPort.set(-1);
         busy.set(true);
-        LabServer candidate = new LabServer(lab.log(), s, background, lab.stepper());
+        LabServer candidate = new LabServer(lab.log(), s, background, lab.stepper()).reuseAddress(reuseAddress.get())
+                .answerCommands(commands.get());
         background.execute("server-start", () -> {
             try {
                 int p = candidate.start();

@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import socketlab.exec.TaskRunner;
+import socketlab.net.ServerSettings;
 
 /**
  * The window driven as a learner would, headless (Monocle), on real loopback sockets:
@@ -151,6 +152,40 @@ class LabWindowTest {
         List<MessageRow> rows = serverMessages(robot);
         assertTrue(rows.stream().anyMatch(r -> Boolean.FALSE.equals(r.ok())), "the altered copy is marked ✗: " + rows);
         assertTrue(rows.stream().anyMatch(r -> r.error() && r.text().contains("sha256")), "and the hash mismatch is said: " + rows);
+    }
+
+    @Test
+    void theServerModelReuseAddressAndCommandsChosenInThePaneAreWhatTheServerRuns(FxRobot robot) {
+        typeInto(robot, "#server-port", "0");
+        robot.clickOn("#server-model .arrow-button");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> "iterative: one client at a time".equals(c.getText())).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#server-reuse .thumb-area").queryAs(javafx.scene.Node.class)); // the switch itself, not its label
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#server-commands .thumb-area").queryAs(javafx.scene.Node.class));
+        assertEquals(ServerSettings.Model.ITERATIVE, vm.server().modelProperty().get());
+        assertFalse(vm.server().reuseAddressProperty().get(), "SO_REUSEADDR switched off");
+        assertTrue(vm.server().commandsProperty().get(), "answering commands switched on");
+        robot.clickOn("#server-start");
+        waitUntil("the server listens", () -> vm.server().runningProperty().get());
+        assertTrue(robot.lookup("#server-model").query().isDisabled(), "the model applies at start: fixed while running");
+        robot.interact(() -> vm.client().messagesTextProperty().set("pwd"));
+        robot.clickOn("#client-send");
+        waitUntil("the answer came back", () -> !vm.client().replies().isEmpty());
+        assertEquals("/socketlab/lab⏎", vm.client().replies().get(0).text(), "the answer to pwd (its newline shown as ⏎)");
+        socketlab.trace.TraceLog log = vm.log();
+        String listen = null;
+        String accept = null;
+        for (int i = 0; i < log.size(); i++) {
+            if (log.op(i) == socketlab.trace.Op.LISTEN) {
+                listen = log.get(i).text();
+            } else if (log.op(i) == socketlab.trace.Op.ACCEPT) {
+                accept = log.get(i).text();
+            }
+        }
+        assertTrue(listen.contains("SO_REUSEADDR off"), listen);
+        assertTrue(accept.contains("iterative") && accept.contains("commands"), accept);
     }
 
     static int socketCalls(LabViewModel vm) {
