@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import socketlab.codec.Framing;
 import socketlab.exec.TaskRunner;
 import socketlab.trace.Op;
+import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
 import socketlab.trace.TraceLog;
 
@@ -41,7 +42,8 @@ class PythonInteropTest {
         }
         assumeTrue(python, "python3 is not installed");
         scripts = Files.createTempDirectory("socketlab-interop");
-        for (String name : List.of("header_client.py", "header_server.py", "udp_client.py")) {
+        for (String name : List.of("header_client.py", "header_server.py", "udp_client.py",
+                "threading_echo_server.py", "echo_client.py")) {
             try (var in = PythonInteropTest.class.getResourceAsStream("/interop/" + name)) {
                 Files.copy(in, scripts.resolve(name));
             }
@@ -108,5 +110,51 @@ class PythonInteropTest {
         assertEquals(11, first.get("header").get("data_size").asInt());
         assertEquals("粘包", second.get("text").asText());
         assertEquals(64, second.get("header").get("hash").asText().length());
+    }
+
+    @Test
+    void thePythonThreadingTcpServerEchoesTheLabClient() throws Exception {
+        Process py = new ProcessBuilder("python3", scripts.resolve("threading_echo_server.py").toString()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(py.getInputStream(), StandardCharsets.UTF_8));
+        int port = Integer.parseInt(out.readLine().trim());
+        TraceLog log = new TraceLog();
+        try (LabClient client = new LabClient(log, ClientSettings.to(port), TaskRunner.threads())) {
+            client.connect();
+            client.send(List.of("hello 你好".getBytes(StandardCharsets.UTF_8)));
+            assertTrue(log.await(Op.RECV, Side.CLIENT, 1, 10_000), "the Python server answered");
+            client.finishSending();
+            assertTrue(client.awaitServerClose(10_000));
+        }
+        assertTrue(py.waitFor(10, TimeUnit.SECONDS));
+        StringBuilder got = new StringBuilder();
+        for (int i = 0; i < log.size(); i++) {
+            if (log.op(i) == Op.RECV && log.side(i) == Side.CLIENT) {
+                got.append(new String(log.get(i).payload(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals("HELLO 你好", got.toString());
+    }
+
+    @Test
+    void threePythonClientsAtOnceAreServedByEveryServerModel() throws Exception {
+        for (ServerSettings.Model model : ServerSettings.Model.values()) {
+            TraceLog log = new TraceLog();
+            try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withEcho(true).withModel(model),
+                    TaskRunner.threads())) {
+                int port = server.start();
+                List<Process> clients = new ArrayList<>();
+                for (int i = 1; i <= 3; i++) {
+                    clients.add(new ProcessBuilder("python3", scripts.resolve("echo_client.py").toString(), String.valueOf(port),
+                            "client " + i).redirectErrorStream(true).start());
+                }
+                for (int i = 1; i <= 3; i++) {
+                    Process p = clients.get(i - 1);
+                    String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+                    assertEquals("CLIENT " + i, answer, model + ": client " + i);
+                }
+                assertTrue(server.awaitClosedConnections(3, 10_000), model + ": all three connections closed");
+            }
+        }
     }
 }
