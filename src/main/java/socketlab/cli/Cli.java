@@ -32,7 +32,7 @@ import socketlab.trace.TraceLog;
  */
 @Command(name = "socketlab", mixinStandardHelpOptions = true, version = "Socket Lab 0.1",
         description = "Watch TCP sockets glue and split messages. With no subcommand the window opens.",
-        subcommands = {Cli.Serve.class, Cli.Connect.class, Cli.Run.class, Cli.Nagle.class})
+        subcommands = {Cli.Serve.class, Cli.Connect.class, Cli.Run.class, Cli.Nagle.class, Cli.SelfCheck.class})
 public final class Cli implements Callable<Integer> {
 
     static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
@@ -205,6 +205,44 @@ public final class Cli implements Callable<Integer> {
                 c.awaitServerClose(waitMs);
             }
             return 0;
+        }
+    }
+
+    /**
+     * What the image build runs on the finished image (jlink leaves parts of java.desktop out): the
+     * lessons and scenarios parse, a lesson runs on real sockets, and a PNG is written and read back
+     * through javax.imageio, headless. Prints "selfcheck ok" or says what broke.
+     */
+    @Command(name = "selfcheck", hidden = true, description = "check that this runtime image has everything the lab uses")
+    static final class SelfCheck implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try {
+                int lessons = socketlab.lesson.Lessons.all().size();
+                int scenarios = socketlab.scenario.Scenario.builtIn().size();
+                socketlab.lesson.Lesson first = socketlab.lesson.Lessons.all().get(0);
+                String answer = socketlab.lesson.Lessons.run(first, new TraceLog()).answer();
+                java.nio.file.Path png = java.nio.file.Files.createTempFile("socketlab-selfcheck", ".png");
+                try {
+                    int[] argb = new int[64 * 32];
+                    java.util.Arrays.fill(argb, 0xFF3366CC);
+                    socketlab.export.Png.write(64, 32, argb, png);
+                    java.awt.image.BufferedImage back = javax.imageio.ImageIO.read(png.toFile());
+                    if (back == null || back.getWidth() != 64 || back.getHeight() != 32 || back.getRGB(5, 5) != 0xFF3366CC) {
+                        System.err.println("selfcheck: the PNG did not read back as written");
+                        return 1;
+                    }
+                } finally {
+                    java.nio.file.Files.deleteIfExists(png);
+                }
+                OUT.println("selfcheck ok: " + lessons + " lessons, " + scenarios + " scenarios, lesson " + first.id() + " answered "
+                        + answer + ", PNG written and read back");
+                OUT.flush();
+                return 0;
+            } catch (Exception | LinkageError e) {
+                System.err.println("selfcheck: " + e);
+                return 1;
+            }
         }
     }
 

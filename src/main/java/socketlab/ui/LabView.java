@@ -93,7 +93,7 @@ final class LabView extends BorderPane {
         g.setVgap(8);
         g.setPadding(new Insets(16));
         String[][] rows = {
-            {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"F4", "keys.language"}, {"Space  →  Page Down", "keys.next"},
+            {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"F7", "keys.language"}, {"Space  →  Page Down", "keys.next"},
             {"Ctrl+L", "keys.listen"}, {"Ctrl+K", "keys.connect"}, {"Ctrl+Enter", "keys.send"},
             {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"+  −  0", "keys.zoomTimeline"},
             {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"F1  ?", "keys.help"}};
@@ -206,7 +206,7 @@ final class LabView extends BorderPane {
         Button lang = new Button(I18n.isChinese() ? "English" : "中文");
         lang.setId("language");
         lang.setOnAction(e -> switchLanguage.run());
-        lang.setTooltip(new Tooltip("F4"));
+        lang.setTooltip(new Tooltip("F7"));
         scenario.getStyleClass().add("scenario-choice");
         // a flow, so on a narrow screen the bar wraps onto a second line instead of cutting its buttons short
         javafx.scene.layout.FlowPane left = new javafx.scene.layout.FlowPane(10, 6, appTitle,
@@ -282,10 +282,15 @@ final class LabView extends BorderPane {
         ReplayBar replayBar = new ReplayBar(vm);
         javafx.scene.layout.BorderPane timelineBox = new javafx.scene.layout.BorderPane(timeline);
         timelineBox.setBottom(replayBar);
-        LessonPane lessonPane = new LessonPane(vm);
+        // the lesson is built when its tab is first shown: the window appears sooner, and nothing is lost
+        javafx.scene.control.Tab lessonTab = new javafx.scene.control.Tab(I18n.tr("lesson.tab"));
+        lessonTab.selectedProperty().addListener((o, was, now) -> {
+            if (now && lessonTab.getContent() == null) {
+                lessonTab.setContent(new LessonPane(vm));
+            }
+        });
         javafx.scene.control.TabPane side = new javafx.scene.control.TabPane(
-                new javafx.scene.control.Tab(I18n.tr("inspector.title"), inspector),
-                new javafx.scene.control.Tab(I18n.tr("lesson.tab"), lessonPane));
+                new javafx.scene.control.Tab(I18n.tr("inspector.title"), inspector), lessonTab);
         side.setId("side-tabs");
         side.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(0);
@@ -345,10 +350,7 @@ final class LabView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2), () -> { // the lesson, by keyboard
                 side.getSelectionModel().select(1);
-                javafx.scene.Node pick = lessonPane.lookup("#lesson-pick");
-                if (pick != null) {
-                    pick.requestFocus();
-                }
+                ((LessonPane) lessonTab.getContent()).focusPicker();
             });
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));
@@ -362,7 +364,7 @@ final class LabView extends BorderPane {
                 }
             });
             applyMode(scene);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F4), switchLanguage);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), switchLanguage);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> vm.stepModeProperty().set(!vm.stepModeProperty().get()));
             // replay: ← → step through the events, Space plays and pauses (unless a text field or the timeline has the keys)
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

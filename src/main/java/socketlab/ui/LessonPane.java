@@ -51,6 +51,13 @@ final class LessonPane extends ScrollPane {
         build();
     }
 
+    /** Focus on the lesson picker (F2), also right after this pane was made: its skin is built first. */
+    void focusPicker() {
+        applyCss();
+        layout();
+        pick.requestFocus();
+    }
+
     private ComboBox<Lesson> picker() {
         ComboBox<Lesson> pick = new ComboBox<>(vm.lessons());
         pick.setId("lesson-pick");
