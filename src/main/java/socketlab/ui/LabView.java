@@ -228,6 +228,10 @@ final class LabView extends BorderPane {
         for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {compare, all, runOnce, stepMode, next, file, clear, lang}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // in front of a class the bar keeps what a lesson is driven with; the rest stays on its keys (F1 lists them)
+        for (javafx.scene.Node n : new javafx.scene.Node[] {appTitle, all, runOnce, file, clear, lang}) {
+            n.getStyleClass().add(ADVANCED);
+        }
         Label scenarioStatus = new Label();
         scenarioStatus.setId("scenario-status");
         scenarioStatus.getStyleClass().add(Css.STATUS);
@@ -296,6 +300,7 @@ final class LabView extends BorderPane {
         side.setMinWidth(0);
         SplitPane bottom = new SplitPane(timelineBox, side);
         bottom.setDividerPositions(0.7);
+        projector.addListener((o, was, on) -> bottom.setDividerPositions(on ? 0.76 : 0.7)); // the timeline is what the room reads
         SplitPane.setResizableWithParent(side, false);
         // picking a call in the timeline shows its bytes
         vm.selectedProperty().addListener((o, a, e) -> {

@@ -432,9 +432,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 note == null ? "" : note);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(Font.font(null, FontWeight.BOLD, fs * 1.05));
+        Font titleFont = Font.font(null, FontWeight.BOLD, fs * 1.05);
+        g.setFont(titleFont);
         g.setFill(view.ink(TimelineView.Ink.TEXT));
-        g.fillText(title, x, y + headerH() / 2);
 
         int glued = 0;
         int split = 0;
@@ -458,8 +458,12 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         long t0 = r.start(log);
         long t1 = lastTime(log, r);
         String stats = I18n.tr("timeline.stats", glued, split, ok, bad, String.format(Locale.ROOT, "%.1f", (t1 - t0) / 1e6));
+        Font statsFont = Font.font(null, FontWeight.BOLD, fs);
+        // title left, counts right; when the row is too narrow for both, the title gives way (never overprinted)
+        double statsW = textWidth(stats, statsFont);
+        g.fillText(title, x, y + headerH() / 2, Math.max(fs * 4, w - statsW - fs * 1.5));
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setFont(Font.font(null, FontWeight.BOLD, fs));
+        g.setFont(statsFont);
         g.setFill(bad > 0 ? view.ink(TimelineView.Ink.GLUED) : ok > 0 ? view.ink(TimelineView.Ink.OK)
                 : view.ink(TimelineView.Ink.MUTED));
         g.fillText(stats, x + w, y + headerH() / 2);
@@ -951,6 +955,12 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         g.fillText(text, x0 + 8, mid + 3, Math.max(10, x1 - x0 - 16));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+    }
+
+    private double textWidth(String text, Font font) {
+        measure.setFont(font);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
     }
 
     private enum Mark { OPEN, EOF, CLOSE }
