@@ -481,6 +481,7 @@ final class Experiments {
                 for (String command : asked) {
                     answers.add(client.ask(command.getBytes(StandardCharsets.UTF_8)));
                 }
+                client.finish(WAIT_MS);
             }
         }
         byte[] full = socketlab.net.Commands.answer(asked.get(0).getBytes(StandardCharsets.UTF_8));

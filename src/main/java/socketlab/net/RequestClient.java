@@ -74,6 +74,25 @@ public final class RequestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Done asking: half-closes, then reads whatever is still on its way (an answer nobody asked
+     * for yet, the rest of a long one) until the server closes — so nothing is left unread and
+     * the connection ends with a normal FIN on both sides. At most {@code timeoutMs}.
+     */
+    public void finish(long timeoutMs) {
+        long end = System.nanoTime() + timeoutMs * 1_000_000;
+        try {
+            endpoint.shutdownOutput();
+            while (System.nanoTime() < end && endpoint.recvOnce(buf, recvSize, 0) != null) {
+                // read and recorded; the decoder keeps what it decodes
+            }
+        } catch (IOException e) {
+            // the server went away first: nothing more to read
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public int conn() {
         return endpoint.conn;
     }

@@ -349,7 +349,7 @@ public final class LabViewModel {
             for (int k = seen[0]; k < c.frames.size(); k++) {
                 int ev = c.frames.get(k);
                 TraceEvent f = log.get(ev);
-                target.add(new MessageRow(c.id, preview(f.payload(), f.bytes()), idx.frameOk(c, k), false, ev, f.bytes()));
+                target.add(new MessageRow(c.id, preview(f.payload(), f.bytes(), f.text()), idx.frameOk(c, k), false, ev, f.bytes()));
             }
             seen[0] = c.frames.size();
             for (int k = seen[1]; k < c.errors.size(); k++) {
@@ -378,6 +378,41 @@ public final class LabViewModel {
     }
 
     /** Text for a list row: the message as UTF-8 (� where it is not), shortened. */
+    private static final java.util.regex.Pattern FILENAME = java.util.regex.Pattern.compile("\"filename\"\\s*:\\s*\"([^\"]{1,120})\"");
+
+    /**
+     * A message as the list shows it: its text, or — for bytes that are not text (a picture, a
+     * file) — its name from the header when there is one and its size, never a row of � glyphs.
+     */
+    static String preview(byte[] payload, int bytes, String header) {
+        if (payload != null && !isText(payload)) {
+            java.util.regex.Matcher m = header == null ? null : FILENAME.matcher(header);
+            String size = I18n.tr("bytes.binary", String.format("%,d", bytes));
+            return m != null && m.find() ? m.group(1) + " · " + size : size;
+        }
+        return preview(payload, bytes);
+    }
+
+    /** Valid UTF-8 with no control characters but line breaks and tabs (a cut multi-byte character at the end is fine). */
+    static boolean isText(byte[] b) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.min(b.length, 4096) + 1);
+        java.nio.charset.CoderResult r = d.decode(java.nio.ByteBuffer.wrap(b, 0, Math.min(b.length, 4096)), out, false);
+        if (r.isError()) {
+            return false;
+        }
+        out.flip();
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String preview(byte[] payload, int bytes) {
         if (payload == null) {
             return "";

@@ -937,8 +937,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         double x0 = Math.max(left, lx + (log.tNs(r.client.openEvent) - t0) * scale);
         double x1 = Math.min(right, lx + (log.tNs(r.server.openEvent) - t0) * scale);
-        if (x1 - x0 < fs() * 3) {
-            return; // accepted at once: nothing to show
+        long waitedNs = log.tNs(r.server.openEvent) - log.tNs(r.client.openEvent);
+        if (x1 - x0 < fs() * 8 || waitedNs < 5_000_000) {
+            return; // accepted at once (a thread's scheduling, not a queue): nothing to show
         }
         TimelineView view = getSkinnable();
         g.setStroke(view.ink(TimelineView.Ink.GLUED));

@@ -1,0 +1,42 @@
+package socketlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The message lists show text as text, and a file that is not text by its name and size — never as � glyphs. */
+class PreviewTest {
+
+    @BeforeAll
+    static void english() {
+        I18n.setLocale(Locale.ENGLISH);
+    }
+
+    @Test
+    void aPictureIsShownByItsHeaderNameAndSize() throws Exception {
+        byte[] png;
+        try (var in = PreviewTest.class.getResourceAsStream("/socketlab/assets/icon.png")) {
+            png = in.readAllBytes();
+        }
+        assertFalse(LabViewModel.isText(png));
+        String header = "{\"filename\": \"icon.png\", \"data_size\": " + png.length + ", \"hash\": \"ab\"}";
+        assertEquals("icon.png · " + String.format("%,d", png.length) + " bytes, not text",
+                LabViewModel.preview(png, png.length, header));
+        assertEquals(String.format("%,d", png.length) + " bytes, not text", LabViewModel.preview(png, png.length, null));
+    }
+
+    @Test
+    void textStaysTextEvenWhenARecvCutItsLastCharacter() {
+        byte[] hello = "你好 hello\n".getBytes(StandardCharsets.UTF_8);
+        assertTrue(LabViewModel.isText(hello));
+        assertEquals("你好 hello⏎", LabViewModel.preview(hello, hello.length, null));
+        assertTrue(LabViewModel.isText(Arrays.copyOf(hello, 4)), "你 and the first byte of 好: still text, cut by a recv");
+        assertFalse(LabViewModel.isText(new byte[] {'a', 0, 'b'}), "a NUL is not text");
+    }
+}
