@@ -1,5 +1,6 @@
 package socketlab.scenario;
 
+import socketlab.text.Words;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -63,7 +64,8 @@ public final class ScenarioFile {
         private final int line;
 
         BadScenarioException(String source, String field, int line, String message) {
-            super(source + (line > 0 ? " line " + line : "") + ": " + (field == null ? "" : "\"" + field + "\" ") + message);
+            super(Words.tr(line > 0 ? "scenario.where.line" : "scenario.where", source, line) + (field == null ? "" : "\"" + field + "\" ")
+                    + message);
             this.field = field;
             this.line = line;
         }
@@ -105,25 +107,25 @@ public final class ScenarioFile {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new BadScenarioException(source, null, at == null ? 0 : at.getLineNr(), "is not valid JSON: " + e.getOriginalMessage());
+            throw new BadScenarioException(source, null, at == null ? 0 : at.getLineNr(), Words.tr("scenario.notJson", e.getOriginalMessage()));
         }
         if (!(root instanceof ObjectNode o)) {
-            throw new BadScenarioException(source, null, 1, "must be a JSON object");
+            throw new BadScenarioException(source, null, 1, Words.tr("scenario.notObject"));
         }
         Check c = new Check(source, lines);
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                throw c.bad(f, "is not a field of a scenario; the fields are " + String.join(", ", new java.util.TreeSet<>(FIELDS)));
+                throw c.bad(f, Words.tr("scenario.unknownField", String.join(", ", new java.util.TreeSet<>(FIELDS))));
             }
         }
         String format = c.text(o, "format", true);
         if (!FORMAT.equals(format)) {
-            throw c.bad("format", "must be \"" + FORMAT + "\", got \"" + format + "\"");
+            throw c.bad("format", Words.tr("scenario.format", FORMAT, format));
         }
         String id = c.text(o, "id", true);
         if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw c.bad("id", "must be 1–64 letters, digits, - or _, got \"" + id + "\"");
+            throw c.bad("id", Words.tr("scenario.id", id));
         }
         Map<String, String> titles = c.languages(o, "title", true);
         Map<String, String> notes = c.languages(o, "notes", false);
@@ -142,11 +144,11 @@ public final class ScenarioFile {
         if (o.has("recv_sizes")) {
             JsonNode a = o.get("recv_sizes");
             if (!a.isArray() || a.size() > 1000) {
-                throw c.bad("recv_sizes", "must be a list of at most 1,000 sizes");
+                throw c.bad("recv_sizes", Words.tr("scenario.recvSizes"));
             }
             for (JsonNode n : a) {
                 if (!n.isInt() || n.asInt() < 1 || n.asInt() > 16 * 1024 * 1024) {
-                    throw c.bad("recv_sizes", "holds " + n + "; each size must be 1–16777216");
+                    throw c.bad("recv_sizes", Words.tr("scenario.recvSize", n));
                 }
                 sizes.add(n.asInt());
             }
@@ -170,7 +172,7 @@ public final class ScenarioFile {
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new BadScenarioException(source, null, at == null ? 0 : at.getLineNr(), "is not valid JSON: " + e.getOriginalMessage());
+            throw new BadScenarioException(source, null, at == null ? 0 : at.getLineNr(), Words.tr("scenario.notJson", e.getOriginalMessage()));
         } catch (IOException e) {
             throw new BadScenarioException(source, null, 0, e.getMessage());
         }
@@ -186,12 +188,12 @@ public final class ScenarioFile {
             JsonNode n = o.get(f);
             if (n == null) {
                 if (required) {
-                    throw new BadScenarioException(source, f, 0, "is missing");
+                    throw new BadScenarioException(source, f, 0, Words.tr("scenario.missing"));
                 }
                 return null;
             }
             if (!n.isTextual()) {
-                throw bad(f, "must be text, got " + n);
+                throw bad(f, Words.tr("scenario.text", n));
             }
             return n.asText();
         }
@@ -202,7 +204,7 @@ public final class ScenarioFile {
                 return dflt;
             }
             if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < min || n.asInt() > max) {
-                throw bad(f, "must be a whole number " + min + "–" + max + ", got " + n);
+                throw bad(f, Words.tr("scenario.integer", min, max, n));
             }
             return n.asInt();
         }
@@ -212,7 +214,7 @@ public final class ScenarioFile {
             Map<String, String> out = new LinkedHashMap<>();
             if (n == null) {
                 if (required) {
-                    throw new BadScenarioException(source, f, 0, "is missing");
+                    throw new BadScenarioException(source, f, 0, Words.tr("scenario.missing"));
                 }
                 return out;
             }
@@ -221,12 +223,12 @@ public final class ScenarioFile {
                 return out;
             }
             if (!n.isObject() || n.isEmpty()) {
-                throw bad(f, "must be text, or an object of texts by language such as {\"en\": \"...\", \"zh\": \"...\"}");
+                throw bad(f, Words.tr("scenario.languages"));
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isTextual() || e.getValue().asText().length() > 4000) {
-                    throw bad(f, "\"" + e.getKey() + "\" must be a text of at most 4,000 characters");
+                    throw bad(f, Words.tr("scenario.languageText", e.getKey()));
                 }
                 out.put(e.getKey(), e.getValue().asText());
             }
@@ -236,10 +238,10 @@ public final class ScenarioFile {
         List<byte[]> messages(ObjectNode o) throws BadScenarioException {
             JsonNode a = o.get("messages");
             if (a == null) {
-                throw new BadScenarioException(source, "messages", 0, "is missing");
+                throw new BadScenarioException(source, "messages", 0, Words.tr("scenario.missing"));
             }
             if (!a.isArray() || a.isEmpty() || a.size() > MAX_MESSAGES) {
-                throw bad("messages", "must be a list of 1 to " + MAX_MESSAGES + " messages");
+                throw bad("messages", Words.tr("scenario.messages", MAX_MESSAGES));
             }
             List<byte[]> out = new ArrayList<>();
             long total = 0;
@@ -250,24 +252,24 @@ public final class ScenarioFile {
                 if (m.isTextual()) {
                     body = m.asText().getBytes(StandardCharsets.UTF_8);
                     if (body.length > MAX_TEXT) {
-                        throw bad("messages", "message " + i + " is " + body.length + " bytes; a text may be at most " + MAX_TEXT);
+                        throw bad("messages", Words.tr("scenario.messageText", i, body.length, MAX_TEXT));
                     }
                 } else if (m.isObject() && m.size() == 1 && m.has("generate")) {
                     JsonNode g = m.get("generate");
                     if (!g.isIntegralNumber() || g.asLong() < 1 || g.asLong() > MAX_GENERATED) {
-                        throw bad("messages", "message " + i + ": \"generate\" must be 1–" + MAX_GENERATED + " bytes, got " + g);
+                        throw bad("messages", Words.tr("scenario.generate", i, MAX_GENERATED, g));
                     }
                     total += g.asLong();
                     if (total > MAX_TOTAL) {
-                        throw bad("messages", "the messages add up to more than " + MAX_TOTAL + " bytes");
+                        throw bad("messages", Words.tr("scenario.total", MAX_TOTAL));
                     }
                     body = Scenario.generated(g.asInt());
                 } else {
-                    throw bad("messages", "message " + i + " must be a text or {\"generate\": N}, got " + m);
+                    throw bad("messages", Words.tr("scenario.message", i, m));
                 }
                 total += m.isTextual() ? body.length : 0;
                 if (total > MAX_TOTAL) {
-                    throw bad("messages", "the messages add up to more than " + MAX_TOTAL + " bytes");
+                    throw bad("messages", Words.tr("scenario.total", MAX_TOTAL));
                 }
                 out.add(body);
             }

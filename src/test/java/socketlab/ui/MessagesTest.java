@@ -80,7 +80,9 @@ class MessagesTest {
                 for (Pattern p : caller.equals("Words") ? new Pattern[] {tr, doing} : new Pattern[] {tr}) {
                     Matcher m = p.matcher(code);
                     while (m.find()) {
-                        if (!en.contains(m.group(1))) {
+                        String key = m.group(1);
+                        boolean prefix = key.endsWith("."); // a key made at run time, e.g. "server.model." + name
+                        if (prefix ? en.stream().noneMatch(k -> k.startsWith(key)) : !en.contains(key)) {
                             missing.add(m.group(1) + " (" + f.getFileName() + ")");
                         }
                     }
@@ -104,6 +106,9 @@ class MessagesTest {
             LabException zh = assertThrows(LabException.class, () -> Explain.port("99999"));
             assertEquals("端口 99999 超出了 0–65535：TCP 端口是一个 16 位的数。", zh.getMessage());
             assertEquals("对方在一帧中间关闭了：4 个长度字节只收到 2 个。", Words.sentence(Words.tr("incomplete.lengthField", 2)));
+            java.io.IOException bad = assertThrows(java.io.IOException.class, () -> socketlab.scenario.ScenarioFile.parse(
+                    "{\"format\": \"socketlab-scenario/1\",\n \"id\": \"x\",\n \"title\": \"t\",\n \"messages\": [],\n \"gap_ms\": 5}", "课.json"));
+            assertEquals("课.json 第 4 行：\"messages\" 必须是 1 到 1000 条消息的列表", bad.getMessage(), "a teacher's file is checked in Chinese too");
         } finally {
             I18n.setLocale(Locale.ENGLISH);
         }
