@@ -138,18 +138,30 @@ public final class LabClient implements AutoCloseable {
                     return;
                 }
             }
-            try {
-                e.sendMessage(bodies.get(i), "message-" + (i + 1) + ".txt");
-            } catch (MessageTooLongException ex) {
-                log.error(Side.CLIENT, e.conn, 0, Words.tr("client.notSent", i + 1, ex.getMessage()));
-            } catch (IOException ex) {
-                String msg = e.closing ? Words.tr("client.closedWhileSending") : Explain.io(ex, "doing.sending");
-                log.error(Side.CLIENT, e.conn, 0, msg);
-                throw new LabException(msg, ex);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
+            if (!sendOne(e, bodies.get(i), "message-" + (i + 1) + ".txt", String.valueOf(i + 1), false)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * One message; one the framing cannot carry is reported (as message {@code label}) and
+     * skipped. False when interrupted.
+     */
+    private boolean sendOne(Endpoint e, byte[] body, String name, String label, boolean alterAfterHashing) throws LabException {
+        try {
+            e.sendMessage(body, name, alterAfterHashing);
+            return true;
+        } catch (MessageTooLongException ex) {
+            log.error(Side.CLIENT, e.conn, 0, Words.tr("client.notSent", label, ex.getMessage()));
+            return true;
+        } catch (IOException ex) {
+            String msg = e.closing ? Words.tr("client.closedWhileSending") : Explain.io(ex, "doing.sending");
+            log.error(Side.CLIENT, e.conn, 0, msg);
+            throw new LabException(msg, ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -163,17 +175,7 @@ public final class LabClient implements AutoCloseable {
         if (e == null || e.isClosed()) {
             throw new LabException(Words.tr("client.notConnected"));
         }
-        try {
-            e.sendMessage(content, filename, alterAfterHashing);
-        } catch (MessageTooLongException ex) {
-            log.error(Side.CLIENT, e.conn, 0, Words.tr("client.notSent", filename, ex.getMessage()));
-        } catch (IOException ex) {
-            String msg = e.closing ? Words.tr("client.closedWhileSending") : Explain.io(ex, "doing.sending");
-            log.error(Side.CLIENT, e.conn, 0, msg);
-            throw new LabException(msg, ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        sendOne(e, content, filename, filename, alterAfterHashing);
     }
 
     /** Half-closes: the server's next {@code recv()} returns 0 bytes (EOF); replies can still arrive. */

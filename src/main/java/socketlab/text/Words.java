@@ -35,13 +35,17 @@ public final class Words {
         return chinese;
     }
 
-    public static String tr(String key, Object... args) {
-        String s;
+    /** The text of {@code key} in {@code b}, or {@code !key!} so a missing one shows (and a test finds it). */
+    public static String lookup(ResourceBundle b, String key) {
         try {
-            s = bundle.getString(key);
+            return b.getString(key);
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
+    }
+
+    public static String tr(String key, Object... args) {
+        String s = lookup(bundle, key);
         for (int i = 0; i < args.length; i++) {
             s = s.replace("{" + i + "}", String.valueOf(args[i]));
         }

@@ -2,7 +2,6 @@ package socketlab.ui;
 
 import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /** The lab's words, from {@code messages.properties} (English) and {@code messages_zh.properties} (简体中文). */
@@ -46,11 +45,9 @@ public final class I18n {
     }
 
     public static String tr(String key, Object... args) {
-        String s;
-        try {
-            s = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
+        String s = socketlab.text.Words.lookup(bundle, key);
+        if (s.startsWith("!")) {
+            return s;
         }
         return args.length == 0 ? s : new MessageFormat(s, locale).format(args);
     }
