@@ -51,4 +51,9 @@ if [ "$LAB" != NA ] && [ "$BASE" != NA ]; then
 fi
 echo "  image on disk:           ${SIZE} MiB (target ≤ 80)"
 [ -f target/socketlab.zip ] && echo "  zip:                     $(du -m target/socketlab.zip | cut -f1) MiB (target ≤ 45)"
+# a home the lab must not need: JavaFX's natives load from the image's lib/, nothing is unpacked into ~/.openjfx
+FRESH=$(mktemp -d)
+T=$(JDK_JAVA_OPTIONS="-Dsocketlab.startupProbe=true -Duser.home=$FRESH" measure "$IMAGE/bin/socketlab")
+echo "  fresh home:              window shown after ${T} ms; files JavaFX wrote there: $(find "$FRESH/.openjfx" -type f 2>/dev/null | wc -l)"
+rm -rf "$FRESH"
 exit 0

@@ -54,6 +54,10 @@ public class Jlink {
             cmd.add("--add-options=" + String.join(" ", jvm));
         }
         spec.path("jlinkOptions").forEach(n -> cmd.add(n.asText()));
+        boolean nativesToLib = spec.path("nativeLibsFromJars").asBoolean(false);
+        if (nativesToLib) { // they go next to the JDK's own libraries instead (below): not twice in the image
+            cmd.add("--exclude-resources=glob:/javafx.*/*.so,glob:/javafx.*/*.dll,glob:/javafx.*/*.dylib");
+        }
         cmd.add("--output");
         cmd.add(out.toString());
 
@@ -66,6 +70,9 @@ public class Jlink {
         }
         // the 'nocoops' CDS archive only serves heaps over 32 GiB: not worth 11 MiB of download
         Files.deleteIfExists(out.resolve("lib/server/classes_nocoops.jsa"));
+        if (nativesToLib) {
+            nativesFromJars(modulePath, out);
+        }
         String launcher = spec.path("launcher").asText();
         String main = spec.path("mainModule").asText() + "/" + spec.path("mainClass").asText();
         if (spec.path("stripNativeSymbols").asBoolean(false)) {
@@ -81,6 +88,32 @@ public class Jlink {
             Path zip = target.resolve(image + ".zip");
             zip(out, zip, image);
             System.out.println("[jlink] zip at " + zip + " (" + Files.size(zip) / (1024 * 1024) + " MiB)");
+        }
+    }
+
+    /**
+     * OpenJFX's platform JARs carry their native libraries as resources; in a jlink image JavaFX
+     * would copy them to ~/.openjfx/cache on every start (hashing each to check the copy) and
+     * complain where the home directory is read-only. Placed in the image's own library folder
+     * (lib/, or bin/ on Windows), they load from there: no extraction, nothing written to home.
+     */
+    static void nativesFromJars(List<String> modulePath, Path image) throws IOException {
+        boolean windows = System.getProperty("os.name").startsWith("Windows");
+        Path dir = image.resolve(windows ? "bin" : "lib");
+        for (String entry : modulePath) {
+            if (!Path.of(entry).getFileName().toString().startsWith("javafx-") || !entry.endsWith(".jar")) {
+                continue;
+            }
+            try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(entry)) {
+                for (java.util.zip.ZipEntry e : java.util.Collections.list(jar.entries())) {
+                    String name = e.getName();
+                    if (!name.contains("/") && (name.endsWith(".so") || name.endsWith(".dll") || name.endsWith(".dylib"))) {
+                        try (var in = jar.getInputStream(e)) {
+                            Files.copy(in, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -183,6 +216,8 @@ public class Jlink {
         String sh = "#!/bin/sh\n"
                 + "# Socket Lab: with no arguments the window; with a subcommand (serve, connect, run) the headless lab.\n"
                 + "DIR=$(cd \"$(dirname \"$0\")\" && pwd)\n"
+                + "# a home that cannot be written (a lab account, a read-only profile): GTK keeps its settings in memory\n"
+                + "[ -w \"${HOME:-/nonexistent}\" ] || export GSETTINGS_BACKEND=memory\n"
                 + (appCds ? "CDS=\"-XX:SharedArchiveFile=$DIR/../lib/socketlab.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off\"\n" : "CDS=\n")
                 + "exec \"$DIR/java\" $CDS $JLINK_VM_OPTIONS -m " + main + " \"$@\"\n";
         Path launcher = image.resolve("bin/" + name);
