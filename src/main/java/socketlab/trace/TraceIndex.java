@@ -2,6 +2,7 @@ package socketlab.trace;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class TraceIndex {
         public final IntList messages = new IntList();
         public final IntList frames = new IntList();
         public final IntList errors = new IntList();
+        /** UDP: this socket's sendto and recvfrom calls, in order (each one datagram). */
+        public final IntList datagrams = new IntList();
         public long bytesSent;
         public long bytesReceived;
         Conn peer;
@@ -87,6 +90,9 @@ public final class TraceIndex {
     }
 
     /** Takes in new events; returns true when there were any. */
+    /** LISTEN events by connection id: where a UDP socket was bound (ports), should it send or receive. */
+    private final Map<Integer, Integer> binds = new HashMap<>();
+
     public boolean update() {
         int n = Math.min(limit, log.size());
         if (n == seen) {
@@ -94,7 +100,8 @@ public final class TraceIndex {
         }
         for (int i = seen; i < n; i++) {
             Op op = log.op(i);
-            if (op == Op.LISTEN) {
+            if (op == Op.LISTEN) { // a TCP listener is no row; a UDP socket's bind opens it (see SENDTO/RECVFROM)
+                binds.put(log.conn(i), i);
                 continue;
             }
             Conn c = conns.get(log.conn(i));
@@ -124,6 +131,21 @@ public final class TraceIndex {
                 case FRAME -> {
                     c.frames.add(i);
                     frames++;
+                }
+                case SENDTO, RECVFROM -> {
+                    if (c.openEvent < 0) { // an unconnected UDP socket: it began with its bind
+                        Integer bind = binds.get(c.id);
+                        c.openEvent = bind != null ? bind : i;
+                        c.localPort = bind != null ? log.a(bind) : 0;
+                        c.remotePort = bind != null ? log.b(bind) : 0;
+                    }
+                    if (c.remotePort == 0) {
+                        c.remotePort = log.b(i); // a server learns its peer from the first datagram
+                    }
+                    c.datagrams.add(i);
+                    if (c.peer == null) {
+                        link(c);
+                    }
                 }
                 case ERROR -> c.errors.add(i);
                 case EOF -> c.eofEvent = i;

@@ -282,7 +282,14 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         if (bytes(r.server, true) + bytes(r.client, false) > 0) {
             lanes += 2;
         }
+        if (datagrams(r.client) + datagrams(r.server) > 0) {
+            lanes += 2; // UDP: datagrams as sent, datagrams as received
+        }
         return lanes;
+    }
+
+    private static int datagrams(TraceIndex.Conn c) {
+        return c == null ? 0 : c.datagrams.size();
     }
 
     private static long bytes(TraceIndex.Conn c, boolean sent) {
@@ -485,7 +492,104 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                     x, lx, ly, lw, total);
             ly += 2 * (lane + 4);
         }
+        if (datagrams(r.client) + datagrams(r.server) > 0) {
+            drawDatagrams(g, idx, r, x, lx, ly, lw);
+            ly += 2 * (lane + 4);
+        }
         drawTimeLane(g, idx, r, x, lx, ly, lw, t0, t1);
+    }
+
+    /**
+     * UDP: every datagram is a box of its own, side by side — no stream to glue them into. Above,
+     * each sendto() (both ends' datagrams, in order); below, each recvfrom() in the colour of the
+     * datagram it returned, and where recvfrom(n) was smaller than the datagram, the part the kernel
+     * threw away, hatched and counted ("lost 6 B"). An empty datagram is a thin box of 0 bytes.
+     */
+    private void drawDatagrams(GraphicsContext g, TraceIndex idx, Row r, double x, double lx, double y, double lw) {
+        TimelineView view = getSkinnable();
+        TraceLog log = idx.log();
+        double lane = laneH();
+        double yRecv = y + lane + 4;
+        IntList sent = new IntList();
+        IntList got = new IntList();
+        for (TraceIndex.Conn c : new TraceIndex.Conn[] {r.client, r.server}) {
+            if (c == null) {
+                continue;
+            }
+            for (int k = 0; k < c.datagrams.size(); k++) {
+                int ev = c.datagrams.get(k);
+                (log.op(ev) == Op.SENDTO ? sent : got).add(ev);
+            }
+        }
+        laneLabel(g, I18n.tr("timeline.lane.sendto"), x, y);
+        laneLabel(g, I18n.tr("timeline.lane.recvfrom"), x, yRecv);
+        g.setFill(view.ink(TimelineView.Ink.LANE));
+        g.fillRect(lx, y, lw, lane);
+        g.fillRect(lx, yRecv, lw, lane);
+        int n = Math.max(sent.size(), got.size());
+        int shown = (int) Math.min(n, Math.max(1, Math.floor(lw / (fs() * 3))));
+        double slot = lw / Math.max(shown, 3);
+        long largest = 1;
+        for (IntList l : new IntList[] {sent, got}) {
+            for (int k = 0; k < l.size(); k++) {
+                largest = Math.max(largest, Math.max(log.bytes(l.get(k)), log.requested(l.get(k))));
+            }
+        }
+        double ppb = (slot - 8) / largest;
+        g.setFont(Font.font(null, FontWeight.BOLD, fs() * 0.7));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (int k = 0; k < shown; k++) {
+            double x0 = lx + k * slot + 4;
+            Color c = view.messageColor(k);
+            int sentBytes = -1;
+            if (k < sent.size()) { // sendto: the datagram whole
+                int ev = sent.get(k);
+                sentBytes = log.bytes(ev);
+                double w = Math.max(3, sentBytes * ppb);
+                g.setFill(c);
+                g.fillRect(x0, y, w, lane);
+                hits.add(new Hit(x0, y, x0 + Math.max(w, 8), y + lane, ev));
+                g.setFill(view.ink(TimelineView.Ink.TEXT));
+                g.fillText(I18n.tr("timeline.sendto", k + 1, sentBytes), x0 + 2, y + lane - 1, slot - 10);
+            }
+            if (k < got.size()) { // recvfrom: what came out, and what did not
+                int ev = got.get(k);
+                int bytes = log.bytes(ev);
+                double w = Math.max(3, bytes * ppb);
+                g.setFill(c);
+                g.fillRect(x0, yRecv, w, lane);
+                hits.add(new Hit(x0, yRecv, x0 + Math.max(w, 8), yRecv + lane, ev));
+                String label = I18n.tr("timeline.recvfrom", log.requested(ev), bytes);
+                if (sentBytes > bytes) {
+                    double lx0 = x0 + w;
+                    double lw0 = Math.max(3, (sentBytes - bytes) * ppb);
+                    g.setStroke(view.ink(TimelineView.Ink.GLUED));
+                    g.setLineWidth(1.5);
+                    g.save();
+                    g.beginPath();
+                    g.rect(lx0, yRecv, lw0, lane);
+                    g.clip();
+                    for (double sx = lx0 - lane; sx < lx0 + lw0; sx += 6) {
+                        g.strokeLine(sx, yRecv + lane, sx + lane, yRecv);
+                    }
+                    g.restore();
+                    g.strokeRect(lx0, yRecv + 1, lw0, lane - 2);
+                    tag(g, I18n.tr("timeline.lost", sentBytes - bytes), lx0 + lw0, yRecv + 2, view.ink(TimelineView.Ink.GLUED), true);
+                }
+                g.setFill(view.ink(TimelineView.Ink.TEXT));
+                g.setFont(Font.font(null, FontWeight.BOLD, fs() * 0.7));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.fillText(label, x0 + 2, yRecv + lane - 1, slot - 10);
+            }
+        }
+        if (shown < n) {
+            g.setFill(view.ink(TimelineView.Ink.MUTED));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(I18n.tr("timeline.more", n - shown), lx + lw - 4, yRecv - 2);
+            g.setTextAlign(TextAlignment.LEFT);
+        }
     }
 
     private static long lastTime(TraceLog log, Row r) {
@@ -495,7 +599,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 continue;
             }
             int last = Math.max(c.closeEvent, c.eofEvent);
-            for (IntList l : new IntList[] {c.sends, c.recvs, c.frames, c.errors}) {
+            for (IntList l : new IntList[] {c.sends, c.recvs, c.frames, c.errors, c.datagrams}) {
                 if (!l.isEmpty()) {
                     last = Math.max(last, l.last());
                 }
@@ -864,8 +968,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 continue;
             }
             Paint color = c.side == Side.CLIENT ? view.ink(TimelineView.Ink.SEND) : view.ink(TimelineView.Ink.RECV);
-            for (IntList list : new IntList[] {c.sends, c.recvs}) {
-                boolean up = list == c.sends;
+            for (IntList list : new IntList[] {c.sends, c.recvs, c.datagrams}) {
+                boolean datagram = list == c.datagrams;
                 double lastLabel = -1e9;
                 for (int j = firstAtOrAfter(log, list, t0 + (long) ((left - 4 - lx) / scale)), next; j < list.size(); j = next) {
                     int ev = list.get(j);
@@ -883,6 +987,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                             }
                         }
                     }
+                    boolean up = datagram ? log.op(ev) == Op.SENDTO : list == c.sends;
                     hits.add(new Hit(tx - 4, y, tx + 4, y + h, ev));
                     g.setStroke(color);
                     double took = log.durNs(ev) * scale;
@@ -898,7 +1003,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                         g.setFill(color);
                         g.setTextAlign(TextAlignment.LEFT);
                         g.setTextBaseline(up ? VPos.TOP : VPos.BOTTOM);
-                        String t = (up ? "send " : "recv ") + log.bytes(ev);
+                        String t = (datagram ? up ? "sendto " : "recvfrom " : up ? "send " : "recv ") + log.bytes(ev);
                         g.fillText(t, tx + 3, up ? y + 1 : y + h - 1);
                         lastLabel = tx;
                     }

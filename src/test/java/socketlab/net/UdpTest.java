@@ -102,4 +102,27 @@ class UdpTest {
             assertTrue(e.getMessage().startsWith("Port unreachable"), e.getMessage());
         }
     }
+
+    @Test
+    void theTraceIndexPairsBothSocketsAndKeepsEachDatagramApartForTheTimeline() throws Exception {
+        TraceLog log = new TraceLog();
+        try (UdpServer server = new UdpServer(log, udp(0).withEcho(true).withRecv(5, 0, List.of()), TaskRunner.threads());
+             UdpClient client = new UdpClient(log, ServerSettings.LOOPBACK, server.start(), false)) {
+            client.sendto("hello world".getBytes(StandardCharsets.UTF_8));
+            client.sendto(new byte[0]);
+            assertTrue(log.await(Op.RECVFROM, Side.SERVER, 2, 5000));
+            assertTrue(log.await(Op.SENDTO, Side.SERVER, 2, 5000), "the echoes went back");
+        }
+        socketlab.trace.TraceIndex idx = new socketlab.trace.TraceIndex(log);
+        idx.update();
+        socketlab.trace.TraceIndex.Conn s = idx.conns().stream().filter(c -> c.side == Side.SERVER).findFirst().orElseThrow();
+        assertTrue(s.peer() != null && s.peer().side == Side.CLIENT, "the server's socket is paired with the client's, by their ports");
+        assertTrue(s.openEvent >= 0, "its bind opens the row");
+        List<Integer> serverDatagrams = new ArrayList<>();
+        for (int k = 0; k < s.datagrams.size(); k++) {
+            serverDatagrams.add(log.bytes(s.datagrams.get(k)));
+        }
+        assertEquals(List.of(5, 5, 0, 0), serverDatagrams, "recvfrom(5) of 11 bytes, its 5-byte echo, the empty one, its empty echo");
+        assertEquals(2, s.peer().datagrams.size(), "the client's two sendto calls");
+    }
 }
