@@ -22,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import socketlab.codec.Framing;
 import socketlab.exec.TaskRunner;
 import socketlab.net.LabException;
+import socketlab.net.ServerSettings;
 import socketlab.net.Stepper;
 import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
@@ -204,12 +205,74 @@ public final class LabViewModel {
         return lessonRunning.getReadOnlyProperty();
     }
 
+    /**
+     * Puts the lesson's settings into the panes, so that after the run the learner can do it again by
+     * hand (Start listening, Send) and change one thing: framings, recv() size and delay, messages,
+     * server model, SO_REUSEADDR, answering commands, TCP_NODELAY.
+     */
+    void loadIntoPanes(socketlab.lesson.Lesson l) {
+        socketlab.lesson.Lesson.Experiment x = l.experiment();
+        ServerViewModel sv = server;
+        ClientViewModel cv = client;
+        sv.model.set(ServerSettings.Model.THREADED);
+        sv.reuseAddress.set(true);
+        sv.commands.set(false);
+        sv.echo.set(false);
+        cv.addGenerated.set(false);
+        switch (x.kind()) {
+            case "tcp" -> {
+                Scenario sc = Scenario.byId(x.scenario());
+                String framing = x.framing() != null ? x.framing() : sc.framing().spec();
+                sv.recvBuffer.set(sc.recvBuffer());
+                sv.recvDelayMs.set(sc.recvDelayMs());
+                sv.framing.set(framing);
+                cv.framing.set(framing);
+                cv.gapMs.set(sc.gapMs());
+                StringBuilder text = new StringBuilder();
+                for (byte[] m : sc.messages()) {
+                    if (m.length > 4096) {
+                        cv.addGenerated.set(true);
+                        cv.generatedSize.set(m.length);
+                    } else {
+                        text.append(text.length() > 0 ? "\n" : "").append(new String(m, StandardCharsets.UTF_8));
+                    }
+                }
+                cv.messagesText.set(text.toString());
+            }
+            case "commands" -> {
+                String framing = x.option("framing", "none");
+                sv.commands.set(true);
+                sv.framing.set(framing);
+                sv.recvDelayMs.set(0);
+                cv.framing.set(framing);
+                cv.messagesText.set(String.join("\n", x.messages()));
+            }
+            case "models" -> {
+                sv.model.set(ServerSettings.Model.parse(x.option("model", "threaded")));
+                sv.recvDelayMs.set(x.recvDelayMs());
+            }
+            case "time-wait" -> sv.reuseAddress.set(Boolean.parseBoolean(x.option("reuse", "true")));
+            case "file" -> {
+                sv.framing.set("header:le");
+                cv.framing.set("header:le");
+                cv.alterFile.set(Boolean.parseBoolean(x.option("alter", "false")));
+            }
+            case "nagle" -> cv.noDelay.set(false);
+            case "empty-send", "quit", "sequence", "length-ack" -> {
+                sv.framing.set("none");
+                cv.framing.set("none");
+            }
+            default -> { } // UDP: the panes are TCP's
+        }
+    }
+
     /** Runs the lesson's experiment on real sockets (in the background) and answers its question from the trace. */
     public void runLesson() {
         socketlab.lesson.Lesson l = lesson.get();
         if (l == null || lessonRunning.get()) {
             return;
         }
+        loadIntoPanes(l);
         lessonRunning.set(true);
         lessonResult.set(I18n.tr("scenario.running"));
         String guess = prediction.get();

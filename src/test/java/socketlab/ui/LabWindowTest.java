@@ -188,6 +188,29 @@ class LabWindowTest {
         assertTrue(accept.contains("iterative") && accept.contains("commands"), accept);
     }
 
+    @Test
+    void runningALessonLoadsItsSettingsIntoThePanesToTryAgainByHand(FxRobot robot) {
+        socketlab.lesson.Lesson commands = vm.lessons().stream().filter(l -> l.id().equals("ch9-remote-command-header"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            vm.lessonProperty().set(commands);
+            vm.runLesson();
+        });
+        waitUntil("the lesson answered", () -> vm.lessonResultProperty().get().contains("/socketlab/lab"));
+        assertEquals("header", robot.lookup("#server-framing").queryComboBox().getValue());
+        assertEquals("header", robot.lookup("#client-framing").queryComboBox().getValue());
+        assertTrue(vm.server().commandsProperty().get(), "the server pane answers commands, as in the lesson");
+        assertEquals("ls\npwd", robot.lookup("#client-messages").queryTextInputControl().getText());
+        socketlab.lesson.Lesson iterative = vm.lessons().stream().filter(l -> l.id().equals("ch10-iterative")).findFirst().orElseThrow();
+        robot.interact(() -> {
+            vm.lessonProperty().set(iterative);
+            vm.runLesson();
+        });
+        waitUntil("the second lesson answered", () -> vm.lessonResultProperty().get().contains("accept()"));
+        assertEquals(ServerSettings.Model.ITERATIVE, vm.server().modelProperty().get());
+        assertFalse(vm.server().commandsProperty().get(), "what the last lesson set is reset");
+    }
+
     static int socketCalls(LabViewModel vm) {
         socketlab.trace.TraceIndex idx = vm.index();
         int n = 0;
