@@ -90,6 +90,19 @@ public final class TraceIndex {
     }
 
     /** Takes in new events; returns true when there were any. */
+    private final IntList selects = new IntList();
+
+    /** A selector server's select() calls, in order; each one's text names what it returned ready ("accept #3 #5"). */
+    public IntList selects() {
+        return selects;
+    }
+
+    /** Whether select() event {@code ev} returned connection {@code conn} ready. */
+    public boolean selectedReady(int ev, int conn) {
+        String text = log.get(ev).text();
+        return text != null && (" " + text + " ").contains(" #" + conn + " ");
+    }
+
     /** LISTEN events by connection id: where a UDP socket was bound (ports), should it send or receive. */
     private final Map<Integer, Integer> binds = new HashMap<>();
 
@@ -147,6 +160,7 @@ public final class TraceIndex {
                         link(c);
                     }
                 }
+                case SELECT -> selects.add(i);
                 case ERROR -> c.errors.add(i);
                 case EOF -> c.eofEvent = i;
                 case CLOSE -> c.closeEvent = i;

@@ -1023,6 +1023,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             lifeMark(g, log, c.closeEvent, Mark.CLOSE, color, lx, t0, scale, left, right, client ? y + 1 : y + h - 1, !client);
         }
         drawBacklogWait(g, log, r, lx, t0, scale, left, right, mid);
+        drawSelects(g, idx, r, lx, t0, scale, left, right, y, h);
         g.restore();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
@@ -1067,6 +1068,42 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         measure.setFont(font);
         measure.setText(text);
         return measure.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * A selector server: every select() that returned this connection ready, as a small green
+     * triangle under the line ("ready"), so one can see which connections each select() served.
+     */
+    private void drawSelects(GraphicsContext g, TraceIndex idx, Row r, double lx, long t0, double scale,
+                             double left, double right, double y, double h) {
+        if (r.server == null || idx.selects().isEmpty()) {
+            return;
+        }
+        TraceLog log = idx.log();
+        IntList selects = idx.selects();
+        double d = fs() * 0.35;
+        double lastLabel = -1e9;
+        for (int j = firstAtOrAfter(log, selects, t0 + (long) ((left - 4 - lx) / scale)); j < selects.size(); j++) {
+            int ev = selects.get(j);
+            double tx = lx + (log.tNs(ev) - t0) * scale;
+            if (tx > right + 4) {
+                break;
+            }
+            if (!idx.selectedReady(ev, r.server.id)) {
+                continue;
+            }
+            g.setFill(getSkinnable().ink(TimelineView.Ink.OK));
+            double ty = y + h - 2;
+            g.fillPolygon(new double[] {tx - d, tx + d, tx}, new double[] {ty, ty, ty - d * 1.6}, 3);
+            hits.add(new Hit(tx - d, ty - d * 1.6, tx + d, ty, ev));
+            if (tx - lastLabel > fs() * 6) {
+                g.setFont(Font.font(null, FontWeight.BOLD, fs() * 0.65));
+                g.setTextAlign(TextAlignment.LEFT); // to the right: a backlog wait, if any, ends on the left of it
+                g.setTextBaseline(VPos.BOTTOM);
+                g.fillText(I18n.tr("timeline.ready"), tx + d + 2, ty);
+                lastLabel = tx;
+            }
+        }
     }
 
     private enum Mark { OPEN, EOF, CLOSE }

@@ -82,5 +82,16 @@ class ServerModelsTest {
                 "one select() returned two or more connections ready: " + selects.stream().map(TraceEvent::text).toList());
         assertEquals(3, events(log, Op.FRAME, Side.SERVER).size());
         assertEquals(1, events(log, Op.LISTEN, Side.SERVER).size());
+        socketlab.trace.TraceIndex idx = new socketlab.trace.TraceIndex(log);
+        idx.update();
+        for (socketlab.trace.TraceIndex.Conn c : idx.conns()) {
+            if (c.side == Side.SERVER && c.openEvent >= 0) {
+                boolean readyOnce = false;
+                for (int k = 0; k < idx.selects().size(); k++) {
+                    readyOnce |= idx.selectedReady(idx.selects().get(k), c.id);
+                }
+                assertTrue(readyOnce, "the timeline can mark the select() calls that returned connection #" + c.id);
+            }
+        }
     }
 }
