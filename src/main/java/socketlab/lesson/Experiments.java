@@ -231,6 +231,8 @@ final class Experiments {
         int waiting = TcpStates.timeWait(port);
         f.put("port", String.valueOf(port));
         f.put("time_wait", waiting < 0 ? "?" : String.valueOf(waiting));
+        List<String> sockets = TcpStates.timeWaitSockets(port);
+        f.put("sockets", sockets.isEmpty() ? "—" : String.join("; ", sockets));
         try (LabServer again = new LabServer(log, ServerSettings.defaults().withPort(port), TaskRunner.threads()).reuseAddress(reuse)) {
             again.start();
             f.put("restart", "ok");

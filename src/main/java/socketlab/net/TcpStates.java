@@ -34,6 +34,43 @@ public final class TcpStates {
         return found;
     }
 
+    /**
+     * The TIME_WAIT sockets of local port {@code port} themselves, as {@code ss -tan} would list
+     * them: {@code "TIME-WAIT 127.0.0.1:8080 127.0.0.1:50312"}. Empty when there are none or this
+     * system cannot say (IPv4 entries of /proc/net/tcp).
+     */
+    public static List<String> timeWaitSockets(int port) {
+        Path p = Path.of("/proc/net/tcp");
+        if (!Files.isReadable(p)) {
+            return List.of();
+        }
+        try {
+            return sockets(Files.readAllLines(p), port, TIME_WAIT);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    static List<String> sockets(List<String> lines, int port, String state) {
+        String hexPort = String.format(Locale.ROOT, ":%04X", port);
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] cols = line.trim().split("\\s+");
+            if (cols.length > 3 && cols[1].endsWith(hexPort) && cols[3].equals(state)) {
+                out.add("TIME-WAIT " + address(cols[1]) + " " + address(cols[2]));
+            }
+        }
+        return out;
+    }
+
+    /** {@code 0100007F:1F90} (little-endian IPv4 in hex, port in hex) → {@code 127.0.0.1:8080}. */
+    static String address(String hex) {
+        String[] ipPort = hex.split(":");
+        long ip = Long.parseLong(ipPort[0], 16);
+        return (ip & 0xFF) + "." + (ip >> 8 & 0xFF) + "." + (ip >> 16 & 0xFF) + "." + (ip >> 24 & 0xFF) + ":"
+                + Integer.parseInt(ipPort[1], 16);
+    }
+
     static int count(List<String> lines, int port, String state) {
         String hexPort = String.format(Locale.ROOT, ":%04X", port);
         int n = 0;

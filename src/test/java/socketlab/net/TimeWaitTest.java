@@ -64,6 +64,8 @@ class TimeWaitTest {
                 "   2: 0100007F:1F91 0100007F:C351 06 00000000:00000000 03:00000E2B 00000000     0        0 0 3");
         assertEquals(1, TcpStates.count(sample, 8080, "06"));
         assertEquals(1, TcpStates.count(sample, 8080, "0A"), "and the listener is state 0A (LISTEN)");
+        assertEquals(List.of("TIME-WAIT 127.0.0.1:8080 127.0.0.1:50000"), TcpStates.sockets(sample, 8080, "06"),
+                "the socket itself, as ss -tan shows it");
         assumeTrue(TcpStates.timeWait(1) >= 0, "no /proc/net/tcp here");
     }
 }
