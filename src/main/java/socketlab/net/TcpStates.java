@@ -40,15 +40,18 @@ public final class TcpStates {
      * system cannot say (IPv4 entries of /proc/net/tcp).
      */
     public static List<String> timeWaitSockets(int port) {
-        Path p = Path.of("/proc/net/tcp");
-        if (!Files.isReadable(p)) {
-            return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        for (String f : List.of("/proc/net/tcp", "/proc/net/tcp6")) { // Java's sockets are often IPv6 ones, IPv4-mapped
+            Path p = Path.of(f);
+            try {
+                if (Files.isReadable(p)) {
+                    out.addAll(sockets(Files.readAllLines(p), port, TIME_WAIT));
+                }
+            } catch (IOException e) {
+                // not readable after all
+            }
         }
-        try {
-            return sockets(Files.readAllLines(p), port, TIME_WAIT);
-        } catch (IOException e) {
-            return List.of();
-        }
+        return out;
     }
 
     static List<String> sockets(List<String> lines, int port, String state) {
@@ -63,12 +66,23 @@ public final class TcpStates {
         return out;
     }
 
-    /** {@code 0100007F:1F90} (little-endian IPv4 in hex, port in hex) → {@code 127.0.0.1:8080}. */
+    /**
+     * {@code 0100007F:1F90} (IPv4 as one little-endian word in hex, port in hex) → {@code 127.0.0.1:8080};
+     * an IPv4-mapped IPv6 address ({@code 0000000000000000FFFF00000100007F}) reads the same way, another
+     * IPv6 address is shown as its hex.
+     */
     static String address(String hex) {
         String[] ipPort = hex.split(":");
-        long ip = Long.parseLong(ipPort[0], 16);
-        return (ip & 0xFF) + "." + (ip >> 8 & 0xFF) + "." + (ip >> 16 & 0xFF) + "." + (ip >> 24 & 0xFF) + ":"
-                + Integer.parseInt(ipPort[1], 16);
+        String ipHex = ipPort[0];
+        int port = Integer.parseInt(ipPort[1], 16);
+        if (ipHex.length() == 32 && ipHex.startsWith("0000000000000000FFFF0000")) {
+            ipHex = ipHex.substring(24);
+        }
+        if (ipHex.length() != 8) {
+            return "[" + ipHex + "]:" + port;
+        }
+        long ip = Long.parseLong(ipHex, 16);
+        return (ip & 0xFF) + "." + (ip >> 8 & 0xFF) + "." + (ip >> 16 & 0xFF) + "." + (ip >> 24 & 0xFF) + ":" + port;
     }
 
     static int count(List<String> lines, int port, String state) {

@@ -49,6 +49,8 @@ class TimeWaitTest {
         int port = serverClosesFirst(log, true);
         if (TcpStates.timeWait(port) >= 0) {
             assertTrue(TcpStates.timeWait(port) >= 1, "the old connection is still in TIME_WAIT");
+            assertTrue(TcpStates.timeWaitSockets(port).stream().anyMatch(l -> l.startsWith("TIME-WAIT 127.0.0.1:" + port + " ")),
+                    "and it is named: " + TcpStates.timeWaitSockets(port));
         }
         try (LabServer reused = new LabServer(log, ServerSettings.defaults().withPort(port), TaskRunner.threads()).reuseAddress(true)) {
             assertEquals(port, reused.start(), "SO_REUSEADDR on both lets the new server bind beside the TIME_WAIT socket");
@@ -66,6 +68,7 @@ class TimeWaitTest {
         assertEquals(1, TcpStates.count(sample, 8080, "0A"), "and the listener is state 0A (LISTEN)");
         assertEquals(List.of("TIME-WAIT 127.0.0.1:8080 127.0.0.1:50000"), TcpStates.sockets(sample, 8080, "06"),
                 "the socket itself, as ss -tan shows it");
+        assertEquals("127.0.0.1:8080", TcpStates.address("0000000000000000FFFF00000100007F:1F90"), "an IPv4-mapped IPv6 socket");
         assumeTrue(TcpStates.timeWait(1) >= 0, "no /proc/net/tcp here");
     }
 }
