@@ -431,7 +431,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         TraceIndex.Conn any = r.any();
         String note = any.openEvent >= 0 ? log.get(any.openEvent).text() : null;
         if (note != null) { // the engine's note, e.g. "framing header:le · echo", in the learner's language
-            note = note.replace("framing ", I18n.tr("timeline.framing") + " ").replace("· echo", "· " + I18n.tr("timeline.echo"));
+            for (String[] phrase : NOTE_WORDS) {
+                note = note.replace(phrase[0], I18n.tr(phrase[1]));
+            }
         }
         String title = I18n.tr("timeline.row", number,
                 r.client != null ? ":" + r.client.localPort : I18n.tr("timeline.outside"),
@@ -1105,6 +1107,18 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             }
         }
     }
+
+    /**
+     * The phrases of the engine's connection notes (English in the trace file, which is for
+     * scripts too) and the keys of their words in the learner's language; longest first.
+     */
+    private static final String[][] NOTE_WORDS = {
+        {"one request, then its answer", "note.requestAnswer"}, {"not reading until the client's first send() returns", "note.notReading"},
+        {"write-write-read", "note.writeWriteRead"}, {"length, ack, data", "note.lengthAck"}, {"udp connected", "note.udpConnected"},
+        {"SO_REUSEADDR off", "note.reuseOff"}, {"non-blocking", "note.nonBlocking"}, {"Nagle on", "note.nagleOn"},
+        {"framing ", "note.framing"}, {"· echo", "note.echo"}, {"· iterative", "note.iterative"}, {"· selector", "note.selector"},
+        {"· commands", "note.commands"}, {"udp", "note.udp"},
+    };
 
     private enum Mark { OPEN, EOF, CLOSE }
 
