@@ -39,13 +39,21 @@ public class CaptureBench {
             List<Double> bare = new ArrayList<>();
             List<Double> captured = new ArrayList<>();
             List<Double> gauged = new ArrayList<>();
+            List<Double> cpuRatio = new ArrayList<>();
+            List<Double> cpuBare = new ArrayList<>();
+            List<Double> cpuCapture = new ArrayList<>();
             Mode[] modes = Mode.values();
             for (int r = 0; r < slices; r++) {
                 double[] got = new double[modes.length];
+                double[] cpu = new double[modes.length];
                 for (int k = 0; k < modes.length; k++) { // rotate who goes first, so no mode always follows another
                     Mode m = modes[(k + r) % modes.length];
                     got[m.ordinal()] = run(size, slice, m, logs[m.ordinal()]);
+                    cpu[m.ordinal()] = lastCpuNsPerGiB;
                 }
+                cpuBare.add(cpu[Mode.BARE.ordinal()]);
+                cpuCapture.add(cpu[Mode.CAPTURE.ordinal()]);
+                cpuRatio.add(cpu[Mode.BARE.ordinal()] / cpu[Mode.CAPTURE.ordinal()]);
                 bare.add(got[Mode.BARE.ordinal()]);
                 captured.add(got[Mode.CAPTURE.ordinal()]);
                 gauged.add(got[Mode.CAPTURE_AND_FIONREAD.ordinal()]);
@@ -67,6 +75,8 @@ public class CaptureBench {
                     + " | capture + FIONREAD gauge %7.1f MB/s, ratio %.3f×%n",
                     label, b, c, cRatio, target, cRatio >= target ? "met" : "NOT met", g, gRatio);
             System.out.println("        per-slice ratios, capture: " + fmt3(cr));
+            System.out.printf(Locale.ROOT, "        CPU per GiB (both threads): bare %.0f ms, capture %.0f ms; bare/capture %.3f× (median of slices)%n",
+                    median(cpuBare) / 1e6, median(cpuCapture) / 1e6, median(cpuRatio));
             // the fastest slice of each mode is the one least disturbed by the rest of the machine
             double bBest = java.util.Collections.max(bare);
             System.out.printf(Locale.ROOT, "        fastest slices: bare %.1f MB/s, capture %.1f MB/s (%.3f×), capture + FIONREAD %.1f MB/s (%.3f×)%n",
@@ -103,11 +113,17 @@ public class CaptureBench {
      */
     enum Mode { BARE, CAPTURE, CAPTURE_AND_FIONREAD }
 
+    static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** CPU time both threads of the last run spent, per GiB moved: what recording costs, whatever the machine's noise. */
+    static double lastCpuNsPerGiB;
+
     /** Moves {@code total} bytes in {@code size}-byte calls; returns MB/s (10^6 bytes per second). */
     static double run(int size, long total, Mode mode, TraceLog log) throws Exception {
         boolean fionread = mode == Mode.CAPTURE_AND_FIONREAD;
         try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicLong senderCpu = new java.util.concurrent.atomic.AtomicLong();
             Thread sender = new Thread(() -> {
+                long cpu0 = CPU.getCurrentThreadCpuTime();
                 try (Socket s = new Socket(InetAddress.getLoopbackAddress(), ss.getLocalPort())) {
                     OutputStream out = s.getOutputStream();
                     byte[] buf = new byte[size];
@@ -128,8 +144,10 @@ public class CaptureBench {
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
+                senderCpu.set(CPU.getCurrentThreadCpuTime() - cpu0);
             });
             long start = System.nanoTime();
+            long cpu0 = CPU.getCurrentThreadCpuTime();
             sender.start();
             try (Socket r = ss.accept()) {
                 InputStream in = r.getInputStream();
@@ -151,8 +169,10 @@ public class CaptureBench {
                     got += n;
                 }
             }
+            long receiverCpu = CPU.getCurrentThreadCpuTime() - cpu0;
             sender.join();
             double secs = (System.nanoTime() - start) / 1e9;
+            lastCpuNsPerGiB = (receiverCpu + senderCpu.get()) * (double) (1L << 30) / total;
             return total / secs / 1e6;
         }
     }
