@@ -84,6 +84,10 @@ final class Controls {
     static ListView<MessageRow> messageList() {
         ListView<MessageRow> list = new ListView<>();
         list.getStyleClass().add(Css.MESSAGE_LIST);
+        // while empty, a line saying so instead of a column of blank rows (which also cost the first frame their CSS)
+        Label none = new Label(I18n.tr("list.empty"));
+        none.getStyleClass().add(Css.STATUS);
+        list.setPlaceholder(none);
         list.setCellFactory(v -> new ListCell<>() {
             {
                 setPrefWidth(0); // let long rows wrap (errors) or end in … instead of scrolling sideways
