@@ -51,6 +51,7 @@ final class Experiments {
     static Map<String, String> run(Lesson.Experiment x, TraceLog log) throws LabException, InterruptedException {
         return switch (x.kind()) {
             case "sequence" -> sequence(log);
+            case "families" -> families(log);
             case "empty-send" -> emptySend(log, Integer.parseInt(x.option("wait_ms", "500")));
             case "quit" -> quit(log, x.option("how", "close"));
             case "models" -> models(log, ServerSettings.Model.parse(x.option("model", "threaded")),
@@ -101,6 +102,58 @@ final class Experiments {
         } catch (IOException | RuntimeException e) {
             return new int[] {1024, 65535};
         }
+    }
+
+    // --- chapter 3: address families — AF_UNIX binds a file, AF_INET an IP address and a port
+
+    /**
+     * The same exchange over an AF_UNIX socket: the server binds a path in a fresh temporary folder
+     * (the file appears while it is bound), the client connects to that path; no port anywhere.
+     */
+    private static Map<String, String> families(TraceLog log) throws LabException, InterruptedException {
+        Map<String, String> f = new LinkedHashMap<>();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("socketlab-unix");
+        } catch (IOException e) {
+            throw new LabException(e.getMessage(), e);
+        }
+        Path path = dir.resolve("lab.sock");
+        java.net.UnixDomainSocketAddress address = java.net.UnixDomainSocketAddress.of(path);
+        try (ServerSocketChannel server = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(address);
+            int serverConn = log.newConnId();
+            log.life(Op.LISTEN, Side.SERVER, serverConn, 0, 0, 0, "AF_UNIX " + path);
+            f.put("path", path.toString());
+            f.put("file_exists", String.valueOf(Files.exists(path)));
+            try (SocketChannel client = SocketChannel.open(address); SocketChannel conn = server.accept()) {
+                int clientConn = log.newConnId();
+                int acceptedConn = log.newConnId();
+                log.life(Op.CONNECT, Side.CLIENT, clientConn, 0, 0, 0, "AF_UNIX " + path);
+                log.life(Op.ACCEPT, Side.SERVER, acceptedConn, 0, 0, 0, "AF_UNIX " + path);
+                TraceLog.Lane lane = log.newLane();
+                byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
+                write(lane, Side.CLIENT, client, clientConn, 0, hello);
+                read(lane, Side.SERVER, conn, acceptedConn, 0, hello.length);
+                String own = String.valueOf(client.getLocalAddress());
+                f.put("client_address", own.isBlank() ? "\"\"" : own);
+                log.life(Op.CLOSE, Side.CLIENT, clientConn, 0, 0, hello.length, null);
+                log.life(Op.CLOSE, Side.SERVER, acceptedConn, 0, 0, hello.length, null);
+            }
+        } catch (UnsupportedOperationException e) {
+            throw new LabException(Words.tr("unix.unavailable", e.getMessage()), e);
+        } catch (IOException e) {
+            throw new LabException(Explain.io(e, "doing.sending"), e);
+        } finally {
+            try {
+                Files.deleteIfExists(path); // a UNIX socket's file outlives the socket: the program removes it
+                Files.deleteIfExists(dir);
+            } catch (IOException ignored) {
+                // a temporary folder; the system cleans it
+            }
+        }
+        f.put("bound_to", "true".equals(f.get("file_exists")) ? "path" : "other");
+        return f;
     }
 
     // --- chapter 5: send(b'') sends nothing, so the server's recv() has nothing to return

@@ -172,15 +172,33 @@ public final class TraceIndex {
         return true;
     }
 
+    /**
+     * Pairs the two ends of a connection: by their ports (each one's local port is the other's
+     * remote port), or, for AF_UNIX sockets, which have no ports, by the path both name — the
+     * first unpaired end of the other side that connected to or accepted on the same path.
+     */
     private void link(Conn c) {
+        String path = unixPath(c);
         for (Conn o : order) {
-            if (o != c && o.side != c.side && o.peer == null && o.localPort == c.remotePort
-                    && o.remotePort == c.localPort && o.localPort != 0) {
+            if (o == c || o.side == c.side || o.peer != null) {
+                continue;
+            }
+            boolean byPorts = o.localPort == c.remotePort && o.remotePort == c.localPort && o.localPort != 0;
+            if (byPorts || path != null && path.equals(unixPath(o))) {
                 o.peer = c;
                 c.peer = o;
                 return;
             }
         }
+    }
+
+    /** The socket file an AF_UNIX end was opened on (from its open event's note), else null. */
+    public String unixPath(Conn c) {
+        if (c.openEvent < 0 || c.localPort != 0) {
+            return null;
+        }
+        String note = log.get(c.openEvent).text();
+        return note != null && note.startsWith("AF_UNIX ") ? note.substring(8) : null;
     }
 
     public List<Conn> conns() {

@@ -435,9 +435,10 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 note = note.replace(phrase[0], I18n.tr(phrase[1]));
             }
         }
+        boolean unix = idx.unixPath(any) != null; // AF_UNIX: no ports to name, the note names the path
         String title = I18n.tr("timeline.row", number,
-                r.client != null ? ":" + r.client.localPort : I18n.tr("timeline.outside"),
-                r.server != null ? ":" + r.server.localPort : ":" + any.remotePort,
+                r.client == null ? I18n.tr("timeline.outside") : unix ? "" : ":" + r.client.localPort,
+                r.server != null ? unix ? "" : ":" + r.server.localPort : ":" + any.remotePort,
                 note == null ? "" : note);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);

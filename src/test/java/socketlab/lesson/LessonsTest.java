@@ -40,6 +40,21 @@ class LessonsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void anAfUnixConnectionIsOneRowPairedByItsPathNotByPorts() throws Exception {
+        Lesson families = Lessons.all().stream().filter(l -> l.id().equals("ch3-address-families")).findFirst().orElseThrow();
+        TraceLog log = new TraceLog();
+        Lessons.Outcome o = Lessons.run(families, log);
+        assertEquals("true", o.facts().get("file_exists"), "the socket file existed while it was bound");
+        socketlab.trace.TraceIndex idx = new socketlab.trace.TraceIndex(log);
+        idx.update();
+        socketlab.trace.TraceIndex.Conn server = idx.conns().stream()
+                .filter(c -> c.side == socketlab.trace.Side.SERVER && c.openEvent >= 0).findFirst().orElseThrow();
+        assertTrue(server.peer() != null, "the client end is found by the path both name");
+        assertEquals(o.facts().get("path"), idx.unixPath(server));
+        assertEquals(5, server.bytesReceived);
+    }
+
+    @org.junit.jupiter.api.Test
     void theLessonsFollowTheTutorialAndEveryChapterHasOne() {
         List<String> chapters = Lessons.all().stream().map(Lesson::chapter).distinct().toList();
         assertEquals(List.of("1–4", "5", "6", "7", "8", "9", "10", "11"), chapters);
