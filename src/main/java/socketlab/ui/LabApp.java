@@ -85,6 +85,7 @@ public final class LabApp extends Application {
         scene.setRoot(fresh);
         fresh.fontZoom.set(old.fontZoom.get());
         fresh.projector.set(old.projector.get());
+        fresh.panesShown.set(old.panesShown.get());
         if (scene.getWindow() instanceof Stage stage) {
             stage.setTitle(I18n.tr("app.title"));
         }

@@ -30,6 +30,10 @@ final class LabView extends BorderPane {
     final ByteInspector inspector = new ByteInspector();
     /** Projector mode: large type, high contrast, full screen, only the knobs a scenario needs. */
     final javafx.beans.property.BooleanProperty projector = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** Whether the client and server panes are in view (F8); hidden, the timeline takes the whole window. */
+    final javafx.beans.property.BooleanProperty panesShown = new javafx.beans.property.SimpleBooleanProperty(true);
+    /** Below this height (px), projector mode starts with the panes hidden. */
+    static final double SHORT_SCREEN = 900;
     /** Ctrl +/−: a factor on every font size, on top of the mode's base size. */
     final javafx.beans.property.DoubleProperty fontZoom = new javafx.beans.property.SimpleDoubleProperty(1);
 
@@ -93,7 +97,7 @@ final class LabView extends BorderPane {
         g.setVgap(8);
         g.setPadding(new Insets(16));
         String[][] rows = {
-            {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"F7", "keys.language"}, {"Space  →  Page Down", "keys.next"},
+            {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"F7", "keys.language"}, {"F8", "keys.panes"}, {"Space  →  Page Down", "keys.next"},
             {"Ctrl+L", "keys.listen"}, {"Ctrl+K", "keys.connect"}, {"Ctrl+Enter", "keys.send"},
             {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"+  −  0", "keys.zoomTimeline"},
             {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"F1  ?", "keys.help"}};
@@ -313,6 +317,17 @@ final class LabView extends BorderPane {
         main.setDividerPositions(0.56);
         // in projector mode the timeline gets the larger share: it is what the room looks at
         projector.addListener((o, was, on) -> main.setDividerPositions(on ? 0.3 : 0.56));
+        // F8 hides the panes and gives the timeline all the room (what a 1024×768 projector needs); F8 again brings them back.
+        // Projector mode on a short screen starts with them hidden: the scenario bar and step mode drive the run.
+        panesShown.addListener((o, was, shown) -> {
+            if (shown && !main.getItems().contains(paneScroll)) {
+                main.getItems().add(0, paneScroll);
+                main.setDividerPositions(projector.get() ? 0.3 : 0.56);
+            } else if (!shown) {
+                main.getItems().remove(paneScroll);
+            }
+        });
+        projector.addListener((o, was, on) -> panesShown.set(!on || getHeight() >= SHORT_SCREEN));
         timelineBox.setMinWidth(0);
         inspector.setMinWidth(0);
         setCenter(main);
@@ -370,6 +385,7 @@ final class LabView extends BorderPane {
             });
             applyMode(scene);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), switchLanguage);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F8), () -> panesShown.set(!panesShown.get()));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> vm.stepModeProperty().set(!vm.stepModeProperty().get()));
             // replay: ← → step through the events, Space plays and pauses (unless a text field or the timeline has the keys)
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

@@ -211,6 +211,19 @@ class LabWindowTest {
         assertFalse(vm.server().commandsProperty().get(), "what the last lesson set is reset");
     }
 
+    @Test
+    void f8HidesThePanesSoTheTimelineTakesTheWindowAndBringsThemBack(FxRobot robot) {
+        double before = robot.lookup("#timeline").query().getBoundsInLocal().getHeight();
+        robot.push(KeyCode.F8);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#client-port").tryQuery().isEmpty(), "the panes are out of the window");
+        double after = robot.lookup("#timeline").query().getBoundsInLocal().getHeight();
+        assertTrue(after > before * 1.5, "the timeline grew from " + before + " to " + after);
+        robot.push(KeyCode.F8);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#client-port").tryQuery().isPresent(), "and back");
+    }
+
     static int socketCalls(LabViewModel vm) {
         socketlab.trace.TraceIndex idx = vm.index();
         int n = 0;
