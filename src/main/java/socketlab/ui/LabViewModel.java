@@ -69,9 +69,9 @@ public final class LabViewModel {
     /** The index the window shows: the live one, or during replay the run up to the replay position. */
     private TraceIndex shown;
 
-    final javafx.collections.ObservableList<socketlab.lesson.Lesson> lessons =
-            javafx.collections.FXCollections.observableArrayList(socketlab.lesson.Lessons.all());
-    final ObjectProperty<socketlab.lesson.Lesson> lesson = new SimpleObjectProperty<>(lessons.isEmpty() ? null : lessons.get(0));
+    /** Filled on first use (the lesson tab): the window never waits for the lessons at start; the launcher reads them meanwhile. */
+    private final javafx.collections.ObservableList<socketlab.lesson.Lesson> lessons = javafx.collections.FXCollections.observableArrayList();
+    final ObjectProperty<socketlab.lesson.Lesson> lesson = new SimpleObjectProperty<>();
     final StringProperty prediction = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper lessonResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper lessonRunning = new ReadOnlyBooleanWrapper(false);
@@ -184,6 +184,12 @@ public final class LabViewModel {
     }
 
     public javafx.collections.ObservableList<socketlab.lesson.Lesson> lessons() {
+        if (lessons.isEmpty()) {
+            lessons.setAll(socketlab.lesson.Lessons.all());
+            if (lesson.get() == null && !lessons.isEmpty()) {
+                lesson.set(lessons.get(0));
+            }
+        }
         return lessons;
     }
 
