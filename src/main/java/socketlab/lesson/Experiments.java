@@ -3,8 +3,11 @@ package socketlab.lesson;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -13,23 +16,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import socketlab.codec.Framing;
 import socketlab.exec.TaskRunner;
 import socketlab.net.ClientSettings;
+import socketlab.net.Commands;
+import socketlab.net.Explain;
 import socketlab.net.LabClient;
 import socketlab.net.LabException;
 import socketlab.net.LabServer;
 import socketlab.net.NagleProbe;
+import socketlab.net.RequestClient;
 import socketlab.net.ServerSettings;
 import socketlab.net.TcpStates;
 import socketlab.net.UdpClient;
-import socketlab.net.Explain;
 import socketlab.text.Words;
+import socketlab.trace.Digests;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -62,7 +70,7 @@ final class Experiments {
             case "udp-no-server" -> udpNoServer(log);
             case "file" -> file(log, x.option("file", "icon.png"), Boolean.parseBoolean(x.option("alter", "false")));
             case "length-ack" -> lengthAck(log, x.messages());
-            case "commands" -> commands(log, socketlab.codec.Framing.parse(x.option("framing", "none")), x.recvBuffer(), x.messages());
+            case "commands" -> commands(log, Framing.parse(x.option("framing", "none")), x.recvBuffer(), x.messages());
             default -> throw new IllegalArgumentException("unknown experiment kind \"" + x.kind() + "\"");
         };
     }
@@ -119,8 +127,8 @@ final class Experiments {
             throw new LabException(e.getMessage(), e);
         }
         Path path = dir.resolve("lab.sock");
-        java.net.UnixDomainSocketAddress address = java.net.UnixDomainSocketAddress.of(path);
-        try (ServerSocketChannel server = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(address);
             int serverConn = log.newConnId();
             log.life(Op.LISTEN, Side.SERVER, serverConn, 0, 0, 0, "AF_UNIX " + path);
@@ -442,8 +450,8 @@ final class Experiments {
                 for (int i = 0; i < messages.size(); i++) {
                     byte[] body = messages.get(i).getBytes(StandardCharsets.UTF_8);
                     lane.message(Op.MESSAGE, Side.CLIENT, clientConn, sent + 4, i, 0, body.length, body,
-                            socketlab.trace.Digests.crc(body), null, null);
-                    sent += write(lane, Side.CLIENT, client, clientConn, sent, ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                            Digests.crc(body), null, null);
+                    sent += write(lane, Side.CLIENT, client, clientConn, sent, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
                             .putInt(body.length).array());
                     recvd += read(lane, Side.CLIENT, client, clientConn, recvd, 2); // the ack: the client waits a round trip here
                     waits++;
@@ -474,13 +482,13 @@ final class Experiments {
         int whole = 0;
         try {
             for (int i = 0; i < expected; i++) {
-                ByteBuffer len = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
                 in += readFully(lane, Side.SERVER, ch, conn, in, len);
                 out += write(lane, Side.SERVER, ch, conn, out, "ok".getBytes(StandardCharsets.UTF_8));
                 ByteBuffer body = ByteBuffer.allocate(len.getInt(0));
                 in += readFully(lane, Side.SERVER, ch, conn, in, body);
                 log.message(Op.FRAME, Side.SERVER, conn, in - body.capacity(), i, 0, body.capacity() + 4, body.array(),
-                        socketlab.trace.Digests.crc(body.array()), null, null);
+                        Digests.crc(body.array()), null, null);
                 whole++;
             }
             log.life(Op.CLOSE, Side.SERVER, conn, 0, 0, in, null);
@@ -526,29 +534,29 @@ final class Experiments {
 
     // --- chapter 9: the remote-command server (a fixed, harmless command set), with and without a header
 
-    private static Map<String, String> commands(TraceLog log, socketlab.codec.Framing framing, int recvSize, List<String> asked)
+    private static Map<String, String> commands(TraceLog log, Framing framing, int recvSize, List<String> asked)
             throws LabException {
         Map<String, String> f = new LinkedHashMap<>();
         ServerSettings s = ServerSettings.defaults().withPort(0).withFraming(framing).withMaxConns(1);
         List<byte[]> answers = new ArrayList<>();
         try (LabServer server = new LabServer(log, s, TaskRunner.threads()).answerCommands(true)) {
-            try (socketlab.net.RequestClient client = new socketlab.net.RequestClient(log, server.start(), framing, recvSize)) {
+            try (RequestClient client = new RequestClient(log, server.start(), framing, recvSize)) {
                 for (String command : asked) {
                     answers.add(client.ask(command.getBytes(StandardCharsets.UTF_8)));
                 }
                 client.finish(WAIT_MS);
             }
         }
-        byte[] full = socketlab.net.Commands.answer(asked.get(0).getBytes(StandardCharsets.UTF_8));
-        byte[] own = socketlab.net.Commands.answer(asked.get(1).getBytes(StandardCharsets.UTF_8));
+        byte[] full = Commands.answer(asked.get(0).getBytes(StandardCharsets.UTF_8));
+        byte[] own = Commands.answer(asked.get(1).getBytes(StandardCharsets.UTF_8));
         byte[] first = answers.get(0);
         byte[] second = answers.get(1);
-        boolean rest = second.length > 0 && first.length < full.length && java.util.Arrays.equals(second, 0, Math.min(second.length,
+        boolean rest = second.length > 0 && first.length < full.length && Arrays.equals(second, 0, Math.min(second.length,
                 full.length - first.length), full, first.length, Math.min(full.length, first.length + second.length));
         f.put("answer_bytes", String.valueOf(full.length));
         f.put("first_bytes", String.valueOf(first.length));
         f.put("second_text", abbreviate(new String(second, StandardCharsets.UTF_8)));
-        f.put("second_answer", java.util.Arrays.equals(second, own) ? "own" : rest ? "rest" : "other");
+        f.put("second_answer", Arrays.equals(second, own) ? "own" : rest ? "rest" : "other");
         return f;
     }
 
@@ -569,7 +577,7 @@ final class Experiments {
         } catch (IOException e) {
             throw new LabException(e.getMessage(), e);
         }
-        socketlab.codec.Framing header = socketlab.codec.Framing.HEADER;
+        Framing header = Framing.HEADER;
         int from = log.size();
         try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(header), TaskRunner.threads());
              LabClient client = new LabClient(log, ClientSettings.to(server.start()).withFraming(header), TaskRunner.threads())) {
