@@ -648,7 +648,7 @@ final class Experiments {
     }
 
     /** How many {@code op} calls of {@code side} the trace holds from event {@code from} on. */
-    private static int count(TraceLog log, Op op, Side side, int from) {
+    static int count(TraceLog log, Op op, Side side, int from) {
         int n = 0;
         for (int i = from; i < log.size(); i++) {
             if (log.op(i) == op && log.side(i) == side) {

@@ -17,6 +17,7 @@ import socketlab.net.UdpClient;
 import socketlab.net.UdpServer;
 import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
+import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -129,14 +130,14 @@ public final class Lessons {
             case "udp" -> {
                 ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(x.recvBuffer(), x.recvDelayMs(), List.of())
                         .withMaxConns(x.messages().size());
-                int before = count(log, Op.RECVFROM, 0);
+                int before = Experiments.count(log, Op.RECVFROM, Side.SERVER, 0);
                 try (UdpServer server = new UdpServer(log, s, TaskRunner.threads());
                      UdpClient client = new UdpClient(log, ServerSettings.LOOPBACK, server.start(), false)) {
                     for (String m : x.messages()) {
                         client.sendto(m.getBytes(StandardCharsets.UTF_8));
                     }
                     if (!log.await(Op.RECVFROM, Side.SERVER, before + x.messages().size(), 10_000)) {
-                        throw new LabException("the datagrams did not arrive");
+                        throw new LabException(Words.tr("lesson.noDatagrams"));
                     }
                 }
             }
@@ -150,16 +151,6 @@ public final class Lessons {
             default -> facts.putAll(Experiments.run(x, log));
         }
         return new Outcome(measure(lesson.measure(), log, from, facts), Map.copyOf(facts));
-    }
-
-    private static int count(TraceLog log, Op op, int from) {
-        int n = 0;
-        for (int i = from; i < log.size(); i++) {
-            if (log.side(i) == Side.SERVER && log.op(i) == op) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /**

@@ -40,6 +40,13 @@ public final class TraceIndex {
         public final IntList errors = new IntList();
         /** UDP: this socket's sendto and recvfrom calls, in order (each one datagram). */
         public final IntList datagrams = new IntList();
+        /** UDP: its sendto calls alone, and its recvfrom calls alone (what the timeline's datagram lanes pair up). */
+        public final IntList sendtos = new IntList();
+        public final IntList recvfroms = new IntList();
+        /** A selector server's end: the select() calls that returned it ready. */
+        public final IntList readyIn = new IntList();
+        /** AF_UNIX: the socket file its end was opened on (no ports), else null. */
+        public String unixPath;
         public long bytesSent;
         public long bytesReceived;
         Conn peer;
@@ -90,19 +97,6 @@ public final class TraceIndex {
     }
 
     /** Takes in new events; returns true when there were any. */
-    private final IntList selects = new IntList();
-
-    /** A selector server's select() calls, in order; each one's text names what it returned ready ("accept #3 #5"). */
-    public IntList selects() {
-        return selects;
-    }
-
-    /** Whether select() event {@code ev} returned connection {@code conn} ready. */
-    public boolean selectedReady(int ev, int conn) {
-        String text = log.get(ev).text();
-        return text != null && (" " + text + " ").contains(" #" + conn + " ");
-    }
-
     /** LISTEN events by connection id: where a UDP socket was bound (ports), should it send or receive. */
     private final Map<Integer, Integer> binds = new HashMap<>();
 
@@ -128,6 +122,10 @@ public final class TraceIndex {
                     c.localPort = log.a(i);
                     c.remotePort = log.b(i);
                     c.openEvent = i;
+                    if (c.localPort == 0) { // no port: an AF_UNIX end, named by its path (once, here)
+                        String note = log.get(i).text();
+                        c.unixPath = note != null && note.startsWith("AF_UNIX ") ? note.substring(8) : null;
+                    }
                     link(c);
                 }
                 case SEND -> {
@@ -156,11 +154,20 @@ public final class TraceIndex {
                         c.remotePort = log.b(i); // a server learns its peer from the first datagram
                     }
                     c.datagrams.add(i);
+                    (op == Op.SENDTO ? c.sendtos : c.recvfroms).add(i);
                     if (c.peer == null) {
                         link(c);
                     }
                 }
-                case SELECT -> selects.add(i);
+                case SELECT -> {
+                    String which = log.get(i).text(); // "accept #3 #5": read once, here, not at every redraw
+                    for (String token : which == null ? new String[0] : which.split(" ")) {
+                        Conn ready = token.startsWith("#") ? conns.get(Integer.parseInt(token.substring(1))) : null;
+                        if (ready != null) {
+                            ready.readyIn.add(i);
+                        }
+                    }
+                }
                 case ERROR -> c.errors.add(i);
                 case EOF -> c.eofEvent = i;
                 case CLOSE -> c.closeEvent = i;
@@ -178,27 +185,17 @@ public final class TraceIndex {
      * first unpaired end of the other side that connected to or accepted on the same path.
      */
     private void link(Conn c) {
-        String path = unixPath(c);
         for (Conn o : order) {
             if (o == c || o.side == c.side || o.peer != null) {
                 continue;
             }
             boolean byPorts = o.localPort == c.remotePort && o.remotePort == c.localPort && o.localPort != 0;
-            if (byPorts || path != null && path.equals(unixPath(o))) {
+            if (byPorts || c.unixPath != null && c.unixPath.equals(o.unixPath)) {
                 o.peer = c;
                 c.peer = o;
                 return;
             }
         }
-    }
-
-    /** The socket file an AF_UNIX end was opened on (from its open event's note), else null. */
-    public String unixPath(Conn c) {
-        if (c.openEvent < 0 || c.localPort != 0) {
-            return null;
-        }
-        String note = log.get(c.openEvent).text();
-        return note != null && note.startsWith("AF_UNIX ") ? note.substring(8) : null;
     }
 
     public List<Conn> conns() {

@@ -69,7 +69,7 @@ public final class LabViewModel {
     /** The index the window shows: the live one, or during replay the run up to the replay position. */
     private TraceIndex shown;
 
-    /** Filled on first use (the lesson tab): the window never waits for the lessons at start; the launcher reads them meanwhile. */
+    /** Filled from a background task (reading the lesson files is I/O): the window never waits for them. */
     private final javafx.collections.ObservableList<socketlab.lesson.Lesson> lessons = javafx.collections.FXCollections.observableArrayList();
     final ObjectProperty<socketlab.lesson.Lesson> lesson = new SimpleObjectProperty<>();
     final StringProperty prediction = new SimpleStringProperty("");
@@ -84,6 +84,15 @@ public final class LabViewModel {
         this.ui = ui;
         this.server = new ServerViewModel(this, background, ui);
         this.client = new ClientViewModel(this, background, ui);
+        background.execute("read-lessons", () -> { // parsed once (the launcher may have started already); posted once
+            List<socketlab.lesson.Lesson> all = socketlab.lesson.Lessons.all();
+            ui.execute(() -> {
+                lessons.setAll(all);
+                if (lesson.get() == null && !all.isEmpty()) {
+                    lesson.set(all.get(0));
+                }
+            });
+        });
         lesson.addListener((o, a, b) -> {
             prediction.set("");
             lessonResult.set("");
@@ -183,13 +192,8 @@ public final class LabViewModel {
         return scenario;
     }
 
+    /** The lessons in the tutorial's order; empty until they have been read, then filled on the UI thread. */
     public javafx.collections.ObservableList<socketlab.lesson.Lesson> lessons() {
-        if (lessons.isEmpty()) {
-            lessons.setAll(socketlab.lesson.Lessons.all());
-            if (lesson.get() == null && !lessons.isEmpty()) {
-                lesson.set(lessons.get(0));
-            }
-        }
         return lessons;
     }
 

@@ -282,14 +282,19 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         if (bytes(r.server, true) + bytes(r.client, false) > 0) {
             lanes += 2;
         }
-        if (datagrams(r.client) + datagrams(r.server) > 0) {
-            lanes += 2; // UDP: datagrams as sent, datagrams as received
+        if (datagrams(r.client, true) + datagrams(r.server, false) > 0) {
+            lanes += 2; // UDP: the client's datagrams as sent, as the server received them
+        }
+        if (datagrams(r.server, true) + datagrams(r.client, false) > 0) {
+            lanes += 2; // and the server's (its replies)
         }
         return lanes;
     }
 
-    private static int datagrams(TraceIndex.Conn c) {
-        return c == null ? 0 : c.datagrams.size();
+    private static final IntList NONE = new IntList();
+
+    private static int datagrams(TraceIndex.Conn c, boolean sent) {
+        return c == null ? 0 : sent ? c.sendtos.size() : c.recvfroms.size();
     }
 
     private static long bytes(TraceIndex.Conn c, boolean sent) {
@@ -435,7 +440,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 note = note.replace(phrase[0], I18n.tr(phrase[1]));
             }
         }
-        boolean unix = idx.unixPath(any) != null; // AF_UNIX: no ports to name, the note names the path
+        boolean unix = any.unixPath != null; // AF_UNIX: no ports to name, the note names the path
         String title = I18n.tr("timeline.row", number,
                 r.client == null ? I18n.tr("timeline.outside") : unix ? "" : ":" + r.client.localPort,
                 r.server != null ? unix ? "" : ":" + r.server.localPort : ":" + any.remotePort,
@@ -495,46 +500,45 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                     x, lx, ly, lw, total);
             ly += 2 * (lane + 4);
         }
-        if (datagrams(r.client) + datagrams(r.server) > 0) {
-            drawDatagrams(g, idx, r, x, lx, ly, lw);
+        if (datagrams(r.client, true) + datagrams(r.server, false) > 0) {
+            drawDatagrams(g, idx, r.client, r.server, I18n.tr("timeline.lane.clientSendto"), I18n.tr("timeline.lane.serverRecvfrom"),
+                    x, lx, ly, lw);
+            ly += 2 * (lane + 4);
+        }
+        if (datagrams(r.server, true) + datagrams(r.client, false) > 0) {
+            drawDatagrams(g, idx, r.server, r.client, I18n.tr("timeline.lane.serverSendto"), I18n.tr("timeline.lane.clientRecvfrom"),
+                    x, lx, ly, lw);
             ly += 2 * (lane + 4);
         }
         drawTimeLane(g, idx, r, x, lx, ly, lw, t0, t1);
     }
 
     /**
-     * UDP: every datagram is a box of its own, side by side — no stream to glue them into. Above,
-     * each sendto() (both ends' datagrams, in order); below, each recvfrom() in the colour of the
-     * datagram it returned, and where recvfrom(n) was smaller than the datagram, the part the kernel
-     * threw away, hatched and counted ("lost 6 B"). An empty datagram is a thin box of 0 bytes.
+     * UDP, one direction: every datagram is a box of its own, side by side — no stream to glue them
+     * into. Above, each sendto() of {@code sender}; below, each recvfrom() of {@code receiver} in the
+     * colour of the datagram it returned, and where recvfrom(n) was smaller than the datagram, the
+     * part the kernel threw away, hatched and counted ("lost 6 B"). An empty datagram is a thin box.
+     * Only the datagrams in view are looked at.
      */
-    private void drawDatagrams(GraphicsContext g, TraceIndex idx, Row r, double x, double lx, double y, double lw) {
+    private void drawDatagrams(GraphicsContext g, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver,
+                               String sendLabel, String recvLabel, double x, double lx, double y, double lw) {
         TimelineView view = getSkinnable();
         TraceLog log = idx.log();
         double lane = laneH();
         double yRecv = y + lane + 4;
-        IntList sent = new IntList();
-        IntList got = new IntList();
-        for (TraceIndex.Conn c : new TraceIndex.Conn[] {r.client, r.server}) {
-            if (c == null) {
-                continue;
-            }
-            for (int k = 0; k < c.datagrams.size(); k++) {
-                int ev = c.datagrams.get(k);
-                (log.op(ev) == Op.SENDTO ? sent : got).add(ev);
-            }
-        }
-        laneLabel(g, I18n.tr("timeline.lane.sendto"), x, y);
-        laneLabel(g, I18n.tr("timeline.lane.recvfrom"), x, yRecv);
+        IntList sent = sender == null ? NONE : sender.sendtos; // the k-th datagram sent is the k-th received (loopback keeps order)
+        IntList got = receiver == null ? NONE : receiver.recvfroms;
+        laneLabel(g, sendLabel, x, y);
+        laneLabel(g, recvLabel, x, yRecv);
         g.setFill(view.ink(TimelineView.Ink.LANE));
         g.fillRect(lx, y, lw, lane);
         g.fillRect(lx, yRecv, lw, lane);
         int n = Math.max(sent.size(), got.size());
         int shown = (int) Math.min(n, Math.max(1, Math.floor(lw / (fs() * 3))));
         double slot = lw / Math.max(shown, 3);
-        long largest = 1;
+        long largest = 1; // of the datagrams in view only: the scale never costs a pass over all of them
         for (IntList l : new IntList[] {sent, got}) {
-            for (int k = 0; k < l.size(); k++) {
+            for (int k = 0; k < Math.min(shown, l.size()); k++) {
                 largest = Math.max(largest, Math.max(log.bytes(l.get(k)), log.requested(l.get(k))));
             }
         }
@@ -1079,21 +1083,18 @@ final class TimelineSkin extends SkinBase<TimelineView> {
      */
     private void drawSelects(GraphicsContext g, TraceIndex idx, Row r, double lx, long t0, double scale,
                              double left, double right, double y, double h) {
-        if (r.server == null || idx.selects().isEmpty()) {
+        if (r.server == null || r.server.readyIn.isEmpty()) {
             return;
         }
         TraceLog log = idx.log();
-        IntList selects = idx.selects();
+        IntList ready = r.server.readyIn;
         double d = fs() * 0.35;
         double lastLabel = -1e9;
-        for (int j = firstAtOrAfter(log, selects, t0 + (long) ((left - 4 - lx) / scale)); j < selects.size(); j++) {
-            int ev = selects.get(j);
+        for (int j = firstAtOrAfter(log, ready, t0 + (long) ((left - 4 - lx) / scale)); j < ready.size(); j++) {
+            int ev = ready.get(j);
             double tx = lx + (log.tNs(ev) - t0) * scale;
             if (tx > right + 4) {
                 break;
-            }
-            if (!idx.selectedReady(ev, r.server.id)) {
-                continue;
             }
             g.setFill(getSkinnable().ink(TimelineView.Ink.OK));
             double ty = y + h - 2;

@@ -50,7 +50,7 @@ class LessonsTest {
         socketlab.trace.TraceIndex.Conn server = idx.conns().stream()
                 .filter(c -> c.side == socketlab.trace.Side.SERVER && c.openEvent >= 0).findFirst().orElseThrow();
         assertTrue(server.peer() != null, "the client end is found by the path both name");
-        assertEquals(o.facts().get("path"), idx.unixPath(server));
+        assertEquals(o.facts().get("path"), server.unixPath);
         assertEquals(5, server.bytesReceived);
     }
 

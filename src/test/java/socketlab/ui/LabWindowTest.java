@@ -190,6 +190,7 @@ class LabWindowTest {
 
     @Test
     void runningALessonLoadsItsSettingsIntoThePanesToTryAgainByHand(FxRobot robot) {
+        waitUntil("the lessons were read", () -> !vm.lessons().isEmpty());
         socketlab.lesson.Lesson commands = vm.lessons().stream().filter(l -> l.id().equals("ch9-remote-command-header"))
                 .findFirst().orElseThrow();
         robot.interact(() -> {
@@ -384,7 +385,7 @@ class LabWindowTest {
     @Test
     void aLessonIsPredictedAndRunByKeyboardOnly(FxRobot robot) {
         robot.push(KeyCode.F2); // the lesson tab (built on first use), focus on the lesson picker
-        waitUntil("the lesson tab is built and shown", () -> robot.lookup("#lesson-pick").tryQuery().isPresent());
+        waitUntil("the lesson tab is built and shows the first lesson", () -> robot.lookup("#lesson-question").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("lesson-pick", robot.targetWindow(view.getScene().getWindow()).lookup("#lesson-pick").query().getId());
         assertTrue(robot.lookup("#lesson-pick").query().isFocused(), "F2 puts the focus on the lesson");
