@@ -623,7 +623,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         g.setFill(getSkinnable().ink(TimelineView.Ink.MUTED));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, x, y + laneH() / 2);
+        g.fillText(text, x, y + laneH() / 2, labelW() - 4); // a long label is narrowed, never drawn over the lane
     }
 
     /** The sender's messages over the receiver's chunks, on one byte axis. */
