@@ -2,6 +2,8 @@ package socketlab.trace;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +27,10 @@ import java.util.function.Consumer;
  * within each merge; within one lane the order is always exact. Events never change once
  * published, so {@link #get(int)} below {@link #size()} is stable.
  *
+ * <p>Rows and payload bytes live off the Java heap (direct buffers). On the heap, a long run's
+ * chunks were copied by every young collection (G1 with 4 MiB regions: a 1 MiB array is an
+ * ordinary object), 20–40 ms pauses that stopped the sockets too.
+ *
  * <p>Payload bytes are copied into each lane's arena, at most {@link #capturePerEvent} bytes per
  * event and {@link #captureBudget} bytes in all; past that, events are still recorded, without bytes.
  */
@@ -38,7 +44,7 @@ public final class TraceLog {
     public static final long DEFAULT_CAPTURE_BUDGET = 64L * 1024 * 1024;
     public static final int NOT_MEASURED = -1;
 
-    private static final int CHUNK_BITS = 14; // 16,384 events = 1 MiB rows: G1 puts it straight in a region of its own, never copies it
+    private static final int CHUNK_BITS = 14; // 16,384 events = 1 MiB of rows
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int ARENA_CHUNK = 1 << 20;
 
@@ -54,12 +60,17 @@ public final class TraceLog {
     private static final int STRIDE = 8;
 
     private static final class Chunk {
-        final long[] w = new long[CHUNK * STRIDE];
+        /** The rows, off the Java heap: a collector never copies them, however long the run (see {@link #STRIDE}). */
+        final ByteBuffer w = ByteBuffer.allocateDirect(CHUNK * STRIDE * Long.BYTES).order(ByteOrder.nativeOrder());
         // side columns, made on first use: send/recv events never need them
         int[] a;
         int[] b;
         int[] wire;
         String[] text;
+
+        long word(int k, int column) {
+            return w.getLong((k * STRIDE + column) * Long.BYTES);
+        }
 
         void side(int k, int av, int bv, int wv) {
             if (a == null) {
@@ -85,54 +96,54 @@ public final class TraceLog {
         }
 
         int op(int k) {
-            return (int) (w[k * STRIDE + 5] & 0xFF);
+            return (int) (word(k, 5) & 0xFF);
         }
 
         int side(int k) {
-            return (int) ((w[k * STRIDE + 5] >>> 8) & 0xFF);
+            return (int) ((word(k, 5) >>> 8) & 0xFF);
         }
 
         int verified(int k) {
-            return (int) ((w[k * STRIDE + 5] >>> 16) & 0xFF) - 1;
+            return (int) ((word(k, 5) >>> 16) & 0xFF) - 1;
         }
 
         int conn(int k) {
-            return (int) (w[k * STRIDE + 5] >>> 32);
+            return (int) (word(k, 5) >>> 32);
         }
 
         int bytes(int k) {
-            return (int) w[k * STRIDE + 6];
+            return (int) word(k, 6);
         }
 
         int requested(int k) {
-            return (int) (w[k * STRIDE + 6] >>> 32);
+            return (int) (word(k, 6) >>> 32);
         }
 
         int available(int k) {
-            return (int) w[k * STRIDE + 7];
+            return (int) word(k, 7);
         }
 
         int payloadLen(int k) {
-            return (int) (w[k * STRIDE + 7] >>> 32);
+            return (int) (word(k, 7) >>> 32);
         }
 
         void put(int k, long t, Op op, Side side, int verified, int conn, long offset, long dur, long digest,
                  int bytes, int requested, int available) {
-            int r = k * STRIDE;
-            w[r] = t;
-            w[r + 1] = offset;
-            w[r + 2] = dur;
-            w[r + 3] = digest;
-            w[r + 4] = -1;
-            w[r + 5] = op.ordinal() | (long) side.ordinal() << 8 | (long) (verified + 1) << 16 | (long) conn << 32;
-            w[r + 6] = (bytes & 0xFFFFFFFFL) | (long) requested << 32;
-            w[r + 7] = available & 0xFFFFFFFFL;
+            int r = k * STRIDE * Long.BYTES;
+            w.putLong(r, t);
+            w.putLong(r + 8, offset);
+            w.putLong(r + 16, dur);
+            w.putLong(r + 24, digest);
+            w.putLong(r + 32, -1);
+            w.putLong(r + 40, op.ordinal() | (long) side.ordinal() << 8 | (long) (verified + 1) << 16 | (long) conn << 32);
+            w.putLong(r + 48, (bytes & 0xFFFFFFFFL) | (long) requested << 32);
+            w.putLong(r + 56, available & 0xFFFFFFFFL);
         }
 
         void payload(int k, long pos, int len) {
-            int r = k * STRIDE;
-            w[r + 4] = pos;
-            w[r + 7] = (w[r + 7] & 0xFFFFFFFFL) | (long) len << 32;
+            int r = k * STRIDE * Long.BYTES;
+            w.putLong(r + 32, pos);
+            w.putLong(r + 56, (w.getLong(r + 56) & 0xFFFFFFFFL) | (long) len << 32);
         }
     }
 
@@ -148,9 +159,12 @@ public final class TraceLog {
         private int written; // the writer's own count (no fence to read it)
         private Chunk current;
         private int currentIndex = -1;
-        private volatile byte[][] arena = new byte[2][];
+        private volatile ByteBuffer[] arena = new ByteBuffer[2];
         private long arenaPos;
         private long budgetLeft;
+        /** The next rows chunk and arena chunk, made ahead of need by {@link Ahead}; taken by the writer. */
+        private volatile Chunk spareChunk;
+        private volatile ByteBuffer spareArena;
 
         private Lane(int id) {
             this.id = id;
@@ -246,6 +260,9 @@ public final class TraceLog {
         private void publish(int n) {
             written = n;
             SIZE.setRelease(this, n);
+            if ((n & (CHUNK - 1)) == CHUNK / 2) {
+                askAhead();
+            }
         }
 
         int published() {
@@ -282,12 +299,35 @@ public final class TraceLog {
                 cs = Arrays.copyOf(cs, cs.length * 2);
             }
             if (cs[ci] == null) {
-                cs[ci] = new Chunk();
+                Chunk spare = spareChunk;
+                if (spare != null) {
+                    spareChunk = null;
+                } else {
+                    spare = new Chunk();
+                }
+                cs[ci] = spare;
                 chunks = cs;
             }
             current = cs[ci];
             currentIndex = ci;
             return current;
+        }
+
+        /** Half way through a chunk of rows (or of the arena), the next one is asked for. */
+        private void askAhead() {
+            if (ahead) {
+                Ahead.WANTED.offer(this);
+            }
+        }
+
+        /** On the {@link Ahead} thread: makes what the writer will need next and touches every page of it. */
+        void makeSpares() {
+            if (spareChunk == null) {
+                spareChunk = new Chunk(); // allocateDirect zeroes it: every page is touched here
+            }
+            if (spareArena == null && budget.get() > 0) {
+                spareArena = newArenaChunk();
+            }
         }
 
         private void text(Chunk c, int k, String s) {
@@ -312,15 +352,24 @@ public final class TraceLog {
                 return;
             }
             int ai = (int) (arenaPos / ARENA_CHUNK);
-            byte[][] ar = arena;
+            ByteBuffer[] ar = arena;
             if (ai >= ar.length) {
                 ar = Arrays.copyOf(ar, ar.length * 2);
             }
             if (ar[ai] == null) {
-                ar[ai] = new byte[ARENA_CHUNK];
+                ByteBuffer spare = spareArena;
+                if (spare != null) {
+                    spareArena = null;
+                } else {
+                    spare = newArenaChunk();
+                }
+                ar[ai] = spare;
                 arena = ar;
             }
-            System.arraycopy(src, off, ar[ai], ao, n);
+            if (ao < ARENA_CHUNK / 2 && ao + n >= ARENA_CHUNK / 2) {
+                askAhead();
+            }
+            ar[ai].put(ao, src, off, n);
             c.payload(k, arenaPos, n);
             arenaPos += n;
             budgetLeft -= n;
@@ -337,7 +386,40 @@ public final class TraceLog {
         }
     }
 
+    /**
+     * Fresh memory costs more than writing it: the first store to each 4 KiB page faults, and at
+     * 64 bytes a row that came to ≈ 40 ns per event on a socket thread (measured), as much as the
+     * two clock reads. So a lane asks for its next chunk of rows (and of payload arena) half way
+     * through the current one, and this thread makes it and touches its pages; the writer takes
+     * it when it gets there, or makes one itself if it comes first.
+     */
+    private static final class Ahead implements Runnable {
+        static final java.util.concurrent.LinkedBlockingQueue<Lane> WANTED = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        static {
+            Thread t = new Thread(new Ahead(), "socketlab-trace-ahead");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                try {
+                    WANTED.take().makeSpares();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (OutOfMemoryError e) {
+                    // no spare this time: the writer makes its own when it gets there
+                }
+            }
+        }
+
+    }
+
     private final long origin;
+    /** Whether lanes have their next chunks made ahead on the {@link Ahead} thread. */
+    private final boolean ahead;
     private final int capturePerEvent;
     private final AtomicLong budget;
     private final AtomicInteger nextConn = new AtomicInteger(1);
@@ -354,6 +436,12 @@ public final class TraceLog {
     }
 
     public TraceLog(int capturePerEvent, long captureBudget) {
+        this(capturePerEvent, captureBudget, true);
+    }
+
+    /** {@code ahead} false: every chunk is made by its writer when needed (to measure what {@link Ahead} saves). */
+    public TraceLog(int capturePerEvent, long captureBudget, boolean ahead) {
+        this.ahead = ahead;
         this.origin = System.nanoTime();
         this.capturePerEvent = capturePerEvent;
         this.budget = new AtomicLong(captureBudget);
@@ -367,6 +455,10 @@ public final class TraceLog {
         ls[ls.length - 1] = l;
         lanes = ls;
         return l;
+    }
+
+    private static ByteBuffer newArenaChunk() {
+        return ByteBuffer.allocateDirect(ARENA_CHUNK);
     }
 
     private long reserveBudget(long want) {
@@ -456,7 +548,7 @@ public final class TraceLog {
             Chunk[] cs = lane.chunks;
             for (int i = merged[l]; i < upto[l]; i++) {
                 batch[n] = ((long) l << 32) | i;
-                times[n] = cs[i >>> CHUNK_BITS].w[(i & (CHUNK - 1)) * STRIDE];
+                times[n] = cs[i >>> CHUNK_BITS].word(i & (CHUNK - 1), 0);
                 n++;
             }
             merged[l] = upto[l];
@@ -532,20 +624,19 @@ public final class TraceLog {
         Chunk c = lane.chunks[((int) p) >>> CHUNK_BITS];
         int k = ((int) p) & (CHUNK - 1);
         byte[] payload = null;
-        int r = k * STRIDE;
-        long pos = c.w[r + 4];
+        long pos = c.word(k, 4);
         int op = c.op(k);
         if (pos >= 0 && c.payloadLen(k) > 0) {
-            byte[] chunk = lane.arena[(int) (pos / ARENA_CHUNK)];
-            int from = (int) (pos % ARENA_CHUNK);
-            payload = Arrays.copyOfRange(chunk, from, from + c.payloadLen(k));
+            ByteBuffer chunk = lane.arena[(int) (pos / ARENA_CHUNK)];
+            payload = new byte[c.payloadLen(k)];
+            chunk.get((int) (pos % ARENA_CHUNK), payload);
         } else if (op == Op.SEND.ordinal() || op == Op.RECV.ordinal() || op == Op.FRAME.ordinal() || op == Op.MESSAGE.ordinal()
                 || op == Op.SENDTO.ordinal() || op == Op.RECVFROM.ordinal()) {
             payload = new byte[0];
         }
         String text = c.text == null ? null : c.text[k];
-        return new TraceEvent(i, c.w[r], Op.of(op), Side.values()[c.side(k)], c.conn(k), c.w[r + 1], c.bytes(k),
-                c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), c.verified(k), c.w[r + 3], c.w[r + 2],
+        return new TraceEvent(i, c.word(k, 0), Op.of(op), Side.values()[c.side(k)], c.conn(k), c.word(k, 1), c.bytes(k),
+                c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), c.verified(k), c.word(k, 3), c.word(k, 2),
                 payload, text);
     }
 
@@ -556,7 +647,7 @@ public final class TraceLog {
     }
 
     public long tNs(int i) {
-        return chunkOf(i).w[slot(i) * STRIDE];
+        return chunkOf(i).word(slot(i), 0);
     }
 
     public int conn(int i) {
@@ -564,7 +655,7 @@ public final class TraceLog {
     }
 
     public long offset(int i) {
-        return chunkOf(i).w[slot(i) * STRIDE + 1];
+        return chunkOf(i).word(slot(i), 1);
     }
 
     public int bytes(int i) {
@@ -588,11 +679,11 @@ public final class TraceLog {
 
     /** How long a send or recv call took (its end is {@link #tNs}). */
     public long durNs(int i) {
-        return chunkOf(i).w[slot(i) * STRIDE + 2];
+        return chunkOf(i).word(slot(i), 2);
     }
 
     public long digest(int i) {
-        return chunkOf(i).w[slot(i) * STRIDE + 3];
+        return chunkOf(i).word(slot(i), 3);
     }
 
     public int available(int i) {
