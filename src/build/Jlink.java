@@ -245,9 +245,19 @@ public class Jlink {
     static void writeLaunchers(Path image, String name, String main, boolean appCds) throws IOException {
         String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
         if (os.contains("win")) {
-            Files.writeString(image.resolve("bin/" + name + ".bat"), "@echo off\r\nset DIR=%~dp0\r\n\"%DIR%javaw\" "
-                    + (appCds ? "-XX:SharedArchiveFile=\"%DIR%..\\lib\\socketlab.jsa\" -Xshare:auto " : "")
-                    + "-m " + main + " %*\r\n");
+            // as Main dispatches: the window (no arguments, or one scenario or trace file) through javaw, with no
+            // console window behind it; a subcommand through java, whose output it prints
+            String cds = appCds ? "-XX:SharedArchiveFile=\"%DIR%..\\lib\\socketlab.jsa\" -Xshare:auto -Xlog:cds=off " : "";
+            Files.writeString(image.resolve("bin/" + name + ".bat"), String.join("\r\n",
+                    "@echo off",
+                    "set DIR=%~dp0",
+                    "if \"%~1\"==\"\" goto window",
+                    "if \"%~2\"==\"\" if /I \"%~x1\"==\".json\" goto window",
+                    "if \"%~2\"==\"\" if /I \"%~x1\"==\".jsonl\" goto window",
+                    "\"%DIR%java.exe\" " + cds + "-m " + main + " %*",
+                    "exit /b %ERRORLEVEL%",
+                    ":window",
+                    "start \"\" \"%DIR%javaw.exe\" " + cds + "-m " + main + " %*", ""));
             return;
         }
         String sh = "#!/bin/sh\n"
