@@ -17,7 +17,7 @@ import socketlab.trace.TraceLog;
  * endpoints record them (a lane per writer, one row per event, payload capture), and once more
  * with the FIONREAD measurement the lab makes before each recv(). This machine's loopback speed
  * drifts by ±20 % over seconds, so the three are interleaved: each GiB is cut into slices
- * (128 MiB), the modes take turns slice by slice (their order rotating), and the ratio printed is
+ * (128 MiB), the modes take turns slice by slice (in a new random order each round), and the ratio printed is
  * the median over slices of each slice's throughput against the bare slice next to it — all
  * measured in this run. Each recording mode keeps one log across its slices, as the window keeps
  * one log for a session: later slices record into a log that is already large, as a long run does.
@@ -31,26 +31,37 @@ public class CaptureBench {
         int slices = (int) Math.max(3, total / slice);
         System.out.printf(Locale.ROOT, "capture benchmark: %.2f GiB per mode in %d slices of %d MiB, interleaved; Java %s, %d cpus%n",
                 total / (double) (1L << 30), slices, slice >> 20, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        spinRounds = calibrateSpin(SPIN_NS);
         for (int size : new int[] {64 * 1024, 1024}) {
             for (Mode m : Mode.values()) {
-                run(size, Math.min(slice, 8L << 20), m, m == Mode.BARE ? null : new TraceLog()); // warm-up
+                run(size, Math.min(slice, 8L << 20), m, m.records() ? new TraceLog() : null); // warm-up
             }
-            TraceLog[] logs = {null, new TraceLog(), new TraceLog()}; // one per mode, kept across its slices
+            TraceLog[] logs = new TraceLog[Mode.values().length]; // one per recording mode, kept across its slices
+            for (Mode m : Mode.values()) {
+                logs[m.ordinal()] = m.records() ? new TraceLog() : null;
+            }
+            java.util.Random order = new java.util.Random(size);
             List<Double> bare = new ArrayList<>();
+            List<Double> again = new ArrayList<>();
+            List<Double> spun = new ArrayList<>();
             List<Double> captured = new ArrayList<>();
             List<Double> gauged = new ArrayList<>();
             List<Double> cpuRatio = new ArrayList<>();
             List<Double> cpuBare = new ArrayList<>();
             List<Double> cpuCapture = new ArrayList<>();
-            Mode[] modes = Mode.values();
             for (int r = 0; r < slices; r++) {
-                double[] got = new double[modes.length];
-                double[] cpu = new double[modes.length];
-                for (int k = 0; k < modes.length; k++) { // rotate who goes first, so no mode always follows another
-                    Mode m = modes[(k + r) % modes.length];
+                double[] got = new double[Mode.values().length];
+                double[] cpu = new double[Mode.values().length];
+                // a fresh random order each round: a fixed rotation left the bare loop always running right
+                // after a recording mode, and whatever one mode leaves behind then biases the next one
+                List<Mode> modes = new ArrayList<>(List.of(Mode.values()));
+                java.util.Collections.shuffle(modes, order);
+                for (Mode m : modes) {
                     got[m.ordinal()] = run(size, slice, m, logs[m.ordinal()]);
                     cpu[m.ordinal()] = lastCpuNsPerGiB;
                 }
+                again.add(got[Mode.BARE_AGAIN.ordinal()]);
+                spun.add(got[Mode.SPIN.ordinal()]);
                 cpuBare.add(cpu[Mode.BARE.ordinal()]);
                 cpuCapture.add(cpu[Mode.CAPTURE.ordinal()]);
                 cpuRatio.add(cpu[Mode.BARE.ordinal()] / cpu[Mode.CAPTURE.ordinal()]);
@@ -63,9 +74,13 @@ public class CaptureBench {
             double g = median(gauged);
             List<Double> cr = new ArrayList<>();
             List<Double> gr = new ArrayList<>();
+            List<Double> ar = new ArrayList<>();
+            List<Double> sr = new ArrayList<>();
             for (int r = 0; r < slices; r++) {
+                sr.add(spun.get(r) / bare.get(r));
                 cr.add(captured.get(r) / bare.get(r));
                 gr.add(gauged.get(r) / bare.get(r));
+                ar.add(again.get(r) / bare.get(r));
             }
             double cRatio = median(cr);
             double gRatio = median(gr);
@@ -75,6 +90,10 @@ public class CaptureBench {
                     + " | capture + FIONREAD gauge %7.1f MB/s, ratio %.3f×%n",
                     label, b, c, cRatio, target, cRatio >= target ? "met" : "NOT met", g, gRatio);
             System.out.println("        per-slice ratios, capture: " + fmt3(cr));
+            System.out.println("        noise floor, the bare loop against itself: " + fmt3(ar)
+                    + " — a ratio is only as sure as this spread is narrow");
+            System.out.printf(Locale.ROOT, "        control, %d ns of busy work per call and nothing else (no clock, no memory): ratio %.3f×%n",
+                    SPIN_NS, median(sr));
             System.out.printf(Locale.ROOT, "        CPU per GiB (both threads + the log's memory maker): bare %.0f ms, capture %.0f ms; bare/capture %.3f× (median of slices)%n",
                     median(cpuBare) / 1e6, median(cpuCapture) / 1e6, median(cpuRatio));
             // the fastest slice of each mode is the one least disturbed by the rest of the machine
@@ -107,15 +126,56 @@ public class CaptureBench {
     }
 
     /**
-     * BARE: the loop alone. CAPTURE: every call recorded as the lab records it. CAPTURE_AND_FIONREAD:
+     * BARE: the loop alone; BARE_AGAIN: the same, a control for how far two identical runs differ here;
+     * SPIN: the loop plus {@link #SPIN_NS} of pure busy work per call, a control for what any work at all
+     * between the calls costs this loopback (less than the recording does). CAPTURE: every call recorded as the lab records it. CAPTURE_AND_FIONREAD:
      * also the bytes-waiting measurement the lab's receive-buffer gauge makes before each recv(),
      * one extra system call per recv().
      */
-    enum Mode { BARE, CAPTURE, CAPTURE_AND_FIONREAD }
+    enum Mode {
+        BARE, BARE_AGAIN, SPIN, CAPTURE, CAPTURE_AND_FIONREAD;
+
+        boolean records() {
+            return this == CAPTURE || this == CAPTURE_AND_FIONREAD;
+        }
+    }
 
     static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** CPU time both threads of the last run (and the log's memory maker) spent, per GiB moved: what recording costs, whatever the machine's noise. */
     static double lastCpuNsPerGiB;
+
+    static final int SPIN_NS = 25;
+    static int spinRounds;
+    static volatile long sink;
+
+    /** Busy work with no memory traffic: a chain of dependent multiplications. */
+    static long spin(int rounds) {
+        long x = rounds;
+        for (int i = 0; i < rounds; i++) {
+            x = x * 6364136223846793005L + 1442695040888963407L;
+            x ^= x >>> 17;
+        }
+        return x;
+    }
+
+    /** How many rounds of {@link #spin} take {@code ns} here (best of 20 timings of 100,000 calls). */
+    static int calibrateSpin(int ns) {
+        for (int rounds = 1; ; rounds++) {
+            long best = Long.MAX_VALUE;
+            long s = 0;
+            for (int r = 0; r < 20; r++) {
+                long t = System.nanoTime();
+                for (int i = 0; i < 100_000; i++) {
+                    s += spin(rounds);
+                }
+                best = Math.min(best, System.nanoTime() - t);
+            }
+            sink = s;
+            if (best / 100_000.0 >= ns) {
+                return rounds;
+            }
+        }
+    }
 
     /** CPU time of the thread that makes the logs' memory ahead of need (it works for the sockets, so it counts). */
     static long aheadCpu() {
@@ -145,6 +205,9 @@ public class CaptureBench {
                         int n = (int) Math.min(size, total - sent);
                         long t0 = log == null ? 0 : System.nanoTime();
                         out.write(buf, 0, n);
+                        if (mode == Mode.SPIN) {
+                            sink = spin(spinRounds);
+                        }
                         if (log != null) {
                             long t1 = System.nanoTime();
                             lane.ioAt(t1, Op.SEND, Side.CLIENT, conn, sent, n, 0, TraceLog.NOT_MEASURED, t1 - t0, buf, 0);
@@ -172,6 +235,9 @@ public class CaptureBench {
                     int n = in.read(buf, 0, size);
                     if (n < 0) {
                         break;
+                    }
+                    if (mode == Mode.SPIN) {
+                        sink = spin(spinRounds);
                     }
                     if (log != null) {
                         long t1 = System.nanoTime();

@@ -162,6 +162,8 @@ public final class TraceLog {
         private volatile ByteBuffer[] arena = new ByteBuffer[2];
         private long arenaPos;
         private long budgetLeft;
+        /** The log's payload budget is gone and this lane's share does not hold the next payload: no more bytes are kept. */
+        private boolean spent;
         /** The next rows chunk and arena chunk, made ahead of need by {@link Ahead}; taken by the writer. */
         private volatile Chunk spareChunk;
         private volatile ByteBuffer spareArena;
@@ -338,9 +340,17 @@ public final class TraceLog {
         }
 
         private void capture(Chunk c, int k, byte[] src, int off, int len) {
+            if (spent) { // one predictable branch for the rest of a long run
+                return;
+            }
             int n = src == null ? 0 : Math.min(len, capturePerEvent);
             if (n > 0 && budgetLeft < n) {
-                budgetLeft += reserveBudget(Math.max(n, ARENA_CHUNK));
+                long got = reserveBudget(Math.max(n, ARENA_CHUNK));
+                if (got == 0) {
+                    spent = true; // the log's budget only ever shrinks
+                    return;
+                }
+                budgetLeft += got;
             }
             int ao = (int) (arenaPos % ARENA_CHUNK);
             if (n > 0 && ao + n > ARENA_CHUNK) { // keep each payload inside one arena chunk
