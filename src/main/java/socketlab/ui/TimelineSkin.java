@@ -472,11 +472,25 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         long t0 = r.start(log);
         long t1 = lastTime(log, r);
-        String stats = I18n.tr("timeline.stats", glued, split, ok, bad, String.format(Locale.ROOT, "%.1f", (t1 - t0) / 1e6));
+        String ms = String.format(Locale.ROOT, "%.1f", (t1 - t0) / 1e6);
+        String stats = I18n.tr("timeline.stats", glued, split, ok, bad, ms);
+        String statsShort = I18n.tr("timeline.statsShort", glued, split, ok, bad);
         Font statsFont = Font.font(null, FontWeight.BOLD, fs);
-        // title left, counts right; when the row is too narrow for both, the title gives way (never overprinted)
-        double statsW = textWidth(stats, statsFont);
-        g.fillText(title, x, y + headerH() / 2, Math.max(fs * 4, w - statsW - fs * 1.5));
+        // title left, counts right; when the row is too narrow for both, the title gives way (never overprinted):
+        // first the ports go, then the duration (the time axis shows it too), then the framing — what stays is
+        // in full-size type, not squeezed
+        String shortTitle = I18n.tr("timeline.rowShort", number, note == null ? "" : note);
+        String[][] layouts = {{title, stats}, {shortTitle, stats}, {shortTitle, statsShort}, {"#" + number, statsShort}};
+        String[] chosen = layouts[layouts.length - 1];
+        for (String[] l : layouts) {
+            if (textWidth(l[0], titleFont) + textWidth(l[1], statsFont) + fs * 1.5 <= w) {
+                chosen = l;
+                break;
+            }
+        }
+        stats = chosen[1];
+        double room = w - textWidth(stats, statsFont) - fs * 1.5;
+        g.fillText(chosen[0], x, y + headerH() / 2, Math.max(fs * 2, room));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(statsFont);
         g.setFill(bad > 0 ? view.ink(TimelineView.Ink.GLUED) : ok > 0 ? view.ink(TimelineView.Ink.OK)
