@@ -244,7 +244,46 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     // ---------------------------------------------------------------- geometry
 
     private double fs() {
-        return getSkinnable().fontSize();
+        return getSkinnable().fontSize() * fit;
+    }
+
+    /**
+     * Below 1 when the rows that matter do not fit the height (a projector at 1024×768): every size of
+     * the timeline shrinks together, down to {@link #MIN_FIT} (and never below 11 px type), so that all rows — or at least the last two,
+     * a run broken and fixed — are in view at once instead of one of them scrolled away.
+     */
+    private double fit = 1;
+    static final double MIN_FIT = 0.72;
+    static final double MIN_FIT_PX = 11;
+
+    /** Off for an export of the whole run, which is as tall as its rows need. */
+    boolean fitToHeight = true;
+
+    double fit() {
+        return fit;
+    }
+
+    private void fitRows(List<Row> rows, double h) {
+        fit = 1;
+        if (!fitToHeight) {
+            return;
+        }
+        double all = legendH();
+        double lastTwo = legendH();
+        for (int i = 0; i < rows.size(); i++) {
+            double rh = rowHeight(rows.get(i));
+            all += rh;
+            if (i >= rows.size() - 2) {
+                lastTwo += rh;
+            }
+        }
+        // the heights grow almost in proportion to the font size, so one step lands close; never below MIN_FIT
+        // nor below 11 px type, and not at all when even that would not bring the rows into view
+        double floor = Math.max(MIN_FIT, MIN_FIT_PX / getSkinnable().fontSize());
+        double want = all * floor <= h ? all : lastTwo;
+        if (want > h && want * floor <= h) {
+            fit = Math.floor(h / want * 0.98 * 100) / 100;
+        }
     }
 
     private double laneH() {
@@ -329,6 +368,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             g.setTextAlign(TextAlignment.LEFT);
             return;
         }
+        fitRows(rows, h);
         double legend = legendH();
         contentHeight = legend;
         for (Row r : rows) {

@@ -144,6 +144,7 @@ public final class TimelineView extends Control {
         copy.resize(width, 400);
         copy.layout();
         TimelineSkin skin = (TimelineSkin) copy.getSkin();
+        skin.fitToHeight = false;
         skin.drawNow();
         double h = Math.min(16_000, Math.max(100, skin.contentHeight()));
         copy.resize(width, h);

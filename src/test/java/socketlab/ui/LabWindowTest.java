@@ -474,4 +474,36 @@ class LabWindowTest {
         assertTrue(status.startsWith("none: glued 1, split 0, messages right 0 of 1"), status);
         assertTrue(status.contains("header:le: glued 1, split 0, messages right 2 of 2"), status);
     }
+
+    @Test
+    void brokenAndFixedRowsTooTallForTheTimelineShrinkTogetherIntoView(FxRobot robot) throws Exception {
+        robot.clickOn("#scenario-compare");
+        waitUntil("both runs finished", () -> !vm.scenarioRunningProperty().get()
+                && vm.scenarioStatusProperty().get().contains("|"));
+        double[] got = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            TimelineView copy = new TimelineView(); // the projector's type size, on a timeline of chosen heights
+            copy.setManaged(false);
+            copy.indexProperty().set(robot.lookup("." + Css.TIMELINE).queryAs(TimelineView.class).indexProperty().get());
+            copy.setStyle("-sl-font-size: 22px;");
+            new javafx.scene.Scene(new javafx.scene.Group(copy));
+            copy.applyCss();
+            TimelineSkin skin = (TimelineSkin) copy.getSkin();
+            copy.resize(900, 5000);
+            copy.layout();
+            skin.drawNow();
+            double full = skin.contentHeight();
+            copy.resize(900, full * 0.85); // a 1024x768 projector: both rows, not quite
+            copy.layout();
+            skin.drawNow();
+            double fitShort = skin.fit();
+            double contentShort = skin.contentHeight();
+            copy.resize(900, full * 0.4); // far too short: shrinking would not bring them into view
+            copy.layout();
+            skin.drawNow();
+            return new double[] {full, fitShort, contentShort, skin.fit()};
+        }).get();
+        assertTrue(got[1] < 1, "shrunk: " + got[1]);
+        assertTrue(got[2] <= got[0] * 0.85, "both rows in view: " + got[2] + " of " + got[0] * 0.85 + " px");
+        assertEquals(1.0, got[3], "no shrinking that would not help; the timeline scrolls instead");
+    }
 }
