@@ -33,10 +33,17 @@ public final class LabApp extends Application {
         scene = new Scene(build(), w, h);
         scene.getStylesheets().add(LabApp.class.getResource(THEME).toExternalForm());
         stage.setTitle(I18n.tr("app.title"));
-        var icon = LabApp.class.getResourceAsStream("/socketlab/assets/icon.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon));
-        }
+        // the window icon is decoded off the FX thread: the first frame does not wait for it
+        TaskRunner.threads().execute("icon", () -> {
+            try (var icon = LabApp.class.getResourceAsStream("/socketlab/assets/icon.png")) {
+                if (icon != null) {
+                    Image image = new Image(icon);
+                    Platform.runLater(() -> stage.getIcons().add(image));
+                }
+            } catch (java.io.IOException e) {
+                // no icon: the window works without one
+            }
+        });
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
