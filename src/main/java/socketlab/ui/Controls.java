@@ -2,8 +2,6 @@ package socketlab.ui;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -49,14 +47,11 @@ final class Controls {
         }
     }
 
-    static ComboBox<String> framing(javafx.beans.property.StringProperty value) {
-        ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(FRAMINGS));
-        c.setEditable(true);
-        c.valueProperty().bindBidirectional(value);
-        c.setTooltip(new Tooltip(I18n.tr("framing.tooltip")));
-        c.setMaxWidth(Double.MAX_VALUE);
-        c.getStyleClass().add("framing-choice");
-        return c;
+    static FramingField framing(javafx.beans.property.StringProperty value) {
+        FramingField f = new FramingField(value, FRAMINGS);
+        f.setTooltip(new Tooltip(I18n.tr("framing.tooltip")));
+        f.setMaxWidth(Double.MAX_VALUE);
+        return f;
     }
 
     /** A label and its control in columns {@code col} and {@code col + 1}. */

@@ -5,7 +5,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -122,7 +122,8 @@ final class LabView extends BorderPane {
         // --- scenario bar
         Label appTitle = new Label(I18n.tr("app.title"));
         appTitle.getStyleClass().add("app-title");
-        ComboBox<Scenario> scenario = new ComboBox<>(vm.scenarios());
+        // a ChoiceBox: a fixed, short list, and no hidden ListView in the scene at start (see FramingField)
+        ChoiceBox<Scenario> scenario = new ChoiceBox<>(vm.scenarios());
         scenario.setId("scenario");
         scenario.valueProperty().bindBidirectional(vm.scenarioProperty());
         scenario.setConverter(new StringConverter<>() {

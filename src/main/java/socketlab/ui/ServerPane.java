@@ -68,7 +68,7 @@ final class ServerPane extends VBox {
         org.controlsfx.control.ToggleSwitch echo = new org.controlsfx.control.ToggleSwitch(I18n.tr("server.echo"));
         echo.selectedProperty().bindBidirectional(vm.echoProperty());
         knobs.add(echo, 2, 1, 2, 1);
-        javafx.scene.control.ComboBox<ServerSettings.Model> model = new javafx.scene.control.ComboBox<>(
+        javafx.scene.control.ChoiceBox<ServerSettings.Model> model = new javafx.scene.control.ChoiceBox<>(
                 javafx.collections.FXCollections.observableArrayList(ServerSettings.Model.values()));
         model.setId("server-model");
         model.valueProperty().bindBidirectional(vm.modelProperty());

@@ -81,13 +81,17 @@ class LabWindowTest {
         robot.write(text);
     }
 
-    private void chooseFraming(FxRobot robot, String comboId, String spec) {
-        robot.clickOn(comboId + " .arrow-button");
-        javafx.scene.Node cell = robot.lookup(".combo-box-popup .list-cell")
-                .match((javafx.scene.control.ListCell<?> c) -> spec.equals(c.getText())).query();
-        robot.clickOn(cell);
+    private void chooseFraming(FxRobot robot, String fieldId, String spec) {
+        robot.clickOn(fieldId + " ." + FramingField.PICK);
+        robot.clickOn(robot.lookup(".context-menu .menu-item")
+                .match((javafx.scene.Node n) -> n.lookup(".label") instanceof Label l && spec.equals(l.getText()))
+                .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(spec, robot.lookup(comboId).queryComboBox().getValue());
+        assertEquals(spec, framingOf(robot, fieldId));
+    }
+
+    private String framingOf(FxRobot robot, String fieldId) {
+        return robot.lookup(fieldId).queryAs(FramingField.class).getValue();
     }
 
     private String text(FxRobot robot, String query) {
@@ -157,9 +161,10 @@ class LabWindowTest {
     @Test
     void theServerModelReuseAddressAndCommandsChosenInThePaneAreWhatTheServerRuns(FxRobot robot) {
         typeInto(robot, "#server-port", "0");
-        robot.clickOn("#server-model .arrow-button");
-        robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
-                .match((javafx.scene.control.ListCell<?> c) -> "iterative: one client at a time".equals(c.getText())).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#server-model");
+        robot.clickOn(robot.lookup(".context-menu .menu-item")
+                .match((javafx.scene.Node n) -> n.lookup(".label") instanceof Label l && "iterative: one client at a time".equals(l.getText()))
+                .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup("#server-reuse .thumb-area").queryAs(javafx.scene.Node.class)); // the switch itself, not its label
         WaitForAsyncUtils.waitForFxEvents();
@@ -198,8 +203,8 @@ class LabWindowTest {
             vm.runLesson();
         });
         waitUntil("the lesson answered", () -> vm.lessonResultProperty().get().contains("/socketlab/lab"));
-        assertEquals("header", robot.lookup("#server-framing").queryComboBox().getValue());
-        assertEquals("header", robot.lookup("#client-framing").queryComboBox().getValue());
+        assertEquals("header", framingOf(robot, "#server-framing"));
+        assertEquals("header", framingOf(robot, "#client-framing"));
         assertTrue(vm.server().commandsProperty().get(), "the server pane answers commands, as in the lesson");
         assertEquals("ls\npwd", robot.lookup("#client-messages").queryTextInputControl().getText());
         socketlab.lesson.Lesson iterative = vm.lessons().stream().filter(l -> l.id().equals("ch10-iterative")).findFirst().orElseThrow();
@@ -473,6 +478,27 @@ class LabWindowTest {
         String status = vm.scenarioStatusProperty().get();
         assertTrue(status.startsWith("none: glued 1, split 0, messages right 0 of 1"), status);
         assertTrue(status.contains("header:le: glued 1, split 0, messages right 2 of 2"), status);
+    }
+
+    @Test
+    void aTypedFramingCountsOnlyOnceEnteredAndAPickedOneAtOnce(FxRobot robot) {
+        String before = vm.client().framingProperty().get();
+        robot.clickOn("#client-framing .text-field");
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("fixed:1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, vm.client().framingProperty().get(), "a half-typed spec never reaches the client");
+        robot.write("6");
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("fixed:16", vm.client().framingProperty().get());
+        robot.push(KeyCode.ALT, KeyCode.DOWN); // the list opens from the keyboard too
+        robot.clickOn(robot.lookup(".context-menu .menu-item")
+                .match((javafx.scene.Node n) -> n.lookup(".label") instanceof Label l && "line".equals(l.getText()))
+                .queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("line", vm.client().framingProperty().get());
+        assertEquals("line", robot.lookup("#client-framing .text-field").queryTextInputControl().getText());
     }
 
     @Test
