@@ -46,6 +46,7 @@ measure() { # prints milliseconds from launch to "window shown"
   [ -n "$shown" ] && echo $((shown - t0)) || echo "NA"
 }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "NA"; else if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+fmedian() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "NA"; else if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 lab=(); base=()
 for i in $(seq "$RUNS"); do
@@ -59,7 +60,10 @@ echo "startup benchmark, $RUNS runs, display $DISPLAY, $(nproc) cpus"
 echo "  lab window shown:        median ${LAB} ms   runs: ${lab[*]}   (target ≤ 1000 ms)"
 echo "  bare JavaFX window:      median ${BASE} ms   runs: ${base[*]}   (same image and JVM options$([ ${#HELLO_CDS[@]} -gt 0 ] && echo ", its own AppCDS archive"))"
 if [ "$LAB" != NA ] && [ "$BASE" != NA ]; then
-  echo "  ratio lab / bare:        $(awk -v a="$LAB" -v b="$BASE" 'BEGIN {printf "%.2f", a / b}')×"
+  # each lab run against the bare run just before it: this machine's speed drifts (the bare window took
+  # 318 ms at one hour and 482 ms at another), the paired ratio much less (2.65-2.98x on the same day)
+  PAIRED=$(for i in "${!lab[@]}"; do [ "${lab[$i]}" != NA ] && [ "${base[$i]}" != NA ] && awk -v a="${lab[$i]}" -v b="${base[$i]}" 'BEGIN {printf "%.3f\n", a / b}'; done | fmedian)
+  echo "  ratio lab / bare:        $(awk -v a="$LAB" -v b="$BASE" 'BEGIN {printf "%.2f", a / b}')× of the medians; paired run by run, median ${PAIRED}×"
 fi
 echo "  image on disk:           $(awk -v b="$SIZE" 'BEGIN {printf "%.1f", b / 1e6}') MB (target ≤ 80 MB)"
 [ -f target/socketlab.zip ] && echo "  zip:                     $(awk -v b="$(stat -c %s target/socketlab.zip)" 'BEGIN {printf "%.1f", b / 1e6}') MB (target ≤ 45 MB)"
