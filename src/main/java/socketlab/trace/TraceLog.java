@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * An append-only log of socket events, kept in chunks of primitive arrays (chart-fx style) so
+ * An append-only log of socket events, kept in chunks of fixed-size rows (chart-fx style) so
  * that recording a {@code send()} or {@code recv()} costs a few stores into one cache line and
  * no allocation.
  *
@@ -129,6 +129,12 @@ public final class TraceLog {
 
         void put(int k, long t, Op op, Side side, int verified, int conn, long offset, long dur, long digest,
                  int bytes, int requested, int available) {
+            row(w, k, t, op, side, verified, conn, offset, dur, digest, bytes, requested, available);
+        }
+
+        /** Writes row {@code k} of {@code w} (the layout at {@link #STRIDE}). */
+        static void row(ByteBuffer w, int k, long t, Op op, Side side, int verified, int conn, long offset, long dur,
+                        long digest, int bytes, int requested, int available) {
             int r = k * STRIDE * Long.BYTES;
             w.putLong(r, t);
             w.putLong(r + 8, offset);
@@ -192,14 +198,7 @@ public final class TraceLog {
             int i = written;
             int k = i & (CHUNK - 1);
             ByteBuffer w = k == 0 ? chunk(i).w : rows;
-            int r = k * (STRIDE * Long.BYTES);
-            w.putLong(r, endNanos - laneOrigin);
-            w.putLong(r + 8, offset);
-            w.putLong(r + 16, durNs);
-            // words 3 (digest) and 4 (payload position) stay as allocateDirect zeroed them (see Chunk.put)
-            w.putLong(r + 40, op.ordinal() | (long) side.ordinal() << 8 | (long) conn << 32); // verified: none
-            w.putLong(r + 48, (bytes & 0xFFFFFFFFL) | (long) requested << 32);
-            w.putLong(r + 56, available & 0xFFFFFFFFL);
+            Chunk.row(w, k, endNanos - laneOrigin, op, side, -1, conn, offset, durNs, 0, bytes, requested, available);
             if (!spent) { // a long run spends the budget early: from then on, no call at all
                 capture(current, k, payload, payloadOff, bytes);
             }
