@@ -249,8 +249,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     /**
      * Below 1 when the rows that matter do not fit the height (a projector at 1024×768): every size of
-     * the timeline shrinks together, down to {@link #MIN_FIT} (and never below 11 px type), so that all rows — or at least the last two,
-     * a run broken and fixed — are in view at once instead of one of them scrolled away.
+     * the timeline shrinks together, down to {@link #MIN_FIT} and never below {@link #MIN_FIT_PX} px type,
+     * so that all rows — or at least the last two, a run broken and fixed — are in view at once instead
+     * of one of them scrolled away.
      */
     private double fit = 1;
     static final double MIN_FIT = 0.72;
