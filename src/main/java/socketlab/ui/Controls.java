@@ -59,6 +59,9 @@ final class Controls {
         Label l = new Label(label);
         l.setLabelFor(control);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // a control hidden (projector mode hides the advanced knobs) takes its label with it
+        l.visibleProperty().bind(control.visibleProperty());
+        l.managedProperty().bind(control.managedProperty());
         g.add(l, col, row);
         g.add(control, col + 1, row);
     }

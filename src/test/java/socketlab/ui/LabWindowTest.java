@@ -301,6 +301,9 @@ class LabWindowTest {
         double after = robot.lookup("#server-start").queryButton().getFont().getSize();
         assertTrue(after >= before * 1.4, "font " + before + " -> " + after);
         assertFalse(robot.lookup("." + LabView.ADVANCED).query().isVisible(), "advanced knobs hidden");
+        javafx.scene.Node model = robot.lookup("#server-model").query();
+        assertTrue(robot.lookup((Label l) -> l.getLabelFor() == model).tryQuery().map(l -> !l.isVisible()).orElse(false),
+                "a hidden knob takes its label with it");
         robot.press(KeyCode.CONTROL).push(KeyCode.EQUALS).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#server-start").queryButton().getFont().getSize() > after, "Ctrl+= zooms the type");
