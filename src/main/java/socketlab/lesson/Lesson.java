@@ -2,6 +2,7 @@ package socketlab.lesson;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One lesson: a short explanation in English and Chinese, the experiment it runs on real sockets,
@@ -31,12 +32,34 @@ public record Lesson(String id, String chapter, Map<String, Map<String, String>>
         public String option(String key, String otherwise) {
             return options.getOrDefault(key, otherwise);
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Experiment e && recvBuffer == e.recvBuffer && recvDelayMs == e.recvDelayMs
+                    && Objects.equals(kind, e.kind) && Objects.equals(scenario, e.scenario) && Objects.equals(framing, e.framing)
+                    && Objects.equals(messages, e.messages) && Objects.equals(options, e.options);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(kind, scenario, framing, messages, recvBuffer, recvDelayMs, options);
+        }
     }
 
     /** An answer offered: its id (what the measurement returns) and its words by language (the id when none). */
     public record Choice(String id, Map<String, String> labels) {
         public String label(String language) {
             return labels.getOrDefault(language, labels.getOrDefault("en", id));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Choice c && Objects.equals(id, c.id) && Objects.equals(labels, c.labels);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(id, labels);
         }
     }
 
@@ -52,5 +75,21 @@ public record Lesson(String id, String chapter, Map<String, Map<String, String>>
 
     public List<String> choiceIds() {
         return choices.stream().map(Choice::id).toList();
+    }
+
+    // equals and hashCode written out (here and in the nested records): a record's generated ones are
+    // linked on first call (ObjectMethods bootstrap), paid on the FX thread while the window starts
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Lesson l && Objects.equals(id, l.id) && Objects.equals(chapter, l.chapter)
+                && Objects.equals(texts, l.texts) && Objects.equals(python, l.python) && Objects.equals(java, l.java)
+                && Objects.equals(experiment, l.experiment) && Objects.equals(measure, l.measure)
+                && Objects.equals(choices, l.choices) && Objects.equals(answer, l.answer);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, chapter, texts, python, java, experiment, measure, choices, answer);
     }
 }

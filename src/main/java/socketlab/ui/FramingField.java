@@ -18,8 +18,7 @@ import javafx.scene.layout.Region;
  * drop-down menu rather than an editable ComboBox: a ComboBox's skin keeps its list (a ListView with
  * cells and two scroll bars) in the scene, hidden, so that the CSS pass styles it — the window's five
  * ComboBoxes were a quarter of its nodes at start, and replacing them brought the first frame 87 ms
- * sooner (startup benchmark, interleaved runs). The menu is a popup: its items become nodes only
- * when it opens.
+ * sooner (startup benchmark, interleaved runs). The menu is a popup, made when it first opens.
  *
  * <p>As an editable ComboBox does, the value is committed on Enter, when the field loses focus and
  * when an item is picked, not at every key: half-typed specs ("fixed:") never reach the sockets.
@@ -31,12 +30,14 @@ final class FramingField extends HBox {
 
     private final TextField text = new TextField();
     private final Button pick = new Button();
-    private final ContextMenu menu = new ContextMenu();
-    private final ToggleGroup marks = new ToggleGroup();
+    private final String[] choices;
+    /** Made when the list first opens: one made with each field showed in the startup profile, before the first frame. */
+    private ContextMenu menu;
     private final StringProperty value;
 
     FramingField(StringProperty value, String[] choices) {
         this.value = value;
+        this.choices = choices.clone();
         getStyleClass().add(STYLE);
         text.setText(value.get());
         value.addListener((o, was, now) -> {
@@ -56,15 +57,6 @@ final class FramingField extends HBox {
                 e.consume();
             }
         });
-        for (String c : choices) {
-            RadioMenuItem item = new RadioMenuItem(c);
-            item.setToggleGroup(marks);
-            item.setOnAction(e -> {
-                text.setText(c);
-                commit();
-            });
-            menu.getItems().add(item);
-        }
         Region arrow = new Region();
         arrow.getStyleClass().add("arrow");
         arrow.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE); // the shape at its own size, not the button's
@@ -92,7 +84,21 @@ final class FramingField extends HBox {
 
     /** Opens the list of framings under the whole field, the current one marked, as a combo box does. */
     void showChoices() {
-        marks.getToggles().forEach(t -> t.setSelected(((RadioMenuItem) t).getText().equals(text.getText().trim())));
+        if (menu == null) {
+            menu = new ContextMenu();
+            ToggleGroup marks = new ToggleGroup();
+            for (String c : choices) {
+                RadioMenuItem item = new RadioMenuItem(c);
+                item.setToggleGroup(marks);
+                item.setOnAction(e -> {
+                    text.setText(c);
+                    commit();
+                });
+                menu.getItems().add(item);
+            }
+        }
+        String typed = text.getText() == null ? "" : text.getText().trim();
+        menu.getItems().forEach(m -> ((RadioMenuItem) m).setSelected(m.getText().equals(typed)));
         menu.show(this, Side.BOTTOM, 0, 0);
     }
 

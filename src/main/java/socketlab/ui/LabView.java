@@ -5,7 +5,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -122,21 +121,10 @@ final class LabView extends BorderPane {
         // --- scenario bar
         Label appTitle = new Label(I18n.tr("app.title"));
         appTitle.getStyleClass().add("app-title");
-        // a ChoiceBox: a fixed, short list, and no hidden ListView in the scene at start (see FramingField)
-        ChoiceBox<Scenario> scenario = new ChoiceBox<>(vm.scenarios());
+        // a fixed, short list, built when it opens (see ChoiceButton)
+        ChoiceButton<Scenario> scenario = new ChoiceButton<>(vm.scenarios(), s -> s.title(I18n.locale().getLanguage()));
         scenario.setId("scenario");
         scenario.valueProperty().bindBidirectional(vm.scenarioProperty());
-        scenario.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Scenario s) {
-                return s == null ? "" : s.title(I18n.locale().getLanguage());
-            }
-
-            @Override
-            public Scenario fromString(String s) {
-                return null;
-            }
-        });
         var fix = Controls.framing(vm.fixFramingProperty());
         fix.setId("scenario-fix");
 

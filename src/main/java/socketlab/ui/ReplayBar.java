@@ -7,7 +7,6 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
@@ -22,7 +21,8 @@ import javafx.scene.layout.Priority;
 final class ReplayBar extends HBox {
     private final LabViewModel vm;
     private final Slider slider = new Slider(0, 1, 1);
-    private final ChoiceBox<Double> speed = new ChoiceBox<>(FXCollections.observableArrayList(0.1, 0.25, 0.5, 1.0));
+    private final ChoiceButton<Double> speed = new ChoiceButton<>(FXCollections.observableArrayList(0.1, 0.25, 0.5, 1.0),
+            d -> (d < 1 ? String.format(Locale.ROOT, "%.2g", d) : "1") + "×");
     private final Button play = new Button("▶");
     private final AnimationTimer player;
     private boolean updating;
@@ -57,17 +57,6 @@ final class ReplayBar extends HBox {
         });
         speed.setValue(1.0);
         speed.setId("replay-speed");
-        speed.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Double d) {
-                return d == null ? "" : (d < 1 ? String.format(Locale.ROOT, "%.2g", d) : "1") + "×";
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return Double.valueOf(s.replace("×", ""));
-            }
-        });
         speed.setTooltip(new Tooltip(I18n.tr("replay.speed")));
         slider.setId("replay-slider");
         HBox.setHgrow(slider, Priority.ALWAYS);

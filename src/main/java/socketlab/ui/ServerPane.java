@@ -68,23 +68,13 @@ final class ServerPane extends VBox {
         org.controlsfx.control.ToggleSwitch echo = new org.controlsfx.control.ToggleSwitch(I18n.tr("server.echo"));
         echo.selectedProperty().bindBidirectional(vm.echoProperty());
         knobs.add(echo, 2, 1, 2, 1);
-        javafx.scene.control.ChoiceBox<ServerSettings.Model> model = new javafx.scene.control.ChoiceBox<>(
-                javafx.collections.FXCollections.observableArrayList(ServerSettings.Model.values()));
+        ChoiceButton<ServerSettings.Model> model = new ChoiceButton<>(
+                javafx.collections.FXCollections.observableArrayList(ServerSettings.Model.values()),
+                m -> I18n.tr("server.model." + m.name().toLowerCase(java.util.Locale.ROOT)));
         model.setId("server-model");
         model.valueProperty().bindBidirectional(vm.modelProperty());
         model.disableProperty().bind(vm.runningProperty());
         model.setMaxWidth(Double.MAX_VALUE);
-        model.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ServerSettings.Model m) {
-                return m == null ? "" : I18n.tr("server.model." + m.name().toLowerCase(java.util.Locale.ROOT));
-            }
-
-            @Override
-            public ServerSettings.Model fromString(String s) {
-                return null;
-            }
-        });
         Controls.cell(knobs, 0, 2, I18n.tr("server.model"), model);
         org.controlsfx.control.ToggleSwitch reuse = new org.controlsfx.control.ToggleSwitch("SO_REUSEADDR");
         reuse.setId("server-reuse");

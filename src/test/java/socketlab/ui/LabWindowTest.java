@@ -2,6 +2,7 @@ package socketlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -25,6 +26,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import socketlab.exec.TaskRunner;
 import socketlab.net.ServerSettings;
+import socketlab.scenario.Scenario;
 
 /**
  * The window driven as a learner would, headless (Monocle), on real loopback sockets:
@@ -502,6 +504,31 @@ class LabWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("line", vm.client().framingProperty().get());
         assertEquals("line", robot.lookup("#client-framing .text-field").queryTextInputControl().getText());
+    }
+
+    @Test
+    void theScenarioListOpensFromTheKeyboardWithTheCurrentOneMarkedAndPicksAnother(FxRobot robot) {
+        waitUntil("the scenarios were read", () -> vm.scenarios().size() >= 2);
+        Scenario first = vm.scenarioProperty().get();
+        Scenario other = vm.scenarios().stream().filter(s -> s != first).findFirst().orElseThrow();
+        ChoiceButton<?> choice = robot.lookup("#scenario").queryAs(ChoiceButton.class);
+        assertEquals(first.title("en"), choice.getText(), "the button says which scenario is chosen");
+        robot.interact(choice::requestFocus);
+        robot.push(KeyCode.F4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(choice.isShowingChoices(), "F4 opens the list");
+        List<javafx.scene.control.RadioMenuItem> items = choice.choiceItems();
+        assertEquals(vm.scenarios().size(), items.size(), "one item per scenario");
+        assertEquals(List.of(first.title("en")), items.stream().filter(javafx.scene.control.RadioMenuItem::isSelected)
+                .map(javafx.scene.control.MenuItem::getText).toList(), "the current scenario, and only it, is marked");
+        for (int i = 0; i < vm.scenarios().indexOf(other); i++) { // the list opens with its first item focused
+            robot.push(KeyCode.DOWN);
+        }
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(other, vm.scenarioProperty().get(), "the item reached with the arrows is picked with Enter");
+        assertEquals(other.title("en"), choice.getText());
+        assertFalse(choice.isShowingChoices(), "and the list closes");
     }
 
     @Test
