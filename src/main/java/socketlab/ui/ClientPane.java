@@ -94,7 +94,7 @@ final class ClientPane extends VBox {
         });
         CheckBox alter = new CheckBox(I18n.tr("client.alterFile"));
         alter.setId("client-alter-file");
-        alter.setTooltip(new javafx.scene.control.Tooltip(I18n.tr("client.alterFile.tooltip")));
+        Controls.tip(alter, I18n.tr("client.alterFile.tooltip"));
         alter.selectedProperty().bindBidirectional(vm.alterFileProperty());
         for (javafx.scene.Node n : new javafx.scene.Node[] {gen, genSize, nodelay, sendFile, alter}) {
             n.getStyleClass().add(LabView.ADVANCED);

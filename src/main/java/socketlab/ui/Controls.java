@@ -2,12 +2,14 @@ package socketlab.ui;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
 
 /** Small builders the panes share, so each pane reads as a list of its knobs. */
@@ -49,9 +51,44 @@ final class Controls {
 
     static FramingField framing(javafx.beans.property.StringProperty value) {
         FramingField f = new FramingField(value, FRAMINGS);
-        f.setTooltip(new Tooltip(I18n.tr("framing.tooltip")));
+        f.setTip(I18n.tr("framing.tooltip"));
         f.setMaxWidth(Double.MAX_VALUE);
         return f;
+    }
+
+    /** Where {@link #tip} keeps a control's tooltip text until the tooltip is made. */
+    static final String TIP = "socketlab.tip";
+    private static final String TIP_HOOKED = "socketlab.tip.hooked";
+
+    /**
+     * Gives {@code c} a tooltip saying {@code text} (none when null), made when the pointer first comes
+     * over it. A Tooltip is a popup window with a scene of its own: made with their controls, the window's
+     * tooltips were 4 % of the FX thread's work before the first frame (startup profile). Called again,
+     * it changes the words: a list cell that now shows another message.
+     */
+    static void tip(Control c, String text) {
+        if (text == null) {
+            c.getProperties().remove(TIP);
+        } else {
+            c.getProperties().put(TIP, text);
+        }
+        Tooltip made = c.getTooltip();
+        if (made != null) {
+            if (text == null) {
+                c.setTooltip(null);
+            } else {
+                made.setText(text);
+            }
+            return;
+        }
+        if (text != null && c.getProperties().putIfAbsent(TIP_HOOKED, Boolean.TRUE) == null) {
+            c.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                Object words = c.getProperties().get(TIP);
+                if (words != null && c.getTooltip() == null) {
+                    c.setTooltip(new Tooltip(words.toString()));
+                }
+            });
+        }
     }
 
     /** A label and its control in columns {@code col} and {@code col + 1}. */
@@ -97,14 +134,15 @@ final class Controls {
                 getStyleClass().removeAll(Css.MARK_OK, Css.MARK_BAD, Css.MARK_ERROR);
                 if (empty || r == null) {
                     setText(null);
+                    tip(this, null);
                     return;
                 }
                 setWrapText(r.error());
                 setText(r.mark() + "  " + (r.error() ? r.text() : "\u201C" + r.text() + "\u201D"));
                 getStyleClass().add(r.error() ? Css.MARK_ERROR : Boolean.TRUE.equals(r.ok()) ? Css.MARK_OK
                         : Boolean.FALSE.equals(r.ok()) ? Css.MARK_BAD : Css.STATUS);
-                setTooltip(new Tooltip(r.error() ? r.text() : I18n.tr(Boolean.TRUE.equals(r.ok()) ? "mark.ok"
-                        : Boolean.FALSE.equals(r.ok()) ? "mark.bad" : "mark.unknown", r.bytes())));
+                tip(this, r.error() ? r.text() : I18n.tr(Boolean.TRUE.equals(r.ok()) ? "mark.ok"
+                        : Boolean.FALSE.equals(r.ok()) ? "mark.bad" : "mark.unknown", r.bytes()));
             }
         });
         return list;

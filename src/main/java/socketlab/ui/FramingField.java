@@ -7,7 +7,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -102,9 +101,10 @@ final class FramingField extends HBox {
         menu.show(this, Side.BOTTOM, 0, 0);
     }
 
-    void setTooltip(Tooltip tip) {
-        text.setTooltip(tip);
-        pick.setTooltip(tip);
+    /** The tooltip of the field and its arrow (made when the pointer first comes over them: {@link Controls#tip}). */
+    void setTip(String words) {
+        Controls.tip(text, words);
+        Controls.tip(pick, words);
     }
 
     @Override

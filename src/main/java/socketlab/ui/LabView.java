@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -131,12 +130,12 @@ final class LabView extends BorderPane {
         Button compare = new Button(I18n.tr("scenario.compare"));
         compare.setId("scenario-compare");
         compare.getStyleClass().add(Css.PRIMARY);
-        compare.setTooltip(new Tooltip(I18n.tr("scenario.compare.tip") + "  (Ctrl+R)"));
+        Controls.tip(compare, I18n.tr("scenario.compare.tip") + "  (Ctrl+R)");
         compare.disableProperty().bind(vm.scenarioRunningProperty());
         compare.setOnAction(e -> vm.runComparison());
         Button all = new Button(I18n.tr("scenario.all"));
         all.setId("scenario-all");
-        all.setTooltip(new Tooltip(I18n.tr("scenario.all.tip")));
+        Controls.tip(all, I18n.tr("scenario.all.tip"));
         all.disableProperty().bind(vm.scenarioRunningProperty());
         all.setOnAction(e -> vm.runAllFixes());
         Button runOnce = new Button(I18n.tr("scenario.run"));
@@ -145,7 +144,7 @@ final class LabView extends BorderPane {
         runOnce.setOnAction(e -> vm.runScenario());
         javafx.scene.control.ToggleButton stepMode = new javafx.scene.control.ToggleButton(I18n.tr("step.mode"));
         stepMode.setId("step-mode");
-        stepMode.setTooltip(new Tooltip(I18n.tr("step.mode.tip")));
+        Controls.tip(stepMode, I18n.tr("step.mode.tip"));
         stepMode.selectedProperty().bindBidirectional(vm.stepModeProperty());
         Button next = new Button(I18n.tr("step.nextButton"));
         next.setId("step-next");
@@ -194,12 +193,12 @@ final class LabView extends BorderPane {
         });
         Button clear = new Button(I18n.tr("toolbar.clear"));
         clear.setId("clear");
-        clear.setTooltip(new Tooltip("Ctrl+N"));
+        Controls.tip(clear, "Ctrl+N");
         clear.setOnAction(e -> vm.clear());
         Button lang = new Button(I18n.isChinese() ? "English" : "中文");
         lang.setId("language");
         lang.setOnAction(e -> switchLanguage.run());
-        lang.setTooltip(new Tooltip("F7"));
+        Controls.tip(lang, "F7");
         scenario.getStyleClass().add("scenario-choice");
         // a flow, so on a narrow screen the bar wraps onto a second line instead of cutting its buttons short
         javafx.scene.layout.FlowPane left = new javafx.scene.layout.FlowPane(10, 6, appTitle,

@@ -9,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -35,18 +34,18 @@ final class ReplayBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         Button first = new Button("|◀");
         first.setId("replay-first");
-        first.setTooltip(new Tooltip(I18n.tr("replay.first")));
+        Controls.tip(first, I18n.tr("replay.first"));
         first.setOnAction(e -> vm.replayTo(0));
         Button back = new Button("◀");
         back.setId("replay-back");
-        back.setTooltip(new Tooltip(I18n.tr("replay.back")));
+        Controls.tip(back, I18n.tr("replay.back"));
         back.setOnAction(e -> step(-1));
         play.setId("replay-play");
-        play.setTooltip(new Tooltip(I18n.tr("replay.play")));
+        Controls.tip(play, I18n.tr("replay.play"));
         play.setOnAction(e -> togglePlay());
         Button forward = new Button("▶|");
         forward.setId("replay-forward");
-        forward.setTooltip(new Tooltip(I18n.tr("replay.forward")));
+        Controls.tip(forward, I18n.tr("replay.forward"));
         forward.setOnAction(e -> step(1));
         Button live = new Button(I18n.tr("replay.live"));
         live.setId("replay-live");
@@ -57,7 +56,7 @@ final class ReplayBar extends HBox {
         });
         speed.setValue(1.0);
         speed.setId("replay-speed");
-        speed.setTooltip(new Tooltip(I18n.tr("replay.speed")));
+        Controls.tip(speed, I18n.tr("replay.speed"));
         slider.setId("replay-slider");
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.valueProperty().addListener((o, a, b) -> {

@@ -80,12 +80,12 @@ final class ServerPane extends VBox {
         reuse.setId("server-reuse");
         reuse.selectedProperty().bindBidirectional(vm.reuseAddressProperty());
         reuse.disableProperty().bind(vm.runningProperty());
-        reuse.setTooltip(new javafx.scene.control.Tooltip(I18n.tr("server.reuse.tooltip")));
+        Controls.tip(reuse, I18n.tr("server.reuse.tooltip"));
         org.controlsfx.control.ToggleSwitch commands = new org.controlsfx.control.ToggleSwitch(I18n.tr("server.commands"));
         commands.setId("server-commands");
         commands.selectedProperty().bindBidirectional(vm.commandsProperty());
         commands.disableProperty().bind(vm.runningProperty());
-        commands.setTooltip(new javafx.scene.control.Tooltip(I18n.tr("server.commands.tooltip")));
+        Controls.tip(commands, I18n.tr("server.commands.tooltip"));
         HBox switches = new HBox(16, reuse, commands);
         switches.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         knobs.add(switches, 2, 2, 2, 1);

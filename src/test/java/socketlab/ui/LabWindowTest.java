@@ -532,6 +532,16 @@ class LabWindowTest {
     }
 
     @Test
+    void aButtonsTooltipIsMadeWhenThePointerFirstComesOverItAndSaysItsShortcut(FxRobot robot) {
+        javafx.scene.control.Button compare = robot.lookup("#scenario-compare").queryButton();
+        assertEquals(null, compare.getTooltip(), "no popup made for it before it is needed");
+        robot.moveTo(compare);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(compare.getTooltip() != null && compare.getTooltip().getText().contains("Ctrl+R"),
+                "made when the pointer came over it, with its words: " + compare.getTooltip());
+    }
+
+    @Test
     void brokenAndFixedRowsTooTallForTheTimelineShrinkTogetherIntoView(FxRobot robot) throws Exception {
         robot.clickOn("#scenario-compare");
         waitUntil("both runs finished", () -> !vm.scenarioRunningProperty().get()
