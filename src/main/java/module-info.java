@@ -1,7 +1,6 @@
 /** Socket Lab: watch TCP sockets glue and split messages, on real loopback sockets. */
 module socketlab {
     requires javafx.controls;
-    requires org.controlsfx.controls;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
     requires java.desktop; // javax.imageio writes the PNG export

@@ -16,7 +16,7 @@ class ArchitectureTest {
     @Test
     void onlyTheUiPackageUsesJavaFx() {
         noClasses().that().resideOutsideOfPackage("socketlab.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(MAIN);
     }
 

@@ -78,7 +78,9 @@ final class ClientPane extends VBox {
         genSize.disableProperty().bind(gen.selectedProperty().not());
         knobs.add(gen, 0, 1);
         knobs.add(genSize, 1, 1);
-        org.controlsfx.control.ToggleSwitch nodelay = new org.controlsfx.control.ToggleSwitch(I18n.tr("client.nodelay"));
+        CheckBox nodelay = new CheckBox(I18n.tr("client.nodelay"));
+        nodelay.setId("client-nodelay");
+        nodelay.setMnemonicParsing(false); // the name of the option, underscore and all
         nodelay.selectedProperty().bindBidirectional(vm.noDelayProperty());
         knobs.add(nodelay, 2, 1, 2, 1);
         Button sendFile = new Button(I18n.tr("client.sendFile"));

@@ -65,7 +65,7 @@ final class ServerPane extends VBox {
         var framing = Controls.framing(vm.framingProperty());
         framing.setId("server-framing");
         Controls.cell(knobs, 0, 1, I18n.tr("server.framing"), framing);
-        org.controlsfx.control.ToggleSwitch echo = new org.controlsfx.control.ToggleSwitch(I18n.tr("server.echo"));
+        javafx.scene.control.CheckBox echo = new javafx.scene.control.CheckBox(I18n.tr("server.echo"));
         echo.selectedProperty().bindBidirectional(vm.echoProperty());
         knobs.add(echo, 2, 1, 2, 1);
         ChoiceButton<ServerSettings.Model> model = new ChoiceButton<>(
@@ -76,12 +76,13 @@ final class ServerPane extends VBox {
         model.disableProperty().bind(vm.runningProperty());
         model.setMaxWidth(Double.MAX_VALUE);
         Controls.cell(knobs, 0, 2, I18n.tr("server.model"), model);
-        org.controlsfx.control.ToggleSwitch reuse = new org.controlsfx.control.ToggleSwitch("SO_REUSEADDR");
+        javafx.scene.control.CheckBox reuse = new javafx.scene.control.CheckBox("SO_REUSEADDR");
         reuse.setId("server-reuse");
+        reuse.setMnemonicParsing(false); // the name of the option, underscore and all
         reuse.selectedProperty().bindBidirectional(vm.reuseAddressProperty());
         reuse.disableProperty().bind(vm.runningProperty());
         Controls.tip(reuse, I18n.tr("server.reuse.tooltip"));
-        org.controlsfx.control.ToggleSwitch commands = new org.controlsfx.control.ToggleSwitch(I18n.tr("server.commands"));
+        javafx.scene.control.CheckBox commands = new javafx.scene.control.CheckBox(I18n.tr("server.commands"));
         commands.setId("server-commands");
         commands.selectedProperty().bindBidirectional(vm.commandsProperty());
         commands.disableProperty().bind(vm.runningProperty());

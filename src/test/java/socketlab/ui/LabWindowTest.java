@@ -168,9 +168,13 @@ class LabWindowTest {
                 .match((javafx.scene.Node n) -> n.lookup(".label") instanceof Label l && "iterative: one client at a time".equals(l.getText()))
                 .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup("#server-reuse .thumb-area").queryAs(javafx.scene.Node.class)); // the switch itself, not its label
+        for (String option : new String[] {"#server-reuse", "#client-nodelay"}) { // as the socket API spells them
+            String shown = robot.lookup(option + " .text").queryAs(javafx.scene.text.Text.class).getText();
+            assertTrue(shown.startsWith("SO_REUSEADDR") || shown.startsWith("TCP_NODELAY"), "the option's name, underscore and all: " + shown);
+        }
+        robot.clickOn("#server-reuse");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup("#server-commands .thumb-area").queryAs(javafx.scene.Node.class));
+        robot.clickOn("#server-commands");
         assertEquals(ServerSettings.Model.ITERATIVE, vm.server().modelProperty().get());
         assertFalse(vm.server().reuseAddressProperty().get(), "SO_REUSEADDR switched off");
         assertTrue(vm.server().commandsProperty().get(), "answering commands switched on");
