@@ -28,12 +28,12 @@ javac -d target/bench-hello/classes --module-path "$IMAGE/../classes" -p "$(ls ~
   --add-modules javafx.controls src/bench/hello/HelloFx.java 2>/dev/null || { echo "could not compile the baseline"; exit 1; }
 
 # the baseline gets what the lab gets: the image's JVM options (they live in the image) and an AppCDS
-# archive trained on its own start, dumped the same way as the lab's (static, serial GC, no lambda forms)
+# archive trained on its own start, dumped the same way as the lab's (static, serial GC, with its lambdas)
 jar --create --file target/bench-hello/hello.jar -C target/bench-hello/classes . # CDS takes JARs, not class folders
 HELLO=(-cp target/bench-hello/hello.jar HelloFx)
 rm -f target/bench-hello/hello.jsa  # made anew: an archive only maps onto the image it was dumped from
 "$IMAGE/bin/java" -XX:DumpLoadedClassList=target/bench-hello/loaded.classlist --add-modules javafx.controls "${HELLO[@]}" >/dev/null 2>&1
-grep -v '^@' target/bench-hello/loaded.classlist > target/bench-hello/hello.classlist
+cp target/bench-hello/loaded.classlist target/bench-hello/hello.classlist
 "$IMAGE/bin/java" -Xshare:dump -XX:+UseSerialGC -XX:SharedClassListFile=target/bench-hello/hello.classlist \
   -XX:SharedArchiveFile=target/bench-hello/hello.jsa --add-modules javafx.controls "${HELLO[@]}" >/dev/null 2>&1
 HELLO_CDS=()
