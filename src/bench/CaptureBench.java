@@ -15,8 +15,8 @@ import socketlab.trace.TraceLog;
  * Does recording every call slow the sockets? Moves the same bytes over loopback with the same
  * loop — bare, with every send() and recv() recorded in a {@link TraceLog} exactly as the lab's
  * endpoints record them (a lane per writer, one row per event, payload capture), and once more
- * with the FIONREAD measurement the lab makes before each recv(). This machine's loopback speed
- * drifts by ±20 % over seconds, so the three are interleaved: each GiB is cut into slices
+ * with the FIONREAD measurement the lab makes before each recv(), with controls beside them (see
+ * {@link Mode}). This machine's loopback speed drifts by ±20 % over seconds, so the modes are interleaved: each GiB is cut into slices
  * (128 MiB), the modes take turns slice by slice (in a new random order each round), and the ratio printed is
  * the median over slices of each slice's throughput against the bare slice next to it — all
  * measured in this run. Each recording mode keeps one log across its slices, as the window keeps
@@ -46,6 +46,8 @@ public class CaptureBench {
             List<Double> spun = new ArrayList<>();
             List<Double> captured = new ArrayList<>();
             List<Double> gauged = new ArrayList<>();
+            List<Double> clocked = new ArrayList<>();
+            List<Double> logOnly = new ArrayList<>();
             List<Double> cpuRatio = new ArrayList<>();
             List<Double> cpuBare = new ArrayList<>();
             List<Double> cpuCapture = new ArrayList<>();
@@ -68,6 +70,8 @@ public class CaptureBench {
                 bare.add(got[Mode.BARE.ordinal()]);
                 captured.add(got[Mode.CAPTURE.ordinal()]);
                 gauged.add(got[Mode.CAPTURE_AND_FIONREAD.ordinal()]);
+                clocked.add(got[Mode.CLOCKS.ordinal()]);
+                logOnly.add(got[Mode.LOG_ONLY.ordinal()]);
             }
             double b = median(bare);
             double c = median(captured);
@@ -90,6 +94,14 @@ public class CaptureBench {
                     + " | capture + FIONREAD gauge %7.1f MB/s, ratio %.3f×%n",
                     label, b, c, cRatio, target, cRatio >= target ? "met" : "NOT met", g, gRatio);
             System.out.println("        per-slice ratios, capture: " + fmt3(cr));
+            List<Double> clr = new ArrayList<>();
+            List<Double> lor = new ArrayList<>();
+            for (int r = 0; r < slices; r++) {
+                clr.add(clocked.get(r) / bare.get(r));
+                lor.add(logOnly.get(r) / bare.get(r));
+            }
+            System.out.printf(Locale.ROOT, "        its two halves: only the clock reads that time each call %.3f×; only the recording (no clock) %.3f×%n",
+                    median(clr), median(lor));
             System.out.println("        noise floor, the bare loop against itself: " + fmt3(ar)
                     + " — a ratio is only as sure as this spread is narrow");
             System.out.printf(Locale.ROOT, "        control, %d ns of busy work per call and nothing else (no clock, no memory): ratio %.3f×%n",
@@ -130,13 +142,20 @@ public class CaptureBench {
      * SPIN: the loop plus {@link #SPIN_NS} of pure busy work per call, a control for what any work at all
      * between the calls costs this loopback (less than the recording does). CAPTURE: every call recorded as the lab records it. CAPTURE_AND_FIONREAD:
      * also the bytes-waiting measurement the lab's receive-buffer gauge makes before each recv(),
-     * one extra system call per recv().
+     * one extra system call per recv(). CLOCKS: only the two clock reads per call that timing a call
+     * takes, nothing recorded; LOG_ONLY: only the recording, its times taken from the byte count
+     * instead of the clock — together they show which half of the capture costs what.
      */
     enum Mode {
-        BARE, BARE_AGAIN, SPIN, CAPTURE, CAPTURE_AND_FIONREAD;
+        BARE, BARE_AGAIN, SPIN, CAPTURE, CAPTURE_AND_FIONREAD, CLOCKS, LOG_ONLY;
 
         boolean records() {
-            return this == CAPTURE || this == CAPTURE_AND_FIONREAD;
+            return this == CAPTURE || this == CAPTURE_AND_FIONREAD || this == LOG_ONLY;
+        }
+
+        /** Whether each call is timed with the clock, before and after. */
+        boolean timed() {
+            return this == CAPTURE || this == CAPTURE_AND_FIONREAD || this == CLOCKS;
         }
     }
 
@@ -203,13 +222,16 @@ public class CaptureBench {
                     TraceLog.Lane lane = log == null ? null : log.newLane();
                     while (sent < total) {
                         int n = (int) Math.min(size, total - sent);
-                        long t0 = log == null ? 0 : System.nanoTime();
+                        long t0 = mode.timed() ? System.nanoTime() : 0;
                         out.write(buf, 0, n);
+                        if (mode == Mode.CLOCKS) {
+                            sink += System.nanoTime() - t0;
+                        }
                         if (mode == Mode.SPIN) {
                             sink = spin(spinRounds);
                         }
                         if (log != null) {
-                            long t1 = System.nanoTime();
+                            long t1 = mode.timed() ? System.nanoTime() : sent;
                             lane.ioAt(t1, Op.SEND, Side.CLIENT, conn, sent, n, 0, TraceLog.NOT_MEASURED, t1 - t0, buf, 0);
                         }
                         sent += n;
@@ -231,8 +253,11 @@ public class CaptureBench {
                 TraceLog.Lane lane = log == null ? null : log.newLane();
                 while (got < total) {
                     int waiting = fionread ? in.available() : TraceLog.NOT_MEASURED;
-                    long t0 = log == null ? 0 : System.nanoTime();
+                    long t0 = mode.timed() ? System.nanoTime() : 0;
                     int n = in.read(buf, 0, size);
+                    if (mode == Mode.CLOCKS) {
+                        sink += System.nanoTime() - t0;
+                    }
                     if (n < 0) {
                         break;
                     }
@@ -240,7 +265,7 @@ public class CaptureBench {
                         sink = spin(spinRounds);
                     }
                     if (log != null) {
-                        long t1 = System.nanoTime();
+                        long t1 = mode.timed() ? System.nanoTime() : got;
                         lane.ioAt(t1, Op.RECV, Side.SERVER, conn, got, n, size, waiting, t1 - t0, buf, 0);
                     }
                     got += n;
