@@ -23,7 +23,11 @@ import socketlab.trace.TraceIndex;
 public final class ByteInspector extends VBox {
     static final int MAX_BYTES = 1024;
     private static final int ROW = 8;
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Made when a header is first shown, not when the window is built (Jackson is not in the image's AppCDS archive). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Label title = new Label();
     private final Label detail = new Label();
@@ -171,7 +175,7 @@ public final class ByteInspector extends VBox {
 
     private static String pretty(String json) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.MAPPER.readTree(json));
         } catch (java.io.IOException e) {
             return json;
         }
