@@ -57,7 +57,7 @@ final class Controls {
     }
 
     /** Where {@link #tip} keeps a control's tooltip text until the tooltip is made. */
-    static final String TIP = "socketlab.tip";
+    private static final String TIP = "socketlab.tip";
     private static final String TIP_HOOKED = "socketlab.tip.hooked";
 
     /**
