@@ -41,15 +41,26 @@ public final class ByteInspector extends VBox {
         detail.setWrapText(true);
         detail.getStyleClass().add(Css.STATUS);
         dump.getStyleClass().add(Css.HEX);
+        getChildren().addAll(title, detail); // the hint; the scrolling dump comes with the first event shown
+        show(null, null);
+    }
+
+    /** From the first event shown on: the facts, the dump and the notes in a scroll pane (none before: 17 nodes less at start). */
+    private void scrolling() {
+        if (getChildren().size() > 2) {
+            return;
+        }
         VBox body = new VBox(8, detail, dump, notes);
         ScrollPane sp = new ScrollPane(body);
         sp.setFitToWidth(true);
         VBox.setVgrow(sp, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().addAll(title, sp);
-        show(null, null);
+        getChildren().setAll(title, sp);
     }
 
     public void show(TraceEvent e, TraceIndex idx) {
+        if (e != null) {
+            scrolling();
+        }
         dump.getChildren().clear();
         notes.getChildren().clear();
         if (e == null) {

@@ -114,9 +114,8 @@ final class ClientPane extends VBox {
         sendRow.setAlignment(Pos.CENTER_LEFT);
 
         Label repliesLabel = new Label(I18n.tr("client.replies"));
-        ListView<MessageRow> replies = Controls.messageList();
+        ListView<MessageRow> replies = Controls.messageList(vm.replies());
         replies.setId("client-replies");
-        replies.setItems(vm.replies());
         replies.setPrefHeight(90);
         replies.setMinHeight(72); // at least two replies readable; the pane scrolls before this list vanishes
         VBox.setVgrow(replies, Priority.ALWAYS);

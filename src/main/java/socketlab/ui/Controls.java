@@ -3,12 +3,16 @@ package socketlab.ui;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Control;
+import javafx.beans.InvalidationListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Skin;
+import javafx.scene.control.SkinBase;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.ListViewSkin;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
 
@@ -116,8 +120,23 @@ final class Controls {
         }
     }
 
-    static ListView<MessageRow> messageList() {
-        ListView<MessageRow> list = new ListView<>();
+    /**
+     * A list of decoded messages or replies. Until it has something to list it wears {@link EmptyListSkin}
+     * (its "nothing yet" line and no more); the real skin — a virtual flow with its cells, clip and two
+     * scroll bars, 21 nodes that the first frame would style hidden — comes with the first item.
+     */
+    static ListView<MessageRow> messageList(javafx.collections.ObservableList<MessageRow> rows) {
+        ListView<MessageRow> list = new ListView<>(rows) {
+            @Override
+            protected Skin<?> createDefaultSkin() {
+                return getItems().isEmpty() ? new EmptyListSkin<>(this) : new ListViewSkin<>(this);
+            }
+        };
+        rows.addListener((InvalidationListener) o -> {
+            if (list.getSkin() instanceof EmptyListSkin && !rows.isEmpty()) {
+                list.setSkin(new ListViewSkin<>(list));
+            }
+        });
         list.getStyleClass().add(Css.MESSAGE_LIST);
         // while empty, a line saying so instead of a column of blank rows (which also cost the first frame their CSS)
         Label none = new Label(I18n.tr("list.empty"));
@@ -156,5 +175,22 @@ final class Controls {
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
         return l;
+    }
+
+    /** An empty list's skin: its placeholder, filling it. */
+    static final class EmptyListSkin<T> extends SkinBase<ListView<T>> {
+        EmptyListSkin(ListView<T> list) {
+            super(list);
+            if (list.getPlaceholder() != null) {
+                getChildren().add(list.getPlaceholder());
+            }
+        }
+
+        @Override
+        public void dispose() {
+            // only the placeholder: the real skin, made before this one goes, has already added its own children
+            getChildren().remove(getSkinnable().getPlaceholder());
+            super.dispose();
+        }
     }
 }

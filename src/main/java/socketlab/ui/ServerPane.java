@@ -111,9 +111,8 @@ final class ServerPane extends VBox {
         gaugeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label listTitle = new Label(I18n.tr("server.messages"));
-        ListView<MessageRow> list = Controls.messageList();
+        ListView<MessageRow> list = Controls.messageList(vm.messages());
         list.setId("server-messages");
-        list.setItems(vm.messages());
         vm.messages().addListener((javafx.collections.ListChangeListener<MessageRow>) c -> list.scrollTo(list.getItems().size() - 1));
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setMinHeight(96);

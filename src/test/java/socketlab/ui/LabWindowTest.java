@@ -119,8 +119,22 @@ class LabWindowTest {
         List<MessageRow> rows = serverMessages(robot);
         assertEquals(1, rows.size(), "one recv() held both sends: " + rows);
         assertEquals("hello worldhaha", rows.get(0).text());
+        waitUntil("the message is shown as a row of the list (its full skin came with its first message)",
+                () -> robot.lookup("#server-messages .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                        .anyMatch(c -> c.isVisible() && c.getText() != null && c.getText().contains("hello worldhaha")));
         assertEquals(Boolean.FALSE, rows.get(0).ok(), "marked ✗: neither message the client meant");
         assertTrue(text(robot, "#counts").contains("Glued recv() chunks: 1"), text(robot, "#counts"));
+        int glued = -1;
+        for (int i = 0; i < vm.log().size(); i++) {
+            if (vm.log().op(i) == socketlab.trace.Op.RECV && vm.log().bytes(i) == 15) {
+                glued = i;
+            }
+        }
+        int pick = glued;
+        robot.interact(() -> vm.select(pick));
+        String dump = robot.lookup("#inspector ." + Css.HEX).queryAs(javafx.scene.text.TextFlow.class).getChildren().stream()
+                .map(n -> n instanceof javafx.scene.text.Text t ? t.getText() : "").reduce("", String::concat);
+        assertTrue(dump.contains("68 65 6C 6C  6F") && dump.contains("rldhaha"), "the inspector shows the glued recv()'s bytes in hex: " + dump);
         assertEquals(15, vm.server().waitingProperty().get(), "both messages were waiting in the kernel buffer");
 
         chooseFraming(robot, "#server-framing", "header:le");
