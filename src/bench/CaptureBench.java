@@ -48,6 +48,8 @@ public class CaptureBench {
             List<Double> gauged = new ArrayList<>();
             List<Double> clocked = new ArrayList<>();
             List<Double> logOnly = new ArrayList<>();
+            List<Double> spinSend = new ArrayList<>();
+            List<Double> spinRecv = new ArrayList<>();
             List<Double> cpuRatio = new ArrayList<>();
             List<Double> cpuBare = new ArrayList<>();
             List<Double> cpuCapture = new ArrayList<>();
@@ -72,6 +74,8 @@ public class CaptureBench {
                 gauged.add(got[Mode.CAPTURE_AND_FIONREAD.ordinal()]);
                 clocked.add(got[Mode.CLOCKS.ordinal()]);
                 logOnly.add(got[Mode.LOG_ONLY.ordinal()]);
+                spinSend.add(got[Mode.SPIN_SEND.ordinal()]);
+                spinRecv.add(got[Mode.SPIN_RECV.ordinal()]);
             }
             double b = median(bare);
             double c = median(captured);
@@ -100,6 +104,13 @@ public class CaptureBench {
                 clr.add(clocked.get(r) / bare.get(r));
                 lor.add(logOnly.get(r) / bare.get(r));
             }
+            List<Double> ssr = new ArrayList<>();
+            List<Double> srr = new ArrayList<>();
+            for (int r = 0; r < slices; r++) {
+                ssr.add(spinSend.get(r) / bare.get(r));
+                srr.add(spinRecv.get(r) / bare.get(r));
+            }
+            System.out.printf(Locale.ROOT, "        the same busy work on the sender only %.3f×, on the receiver only %.3f×%n", median(ssr), median(srr));
             System.out.printf(Locale.ROOT, "        its two halves: only the clock reads that time each call %.3f×; only the recording (no clock) %.3f×%n",
                     median(clr), median(lor));
             System.out.println("        noise floor, the bare loop against itself: " + fmt3(ar)
@@ -144,10 +155,12 @@ public class CaptureBench {
      * also the bytes-waiting measurement the lab's receive-buffer gauge makes before each recv(),
      * one extra system call per recv(). CLOCKS: only the two clock reads per call that timing a call
      * takes, nothing recorded; LOG_ONLY: only the recording, its times taken from the byte count
-     * instead of the clock — together they show which half of the capture costs what.
+     * instead of the clock — together they show which half of the capture costs what. SPIN_SEND,
+     * SPIN_RECV: the busy work on one side only (here it costs nothing on one side, and several times
+     * its share on both).
      */
     enum Mode {
-        BARE, BARE_AGAIN, SPIN, CAPTURE, CAPTURE_AND_FIONREAD, CLOCKS, LOG_ONLY;
+        BARE, BARE_AGAIN, SPIN, CAPTURE, CAPTURE_AND_FIONREAD, CLOCKS, LOG_ONLY, SPIN_SEND, SPIN_RECV;
 
         boolean records() {
             return this == CAPTURE || this == CAPTURE_AND_FIONREAD || this == LOG_ONLY;
@@ -227,7 +240,7 @@ public class CaptureBench {
                         if (mode == Mode.CLOCKS) {
                             sink += System.nanoTime() - t0;
                         }
-                        if (mode == Mode.SPIN) {
+                        if (mode == Mode.SPIN || mode == Mode.SPIN_SEND) {
                             sink = spin(spinRounds);
                         }
                         if (log != null) {
@@ -261,7 +274,7 @@ public class CaptureBench {
                     if (n < 0) {
                         break;
                     }
-                    if (mode == Mode.SPIN) {
+                    if (mode == Mode.SPIN || mode == Mode.SPIN_RECV) {
                         sink = spin(spinRounds);
                     }
                     if (log != null) {
