@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * An append-only log of socket events, kept in chunks of fixed-size rows (chart-fx style) so
- * that recording a {@code send()} or {@code recv()} costs a few stores into one cache line and
+ * that recording a {@code send()} or {@code recv()} costs six stores into one 48-byte row and
  * no allocation.
  *
  * <p><b>Writers</b> record into {@link Lane}s. A lane has one writer at a time (a connection's
@@ -44,25 +44,30 @@ public final class TraceLog {
     public static final long DEFAULT_CAPTURE_BUDGET = 64L * 1024 * 1024;
     public static final int NOT_MEASURED = -1;
 
-    private static final int CHUNK_BITS = 14; // 16,384 events = 1 MiB of rows
+    private static final int CHUNK_BITS = 14; // 16,384 events = 768 KiB of rows
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int ARENA_CHUNK = 1 << 20;
 
     /*
-     * One event = one row of STRIDE longs (64 bytes: one cache line), so recording a call touches
-     * one line instead of one per column:
-     *   0 t_ns   1 offset   2 dur_ns   3 digest   4 payload position (when the length in 7 is above 0)
-     *   5 op | side << 8 | (verified + 1) << 16 | conn << 32
-     *   6 bytes | requested << 32     7 available | payload length << 32
-     * Ports, message index, header and wire sizes (lifecycle, message and frame events only) and
-     * text live in side arrays.
+     * One event = one row of STRIDE longs (48 bytes), so recording a call writes one row instead of
+     * one slot per column:
+     *   0 t_ns   1 offset   2 dur_ns   3 op | side << 8 | (verified + 1) << 16 | conn << 32
+     *   4 bytes | requested << 32     5 available | payload length << 32
+     * What send() and recv() rows never need lives in side columns made on first use: the digest
+     * (messages and frames), the payload position (while the capture budget lasts), ports, message
+     * index, header and wire sizes, text. Rows were 64 bytes with digest and payload position in
+     * them; in the capture benchmark the cost of recording is making fresh memory for rows during the
+     * run (page faults and zeroing: recording into memory made beforehand cost 0.91× against 0.72×),
+     * so every byte a row does not carry is a byte not made.
      */
-    private static final int STRIDE = 8;
+    private static final int STRIDE = 6;
 
     private static final class Chunk {
         /** The rows, off the Java heap: a collector never copies them, however long the run (see {@link #STRIDE}). */
         final ByteBuffer w = ByteBuffer.allocateDirect(CHUNK * STRIDE * Long.BYTES).order(ByteOrder.nativeOrder());
         // side columns, made on first use: send/recv events never need them
+        long[] digest;
+        long[] payloadPos;
         int[] a;
         int[] b;
         int[] wire;
@@ -95,64 +100,76 @@ public final class TraceLog {
             return wire == null ? 0 : wire[k];
         }
 
+        long digest(int k) {
+            return digest == null ? 0 : digest[k];
+        }
+
+        long payloadPos(int k) {
+            return payloadPos == null ? -1 : payloadPos[k];
+        }
+
         int op(int k) {
-            return (int) (word(k, 5) & 0xFF);
+            return (int) (word(k, 3) & 0xFF);
         }
 
         int side(int k) {
-            return (int) ((word(k, 5) >>> 8) & 0xFF);
+            return (int) ((word(k, 3) >>> 8) & 0xFF);
         }
 
         int verified(int k) {
-            return (int) ((word(k, 5) >>> 16) & 0xFF) - 1;
+            return (int) ((word(k, 3) >>> 16) & 0xFF) - 1;
         }
 
         int conn(int k) {
-            return (int) (word(k, 5) >>> 32);
+            return (int) (word(k, 3) >>> 32);
         }
 
         int bytes(int k) {
-            return (int) word(k, 6);
+            return (int) word(k, 4);
         }
 
         int requested(int k) {
-            return (int) (word(k, 6) >>> 32);
+            return (int) (word(k, 4) >>> 32);
         }
 
         int available(int k) {
-            return (int) word(k, 7);
+            return (int) word(k, 5);
         }
 
         int payloadLen(int k) {
-            return (int) (word(k, 7) >>> 32);
+            return (int) (word(k, 5) >>> 32);
         }
 
         void put(int k, long t, Op op, Side side, int verified, int conn, long offset, long dur, long digest,
                  int bytes, int requested, int available) {
-            row(w, k, t, op, side, verified, conn, offset, dur, digest, bytes, requested, available);
+            row(w, k, t, op, side, verified, conn, offset, dur, bytes, requested, available);
+            if (digest != 0) {
+                if (this.digest == null) {
+                    this.digest = new long[CHUNK];
+                }
+                this.digest[k] = digest;
+            }
         }
 
-        /** Writes row {@code k} of {@code w} (the layout at {@link #STRIDE}). */
+        /** Writes row {@code k} of {@code w} (the layout at {@link #STRIDE}); "no payload" is length 0 in word 5. */
         static void row(ByteBuffer w, int k, long t, Op op, Side side, int verified, int conn, long offset, long dur,
-                        long digest, int bytes, int requested, int available) {
+                        int bytes, int requested, int available) {
             int r = k * STRIDE * Long.BYTES;
             w.putLong(r, t);
             w.putLong(r + 8, offset);
             w.putLong(r + 16, dur);
-            // a row is written once, into memory that allocateDirect zeroed: a zero digest and "no payload"
-            // (length 0 in word 7) need no store — two fewer on every send() and recv()
-            if (digest != 0) {
-                w.putLong(r + 24, digest);
-            }
-            w.putLong(r + 40, op.ordinal() | (long) side.ordinal() << 8 | (long) (verified + 1) << 16 | (long) conn << 32);
-            w.putLong(r + 48, (bytes & 0xFFFFFFFFL) | (long) requested << 32);
-            w.putLong(r + 56, available & 0xFFFFFFFFL);
+            w.putLong(r + 24, op.ordinal() | (long) side.ordinal() << 8 | (long) (verified + 1) << 16 | (long) conn << 32);
+            w.putLong(r + 32, (bytes & 0xFFFFFFFFL) | (long) requested << 32);
+            w.putLong(r + 40, available & 0xFFFFFFFFL);
         }
 
         void payload(int k, long pos, int len) {
+            if (payloadPos == null) {
+                payloadPos = new long[CHUNK];
+            }
+            payloadPos[k] = pos;
             int r = k * STRIDE * Long.BYTES;
-            w.putLong(r + 32, pos);
-            w.putLong(r + 56, (w.getLong(r + 56) & 0xFFFFFFFFL) | (long) len << 32);
+            w.putLong(r + 40, (w.getLong(r + 40) & 0xFFFFFFFFL) | (long) len << 32);
         }
     }
 
@@ -198,7 +215,7 @@ public final class TraceLog {
             int i = written;
             int k = i & (CHUNK - 1);
             ByteBuffer w = k == 0 ? chunk(i).w : rows;
-            Chunk.row(w, k, endNanos - laneOrigin, op, side, -1, conn, offset, durNs, 0, bytes, requested, available);
+            Chunk.row(w, k, endNanos - laneOrigin, op, side, -1, conn, offset, durNs, bytes, requested, available);
             if (!spent) { // a long run spends the budget early: from then on, no call at all
                 capture(current, k, payload, payloadOff, bytes);
             }
@@ -414,8 +431,8 @@ public final class TraceLog {
     }
 
     /**
-     * Fresh memory costs more than writing it: the first store to each 4 KiB page faults, and at
-     * 64 bytes a row that came to ≈ 40 ns per event on a socket thread (measured), as much as the
+     * Fresh memory costs more than writing it: the first store to each 4 KiB page faults, and with
+     * 64-byte rows that came to ≈ 40 ns per event on a socket thread (measured), as much as the
      * two clock reads. So a lane asks for its next chunk of rows (and of payload arena) half way
      * through the current one, and this thread makes it and touches its pages; the writer takes
      * it when it gets there, or makes one itself if it comes first.
@@ -651,7 +668,7 @@ public final class TraceLog {
         Chunk c = lane.chunks[((int) p) >>> CHUNK_BITS];
         int k = ((int) p) & (CHUNK - 1);
         byte[] payload = null;
-        long pos = c.word(k, 4);
+        long pos = c.payloadPos(k);
         int op = c.op(k);
         if (pos >= 0 && c.payloadLen(k) > 0) {
             ByteBuffer chunk = lane.arena[(int) (pos / ARENA_CHUNK)];
@@ -663,7 +680,7 @@ public final class TraceLog {
         }
         String text = c.text == null ? null : c.text[k];
         return new TraceEvent(i, c.word(k, 0), Op.of(op), Side.values()[c.side(k)], c.conn(k), c.word(k, 1), c.bytes(k),
-                c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), c.verified(k), c.word(k, 3), c.word(k, 2),
+                c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), c.verified(k), c.digest(k), c.word(k, 2),
                 payload, text);
     }
 
@@ -710,7 +727,7 @@ public final class TraceLog {
     }
 
     public long digest(int i) {
-        return chunkOf(i).word(slot(i), 3);
+        return chunkOf(i).digest(slot(i));
     }
 
     public int available(int i) {

@@ -58,6 +58,36 @@ class TraceLogTest {
     }
 
     @Test
+    void digestsVerdictsAndBodiesOfFramesBetweenCallsReadBackAcrossChunks() {
+        // a receive loop's lane: a recv() row, then the frame it completed — the frame's digest and body live
+        // in side columns beside the rows, which must line up with their rows in every chunk
+        TraceLog log = new TraceLog(64, 64L << 20);
+        TraceLog.Lane lane = log.newLane();
+        int frames = 20_000; // 40,000 events: three chunks of rows
+        for (int i = 0; i < frames; i++) {
+            byte[] body = payload(0, i);
+            lane.io(Op.RECV, Side.SERVER, 3, 100L * i, body.length, 1024, i % 9, 5, body, 0);
+            lane.message(Op.FRAME, Side.SERVER, 3, 100L * i, i, 4, body.length + 4, body, 0x9E3779B97F4A7C15L * (i + 1),
+                    i % 3 == 0 ? null : i % 3 == 1, i % 100 == 0 ? "{\"i\": " + i + "}" : null);
+        }
+        assertEquals(2 * frames, log.size());
+        for (int i = 0; i < frames; i++) {
+            TraceEvent recv = log.get(2 * i);
+            TraceEvent frame = log.get(2 * i + 1);
+            assertEquals(Op.RECV, recv.op());
+            assertEquals(0, recv.digest(), "a recv() row has no digest");
+            assertEquals(i % 9, recv.available());
+            assertArrayEquals(payload(0, i), recv.payload(), "recv " + i);
+            assertEquals(Op.FRAME, frame.op());
+            assertEquals(0x9E3779B97F4A7C15L * (i + 1), frame.digest(), "digest of frame " + i);
+            assertEquals(0x9E3779B97F4A7C15L * (i + 1), log.digest(2 * i + 1));
+            assertEquals(i % 3 == 0 ? -1 : i % 3 == 1 ? 1 : 0, frame.verified(), "verdict of frame " + i);
+            assertArrayEquals(payload(0, i), frame.payload(), "body of frame " + i);
+            assertEquals(i % 100 == 0 ? "{\"i\": " + i + "}" : null, frame.text());
+        }
+    }
+
+    @Test
     void payloadsStopAtTheBudgetButEventsGoOn() {
         TraceLog log = new TraceLog(1024, 10 * 1024);
         TraceLog.Lane lane = log.newLane();
