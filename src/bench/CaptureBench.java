@@ -97,6 +97,10 @@ public class CaptureBench {
             System.out.printf(Locale.ROOT, "%6s calls: bare %7.1f MB/s | capture %7.1f MB/s, ratio %.3f× (target ≥ %.2f×: %s)"
                     + " | capture + FIONREAD gauge %7.1f MB/s, ratio %.3f×%n",
                     label, b, c, cRatio, target, cRatio >= target ? "met" : "NOT met", g, gRatio);
+            double[] ci = bootstrap(cr, 2000, new java.util.Random(size + 1));
+            System.out.printf(Locale.ROOT, "        how sure: 95 %% of resampled medians of the capture ratio lie in %.3f–%.3f×"
+                    + " (the target is %s)%n", ci[0], ci[1],
+                    ci[0] >= target ? "met even at the low end" : ci[1] < target ? "missed even at the high end" : "inside that range");
             System.out.println("        per-slice ratios, capture: " + fmt3(cr));
             List<Double> clr = new ArrayList<>();
             List<Double> lor = new ArrayList<>();
@@ -140,6 +144,24 @@ public class CaptureBench {
             sb.append(sb.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.0f", x));
         }
         return sb.append("]").toString();
+    }
+
+    /**
+     * The 2.5th and 97.5th percentiles of the median of {@code xs} over {@code rounds} resamples with
+     * replacement: how far the printed median could move if the same run were repeated.
+     */
+    static double[] bootstrap(List<Double> xs, int rounds, java.util.Random rnd) {
+        double[] medians = new double[rounds];
+        List<Double> sample = new ArrayList<>(xs.size());
+        for (int r = 0; r < rounds; r++) {
+            sample.clear();
+            for (int i = 0; i < xs.size(); i++) {
+                sample.add(xs.get(rnd.nextInt(xs.size())));
+            }
+            medians[r] = median(sample);
+        }
+        Arrays.sort(medians);
+        return new double[] {medians[(int) (rounds * 0.025)], medians[(int) (rounds * 0.975) - 1]};
     }
 
     static double median(List<Double> xs) {

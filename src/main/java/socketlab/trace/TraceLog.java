@@ -44,9 +44,38 @@ public final class TraceLog {
     public static final long DEFAULT_CAPTURE_BUDGET = 64L * 1024 * 1024;
     public static final int NOT_MEASURED = -1;
 
-    private static final int CHUNK_BITS = 14; // 16,384 events = 768 KiB of rows
-    private static final int CHUNK = 1 << CHUNK_BITS;
+    /*
+     * A lane's chunks of rows grow: 64 events, then 128, 256 … up to 16,384 (768 KiB), and stay at
+     * that size. A connection that makes three calls costs 3 KiB of rows, not 768 KiB; a long run
+     * still gets big chunks. Chunk c starts at event FIRST * (2^c - 1) while c <= LAST_GROWTH.
+     */
+    private static final int FIRST_BITS = 6;
+    private static final int FIRST = 1 << FIRST_BITS;
+    private static final int LAST_GROWTH = 8;
+    private static final int CHUNK_BITS = FIRST_BITS + LAST_GROWTH; // full size: 16,384 events = 768 KiB of rows
+    private static final int GROWN_START = FIRST * ((1 << LAST_GROWTH) - 1); // where the first full-size chunk starts
+    /** Chunks this big or bigger are made ahead of need on the {@link Ahead} thread; smaller ones cost less than asking. */
+    private static final int AHEAD_FROM = 2048;
+    /** Payload arena chunks grow the same way: 4 KiB first, doubling up to 1 MiB; from 128 KiB on they are made ahead. */
+    private static final int ARENA_FIRST = 4 * 1024;
     private static final int ARENA_CHUNK = 1 << 20;
+    private static final int ARENA_AHEAD_FROM = 128 * 1024;
+
+    /** The chunk that holds a lane's event {@code i}. */
+    static int chunkIndex(int i) {
+        return i < GROWN_START ? 31 - Integer.numberOfLeadingZeros((i >>> FIRST_BITS) + 1)
+                : LAST_GROWTH + ((i - GROWN_START) >>> CHUNK_BITS);
+    }
+
+    /** The first event of chunk {@code c}. */
+    static int chunkStart(int c) {
+        return c <= LAST_GROWTH ? FIRST * ((1 << c) - 1) : GROWN_START + ((c - LAST_GROWTH) << CHUNK_BITS);
+    }
+
+    /** How many events chunk {@code c} holds. */
+    static int chunkSize(int c) {
+        return FIRST << Math.min(c, LAST_GROWTH);
+    }
 
     /*
      * One event = one row of STRIDE longs (48 bytes), so recording a call writes one row instead of
@@ -63,8 +92,15 @@ public final class TraceLog {
     private static final int STRIDE = 6;
 
     private static final class Chunk {
+        final int size;
         /** The rows, off the Java heap: a collector never copies them, however long the run (see {@link #STRIDE}). */
-        final ByteBuffer w = ByteBuffer.allocateDirect(CHUNK * STRIDE * Long.BYTES).order(ByteOrder.nativeOrder());
+        final ByteBuffer w;
+
+        Chunk(int size) {
+            this.size = size;
+            this.w = ByteBuffer.allocateDirect(size * STRIDE * Long.BYTES).order(ByteOrder.nativeOrder());
+        }
+
         // side columns, made on first use: send/recv events never need them
         long[] digest;
         long[] payloadPos;
@@ -79,9 +115,9 @@ public final class TraceLog {
 
         void side(int k, int av, int bv, int wv) {
             if (a == null) {
-                a = new int[CHUNK];
-                b = new int[CHUNK];
-                wire = new int[CHUNK];
+                a = new int[size];
+                b = new int[size];
+                wire = new int[size];
             }
             a[k] = av;
             b[k] = bv;
@@ -145,7 +181,7 @@ public final class TraceLog {
             row(w, k, t, op, side, verified, conn, offset, dur, bytes, requested, available);
             if (digest != 0) {
                 if (this.digest == null) {
-                    this.digest = new long[CHUNK];
+                    this.digest = new long[size];
                 }
                 this.digest[k] = digest;
             }
@@ -165,7 +201,7 @@ public final class TraceLog {
 
         void payload(int k, long pos, int len) {
             if (payloadPos == null) {
-                payloadPos = new long[CHUNK];
+                payloadPos = new long[size];
             }
             payloadPos[k] = pos;
             int r = k * STRIDE * Long.BYTES;
@@ -187,15 +223,22 @@ public final class TraceLog {
         /** The rows of {@link #current}, kept here so that the hot path does not go through the chunk. */
         private ByteBuffer rows;
         private int currentIndex = -1;
+        /** Events {@code currentStart} (inclusive) to {@code currentEnd} (exclusive) go into {@link #current}. */
+        private int currentStart;
+        private int currentEnd;
         private final long laneOrigin = origin;
+        /** Payload bytes: chunk {@code arenaIndex} is being filled, up to {@code arenaUsed} bytes. */
         private volatile ByteBuffer[] arena = new ByteBuffer[2];
-        private long arenaPos;
-        private long budgetLeft;
-        /** The log's payload budget is gone and this lane's share does not hold the next payload: no more bytes are kept. */
+        private int arenaIndex = -1;
+        private int arenaUsed;
+        /** The log's payload budget is gone: no more bytes are kept by this lane. */
         private boolean spent;
         /** The next rows chunk and arena chunk, made ahead of need by {@link Ahead}; taken by the writer. */
         private volatile Chunk spareChunk;
         private volatile ByteBuffer spareArena;
+        /** The sizes {@link Ahead} should make them. */
+        private volatile int wantedChunk;
+        private volatile int wantedArena;
 
         private Lane(int id) {
             this.id = id;
@@ -213,9 +256,11 @@ public final class TraceLog {
             // the hot path of every send() and recv(): few objects touched (after a system call little of
             // this is still in the L1 cache), the row written straight into the current chunk's buffer
             int i = written;
-            int k = i & (CHUNK - 1);
-            ByteBuffer w = k == 0 ? chunk(i).w : rows;
-            Chunk.row(w, k, endNanos - laneOrigin, op, side, -1, conn, offset, durNs, bytes, requested, available);
+            if (i >= currentEnd) {
+                advance(i);
+            }
+            int k = i - currentStart;
+            Chunk.row(rows, k, endNanos - laneOrigin, op, side, -1, conn, offset, durNs, bytes, requested, available);
             if (!spent) { // a long run spends the budget early: from then on, no call at all
                 capture(current, k, payload, payloadOff, bytes);
             }
@@ -226,7 +271,7 @@ public final class TraceLog {
         void counted(Op op, Side side, int conn, int count, String text) {
             int i = written;
             Chunk c = chunk(i);
-            int k = i & (CHUNK - 1);
+            int k = i - currentStart;
             c.put(k, now(), op, side, -1, conn, 0, 0, 0, count, 0, NOT_MEASURED);
             text(c, k, text);
             publish(i + 1);
@@ -237,7 +282,7 @@ public final class TraceLog {
                                byte[] payload) {
             int i = written;
             Chunk c = chunk(i);
-            int k = i & (CHUNK - 1);
+            int k = i - currentStart;
             c.put(k, endNanos - origin, op, side, -1, conn, 0, durNs, 0, bytes, requested, NOT_MEASURED);
             c.side(k, 0, peerPort, 0);
             capture(c, k, payload, 0, bytes);
@@ -252,7 +297,7 @@ public final class TraceLog {
             long t = now();
             int i = written;
             Chunk c = chunk(i);
-            int k = i & (CHUNK - 1);
+            int k = i - currentStart;
             c.put(k, t, op, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
             c.side(k, localPort, remotePort, 0);
             if (note != null) {
@@ -266,7 +311,7 @@ public final class TraceLog {
             long t = now();
             int i = written;
             Chunk c = chunk(i);
-            int k = i & (CHUNK - 1);
+            int k = i - currentStart;
             c.put(k, t, Op.ERROR, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
             text(c, k, message);
             publish(i + 1);
@@ -281,7 +326,7 @@ public final class TraceLog {
             long t = now();
             int i = written;
             Chunk c = chunk(i);
-            int k = i & (CHUNK - 1);
+            int k = i - currentStart;
             c.put(k, t, op, side, verified == null ? -1 : verified ? 1 : 0, conn, offset, 0, digest, body.length, 0,
                     NOT_MEASURED);
             c.side(k, index, headerBytes, wireBytes);
@@ -295,7 +340,9 @@ public final class TraceLog {
         private void publish(int n) {
             written = n;
             SIZE.setRelease(this, n);
-            if ((n & (CHUNK - 1)) == CHUNK / 2) {
+            int size = currentEnd - currentStart;
+            if (n - currentStart == size / 2 && size >= AHEAD_FROM) {
+                wantedChunk = chunkSize(currentIndex + 1);
                 askAhead();
             }
         }
@@ -308,7 +355,7 @@ public final class TraceLog {
         public void append(TraceEvent e) {
             int i = written;
             Chunk c = chunk(i);
-            int k = i & (CHUNK - 1);
+            int k = i - currentStart;
             c.put(k, e.tNs(), e.op(), e.side(), e.verified(), e.conn(), e.offset(), e.durNs(), e.digest(), e.bytes(),
                     e.requested(), e.available());
             if (e.a() != 0 || e.b() != 0 || e.wire() != 0) {
@@ -324,21 +371,28 @@ public final class TraceLog {
             nextConn.accumulateAndGet(e.conn() + 1, Math::max);
         }
 
+        /** The chunk event {@code i} goes into, made current (events are written in order). */
         private Chunk chunk(int i) {
-            int ci = i >>> CHUNK_BITS;
-            if (ci == currentIndex) {
-                return current;
+            if (i >= currentEnd) {
+                advance(i);
             }
+            return current;
+        }
+
+        /** Moves on to the chunk that holds event {@code i}: the spare made ahead when it has the right size, else a new one. */
+        private void advance(int i) {
+            int ci = chunkIndex(i);
             Chunk[] cs = chunks;
             if (ci >= cs.length) {
-                cs = Arrays.copyOf(cs, cs.length * 2);
+                cs = Arrays.copyOf(cs, Math.max(cs.length * 2, ci + 1));
             }
             if (cs[ci] == null) {
+                int size = chunkSize(ci);
                 Chunk spare = spareChunk;
-                if (spare != null) {
+                if (spare != null && spare.size == size) {
                     spareChunk = null;
                 } else {
-                    spare = new Chunk();
+                    spare = new Chunk(size);
                 }
                 cs[ci] = spare;
                 chunks = cs;
@@ -346,7 +400,8 @@ public final class TraceLog {
             current = cs[ci];
             rows = current.w;
             currentIndex = ci;
-            return current;
+            currentStart = chunkStart(ci);
+            currentEnd = currentStart + current.size;
         }
 
         /** Half way through a chunk of rows (or of the arena), the next one is asked for. */
@@ -358,65 +413,69 @@ public final class TraceLog {
 
         /** On the {@link Ahead} thread: makes what the writer will need next and touches every page of it. */
         void makeSpares() {
-            if (spareChunk == null) {
-                spareChunk = new Chunk(); // allocateDirect zeroes it: every page is touched here
+            int rowsWanted = wantedChunk;
+            if (rowsWanted > 0 && (spareChunk == null || spareChunk.size != rowsWanted)) {
+                spareChunk = new Chunk(rowsWanted); // allocateDirect zeroes it: every page is touched here
             }
-            if (spareArena == null && budget.get() > 0) {
-                spareArena = newArenaChunk();
+            int bytesWanted = wantedArena;
+            if (bytesWanted > 0 && (spareArena == null || spareArena.capacity() != bytesWanted) && budget.get() > 0) {
+                spareArena = ByteBuffer.allocateDirect(bytesWanted);
             }
         }
 
         private void text(Chunk c, int k, String s) {
             if (c.text == null) {
-                c.text = new String[CHUNK];
+                c.text = new String[c.size];
             }
             c.text[k] = s;
         }
 
+        /**
+         * Keeps up to {@link #capturePerEvent} bytes of the payload in this lane's arena and notes where
+         * in the row's side column. The arena grows as the rows do (4 KiB first, doubling up to 1 MiB),
+         * and each arena chunk is taken from the log's budget when it is made: a lane holds back no
+         * more than the unused end of its last chunk.
+         */
         private void capture(Chunk c, int k, byte[] src, int off, int len) {
             if (spent) { // one predictable branch for the rest of a long run
                 return;
             }
             int n = src == null ? 0 : Math.min(len, capturePerEvent);
-            if (n > 0 && budgetLeft < n) {
-                long got = reserveBudget(Math.max(n, ARENA_CHUNK));
-                if (got == 0) {
+            if (n <= 0) {
+                return;
+            }
+            ByteBuffer[] ar = arena;
+            ByteBuffer chunk = arenaIndex < 0 ? null : ar[arenaIndex];
+            if (chunk == null || arenaUsed + n > chunk.capacity()) { // each payload inside one arena chunk
+                int size = chunk == null ? ARENA_FIRST : Math.min(chunk.capacity() * 2, ARENA_CHUNK);
+                size = Math.max(size, n);
+                if (reserveBudget(size) < size) {
                     spent = true; // the log's budget only ever shrinks
                     return;
                 }
-                budgetLeft += got;
-            }
-            int ao = (int) (arenaPos % ARENA_CHUNK);
-            if (n > 0 && ao + n > ARENA_CHUNK) { // keep each payload inside one arena chunk
-                budgetLeft -= ARENA_CHUNK - ao;
-                arenaPos += ARENA_CHUNK - ao;
-                ao = 0;
-            }
-            if (n <= 0 || budgetLeft < n) {
-                return;
-            }
-            int ai = (int) (arenaPos / ARENA_CHUNK);
-            ByteBuffer[] ar = arena;
-            if (ai >= ar.length) {
-                ar = Arrays.copyOf(ar, ar.length * 2);
-            }
-            if (ar[ai] == null) {
-                ByteBuffer spare = spareArena;
-                if (spare != null) {
+                ByteBuffer made = spareArena;
+                if (made != null && made.capacity() == size) {
                     spareArena = null;
                 } else {
-                    spare = newArenaChunk();
+                    made = ByteBuffer.allocateDirect(size);
                 }
-                ar[ai] = spare;
+                arenaIndex++;
+                if (arenaIndex >= ar.length) {
+                    ar = Arrays.copyOf(ar, ar.length * 2);
+                }
+                ar[arenaIndex] = made;
                 arena = ar;
+                chunk = made;
+                arenaUsed = 0;
             }
-            if (ao < ARENA_CHUNK / 2 && ao + n >= ARENA_CHUNK / 2) {
+            int size = chunk.capacity();
+            if (arenaUsed < size / 2 && arenaUsed + n >= size / 2 && size * 2 >= ARENA_AHEAD_FROM) {
+                wantedArena = Math.min(size * 2, ARENA_CHUNK);
                 askAhead();
             }
-            ar[ai].put(ao, src, off, n);
-            c.payload(k, arenaPos, n);
-            arenaPos += n;
-            budgetLeft -= n;
+            chunk.put(arenaUsed, src, off, n);
+            c.payload(k, (long) arenaIndex << 32 | arenaUsed, n);
+            arenaUsed += n;
         }
     }
 
@@ -501,19 +560,15 @@ public final class TraceLog {
         return l;
     }
 
-    private static ByteBuffer newArenaChunk() {
-        return ByteBuffer.allocateDirect(ARENA_CHUNK);
-    }
-
+    /** Takes {@code want} bytes from the log's payload budget, all or none; returns what it took. */
     private long reserveBudget(long want) {
         while (true) {
             long left = budget.get();
-            if (left <= 0) {
+            if (left < want) {
                 return 0;
             }
-            long take = Math.min(left, want);
-            if (budget.compareAndSet(left, left - take)) {
-                return take;
+            if (budget.compareAndSet(left, left - want)) {
+                return want;
             }
         }
     }
@@ -592,7 +647,8 @@ public final class TraceLog {
             Chunk[] cs = lane.chunks;
             for (int i = merged[l]; i < upto[l]; i++) {
                 batch[n] = ((long) l << 32) | i;
-                times[n] = cs[i >>> CHUNK_BITS].word(i & (CHUNK - 1), 0);
+                int c = chunkIndex(i);
+                times[n] = cs[c].word(i - chunkStart(c), 0);
                 n++;
             }
             merged[l] = upto[l];
@@ -651,11 +707,12 @@ public final class TraceLog {
         long p = order[i];
         Lane lane = lanes[(int) (p >>> 32)];
         int k = (int) p;
-        return lane.chunks[k >>> CHUNK_BITS];
+        return lane.chunks[chunkIndex(k)];
     }
 
     private int slot(int i) {
-        return ((int) order[i]) & (CHUNK - 1);
+        int k = (int) order[i];
+        return k - chunkStart(chunkIndex(k));
     }
 
     /** Reads event {@code i} (below {@link #size()}). */
@@ -665,15 +722,16 @@ public final class TraceLog {
         }
         long p = order[i];
         Lane lane = lanes[(int) (p >>> 32)];
-        Chunk c = lane.chunks[((int) p) >>> CHUNK_BITS];
-        int k = ((int) p) & (CHUNK - 1);
+        int ci = chunkIndex((int) p);
+        Chunk c = lane.chunks[ci];
+        int k = (int) p - chunkStart(ci);
         byte[] payload = null;
         long pos = c.payloadPos(k);
         int op = c.op(k);
         if (pos >= 0 && c.payloadLen(k) > 0) {
-            ByteBuffer chunk = lane.arena[(int) (pos / ARENA_CHUNK)];
+            ByteBuffer chunk = lane.arena[(int) (pos >>> 32)];
             payload = new byte[c.payloadLen(k)];
-            chunk.get((int) (pos % ARENA_CHUNK), payload);
+            chunk.get((int) pos, payload);
         } else if (op == Op.SEND.ordinal() || op == Op.RECV.ordinal() || op == Op.FRAME.ordinal() || op == Op.MESSAGE.ordinal()
                 || op == Op.SENDTO.ordinal() || op == Op.RECVFROM.ordinal()) {
             payload = new byte[0];

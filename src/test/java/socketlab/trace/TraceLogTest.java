@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The log's rows and payloads live off the heap in chunks made ahead of need: every byte must read back as written. */
 class TraceLogTest {
-    /** More than two chunks of rows (16,384 events each) and more than one arena chunk (1 MiB) per lane. */
+    /** Every size of chunk of rows (64 events growing to 16,384) and several arena chunks (4 KiB growing to 1 MiB) per lane. */
     private static final int EVENTS = 40_000;
 
     private static byte[] payload(int lane, int i) {
@@ -84,6 +84,23 @@ class TraceLogTest {
             assertEquals(i % 3 == 0 ? -1 : i % 3 == 1 ? 1 : 0, frame.verified(), "verdict of frame " + i);
             assertArrayEquals(payload(0, i), frame.payload(), "body of frame " + i);
             assertEquals(i % 100 == 0 ? "{\"i\": " + i + "}" : null, frame.text());
+        }
+    }
+
+    @Test
+    void manyShortConnectionsKeepTheirBytesWhileTheBudgetLasts() {
+        // a session of lessons and scenarios opens many connections, each with a few small sends and
+        // recv()s: a lane must not hold back budget (or memory) it does not use
+        TraceLog log = new TraceLog(); // the window's default budget (64 MiB)
+        byte[] hello = "hello world".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int lanes = 400;
+        for (int l = 0; l < lanes; l++) {
+            TraceLog.Lane lane = log.newLane();
+            lane.io(Op.SEND, Side.CLIENT, l, 0, hello.length, 0, TraceLog.NOT_MEASURED, 1, hello, 0);
+        }
+        assertEquals(lanes, log.size());
+        for (int i = 0; i < lanes; i++) {
+            assertArrayEquals(hello, log.get(i).payload(), "the bytes of connection " + log.get(i).conn());
         }
     }
 
