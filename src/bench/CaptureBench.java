@@ -17,22 +17,36 @@ import socketlab.trace.TraceLog;
  * endpoints record them (a lane per writer, one row per event, payload capture), and once more
  * with the FIONREAD measurement the lab makes before each recv(), with controls beside them (see
  * {@link Mode}). This machine's loopback speed drifts by ±20 % over seconds, so the modes are interleaved: each GiB is cut into slices
- * (128 MiB), the modes take turns slice by slice (in a new random order each round), and the ratio printed is
+ * (16 MiB, a new connection each), the modes take turns slice by slice (in a new random order each round), and the ratio printed is
  * the median over slices of each slice's throughput against the bare slice next to it — all
  * measured in this run. Each recording mode keeps one log across its slices, as the window keeps
  * one log for a session: later slices record into a log that is already large, as a long run does.
  *
- *   src/bench/capture-bench.sh [GiB per mode, default 1] [slice MiB, default 128]
+ * Slices of 16 MiB: with 128 MiB slices the bare loop against itself spread ±25 % per slice here
+ * and the capture ratio's 95 % range at 1 KiB calls was 0.74–0.905×, too wide to tell 0.85× from
+ * the target; with 16 MiB slices the spread is about ±5 % and the range ±2 %. A slice is a
+ * connection, so its setup (new lanes in the log) is counted too, as the lab's short
+ * connections pay it.
+ *
+ * Calls of 64 KiB go about four times as fast here: they move four times the bytes per slice (64 MiB)
+ * and sixteen times in all (16 GiB), so that they too get 256 slices of about 10 ms each.
+ *
+ *   src/bench/capture-bench.sh [GiB per mode at 1 KiB calls, default 1] [slice MiB at 1 KiB calls, default 16]
  */
 public class CaptureBench {
     public static void main(String[] args) throws Exception {
-        long total = (long) (Double.parseDouble(args.length > 0 ? args[0] : "1") * (1L << 30));
-        long slice = (long) (Double.parseDouble(args.length > 1 ? args[1] : "128") * (1L << 20));
-        int slices = (int) Math.max(3, total / slice);
-        System.out.printf(Locale.ROOT, "capture benchmark: %.2f GiB per mode in %d slices of %d MiB, interleaved; Java %s, %d cpus%n",
-                total / (double) (1L << 30), slices, slice >> 20, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        long total1k = (long) (Double.parseDouble(args.length > 0 ? args[0] : "1") * (1L << 30));
+        long slice1k = (long) (Double.parseDouble(args.length > 1 ? args[1] : "16") * (1L << 20));
+        System.out.printf(Locale.ROOT, "capture benchmark: modes interleaved slice by slice, a new connection each slice; Java %s, %d cpus%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         spinRounds = calibrateSpin(SPIN_NS);
         for (int size : new int[] {64 * 1024, 1024}) {
+            // 64 KiB calls go four times as fast: four times the bytes, so that they get as many slices of as many milliseconds
+            long slice = size >= 64 * 1024 ? slice1k * 4 : slice1k;
+            long total = size >= 64 * 1024 ? total1k * 16 : total1k;
+            int slices = (int) Math.max(3, total / slice);
+            System.out.printf(Locale.ROOT, "%6s calls: %.2f GiB per mode in %d slices of %d MiB%n", size / 1024 + " KiB",
+                    total / (double) (1L << 30), slices, slice >> 20);
             for (Mode m : Mode.values()) {
                 run(size, Math.min(slice, 8L << 20), m, m.records() ? new TraceLog() : null); // warm-up
             }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the capture-overhead benchmark against the compiled lab: bash src/bench/capture-bench.sh [GiB per mode] [slice MiB]
+# Runs the capture-overhead benchmark against the compiled lab: bash src/bench/capture-bench.sh [GiB per mode at 1 KiB calls] [slice MiB at 1 KiB calls]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -q -B -DskipTests compile dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath
