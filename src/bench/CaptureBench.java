@@ -55,86 +55,51 @@ public class CaptureBench {
                 logs[m.ordinal()] = m.records() ? new TraceLog() : null;
             }
             java.util.Random order = new java.util.Random(size);
-            List<Double> bare = new ArrayList<>();
-            List<Double> again = new ArrayList<>();
-            List<Double> spun = new ArrayList<>();
-            List<Double> captured = new ArrayList<>();
-            List<Double> gauged = new ArrayList<>();
-            List<Double> clocked = new ArrayList<>();
-            List<Double> logOnly = new ArrayList<>();
-            List<Double> spinSend = new ArrayList<>();
-            List<Double> spinRecv = new ArrayList<>();
-            List<Double> cpuRatio = new ArrayList<>();
+            java.util.EnumMap<Mode, List<Double>> mbps = new java.util.EnumMap<>(Mode.class); // each mode's slices, MB/s
+            for (Mode m : Mode.values()) {
+                mbps.put(m, new ArrayList<>());
+            }
             List<Double> cpuBare = new ArrayList<>();
             List<Double> cpuCapture = new ArrayList<>();
+            List<Double> cpuRatio = new ArrayList<>();
             for (int r = 0; r < slices; r++) {
-                double[] got = new double[Mode.values().length];
                 double[] cpu = new double[Mode.values().length];
                 // a fresh random order each round: a fixed rotation left the bare loop always running right
                 // after a recording mode, and whatever one mode leaves behind then biases the next one
                 List<Mode> modes = new ArrayList<>(List.of(Mode.values()));
                 java.util.Collections.shuffle(modes, order);
                 for (Mode m : modes) {
-                    got[m.ordinal()] = run(size, slice, m, logs[m.ordinal()]);
+                    mbps.get(m).add(run(size, slice, m, logs[m.ordinal()]));
                     cpu[m.ordinal()] = lastCpuNsPerGiB;
                 }
-                again.add(got[Mode.BARE_AGAIN.ordinal()]);
-                spun.add(got[Mode.SPIN.ordinal()]);
                 cpuBare.add(cpu[Mode.BARE.ordinal()]);
                 cpuCapture.add(cpu[Mode.CAPTURE.ordinal()]);
                 cpuRatio.add(cpu[Mode.BARE.ordinal()] / cpu[Mode.CAPTURE.ordinal()]);
-                bare.add(got[Mode.BARE.ordinal()]);
-                captured.add(got[Mode.CAPTURE.ordinal()]);
-                gauged.add(got[Mode.CAPTURE_AND_FIONREAD.ordinal()]);
-                clocked.add(got[Mode.CLOCKS.ordinal()]);
-                logOnly.add(got[Mode.LOG_ONLY.ordinal()]);
-                spinSend.add(got[Mode.SPIN_SEND.ordinal()]);
-                spinRecv.add(got[Mode.SPIN_RECV.ordinal()]);
             }
-            double b = median(bare);
-            double c = median(captured);
-            double g = median(gauged);
-            List<Double> cr = new ArrayList<>();
-            List<Double> gr = new ArrayList<>();
-            List<Double> ar = new ArrayList<>();
-            List<Double> sr = new ArrayList<>();
-            for (int r = 0; r < slices; r++) {
-                sr.add(spun.get(r) / bare.get(r));
-                cr.add(captured.get(r) / bare.get(r));
-                gr.add(gauged.get(r) / bare.get(r));
-                ar.add(again.get(r) / bare.get(r));
-            }
+            List<Double> bare = mbps.get(Mode.BARE);
+            List<Double> captured = mbps.get(Mode.CAPTURE);
+            List<Double> gauged = mbps.get(Mode.CAPTURE_AND_FIONREAD);
+            List<Double> cr = ratios(captured, bare);
             double cRatio = median(cr);
-            double gRatio = median(gr);
+            double gRatio = median(ratios(gauged, bare));
             double target = size >= 64 * 1024 ? 0.95 : 0.90;
             String label = size / 1024 + " KiB";
             System.out.printf(Locale.ROOT, "%6s calls: bare %7.1f MB/s | capture %7.1f MB/s, ratio %.3f× (target ≥ %.2f×: %s)"
                     + " | capture + FIONREAD gauge %7.1f MB/s, ratio %.3f×%n",
-                    label, b, c, cRatio, target, cRatio >= target ? "met" : "NOT met", g, gRatio);
+                    label, median(bare), median(captured), cRatio, target, cRatio >= target ? "met" : "NOT met", median(gauged), gRatio);
             double[] ci = bootstrap(cr, 2000, new java.util.Random(size + 1));
             System.out.printf(Locale.ROOT, "        how sure: 95 %% of resampled medians of the capture ratio lie in %.3f–%.3f×"
                     + " (the target is %s)%n", ci[0], ci[1],
                     ci[0] >= target ? "met even at the low end" : ci[1] < target ? "missed even at the high end" : "inside that range");
             System.out.println("        per-slice ratios, capture: " + fmt3(cr));
-            List<Double> clr = new ArrayList<>();
-            List<Double> lor = new ArrayList<>();
-            for (int r = 0; r < slices; r++) {
-                clr.add(clocked.get(r) / bare.get(r));
-                lor.add(logOnly.get(r) / bare.get(r));
-            }
-            List<Double> ssr = new ArrayList<>();
-            List<Double> srr = new ArrayList<>();
-            for (int r = 0; r < slices; r++) {
-                ssr.add(spinSend.get(r) / bare.get(r));
-                srr.add(spinRecv.get(r) / bare.get(r));
-            }
-            System.out.printf(Locale.ROOT, "        the same busy work on the sender only %.3f×, on the receiver only %.3f×%n", median(ssr), median(srr));
+            System.out.printf(Locale.ROOT, "        the same busy work on the sender only %.3f×, on the receiver only %.3f×%n",
+                    median(ratios(mbps.get(Mode.SPIN_SEND), bare)), median(ratios(mbps.get(Mode.SPIN_RECV), bare)));
             System.out.printf(Locale.ROOT, "        its two halves: only the clock reads that time each call %.3f×; only the recording (no clock) %.3f×%n",
-                    median(clr), median(lor));
-            System.out.println("        noise floor, the bare loop against itself: " + fmt3(ar)
+                    median(ratios(mbps.get(Mode.CLOCKS), bare)), median(ratios(mbps.get(Mode.LOG_ONLY), bare)));
+            System.out.println("        noise floor, the bare loop against itself: " + fmt3(ratios(mbps.get(Mode.BARE_AGAIN), bare))
                     + " — a ratio is only as sure as this spread is narrow");
             System.out.printf(Locale.ROOT, "        control, %d ns of busy work per call and nothing else (no clock, no memory): ratio %.3f×%n",
-                    SPIN_NS, median(sr));
+                    SPIN_NS, median(ratios(mbps.get(Mode.SPIN), bare)));
             System.out.printf(Locale.ROOT, "        CPU per GiB (both threads + the log's memory maker): bare %.0f ms, capture %.0f ms; bare/capture %.3f× (median of slices)%n",
                     median(cpuBare) / 1e6, median(cpuCapture) / 1e6, median(cpuRatio));
             // the fastest slice of each mode is the one least disturbed by the rest of the machine
@@ -143,6 +108,15 @@ public class CaptureBench {
                     bBest, java.util.Collections.max(captured), java.util.Collections.max(captured) / bBest,
                     java.util.Collections.max(gauged), java.util.Collections.max(gauged) / bBest);
         }
+    }
+
+    /** Each slice's throughput against the bare slice of the same round. */
+    static List<Double> ratios(List<Double> mode, List<Double> bare) {
+        List<Double> r = new ArrayList<>(mode.size());
+        for (int i = 0; i < mode.size(); i++) {
+            r.add(mode.get(i) / bare.get(i));
+        }
+        return r;
     }
 
     static String fmt3(List<Double> xs) {
