@@ -100,6 +100,20 @@ final class ChoiceButton<T> extends Button {
         }
         menu.setMinWidth(getWidth());
         menu.show(this, Side.BOTTOM, 0, 0);
+        focusMarked(menu);
+    }
+
+    /**
+     * Puts the keyboard on the marked item of an open list, as a combo box opens on its value: Enter then
+     * keeps the value, ↑ and ↓ move from it.
+     */
+    static void focusMarked(ContextMenu menu) {
+        for (javafx.scene.control.MenuItem item : menu.getItems()) {
+            if (item instanceof RadioMenuItem r && r.isSelected() && r.getStyleableNode() != null) {
+                r.getStyleableNode().requestFocus();
+                return;
+            }
+        }
     }
 
     @Override

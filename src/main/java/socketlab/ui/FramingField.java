@@ -99,6 +99,7 @@ final class FramingField extends HBox {
         String typed = text.getText() == null ? "" : text.getText().trim();
         menu.getItems().forEach(m -> ((RadioMenuItem) m).setSelected(m.getText().equals(typed)));
         menu.show(this, Side.BOTTOM, 0, 0);
+        ChoiceButton.focusMarked(menu);
     }
 
     /** The tooltip of the field and its arrow (made when the pointer first comes over them: {@link Controls#tip}). */

@@ -526,9 +526,8 @@ class LabWindowTest {
 
     @Test
     void theScenarioListOpensFromTheKeyboardWithTheCurrentOneMarkedAndPicksAnother(FxRobot robot) {
-        waitUntil("the scenarios were read", () -> vm.scenarios().size() >= 2);
+        waitUntil("the scenarios were read", () -> vm.scenarios().size() >= 4);
         Scenario first = vm.scenarioProperty().get();
-        Scenario other = vm.scenarios().stream().filter(s -> s != first).findFirst().orElseThrow();
         ChoiceButton<?> choice = robot.lookup("#scenario").queryAs(ChoiceButton.class);
         assertEquals(first.title("en"), choice.getText(), "the button says which scenario is chosen");
         robot.interact(choice::requestFocus);
@@ -539,13 +538,24 @@ class LabWindowTest {
         assertEquals(vm.scenarios().size(), items.size(), "one item per scenario");
         assertEquals(List.of(first.title("en")), items.stream().filter(javafx.scene.control.RadioMenuItem::isSelected)
                 .map(javafx.scene.control.MenuItem::getText).toList(), "the current scenario, and only it, is marked");
-        for (int i = 0; i < vm.scenarios().indexOf(other); i++) { // the list opens with its first item focused
-            robot.push(KeyCode.DOWN);
-        }
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        Scenario third = vm.scenarios().get(2); // not the first item: the list must open on it, not on the top
+        robot.interact(() -> vm.scenarioProperty().set(third));
+        robot.interact(choice::requestFocus);
+        robot.push(KeyCode.F4);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertSame(other, vm.scenarioProperty().get(), "the item reached with the arrows is picked with Enter");
-        assertEquals(other.title("en"), choice.getText());
+        assertSame(third, vm.scenarioProperty().get(), "the list opens on the current scenario: Enter keeps it");
+        Scenario next = vm.scenarios().get(3);
+        robot.push(KeyCode.F4);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.DOWN);
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(next, vm.scenarioProperty().get(), "one ↓ from the current scenario, then Enter, picks the next one");
+        assertEquals(next.title("en"), choice.getText());
         assertFalse(choice.isShowingChoices(), "and the list closes");
     }
 
