@@ -54,12 +54,15 @@ public final class TraceLog {
     private static final int LAST_GROWTH = 8;
     private static final int CHUNK_BITS = FIRST_BITS + LAST_GROWTH; // full size: 16,384 events = 768 KiB of rows
     private static final int GROWN_START = FIRST * ((1 << LAST_GROWTH) - 1); // where the first full-size chunk starts
-    /** Chunks this big or bigger are made ahead of need on the {@link Ahead} thread; smaller ones cost less than asking. */
-    private static final int AHEAD_FROM = 2048;
-    /** Payload arena chunks grow the same way: 4 KiB first, doubling up to 1 MiB; from 128 KiB on they are made ahead. */
+    /*
+     * Each chunk is made by its writer when it gets there. A thread that made the next chunk ahead
+     * of need (and touched its pages) saved the writer its page faults in a tight loop, but on
+     * sockets, with both of this machine's two cores busy, it cost more than it saved: capture
+     * ratio at 1 KiB calls 0.78-0.79x with it, 0.82-0.84x without (interleaved in one run).
+     */
+    /** Payload arena chunks grow the same way: 4 KiB first, doubling up to 1 MiB. */
     private static final int ARENA_FIRST = 4 * 1024;
     private static final int ARENA_CHUNK = 1 << 20;
-    private static final int ARENA_AHEAD_FROM = 128 * 1024;
 
     /** The chunk that holds a lane's event {@code i}. */
     static int chunkIndex(int i) {
@@ -233,12 +236,6 @@ public final class TraceLog {
         private int arenaUsed;
         /** The log's payload budget is gone: no more bytes are kept by this lane. */
         private boolean spent;
-        /** The next rows chunk and arena chunk, made ahead of need by {@link Ahead}; taken by the writer. */
-        private volatile Chunk spareChunk;
-        private volatile ByteBuffer spareArena;
-        /** The sizes {@link Ahead} should make them. */
-        private volatile int wantedChunk;
-        private volatile int wantedArena;
 
         private Lane(int id) {
             this.id = id;
@@ -340,11 +337,6 @@ public final class TraceLog {
         private void publish(int n) {
             written = n;
             SIZE.setRelease(this, n);
-            int size = currentEnd - currentStart;
-            if (n - currentStart == size / 2 && size >= AHEAD_FROM) {
-                wantedChunk = chunkSize(currentIndex + 1);
-                askAhead();
-            }
         }
 
         int published() {
@@ -379,7 +371,7 @@ public final class TraceLog {
             return current;
         }
 
-        /** Moves on to the chunk that holds event {@code i}: the spare made ahead when it has the right size, else a new one. */
+        /** Moves on to the chunk that holds event {@code i}, made now. */
         private void advance(int i) {
             int ci = chunkIndex(i);
             Chunk[] cs = chunks;
@@ -387,14 +379,7 @@ public final class TraceLog {
                 cs = Arrays.copyOf(cs, Math.max(cs.length * 2, ci + 1));
             }
             if (cs[ci] == null) {
-                int size = chunkSize(ci);
-                Chunk spare = spareChunk;
-                if (spare != null && spare.size == size) {
-                    spareChunk = null;
-                } else {
-                    spare = new Chunk(size);
-                }
-                cs[ci] = spare;
+                cs[ci] = new Chunk(chunkSize(ci));
                 chunks = cs;
             }
             current = cs[ci];
@@ -402,25 +387,6 @@ public final class TraceLog {
             currentIndex = ci;
             currentStart = chunkStart(ci);
             currentEnd = currentStart + current.size;
-        }
-
-        /** Half way through a chunk of rows (or of the arena), the next one is asked for. */
-        private void askAhead() {
-            if (ahead) {
-                Ahead.WANTED.offer(this);
-            }
-        }
-
-        /** On the {@link Ahead} thread: makes what the writer will need next and touches every page of it. */
-        void makeSpares() {
-            int rowsWanted = wantedChunk;
-            if (rowsWanted > 0 && (spareChunk == null || spareChunk.size != rowsWanted)) {
-                spareChunk = new Chunk(rowsWanted); // allocateDirect zeroes it: every page is touched here
-            }
-            int bytesWanted = wantedArena;
-            if (bytesWanted > 0 && (spareArena == null || spareArena.capacity() != bytesWanted) && budget.get() > 0) {
-                spareArena = ByteBuffer.allocateDirect(bytesWanted);
-            }
         }
 
         private void text(Chunk c, int k, String s) {
@@ -453,12 +419,7 @@ public final class TraceLog {
                     spent = true; // the log's budget only ever shrinks
                     return;
                 }
-                ByteBuffer made = spareArena;
-                if (made != null && made.capacity() == size) {
-                    spareArena = null;
-                } else {
-                    made = ByteBuffer.allocateDirect(size);
-                }
+                ByteBuffer made = ByteBuffer.allocateDirect(size);
                 arenaIndex++;
                 if (arenaIndex >= ar.length) {
                     ar = Arrays.copyOf(ar, ar.length * 2);
@@ -467,11 +428,6 @@ public final class TraceLog {
                 arena = ar;
                 chunk = made;
                 arenaUsed = 0;
-            }
-            int size = chunk.capacity();
-            if (arenaUsed < size / 2 && arenaUsed + n >= size / 2 && size * 2 >= ARENA_AHEAD_FROM) {
-                wantedArena = Math.min(size * 2, ARENA_CHUNK);
-                askAhead();
             }
             chunk.put(arenaUsed, src, off, n);
             c.payload(k, (long) arenaIndex << 32 | arenaUsed, n);
@@ -489,40 +445,7 @@ public final class TraceLog {
         }
     }
 
-    /**
-     * Fresh memory costs more than writing it: the first store to each 4 KiB page faults, and with
-     * 64-byte rows that came to ≈ 40 ns per event on a socket thread (measured), as much as the
-     * two clock reads. So a lane asks for its next chunk of rows (and of payload arena) half way
-     * through the current one, and this thread makes it and touches its pages; the writer takes
-     * it when it gets there, or makes one itself if it comes first.
-     */
-    private static final class Ahead implements Runnable {
-        static final java.util.concurrent.LinkedBlockingQueue<Lane> WANTED = new java.util.concurrent.LinkedBlockingQueue<>();
-
-        static {
-            Thread t = new Thread(new Ahead(), "socketlab-trace-ahead");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                try {
-                    WANTED.take().makeSpares();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (OutOfMemoryError e) {
-                    // no spare this time: the writer makes its own when it gets there
-                }
-            }
-        }
-
-    }
-
     private final long origin;
-    /** Whether lanes have their next chunks made ahead on the {@link Ahead} thread. */
-    private final boolean ahead;
     private final int capturePerEvent;
     private final AtomicLong budget;
     private final AtomicInteger nextConn = new AtomicInteger(1);
@@ -539,12 +462,6 @@ public final class TraceLog {
     }
 
     public TraceLog(int capturePerEvent, long captureBudget) {
-        this(capturePerEvent, captureBudget, true);
-    }
-
-    /** {@code ahead} false: every chunk is made by its writer when needed (to measure what {@link Ahead} saves). */
-    public TraceLog(int capturePerEvent, long captureBudget, boolean ahead) {
-        this.ahead = ahead;
         this.origin = System.nanoTime();
         this.capturePerEvent = capturePerEvent;
         this.budget = new AtomicLong(captureBudget);
