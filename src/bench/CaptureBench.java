@@ -31,6 +31,9 @@ import socketlab.trace.TraceLog;
  * Calls of 64 KiB go about four times as fast here: they move four times the bytes per slice (64 MiB)
  * and sixteen times in all (16 GiB), so that they too get 256 slices of about 10 ms each.
  *
+ * Calls of 1 KiB are measured twice: as a socket sends by default (Nagle's algorithm on) and with
+ * TCP_NODELAY, in slices of 4 MiB since those go about four times as slowly; see {@link Case}.
+ *
  *   src/bench/capture-bench.sh [GiB per mode at 1 KiB calls, default 1] [slice MiB at 1 KiB calls, default 16]
  */
 public class CaptureBench {
@@ -40,15 +43,16 @@ public class CaptureBench {
         System.out.printf(Locale.ROOT, "capture benchmark: modes interleaved slice by slice, a new connection each slice; Java %s, %d cpus%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         spinRounds = calibrateSpin(SPIN_NS);
-        for (int size : new int[] {64 * 1024, 1024}) {
-            // 64 KiB calls go four times as fast: four times the bytes, so that they get as many slices of as many milliseconds
-            long slice = size >= 64 * 1024 ? slice1k * 4 : slice1k;
-            long total = size >= 64 * 1024 ? total1k * 16 : total1k;
+        for (Case c : Case.values()) {
+            int size = c.size;
+            long slice = (long) (slice1k * c.sliceScale);
+            long total = (long) (total1k * c.totalScale);
             int slices = (int) Math.max(3, total / slice);
-            System.out.printf(Locale.ROOT, "%6s calls: %.2f GiB per mode in %d slices of %d MiB%n", size / 1024 + " KiB",
-                    total / (double) (1L << 30), slices, slice >> 20);
+            System.out.printf(Locale.ROOT, "%s: %.2f GiB per mode in %d slices of %s MiB%n", c.label,
+                    total / (double) (1L << 30), slices,
+                    slice % (1 << 20) == 0 ? String.valueOf(slice >> 20) : String.format(Locale.ROOT, "%.2f", slice / (double) (1 << 20)));
             for (Mode m : Mode.values()) {
-                run(size, Math.min(slice, 8L << 20), m, m.records() ? new TraceLog() : null); // warm-up
+                run(c, Math.min(slice, 8L << 20), m, m.records() ? new TraceLog() : null); // warm-up
             }
             TraceLog[] logs = new TraceLog[Mode.values().length]; // one per recording mode, kept across its slices
             for (Mode m : Mode.values()) {
@@ -69,7 +73,7 @@ public class CaptureBench {
                 List<Mode> modes = new ArrayList<>(List.of(Mode.values()));
                 java.util.Collections.shuffle(modes, order);
                 for (Mode m : modes) {
-                    mbps.get(m).add(run(size, slice, m, logs[m.ordinal()]));
+                    mbps.get(m).add(run(c, slice, m, logs[m.ordinal()]));
                     cpu[m.ordinal()] = lastCpuNsPerGiB;
                 }
                 cpuBare.add(cpu[Mode.BARE.ordinal()]);
@@ -83,8 +87,8 @@ public class CaptureBench {
             double cRatio = median(cr);
             double gRatio = median(ratios(gauged, bare));
             double target = size >= 64 * 1024 ? 0.95 : 0.90;
-            String label = size / 1024 + " KiB";
-            System.out.printf(Locale.ROOT, "%6s calls: bare %7.1f MB/s | capture %7.1f MB/s, ratio %.3f× (target ≥ %.2f×: %s)"
+            String label = c.label;
+            System.out.printf(Locale.ROOT, "%s: bare %7.1f MB/s | capture %7.1f MB/s, ratio %.3f× (target ≥ %.2f×: %s)"
                     + " | capture + FIONREAD gauge %7.1f MB/s, ratio %.3f×%n",
                     label, median(bare), median(captured), cRatio, target, cRatio >= target ? "met" : "NOT met", median(gauged), gRatio);
             double[] ci = bootstrap(cr, 2000, new java.util.Random(size + 1));
@@ -100,7 +104,7 @@ public class CaptureBench {
                     + " — a ratio is only as sure as this spread is narrow");
             System.out.printf(Locale.ROOT, "        control, %d ns of busy work per call and nothing else (no clock, no memory): ratio %.3f×%n",
                     SPIN_NS, median(ratios(mbps.get(Mode.SPIN), bare)));
-            System.out.printf(Locale.ROOT, "        CPU per GiB (both threads + the log's memory maker): bare %.0f ms, capture %.0f ms; bare/capture %.3f× (median of slices)%n",
+            System.out.printf(Locale.ROOT, "        CPU per GiB (both threads): bare %.0f ms, capture %.0f ms; bare/capture %.3f× (median of slices)%n",
                     median(cpuBare) / 1e6, median(cpuCapture) / 1e6, median(cpuRatio));
             // the fastest slice of each mode is the one least disturbed by the rest of the machine
             double bBest = java.util.Collections.max(bare);
@@ -169,6 +173,38 @@ public class CaptureBench {
      * SPIN_RECV: the busy work on one side only (here it costs nothing on one side, and several times
      * its share on both).
      */
+    /**
+     * What is moved: 64 KiB calls; 1 KiB calls as a socket does by default (Nagle's algorithm on:
+     * while data is unacknowledged, small sends wait in the socket and leave in bigger segments, so
+     * a send() is mostly a copy); and 1 KiB calls with TCP_NODELAY (each send() is a segment of its
+     * own through the loopback stack). The issue's reference speeds (2.9 GB/s at 64 KiB, 460 MB/s at
+     * 1 KiB) are close to the first and the last of these here; the middle one runs 3-4 times as
+     * fast as the last, so whatever each call costs weighs 3-4 times as much there.
+     */
+    enum Case {
+        // 64 KiB calls go about four times as fast as 1 KiB calls, and 1 KiB calls with TCP_NODELAY about
+        // four times as slow: each case's slices are scaled so that every case gets about 10 ms per slice,
+        // and 256 slices where that fits in a few seconds per mode
+        K64(64 * 1024, false, "64 KiB calls", 4, 16),
+        K1(1024, false, " 1 KiB calls", 1, 1),
+        K1_NODELAY(1024, true, " 1 KiB calls, TCP_NODELAY", 0.25, 1);
+
+        final int size;
+        final boolean nodelay;
+        final String label;
+        /** This case's slice and total against those given for 1 KiB calls. */
+        final double sliceScale;
+        final double totalScale;
+
+        Case(int size, boolean nodelay, String label, double sliceScale, double totalScale) {
+            this.size = size;
+            this.nodelay = nodelay;
+            this.label = label;
+            this.sliceScale = sliceScale;
+            this.totalScale = totalScale;
+        }
+    }
+
     enum Mode {
         BARE, BARE_AGAIN, SPIN, CAPTURE, CAPTURE_AND_FIONREAD, CLOCKS, LOG_ONLY, SPIN_SEND, SPIN_RECV;
 
@@ -183,7 +219,7 @@ public class CaptureBench {
     }
 
     static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
-    /** CPU time both threads of the last run (and the log's memory maker) spent, per GiB moved: what recording costs, whatever the machine's noise. */
+    /** CPU time both threads of the last run spent, per GiB moved: what recording costs, whatever the machine's noise. */
     static double lastCpuNsPerGiB;
 
     static final int SPIN_NS = 25;
@@ -219,28 +255,21 @@ public class CaptureBench {
         }
     }
 
-    /** CPU time of the thread that makes the logs' memory ahead of need (it works for the sockets, so it counts). */
-    static long aheadCpu() {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals("socketlab-trace-ahead")) {
-                return Math.max(0, CPU.getThreadCpuTime(t.getId()));
-            }
-        }
-        return 0;
-    }
-
-    /** Moves {@code total} bytes in {@code size}-byte calls; returns MB/s (10^6 bytes per second). */
-    static double run(int size, long total, Mode mode, TraceLog log) throws Exception {
+    /** Moves {@code total} bytes in calls of the case's size; returns MB/s (10^6 bytes per second). */
+    static double run(Case c, long total, Mode mode, TraceLog log) throws Exception {
+        int size = c.size;
         boolean fionread = mode == Mode.CAPTURE_AND_FIONREAD;
         try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             java.util.concurrent.atomic.AtomicLong senderCpu = new java.util.concurrent.atomic.AtomicLong();
             Thread sender = new Thread(() -> {
                 long cpu0 = CPU.getCurrentThreadCpuTime();
                 try (Socket s = new Socket(InetAddress.getLoopbackAddress(), ss.getLocalPort())) {
+                    s.setTcpNoDelay(c.nodelay);
                     OutputStream out = s.getOutputStream();
                     byte[] buf = new byte[size];
                     Arrays.fill(buf, (byte) 'x');
                     long sent = 0;
+                    long acc = 0; // what the controls compute, stored once at the end: a volatile store per call is a fence, not "busy work"
                     int conn = log == null ? 0 : log.newConnId();
                     TraceLog.Lane lane = log == null ? null : log.newLane();
                     while (sent < total) {
@@ -248,10 +277,10 @@ public class CaptureBench {
                         long t0 = mode.timed() ? System.nanoTime() : 0;
                         out.write(buf, 0, n);
                         if (mode == Mode.CLOCKS) {
-                            sink += System.nanoTime() - t0;
+                            acc += System.nanoTime() - t0;
                         }
                         if (mode == Mode.SPIN || mode == Mode.SPIN_SEND) {
-                            sink = spin(spinRounds);
+                            acc += spin(spinRounds);
                         }
                         if (log != null) {
                             long t1 = mode.timed() ? System.nanoTime() : sent;
@@ -259,12 +288,12 @@ public class CaptureBench {
                         }
                         sent += n;
                     }
+                    sink = acc;
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
                 senderCpu.set(CPU.getCurrentThreadCpuTime() - cpu0);
             });
-            long ahead0 = aheadCpu();
             long start = System.nanoTime();
             long cpu0 = CPU.getCurrentThreadCpuTime();
             sender.start();
@@ -272,6 +301,7 @@ public class CaptureBench {
                 InputStream in = r.getInputStream();
                 byte[] buf = new byte[size];
                 long got = 0;
+                long acc = 0;
                 int conn = log == null ? 0 : log.newConnId();
                 TraceLog.Lane lane = log == null ? null : log.newLane();
                 while (got < total) {
@@ -279,13 +309,13 @@ public class CaptureBench {
                     long t0 = mode.timed() ? System.nanoTime() : 0;
                     int n = in.read(buf, 0, size);
                     if (mode == Mode.CLOCKS) {
-                        sink += System.nanoTime() - t0;
+                        acc += System.nanoTime() - t0;
                     }
                     if (n < 0) {
                         break;
                     }
                     if (mode == Mode.SPIN || mode == Mode.SPIN_RECV) {
-                        sink = spin(spinRounds);
+                        acc += spin(spinRounds);
                     }
                     if (log != null) {
                         long t1 = mode.timed() ? System.nanoTime() : got;
@@ -293,12 +323,12 @@ public class CaptureBench {
                     }
                     got += n;
                 }
+                sink = acc;
             }
             long receiverCpu = CPU.getCurrentThreadCpuTime() - cpu0;
             sender.join();
-            long aheadCpu = aheadCpu() - ahead0;
             double secs = (System.nanoTime() - start) / 1e9;
-            lastCpuNsPerGiB = (receiverCpu + senderCpu.get() + aheadCpu) * (double) (1L << 30) / total;
+            lastCpuNsPerGiB = (receiverCpu + senderCpu.get()) * (double) (1L << 30) / total;
             return total / secs / 1e6;
         }
     }
