@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * An append-only log of socket events, kept in chunks of fixed-size rows (chart-fx style) so
- * that recording a {@code send()} or {@code recv()} costs six stores into one 48-byte row and
+ * that recording a {@code send()} or {@code recv()} costs four stores into one 32-byte row and
  * no allocation.
  *
  * <p><b>Writers</b> record into {@link Lane}s. A lane has one writer at a time (a connection's
@@ -45,14 +45,14 @@ public final class TraceLog {
     public static final int NOT_MEASURED = -1;
 
     /*
-     * A lane's chunks of rows grow: 64 events, then 128, 256 … up to 16,384 (768 KiB), and stay at
-     * that size. A connection that makes three calls costs 3 KiB of rows, not 768 KiB; a long run
+     * A lane's chunks of rows grow: 64 events, then 128, 256 … up to 16,384 (512 KiB), and stay at
+     * that size. A connection that makes three calls costs 2 KiB of rows, not 512 KiB; a long run
      * still gets big chunks. Chunk c starts at event FIRST * (2^c - 1) while c <= LAST_GROWTH.
      */
     private static final int FIRST_BITS = 6;
     private static final int FIRST = 1 << FIRST_BITS;
     private static final int LAST_GROWTH = 8;
-    private static final int CHUNK_BITS = FIRST_BITS + LAST_GROWTH; // full size: 16,384 events = 768 KiB of rows
+    private static final int CHUNK_BITS = FIRST_BITS + LAST_GROWTH; // full size: 16,384 events = 512 KiB of rows
     private static final int GROWN_START = FIRST * ((1 << LAST_GROWTH) - 1); // where the first full-size chunk starts
     /*
      * Each chunk is made by its writer when it gets there. A thread that made the next chunk ahead
@@ -81,18 +81,31 @@ public final class TraceLog {
     }
 
     /*
-     * One event = one row of STRIDE longs (48 bytes), so recording a call writes one row instead of
+     * One event = one row of STRIDE longs (32 bytes), so recording a call writes one row instead of
      * one slot per column:
-     *   0 t_ns   1 offset   2 dur_ns   3 op | side << 8 | (verified + 1) << 16 | conn << 32
-     *   4 bytes | requested << 32     5 available | payload length << 32
-     * What send() and recv() rows never need lives in side columns made on first use: the digest
-     * (messages and frames), the payload position (while the capture budget lasts), ports, message
-     * index, header and wire sizes, text. Rows were 64 bytes with digest and payload position in
-     * them; in the capture benchmark the cost of recording is making fresh memory for rows during the
-     * run (page faults and zeroing: recording into memory made beforehand cost 0.91× against 0.72×),
-     * so every byte a row does not carry is a byte not made.
+     *   0 t_ns   1 offset   2 dur_ns (56 bits, signed) | op << 56 | side << 60 | (verified + 1) << 61
+     *   3 bytes | available << 32
+     * A connection id and a recv() size are the same for nearly every row of a chunk (a lane is one
+     * connection's sends or receives), so a chunk keeps the values of its first row and makes a
+     * column for them only when a later row differs. What send() and recv() rows never need lives
+     * in side columns made on first use: the digest (messages and frames), the payload position and
+     * length (while the capture budget lasts), ports, message index, header and wire sizes, text.
+     *
+     * Why so small: in the capture benchmark (1 KiB calls, Nagle on) recording costs mostly the
+     * fresh memory its rows take during the run. With rows written into fresh heap arrays
+     * (interleaved, twice), 48-byte rows gave 0.841-0.857x of bare, 40-byte 0.832-0.836x and
+     * 32-byte 0.877-0.908x, against 0.892-0.920x for the same stores into memory made beforehand.
+     * A 32-byte row never straddles a 64-byte cache line.
      */
-    private static final int STRIDE = 6;
+    private static final int STRIDE = 4;
+    /** The bits of word 2 that hold the duration: ±2^55 ns, over a year either way. */
+    private static final long DUR_MAX = (1L << 55) - 1;
+
+    static {
+        if (Op.values().length > 16 || Side.values().length > 2) {
+            throw new ExceptionInInitializerError("a row has 4 bits for the op and 1 for the side");
+        }
+    }
 
     private static final class Chunk {
         final int size;
@@ -104,9 +117,21 @@ public final class TraceLog {
             this.w = ByteBuffer.allocateDirect(size * STRIDE * Long.BYTES).order(ByteOrder.nativeOrder());
         }
 
+        /** The connection id and recv() size of row 0, which every row has unless its column says otherwise. */
+        int conn0;
+        int requested0;
+        /*
+         * Made when a row differs from row 0, filled with row 0's value for the rows before it. Volatile:
+         * a reader that sees the column sees it filled (the side columns below start as all zeros,
+         * which is their "none", so they need not be).
+         */
+        volatile int[] connColumn;
+        volatile int[] requestedColumn;
+
         // side columns, made on first use: send/recv events never need them
         long[] digest;
         long[] payloadPos;
+        int[] payloadLen;
         int[] a;
         int[] b;
         int[] wire;
@@ -147,41 +172,47 @@ public final class TraceLog {
             return payloadPos == null ? -1 : payloadPos[k];
         }
 
+        int payloadLen(int k) {
+            return payloadLen == null ? 0 : payloadLen[k];
+        }
+
+        long dur(int k) {
+            return word(k, 2) << 8 >> 8;
+        }
+
         int op(int k) {
-            return (int) (word(k, 3) & 0xFF);
+            return (int) ((word(k, 2) >>> 56) & 0xF);
         }
 
         int side(int k) {
-            return (int) ((word(k, 3) >>> 8) & 0xFF);
+            return (int) ((word(k, 2) >>> 60) & 1);
         }
 
         int verified(int k) {
-            return (int) ((word(k, 3) >>> 16) & 0xFF) - 1;
+            return (int) ((word(k, 2) >>> 61) & 3) - 1;
         }
 
         int conn(int k) {
-            return (int) (word(k, 3) >>> 32);
+            int[] c = connColumn;
+            return c == null ? conn0 : c[k];
         }
 
         int bytes(int k) {
-            return (int) word(k, 4);
+            return (int) word(k, 3);
         }
 
         int requested(int k) {
-            return (int) (word(k, 4) >>> 32);
+            int[] c = requestedColumn;
+            return c == null ? requested0 : c[k];
         }
 
         int available(int k) {
-            return (int) word(k, 5);
-        }
-
-        int payloadLen(int k) {
-            return (int) (word(k, 5) >>> 32);
+            return (int) (word(k, 3) >>> 32);
         }
 
         void put(int k, long t, Op op, Side side, int verified, int conn, long offset, long dur, long digest,
                  int bytes, int requested, int available) {
-            row(w, k, t, op, side, verified, conn, offset, dur, bytes, requested, available);
+            row(k, t, op, side, verified, conn, offset, dur, bytes, requested, available);
             if (digest != 0) {
                 if (this.digest == null) {
                     this.digest = new long[size];
@@ -190,25 +221,50 @@ public final class TraceLog {
             }
         }
 
-        /** Writes row {@code k} of {@code w} (the layout at {@link #STRIDE}); "no payload" is length 0 in word 5. */
-        static void row(ByteBuffer w, int k, long t, Op op, Side side, int verified, int conn, long offset, long dur,
-                        int bytes, int requested, int available) {
+        /** Writes row {@code k} (the layout at {@link #STRIDE}). Rows are written in order, row 0 first. */
+        void row(int k, long t, Op op, Side side, int verified, int conn, long offset, long dur,
+                 int bytes, int requested, int available) {
             int r = k * STRIDE * Long.BYTES;
+            long d = Math.max(-DUR_MAX - 1, Math.min(DUR_MAX, dur));
             w.putLong(r, t);
             w.putLong(r + 8, offset);
-            w.putLong(r + 16, dur);
-            w.putLong(r + 24, op.ordinal() | (long) side.ordinal() << 8 | (long) (verified + 1) << 16 | (long) conn << 32);
-            w.putLong(r + 32, (bytes & 0xFFFFFFFFL) | (long) requested << 32);
-            w.putLong(r + 40, available & 0xFFFFFFFFL);
+            w.putLong(r + 16, d & 0x00FF_FFFF_FFFF_FFFFL | (long) op.ordinal() << 56 | (long) side.ordinal() << 60
+                    | (long) (verified + 1) << 61);
+            w.putLong(r + 24, (bytes & 0xFFFFFFFFL) | (long) available << 32);
+            if (k == 0) {
+                conn0 = conn;
+                requested0 = requested;
+                return;
+            }
+            int[] cc = connColumn;
+            if (cc != null) {
+                cc[k] = conn;
+            } else if (conn != conn0) {
+                connColumn = column(k, conn0, conn);
+            }
+            int[] rc = requestedColumn;
+            if (rc != null) {
+                rc[k] = requested;
+            } else if (requested != requested0) {
+                requestedColumn = column(k, requested0, requested);
+            }
+        }
+
+        /** A column whose rows before {@code k} hold {@code first} and row {@code k} {@code value}. */
+        private int[] column(int k, int first, int value) {
+            int[] column = new int[size];
+            Arrays.fill(column, 0, k, first);
+            column[k] = value;
+            return column;
         }
 
         void payload(int k, long pos, int len) {
             if (payloadPos == null) {
                 payloadPos = new long[size];
+                payloadLen = new int[size];
             }
             payloadPos[k] = pos;
-            int r = k * STRIDE * Long.BYTES;
-            w.putLong(r + 40, (w.getLong(r + 40) & 0xFFFFFFFFL) | (long) len << 32);
+            payloadLen[k] = len;
         }
     }
 
@@ -223,8 +279,6 @@ public final class TraceLog {
         private int size;
         private int written; // the writer's own count (no fence to read it)
         private Chunk current;
-        /** The rows of {@link #current}, kept here so that the hot path does not go through the chunk. */
-        private ByteBuffer rows;
         private int currentIndex = -1;
         /** Events {@code currentStart} (inclusive) to {@code currentEnd} (exclusive) go into {@link #current}. */
         private int currentStart;
@@ -257,7 +311,7 @@ public final class TraceLog {
                 advance(i);
             }
             int k = i - currentStart;
-            Chunk.row(rows, k, endNanos - laneOrigin, op, side, -1, conn, offset, durNs, bytes, requested, available);
+            current.row(k, endNanos - laneOrigin, op, side, -1, conn, offset, durNs, bytes, requested, available);
             if (!spent) { // a long run spends the budget early: from then on, no call at all
                 capture(current, k, payload, payloadOff, bytes);
             }
@@ -383,7 +437,6 @@ public final class TraceLog {
                 chunks = cs;
             }
             current = cs[ci];
-            rows = current.w;
             currentIndex = ci;
             currentStart = chunkStart(ci);
             currentEnd = currentStart + current.size;
@@ -655,7 +708,7 @@ public final class TraceLog {
         }
         String text = c.text == null ? null : c.text[k];
         return new TraceEvent(i, c.word(k, 0), Op.of(op), Side.values()[c.side(k)], c.conn(k), c.word(k, 1), c.bytes(k),
-                c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), c.verified(k), c.digest(k), c.word(k, 2),
+                c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), c.verified(k), c.digest(k), c.dur(k),
                 payload, text);
     }
 
@@ -698,7 +751,7 @@ public final class TraceLog {
 
     /** How long a send or recv call took (its end is {@link #tNs}). */
     public long durNs(int i) {
-        return chunkOf(i).word(slot(i), 2);
+        return chunkOf(i).dur(slot(i));
     }
 
     public long digest(int i) {

@@ -85,6 +85,62 @@ class TraceLogTest {
     }
 
     @Test
+    void connectionIdsAndRecvSizesThatChangeWithinAChunkReadBackPerRow() {
+        // a chunk keeps its first row's connection id and recv() size and makes a column only when a
+        // later row differs: the shared lane (errors and lifecycle of every connection) and a receiver
+        // whose recv() size is changed mid-run must still read back row by row, across chunks
+        TraceLog log = new TraceLog(64, 64L << 20);
+        TraceLog.Lane lane = log.newLane();
+        int events = 5_000; // chunks of 64, 128, … 2,048, 4,096 rows
+        for (int i = 0; i < events; i++) {
+            // constant for the first 100 rows (inside the second chunk), then changing every 7 and 11 rows
+            int conn = i < 100 ? 5 : 5 + i / 7;
+            int requested = i < 100 ? 1024 : 1 + i / 11;
+            lane.io(Op.RECV, Side.SERVER, conn, i, 1, requested, TraceLog.NOT_MEASURED, 0, new byte[] {(byte) i}, 0);
+        }
+        assertEquals(events, log.size());
+        for (int i = 0; i < events; i++) {
+            assertEquals(i < 100 ? 5 : 5 + i / 7, log.conn(i), "connection of row " + i);
+            assertEquals(i < 100 ? 1024 : 1 + i / 11, log.requested(i), "recv() size of row " + i);
+            assertEquals(TraceLog.NOT_MEASURED, log.available(i));
+        }
+    }
+
+    @Test
+    void opSideVerdictAndDurationShareAWordWithoutTouchingEachOther() {
+        // word 2 of a row holds the duration (56 bits, signed) beside op, side and verdict: each must
+        // read back whatever the others are, at the duration's extremes too
+        TraceLog log = new TraceLog(64, 64L << 20);
+        TraceLog.Lane lane = log.newLane();
+        long day = 86_400_000_000_000L;
+        long[] durs = {0, 1, 4_294_967_296L, 10 * day, (1L << 55) - 1, -1, -(1L << 55)};
+        List<long[]> expected = new ArrayList<>();
+        for (Op op : Op.values()) {
+            for (Side side : Side.values()) {
+                for (long dur : durs) {
+                    lane.io(op, side, 1, 0, 3, 0, 7, dur, null, 0);
+                    expected.add(new long[] {op.ordinal(), side.ordinal(), dur});
+                }
+                lane.message(Op.FRAME, side, 1, 0, 0, 0, 1, new byte[] {1}, 1, true, null);
+                lane.message(Op.FRAME, side, 1, 0, 0, 0, 1, new byte[] {1}, 1, false, null);
+                expected.add(new long[] {Op.FRAME.ordinal(), side.ordinal(), 0, 1});
+                expected.add(new long[] {Op.FRAME.ordinal(), side.ordinal(), 0, 0});
+            }
+        }
+        assertEquals(expected.size(), log.size());
+        for (int i = 0; i < expected.size(); i++) {
+            long[] e = expected.get(i);
+            TraceEvent ev = log.get(i);
+            assertEquals(Op.values()[(int) e[0]], ev.op(), "op of row " + i);
+            assertEquals(Side.values()[(int) e[1]], ev.side(), "side of row " + i);
+            assertEquals(e[2], ev.durNs(), "duration of row " + i);
+            assertEquals(e.length > 3 ? (int) e[3] : -1, ev.verified(), "verdict of row " + i);
+        }
+        lane.io(Op.RECV, Side.SERVER, 1, 0, 3, 0, 7, Long.MAX_VALUE, null, 0);
+        assertEquals((1L << 55) - 1, log.get(log.size() - 1).durNs(), "a duration past 2^55 ns (a year) is held at the top, not wrapped");
+    }
+
+    @Test
     void manyShortConnectionsKeepTheirBytesWhileTheBudgetLasts() {
         // a session of lessons and scenarios opens many connections, each with a few small sends and
         // recv()s: a lane must not hold back budget (or memory) it does not use
