@@ -72,6 +72,8 @@ public final class TraceIndex {
     }
 
     private final TraceLog log;
+    /** Where a span ends in the stream: the key the span searches gallop on (one object, not one per search). */
+    private final java.util.function.IntToLongFunction spanEnd = ev -> spanStart(ev) + spanLength(ev);
     private final Map<Integer, Conn> conns = new LinkedHashMap<>();
     private final List<Conn> order = new ArrayList<>();
     private int seen;
@@ -292,18 +294,12 @@ public final class TraceIndex {
 
     /** Index (in {@link #boundaries}) of the first span that ends after {@code offset}. */
     public int firstSpanEndingAfter(IntList spans, long offset) {
-        int lo = 0;
-        int hi = spans.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            int ev = spans.get(mid);
-            if (spanStart(ev) + spanLength(ev) <= offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return firstSpanEndingAfter(spans, 0, offset);
+    }
+
+    /** As {@link #firstSpanEndingAfter(IntList, long)}, looking from position {@code from} on. */
+    public int firstSpanEndingAfter(IntList spans, int from, long offset) {
+        return spans.firstAbove(from, offset, spanEnd);
     }
 
     /** How many messages the {@code recv()} chunk (event {@code recvEvent}) holds bytes of. */
