@@ -34,14 +34,19 @@ import socketlab.trace.TraceLog;
  * Calls of 1 KiB are measured twice: as a socket sends by default (Nagle's algorithm on) and with
  * TCP_NODELAY, in slices of 4 MiB since those go about four times as slowly; see {@link Case}.
  *
+ * The image's JVM compiles with C1 only (jlink.json); this runs with both compilers unless told:
+ *
  *   src/bench/capture-bench.sh [GiB per mode at 1 KiB calls, default 1] [slice MiB at 1 KiB calls, default 16]
+ *   JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 src/bench/capture-bench.sh      # as the image compiles
  */
 public class CaptureBench {
     public static void main(String[] args) throws Exception {
         long total1k = (long) (Double.parseDouble(args.length > 0 ? args[0] : "1") * (1L << 30));
         long slice1k = (long) (Double.parseDouble(args.length > 1 ? args[1] : "16") * (1L << 20));
-        System.out.printf(Locale.ROOT, "capture benchmark: modes interleaved slice by slice, a new connection each slice; Java %s, %d cpus%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        boolean c1Only = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:TieredStopAtLevel=1");
+        System.out.printf(Locale.ROOT, "capture benchmark: modes interleaved slice by slice, a new connection each slice; Java %s, %d cpus, JIT %s%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                c1Only ? "C1 only (as the image runs)" : "C1 and C2 (as mvn javafx:run runs; for the image's, JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1)");
         spinRounds = calibrateSpin(SPIN_NS);
         for (Case c : Case.values()) {
             int size = c.size;
