@@ -72,8 +72,14 @@ public final class TraceIndex {
     }
 
     private final TraceLog log;
-    /** Where a span ends in the stream: the key the span searches gallop on (one object, not one per search). */
+    /*
+     * The keys the timeline's searches gallop on, one object each for the index's life rather than
+     * one per search (a redraw searches a few times per pixel, on the FX thread): where a span or a
+     * call ends in the stream, and when an event happened.
+     */
     private final java.util.function.IntToLongFunction spanEnd = ev -> spanStart(ev) + spanLength(ev);
+    private final java.util.function.IntToLongFunction callEnd;
+    private final java.util.function.IntToLongFunction time;
     private final Map<Integer, Conn> conns = new LinkedHashMap<>();
     private final List<Conn> order = new ArrayList<>();
     private int seen;
@@ -91,6 +97,8 @@ public final class TraceIndex {
     /** An index of the first {@code limit} events only: the run as it stood at that moment (replay). */
     public TraceIndex(TraceLog log, int limit) {
         this.log = log;
+        this.callEnd = log::streamEnd;
+        this.time = log::tNs;
         this.limit = limit;
     }
 
@@ -300,6 +308,16 @@ public final class TraceIndex {
     /** As {@link #firstSpanEndingAfter(IntList, long)}, looking from position {@code from} on. */
     public int firstSpanEndingAfter(IntList spans, int from, long offset) {
         return spans.firstAbove(from, offset, spanEnd);
+    }
+
+    /** First of {@code calls} (sorted by stream offset), from position {@code from} on, whose bytes reach past {@code offset}. */
+    public int firstCallEndingAfter(IntList calls, int from, long offset) {
+        return calls.firstAbove(from, offset, callEnd);
+    }
+
+    /** First of {@code events} (in time order), from position {@code from} on, at or after {@code t}. */
+    public int firstAtOrAfter(IntList events, int from, long t) {
+        return events.firstAbove(from, t - 1, time);
     }
 
     /** How many messages the {@code recv()} chunk (event {@code recvEvent}) holds bytes of. */

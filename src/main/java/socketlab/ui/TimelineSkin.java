@@ -742,7 +742,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         if (receiver != null) {
             IntList recvs = receiver.recvs;
             int spanFrom = 0; // the chunks go forward through the stream, so do the spans they hold
-            for (int j = firstCallEndingAfter(log, recvs, 0, firstVisibleByte), next; j < recvs.size(); j = next) {
+            for (int j = idx.firstCallEndingAfter(recvs, 0, firstVisibleByte), next; j < recvs.size(); j = next) {
                 int ev = recvs.get(j);
                 long start = log.offset(ev);
                 long end = start + log.bytes(ev);
@@ -753,7 +753,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 }
                 next = j + 1;
                 if (x1 - x0 < 1) { // narrower than a pixel: merged with the chunks ending in the same pixel
-                    next = firstCallEndingAfter(log, recvs, j + 1, (long) Math.ceil((x0 + 1 - lx) / ppb));
+                    next = idx.firstCallEndingAfter(recvs, j + 1, (long) Math.ceil((x0 + 1 - lx) / ppb));
                     end = Math.max(end, log.offset(recvs.get(next - 1)) + log.bytes(recvs.get(next - 1)));
                     x1 = lx + end * ppb;
                 }
@@ -780,7 +780,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             drawCalls(g, idx, recvs, lx, yRecv, lane, ppb, true, left, rightEdge);
         }
         if (sender != null && ppb >= fs() * 0.7) {
-            for (int j = firstCallEndingAfter(log, sender.sends, 0, firstVisibleByte); j < sender.sends.size(); j++) {
+            for (int j = idx.firstCallEndingAfter(sender.sends, 0, firstVisibleByte); j < sender.sends.size(); j++) {
                 int ev = sender.sends.get(j);
                 if (lx + log.offset(ev) * ppb > rightEdge) {
                     break;
@@ -789,16 +789,6 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             }
         }
         g.restore();
-    }
-
-    /** First of {@code events} (in time order), from position {@code from} on, at or after {@code t}. */
-    private static int firstAtOrAfter(TraceLog log, IntList events, int from, long t) {
-        return events.firstAbove(from, t - 1, log::tNs);
-    }
-
-    /** First of {@code calls} (sorted by stream offset), from position {@code from} on, whose bytes reach past {@code offset}. */
-    private static int firstCallEndingAfter(TraceLog log, IntList calls, int from, long offset) {
-        return calls.firstAbove(from, offset, log::streamEnd);
     }
 
     private void paintSpan(GraphicsContext g, TraceLog log, int ev, int k, double x0, double x1, double y, double h,
@@ -856,7 +846,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         TraceLog log = idx.log();
         double last = -1e9;
         int selected = view.getSelectedEvent();
-        for (int j = firstCallEndingAfter(log, calls, 0, (long) Math.max(0, (left - lx) / ppb)), next; j < calls.size(); j = next) {
+        for (int j = idx.firstCallEndingAfter(calls, 0, (long) Math.max(0, (left - lx) / ppb)), next; j < calls.size(); j = next) {
             int ev = calls.get(j);
             double x0 = lx + log.offset(ev) * ppb;
             double x1 = lx + (log.offset(ev) + log.bytes(ev)) * ppb;
@@ -865,7 +855,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             }
             next = j + 1;
             if (x1 - x0 < 2 && ev != selected) { // the calls within two pixels share one mark and one hit box
-                next = firstCallEndingAfter(log, calls, j + 1, (long) Math.ceil((x0 + 2 - lx) / ppb));
+                next = idx.firstCallEndingAfter(calls, j + 1, (long) Math.ceil((x0 + 2 - lx) / ppb));
                 if (selected >= 0 && next > j + 1) {
                     for (int q = j + 1; q < next; q++) {
                         if (calls.get(q) == selected) {
@@ -1014,14 +1004,14 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             for (IntList list : new IntList[] {c.sends, c.recvs, c.datagrams}) {
                 boolean datagram = list == c.datagrams;
                 double lastLabel = -1e9;
-                for (int j = firstAtOrAfter(log, list, 0, t0 + (long) ((left - 4 - lx) / scale)), next; j < list.size(); j = next) {
+                for (int j = idx.firstAtOrAfter(list, 0, t0 + (long) ((left - 4 - lx) / scale)), next; j < list.size(); j = next) {
                     int ev = list.get(j);
                     double tx = lx + (log.tNs(ev) - t0) * scale;
                     if (tx > right + 4) {
                         break; // past the visible window
                     }
                     // the calls within the next pixel are drawn once, as this one
-                    next = firstAtOrAfter(log, list, j + 1, t0 + (long) Math.ceil((tx + 1 - lx) / scale));
+                    next = idx.firstAtOrAfter(list, j + 1, t0 + (long) Math.ceil((tx + 1 - lx) / scale));
                     if (selected >= 0 && ev != selected) {
                         for (int q = j + 1; q < next; q++) {
                             if (list.get(q) == selected) {
@@ -1126,7 +1116,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         IntList ready = r.server.readyIn;
         double d = fs() * 0.35;
         double lastLabel = -1e9;
-        for (int j = firstAtOrAfter(log, ready, 0, t0 + (long) ((left - 4 - lx) / scale)); j < ready.size(); j++) {
+        for (int j = idx.firstAtOrAfter(ready, 0, t0 + (long) ((left - 4 - lx) / scale)); j < ready.size(); j++) {
             int ev = ready.get(j);
             double tx = lx + (log.tNs(ev) - t0) * scale;
             if (tx > right + 4) {
