@@ -353,6 +353,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         hits.clear();
+        glyphs = 0;
         g.setFill(view.ink(TimelineView.Ink.BACKGROUND));
         g.fillRect(0, 0, w, h);
         TraceIndex idx = view.indexProperty().get();
@@ -765,7 +766,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                     long s1 = Math.min(end, idx.spanStart(sev) + idx.spanLength(sev));
                     paintSpanPart(g, log, sev, k, lx + s0 * ppb, lx + s1 * ppb, s0 - idx.spanStart(sev), yRecv, lane, ppb);
                 }
-                if (ppb * (end - start) >= fs() * 0.7) {
+                if (ppb >= readableCell()) {
                     drawBytes(g, log, ev, start, lx, yRecv, lane, ppb, spans, idx);
                 }
                 if (idx.messagesIn(receiver, ev) >= 2) {
@@ -779,7 +780,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             }
             drawCalls(g, idx, recvs, lx, yRecv, lane, ppb, true, left, rightEdge);
         }
-        if (sender != null && ppb >= fs() * 0.7) {
+        if (sender != null && ppb >= readableCell()) {
             for (int j = idx.firstCallEndingAfter(sender.sends, 0, firstVisibleByte); j < sender.sends.size(); j++) {
                 int ev = sender.sends.get(j);
                 if (lx + log.offset(ev) * ppb > rightEdge) {
@@ -900,6 +901,23 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         g.setTextBaseline(VPos.CENTER);
     }
 
+    /*
+     * How wide a byte's cell must be for its character to be drawn. The recv() lane once asked this
+     * of the whole chunk instead: zoomed 8x into the 1 MiB read with recv(1024), every 1,024-byte
+     * chunk was wide enough, and its bytes were drawn one by one in 0.01 px type, a million calls:
+     * 5.3 s per frame, a frozen window.
+     */
+    private double readableCell() {
+        return fs() * 0.7;
+    }
+
+    /** Characters drawn in the last frame (tests: bytes are drawn only where they can be read). */
+    private int glyphs;
+
+    int glyphsDrawn() {
+        return glyphs;
+    }
+
     /** Each byte's character (or hex for a binary byte) in its cell, when the cells are wide enough. */
     private void drawBytes(GraphicsContext g, TraceLog log, int ev, long start, double lx, double y, double h, double ppb,
                            IntList spans, TraceIndex idx) {
@@ -924,16 +942,19 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             if (b >= 0x20 && b < 0x7F) {
                 g.setFont(Font.font("Monospaced", FontWeight.BOLD, Math.min(fs * 1.1, ppb * 0.9)));
                 g.fillText(String.valueOf((char) b), cx + ppb / 2, cy);
+                glyphs++;
                 i++;
             } else if (n > 1) {
                 String s = new String(p, i, n, StandardCharsets.UTF_8);
                 g.setFont(Font.font(null, FontWeight.BOLD, Math.min(fs * 1.1, ppb * n * 0.8)));
                 g.fillText(s, cx + ppb * n / 2, cy);
+                glyphs++;
                 i += n;
             } else {
                 if (ppb >= fs * 1.1) {
                     g.setFont(Font.font("Monospaced", Math.min(fs * 0.7, ppb * 0.45)));
                     g.fillText(String.format("%02X", b), cx + ppb / 2, cy);
+                    glyphs++;
                 }
                 i++;
             }

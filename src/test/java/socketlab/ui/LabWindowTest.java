@@ -570,6 +570,24 @@ class LabWindowTest {
     }
 
     @Test
+    void eachPlusKeyDoublesTheTimelinesZoomAndZeroResetsIt(FxRobot robot) {
+        robot.clickOn("#scenario-compare");
+        waitUntil("both runs finished", () -> !vm.scenarioRunningProperty().get()
+                && vm.scenarioStatusProperty().get().contains("|"));
+        TimelineView timeline = robot.lookup("." + Css.TIMELINE).queryAs(TimelineView.class);
+        robot.press(KeyCode.SHORTCUT, KeyCode.T).release(KeyCode.T, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 1; i <= 5; i++) {
+            robot.type(KeyCode.EQUALS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(Math.pow(2, i), timeline.getZoom(), "zoom after " + i + " presses of =");
+        }
+        robot.type(KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, timeline.getZoom(), "0 goes back to the whole run");
+    }
+
+    @Test
     void brokenAndFixedRowsTooTallForTheTimelineShrinkTogetherIntoView(FxRobot robot) throws Exception {
         robot.clickOn("#scenario-compare");
         waitUntil("both runs finished", () -> !vm.scenarioRunningProperty().get()

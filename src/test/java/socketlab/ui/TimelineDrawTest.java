@@ -1,0 +1,70 @@
+package socketlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import socketlab.exec.TaskRunner;
+import socketlab.scenario.Scenario;
+import socketlab.scenario.ScenarioRunner;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+
+/** What the timeline draws of a run's bytes, on real runs: each character only where its cell can be read. */
+@ExtendWith(ApplicationExtension.class)
+class TimelineDrawTest {
+
+    @Start
+    void start(Stage stage) {
+        // the toolkit is up; each test draws a timeline of its own
+    }
+
+    private static TraceIndex run(Scenario s) throws Exception {
+        TraceLog log = new TraceLog();
+        new ScenarioRunner(log, TaskRunner.threads()).run(s);
+        TraceIndex idx = new TraceIndex(log);
+        idx.update();
+        return idx;
+    }
+
+    /** Characters drawn by a 1600 x 900 timeline of {@code idx} at {@code zoom}, panned to the middle. */
+    private static int glyphsAt(TraceIndex idx, double zoom) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            TimelineView view = new TimelineView();
+            view.setManaged(false);
+            view.indexProperty().set(idx);
+            new Scene(new Group(view));
+            view.applyCss();
+            view.setZoom(zoom);
+            view.setPan(0.5);
+            view.resize(1600, 900);
+            view.layout();
+            TimelineSkin skin = (TimelineSkin) view.getSkin();
+            skin.drawNow();
+            return skin.glyphsDrawn();
+        }).get();
+    }
+
+    @Test
+    void theGluedCaseShowsItsLettersAtTheWholeRunsWidth() throws Exception {
+        // "hello world" + "haha": 15 bytes across the lane, each cell wide enough to read, on both lanes
+        assertTrue(glyphsAt(run(Scenario.STICKY), 1) >= 30, "the letters of both lanes");
+    }
+
+    @Test
+    void aMegabyteZoomedEightTimesDrawsNoCharactersInCellsTooNarrowToRead() throws Exception {
+        // 1 MiB in recv(1024) chunks: at 8x a chunk is wider than a letter but a byte is 0.01 px. Drawing
+        // each byte anyway was a million text calls, 5.3 s per frame: the window froze at the third "+"
+        TraceIndex big = run(Scenario.BIG);
+        assertEquals(0, glyphsAt(big, 8), "no characters at 8x");
+        int deep = glyphsAt(big, 100_000);
+        assertTrue(deep > 0 && deep < 2_000, "at 100,000x the bytes in view, and only those: " + deep);
+    }
+}
