@@ -806,21 +806,26 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         int header = op == Op.MESSAGE || op == Op.FRAME ? log.b(ev) : 0;
         int body = op == Op.MESSAGE || op == Op.FRAME ? log.bytes(ev) : Integer.MAX_VALUE;
         g.setFill(c);
-        g.fillRect(x0, y, Math.max(1, x1 - x0), h);
+        fillVisible(g, x0, y, Math.max(x0 + 1, x1), h);
         if (header > relStart) {
             double hx1 = Math.min(x1, x0 + (header - relStart) * ppb);
             g.setFill(c.deriveColor(0, 1, 0.55, 1));
-            g.fillRect(x0, y, Math.max(1, hx1 - x0), h);
-            g.save();
-            g.beginPath();
-            g.rect(x0, y, hx1 - x0, h);
-            g.clip();
-            g.setStroke(Color.rgb(255, 255, 255, 0.35));
-            g.setLineWidth(1.5);
-            for (double sx = x0 - h; sx < hx1; sx += 7) {
-                g.strokeLine(sx, y + h, sx + h, y);
+            fillVisible(g, x0, y, Math.max(x0 + 1, hx1), h);
+            double vx0 = Math.max(x0, -h);
+            double vx1 = Math.min(hx1, canvas.getWidth() + h);
+            if (vx0 < vx1) {
+                g.save();
+                g.beginPath();
+                g.rect(vx0, y, vx1 - vx0, h);
+                g.clip();
+                g.setStroke(Color.rgb(255, 255, 255, 0.35));
+                g.setLineWidth(1.5);
+                // the hatching keeps its 7 px pitch from x0, but starts and ends in view
+                for (double sx = x0 - h + 7 * Math.floor((vx0 - x0) / 7); sx < vx1; sx += 7) {
+                    g.strokeLine(sx, y + h, sx + h, y);
+                }
+                g.restore();
             }
-            g.restore();
         }
         long trailerFrom = (long) header + body;
         if (op == Op.MESSAGE || op == Op.FRAME) {
@@ -829,7 +834,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 double tx0 = Math.max(x0, x0 + (trailerFrom - relStart) * ppb);
                 if (tx0 < x1) {
                     g.setFill(c.deriveColor(0, 0.25, 1.15, 1));
-                    g.fillRect(tx0, y, x1 - tx0, h);
+                    fillVisible(g, tx0, y, x1, h);
                 }
             }
         }
@@ -837,6 +842,19 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             g.setStroke(getSkinnable().ink(TimelineView.Ink.BACKGROUND));
             g.setLineWidth(1);
             g.strokeLine(x0, y, x0, y + h);
+        }
+    }
+
+    /**
+     * Fills {@code x0}..{@code x1} cut to the canvas. Zoomed far in, one message spans hundreds of
+     * thousands of pixels; a rectangle that wide was not drawn at all (the send lane went grey at
+     * 128x on the 1 MiB message), so only the part in view is given to the canvas.
+     */
+    private void fillVisible(GraphicsContext g, double x0, double y, double x1, double h) {
+        double a = Math.max(x0, -2);
+        double b = Math.min(x1, canvas.getWidth() + 2);
+        if (a < b) {
+            g.fillRect(a, y, b - a, h);
         }
     }
 

@@ -52,6 +52,46 @@ class TimelineDrawTest {
         }).get();
     }
 
+    /** Pixels of the first message's colour in a 1600 x 900 timeline of {@code idx} at {@code zoom}, panned to the middle. */
+    private static int messagePixelsAt(TraceIndex idx, double zoom) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            TimelineView view = new TimelineView();
+            view.indexProperty().set(idx);
+            new Scene(new Group(view));
+            view.applyCss();
+            view.setZoom(zoom);
+            view.setPan(0.5);
+            view.resize(1600, 900);
+            view.layout();
+            ((TimelineSkin) view.getSkin()).drawNow();
+            javafx.scene.image.Image shot = view.snapshot(null, null);
+            javafx.scene.paint.Color c = view.messageColor(0);
+            javafx.scene.image.PixelReader px = shot.getPixelReader();
+            int n = 0;
+            for (int y = 0; y < (int) shot.getHeight(); y++) {
+                for (int x = 0; x < (int) shot.getWidth(); x++) {
+                    javafx.scene.paint.Color p = px.getColor(x, y);
+                    if (Math.abs(p.getRed() - c.getRed()) + Math.abs(p.getGreen() - c.getGreen())
+                            + Math.abs(p.getBlue() - c.getBlue()) < 0.06) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }).get();
+    }
+
+    @Test
+    void zoomedFarIntoAMegabyteBothLanesKeepTheMessagesColour() throws Exception {
+        // at 128x the one message spans over 200,000 px: handed to the canvas whole, it was not drawn,
+        // and the send lane went grey; only its part in view is drawn now
+        TraceIndex big = run(Scenario.BIG);
+        int at32 = messagePixelsAt(big, 32);
+        int at128 = messagePixelsAt(big, 128);
+        assertTrue(at32 > 10_000, "both lanes coloured at 32x: " + at32);
+        assertTrue(at128 > at32 * 0.8, "as much colour at 128x as at 32x: " + at128 + " vs " + at32);
+    }
+
     @Test
     void theGluedCaseShowsItsLettersAtTheWholeRunsWidth() throws Exception {
         // "hello world" + "haha": 15 bytes across the lane, each cell wide enough to read, on both lanes
