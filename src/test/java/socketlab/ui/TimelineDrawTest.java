@@ -34,36 +34,29 @@ class TimelineDrawTest {
         return idx;
     }
 
-    /** Characters drawn by a 1600 x 900 timeline of {@code idx} at {@code zoom}, panned to the middle. */
-    private static int glyphsAt(TraceIndex idx, double zoom) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            TimelineView view = new TimelineView();
-            view.setManaged(false);
-            view.indexProperty().set(idx);
-            new Scene(new Group(view));
-            view.applyCss();
-            view.setZoom(zoom);
-            view.setPan(0.5);
-            view.resize(1600, 900);
-            view.layout();
-            TimelineSkin skin = (TimelineSkin) view.getSkin();
-            skin.drawNow();
-            return skin.glyphsDrawn();
-        }).get();
+    /** A 1600 x 900 timeline of {@code idx} at {@code zoom}, panned to the middle, drawn (on the FX thread). */
+    private static TimelineView drawn(TraceIndex idx, double zoom) {
+        TimelineView view = new TimelineView();
+        view.indexProperty().set(idx);
+        new Scene(new Group(view));
+        view.applyCss();
+        view.setZoom(zoom);
+        view.setPan(0.5);
+        view.resize(1600, 900);
+        view.layout();
+        ((TimelineSkin) view.getSkin()).drawNow();
+        return view;
     }
 
-    /** Pixels of the first message's colour in a 1600 x 900 timeline of {@code idx} at {@code zoom}, panned to the middle. */
+    /** Characters the timeline drew: see {@link #drawn}. */
+    private static int glyphsAt(TraceIndex idx, double zoom) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((TimelineSkin) drawn(idx, zoom).getSkin()).glyphsDrawn()).get();
+    }
+
+    /** Pixels of the first message's colour in a snapshot of the timeline: see {@link #drawn}. */
     private static int messagePixelsAt(TraceIndex idx, double zoom) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            TimelineView view = new TimelineView();
-            view.indexProperty().set(idx);
-            new Scene(new Group(view));
-            view.applyCss();
-            view.setZoom(zoom);
-            view.setPan(0.5);
-            view.resize(1600, 900);
-            view.layout();
-            ((TimelineSkin) view.getSkin()).drawNow();
+            TimelineView view = drawn(idx, zoom);
             javafx.scene.image.Image shot = view.snapshot(null, null);
             javafx.scene.paint.Color c = view.messageColor(0);
             javafx.scene.image.PixelReader px = shot.getPixelReader();
