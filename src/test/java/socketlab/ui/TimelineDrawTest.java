@@ -55,10 +55,20 @@ class TimelineDrawTest {
 
     /** Pixels of the first message's colour in a snapshot of the timeline: see {@link #drawn}. */
     private static int messagePixelsAt(TraceIndex idx, double zoom) throws Exception {
+        return pixelsAt(idx, zoom, view -> view.messageColor(0));
+    }
+
+    /** Pixels of the glued chunks' outline colour in a snapshot of the timeline: see {@link #drawn}. */
+    private static int gluedPixelsAt(TraceIndex idx, double zoom) throws Exception {
+        return pixelsAt(idx, zoom, view -> (javafx.scene.paint.Color) view.ink(TimelineView.Ink.GLUED));
+    }
+
+    private static int pixelsAt(TraceIndex idx, double zoom,
+                                java.util.function.Function<TimelineView, javafx.scene.paint.Color> colour) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             TimelineView view = drawn(idx, zoom);
             javafx.scene.image.Image shot = view.snapshot(null, null);
-            javafx.scene.paint.Color c = view.messageColor(0);
+            javafx.scene.paint.Color c = colour.apply(view);
             javafx.scene.image.PixelReader px = shot.getPixelReader();
             int n = 0;
             for (int y = 0; y < (int) shot.getHeight(); y++) {
@@ -83,6 +93,17 @@ class TimelineDrawTest {
         int at128 = messagePixelsAt(big, 128);
         assertTrue(at32 > 10_000, "both lanes coloured at 32x: " + at32);
         assertTrue(at128 > at32 * 0.8, "as much colour at 128x as at 32x: " + at128 + " vs " + at32);
+    }
+
+    @Test
+    void aGluedChunkKeepsItsOutlineZoomedFarIn() throws Exception {
+        // the glued recv() of "hello world" + "haha", zoomed until one byte is millions of pixels wide: its
+        // red outline still runs along the lane (a fill that wide is not drawn at all; this stroke is)
+        TraceIndex sticky = run(Scenario.STICKY);
+        int whole = gluedPixelsAt(sticky, 1);
+        int deep = gluedPixelsAt(sticky, 100_000);
+        assertTrue(whole > 500, "outlined at 1x: " + whole);
+        assertTrue(deep > 1_000, "outlined at 100,000x: " + deep + " (at 1x " + whole + ")");
     }
 
     @Test
