@@ -81,6 +81,7 @@ final class ClientPane extends VBox {
         CheckBox nodelay = new CheckBox(I18n.tr("client.nodelay"));
         nodelay.setId("client-nodelay");
         nodelay.setMnemonicParsing(false); // the name of the option, underscore and all
+        nodelay.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // and never cut
         nodelay.selectedProperty().bindBidirectional(vm.noDelayProperty());
         knobs.add(nodelay, 2, 1, 2, 1);
         Button sendFile = new Button(I18n.tr("client.sendFile"));

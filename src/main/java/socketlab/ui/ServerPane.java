@@ -79,6 +79,7 @@ final class ServerPane extends VBox {
         javafx.scene.control.CheckBox reuse = new javafx.scene.control.CheckBox("SO_REUSEADDR");
         reuse.setId("server-reuse");
         reuse.setMnemonicParsing(false); // the name of the option, underscore and all
+        reuse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // and never cut to "SO_REUSEAD…"
         reuse.selectedProperty().bindBidirectional(vm.reuseAddressProperty());
         reuse.disableProperty().bind(vm.runningProperty());
         Controls.tip(reuse, I18n.tr("server.reuse.tooltip"));

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Screenshots of the real window under Xvfb, for looking at a visible change (and comparing before/after).
+#   bash src/shots/window-shots.sh OUTDIR [WxH ...]
+# Needs: xvfb, xdotool, imagemagick (import). Builds nothing: run `mvn -q compile` first.
+# Each shot: a fresh window, maximised, in one language, with a scenario or a lesson run, optionally in
+# projector mode (F5). Names: OUTDIR/<case>-<lang>-<WxH>[-proj].png
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=${1:?usage: window-shots.sh OUTDIR [WxH ...]}; shift || true
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1920x1080 1280x800 1024x768)
+mkdir -p "$out"
+cp=target/shots-classpath.txt
+[ -s "$cp" ] || mvn -q dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime >/dev/null
+# what the app needs at run time (the class path file lists the test libraries too): JavaFX, Jackson, picocli
+mp="target/classes:$(tr ':' '\n' < "$cp" | grep -E '/(org/openjfx|com/fasterxml|info/picocli)/' | paste -sd:)"
+cases=${SHOT_CASES:-"sticky big lesson-udp"}
+langs=${SHOT_LANGS:-"en zh"}
+modes=${SHOT_MODES:-"normal proj"}
+disp=:77
+
+keys() { xdotool key --delay 150 "$@"; }
+
+for size in "${sizes[@]}"; do
+  Xvfb $disp -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  sleep 1
+  for c in $cases; do
+    for lang in $langs; do
+      for mode in $modes; do
+        args=()
+        case $c in
+          sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
+        esac
+        DISPLAY=$disp java -Dsocketlab.maximized=true -Dsocketlab.lang="$lang" -Dprism.order=sw \
+          --module-path "$mp" -m socketlab/socketlab.Main "${args[@]}" >>"$out/app.log" 2>&1 &
+        app=$!
+        DISPLAY=$disp timeout 30 xdotool search --sync --onlyvisible --name "Socket Lab" >/dev/null 2>&1 \
+          || { echo "shots: the window did not open ($c $lang $size)"; kill $app 2>/dev/null; continue; }
+        sleep 2
+        export DISPLAY=$disp
+        case $c in
+          sticky|partial|chinese|sleep-too-short) keys ctrl+r; sleep 3 ;;
+          big) keys ctrl+r; sleep 6 ;;
+          lesson-udp) keys F2; sleep 1; keys End; sleep 1; keys Tab Tab space Tab space; sleep 3 ;;
+        esac
+        if [ "$mode" = proj ]; then keys F5; sleep 2; fi
+        import -window root "$out/$c-$lang-$size$([ "$mode" = proj ] && echo -proj).png"
+        kill $app 2>/dev/null || true; wait $app 2>/dev/null || true
+        unset DISPLAY
+      done
+    done
+  done
+  kill $xvfb 2>/dev/null || true; wait $xvfb 2>/dev/null || true
+done
+ls "$out"
