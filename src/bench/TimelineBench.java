@@ -14,7 +14,7 @@ import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
-import socketlab.ui.TimelineView;
+import socketlab.ui.timeline.TimelineView;
 
 /**
  * Does the timeline stay smooth with 100,000 events? Records a real run with that many calls

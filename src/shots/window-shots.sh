@@ -34,7 +34,7 @@ for size in "${sizes[@]}"; do
         DISPLAY=$disp java -Dsocketlab.maximized=true -Dsocketlab.lang="$lang" -Dprism.order=sw \
           --module-path "$mp" -m socketlab/socketlab.Main "${args[@]}" >>"$out/app.log" 2>&1 &
         app=$!
-        DISPLAY=$disp timeout 30 xdotool search --sync --onlyvisible --name "Socket Lab" >/dev/null 2>&1 \
+        DISPLAY=$disp timeout 30 xdotool search --sync --onlyvisible --name "Socket Lab|套接字实验室" >/dev/null 2>&1 \
           || { echo "shots: the window did not open ($c $lang $size)"; kill $app 2>/dev/null; continue; }
         sleep 2
         export DISPLAY=$disp

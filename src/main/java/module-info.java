@@ -16,7 +16,9 @@ module socketlab {
     exports socketlab.export;
     exports socketlab.lesson;
     exports socketlab.ui to javafx.graphics;
+    exports socketlab.ui.timeline; // the timeline control: the benchmark draws it
     opens socketlab.cli to info.picocli;
     opens socketlab.ui to javafx.graphics;
+    opens socketlab.ui.timeline to javafx.graphics; // timeline.css, the control's user-agent stylesheet
     opens socketlab.assets to javafx.graphics;
 }

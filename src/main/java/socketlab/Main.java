@@ -16,7 +16,7 @@ public final class Main {
         if (args.length == 0 || args.length == 1 && (args[0].endsWith(".json") || args[0].endsWith(".jsonl"))) {
             // read the built-in scenarios and lessons (and warm up Jackson) while the JavaFX toolkit starts
             Thread warm = new Thread(() -> {
-                socketlab.ui.I18n.locale(); // the window's words (plain Java, no JavaFX): its first lines need them
+                socketlab.text.I18n.locale(); // the window's words (plain Java, no JavaFX): its first lines need them
                 socketlab.scenario.Scenario.builtIn();
                 socketlab.lesson.Lessons.all();
             }, "socketlab-warm-up");

@@ -9,6 +9,8 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import socketlab.exec.TaskRunner;
+import socketlab.text.I18n;
+import socketlab.ui.model.LabViewModel;
 
 /**
  * The window. One {@link AnimationTimer} pulls what the sockets recorded into the view model

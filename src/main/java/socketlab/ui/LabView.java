@@ -16,11 +16,21 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import socketlab.scenario.Scenario;
+import socketlab.text.I18n;
+import socketlab.ui.controls.ChoiceButton;
+import socketlab.ui.controls.Controls;
+import socketlab.ui.model.LabViewModel;
+import socketlab.ui.panes.ByteInspector;
+import socketlab.ui.panes.ClientPane;
+import socketlab.ui.panes.LessonPane;
+import socketlab.ui.panes.ReplayBar;
+import socketlab.ui.panes.ServerPane;
+import socketlab.ui.style.Css;
+import socketlab.ui.timeline.TimelineView;
 
 /** The window's content: scenario bar, client and server side by side, timeline and inspector below. */
 final class LabView extends BorderPane {
     static final String PROJECTOR_THEME = "/socketlab/assets/projector.css";
-    static final String ADVANCED = "advanced-knob";
     static final double BASE_FONT = 15;
     static final double PROJECTOR_FONT = 24;
 
@@ -52,7 +62,7 @@ final class LabView extends BorderPane {
         if (projector.get()) {
             scene.getStylesheets().add(url);
         }
-        for (javafx.scene.Node n : lookupAll("." + ADVANCED)) {
+        for (javafx.scene.Node n : lookupAll("." + Css.ADVANCED)) {
             n.setVisible(!projector.get());
             n.setManaged(!projector.get());
         }
@@ -222,7 +232,7 @@ final class LabView extends BorderPane {
         }
         // in front of a class the bar keeps what a lesson is driven with; the rest stays on its keys (F1 lists them)
         for (javafx.scene.Node n : new javafx.scene.Node[] {appTitle, all, runOnce, file, clear, lang}) {
-            n.getStyleClass().add(ADVANCED);
+            n.getStyleClass().add(Css.ADVANCED);
         }
         Label scenarioStatus = new Label();
         scenarioStatus.setId("scenario-status");

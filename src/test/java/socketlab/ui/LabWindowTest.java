@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +26,14 @@ import org.testfx.util.WaitForAsyncUtils;
 import socketlab.exec.TaskRunner;
 import socketlab.net.ServerSettings;
 import socketlab.scenario.Scenario;
+import socketlab.text.I18n;
+import socketlab.ui.controls.ChoiceButton;
+import socketlab.ui.controls.FramingField;
+import socketlab.ui.model.LabViewModel;
+import socketlab.ui.model.MessageRow;
+import socketlab.ui.style.Css;
+import socketlab.ui.timeline.TimelineSkin;
+import socketlab.ui.timeline.TimelineView;
 
 /**
  * The window driven as a learner would, headless (Monocle), on real loopback sockets:
@@ -320,7 +327,7 @@ class LabWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         double after = robot.lookup("#server-start").queryButton().getFont().getSize();
         assertTrue(after >= before * 1.4, "font " + before + " -> " + after);
-        assertFalse(robot.lookup("." + LabView.ADVANCED).query().isVisible(), "advanced knobs hidden");
+        assertFalse(robot.lookup("." + Css.ADVANCED).query().isVisible(), "advanced knobs hidden");
         javafx.scene.Node model = robot.lookup("#server-model").query();
         assertTrue(robot.lookup((Label l) -> l.getLabelFor() == model).tryQuery().map(l -> !l.isVisible()).orElse(false),
                 "a hidden knob takes its label with it");
@@ -329,7 +336,7 @@ class LabWindowTest {
         assertTrue(robot.lookup("#server-start").queryButton().getFont().getSize() > after, "Ctrl+= zooms the type");
         robot.push(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("." + LabView.ADVANCED).query().isVisible());
+        assertTrue(robot.lookup("." + Css.ADVANCED).query().isVisible());
     }
 
     @Test

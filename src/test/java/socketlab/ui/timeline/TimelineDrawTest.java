@@ -1,8 +1,7 @@
-package socketlab.ui;
+package socketlab.ui.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.timeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import socketlab.text.I18n;
 import socketlab.trace.IntList;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -32,7 +33,7 @@ import socketlab.trace.TraceLog;
  * merged into their neighbour, and only the rows in view drawn. Clicks and ← → pick events
  * through the hit boxes recorded while drawing.
  */
-final class TimelineSkin extends SkinBase<TimelineView> {
+public final class TimelineSkin extends SkinBase<TimelineView> {
     private static final int MAX_LANE_PX_PER_BYTE = 64;
 
     private final Canvas canvas = new Canvas();
@@ -181,14 +182,14 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     }
 
     /** Draws at once (for an export), instead of on the next pulse. */
-    void drawNow() {
+    public void drawNow() {
         layoutChildren(0, 0, getSkinnable().getWidth(), getSkinnable().getHeight());
         followBottom = false;
         scroll.setValue(0);
         draw();
     }
 
-    double contentHeight() {
+    public double contentHeight() {
         return contentHeight;
     }
 
@@ -260,7 +261,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     /** Off for an export of the whole run, which is as tall as its rows need. */
     boolean fitToHeight = true;
 
-    double fit() {
+    public double fit() {
         return fit;
     }
 

@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.model;
 
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -22,6 +22,7 @@ import socketlab.net.Explain;
 import socketlab.net.LabException;
 import socketlab.net.LabServer;
 import socketlab.net.ServerSettings;
+import socketlab.text.I18n;
 
 /**
  * The server pane's state. Editable knobs are plain properties; what the sockets report is

@@ -1,7 +1,6 @@
-package socketlab.ui;
+package socketlab.ui.panes;
 
 import javafx.beans.binding.Bindings;
-import socketlab.net.ServerSettings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -13,13 +12,20 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import socketlab.net.ServerSettings;
+import socketlab.text.I18n;
+import socketlab.ui.controls.ChoiceButton;
+import socketlab.ui.controls.Controls;
+import socketlab.ui.model.MessageRow;
+import socketlab.ui.model.ServerViewModel;
+import socketlab.ui.style.Css;
 
 /** The server's knobs, its decoded messages marked ✓/✗, and the receive-buffer gauge. */
-final class ServerPane extends VBox {
+public final class ServerPane extends VBox {
     @SuppressWarnings("unchecked")
     private final ObjectProperty<Integer>[] keep = new ObjectProperty[2];
 
-    ServerPane(ServerViewModel vm) {
+    public ServerPane(ServerViewModel vm) {
         getStyleClass().addAll(Css.PANE, Css.SERVER);
         setSpacing(8);
         setPadding(new Insets(10));
@@ -92,7 +98,7 @@ final class ServerPane extends VBox {
         switches.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         knobs.add(switches, 2, 2, 2, 1);
         for (javafx.scene.Node n : new javafx.scene.Node[] {model, switches}) {
-            n.getStyleClass().add(LabView.ADVANCED);
+            n.getStyleClass().add(Css.ADVANCED);
         }
         Controls.growColumns(knobs);
 

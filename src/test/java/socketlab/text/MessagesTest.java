@@ -1,9 +1,8 @@
-package socketlab.ui;
+package socketlab.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -39,7 +38,7 @@ class MessagesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/socketlab/ui/messages", "/socketlab/text/words"})
+    @CsvSource({"/socketlab/text/messages", "/socketlab/text/words"})
     void englishAndChineseHaveTheSameKeysAndPlaceholders(String bundle) throws IOException {
         Properties enP = load(bundle + ".properties");
         Properties zhP = load(bundle + "_zh.properties");
@@ -68,7 +67,7 @@ class MessagesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"I18n, /socketlab/ui/messages", "Words, /socketlab/text/words"})
+    @CsvSource({"I18n, /socketlab/text/messages", "Words, /socketlab/text/words"})
     void everyKeyTheCodeAsksForExists(String caller, String bundle) throws IOException {
         Set<String> en = load(bundle + ".properties").stringPropertyNames();
         Pattern tr = Pattern.compile(caller + "\\.tr\\(\"([a-zA-Z0-9.]+)\"");
@@ -94,7 +93,7 @@ class MessagesTest {
 
     @Test
     void chineseTextIsReallyChinese() throws IOException {
-        assertTrue(load("/socketlab/ui/messages_zh.properties").getProperty("server.title").matches(".*\\p{IsHan}.*"),
+        assertTrue(load("/socketlab/text/messages_zh.properties").getProperty("server.title").matches(".*\\p{IsHan}.*"),
                 "the bundle was read as UTF-8");
         assertTrue(load("/socketlab/text/words_zh.properties").getProperty("port.empty").matches(".*\\p{IsHan}.*"));
     }

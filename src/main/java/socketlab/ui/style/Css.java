@@ -1,4 +1,5 @@
-package socketlab.ui;
+package socketlab.ui.style;
+
 
 /** CSS class names the lab's nodes carry, in one place, so code and stylesheets agree. */
 public final class Css {
@@ -26,9 +27,14 @@ public final class Css {
     public static final String HEX = "hex";
     public static final String HEADER_BYTE = "header-byte";
     public static final String PRIMARY = "primary";
+    /** A knob that projector mode hides (the advanced settings). */
+    public static final String ADVANCED = "advanced-knob";
+
+    /** How many message colours the palette has ({@code -sl-msg-0} … {@code -sl-msg-7}); message k wears colour k mod this. */
+    public static final int PALETTE_SIZE = 8;
 
     /** {@code msg-0} … {@code msg-7}: the colour of message number {@code i}. */
     public static String message(int i) {
-        return "msg-" + Math.floorMod(i, TimelineView.PALETTE_SIZE);
+        return "msg-" + Math.floorMod(i, PALETTE_SIZE);
     }
 }

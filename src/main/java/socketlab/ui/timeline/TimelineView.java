@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.timeline;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +20,7 @@ import javafx.scene.control.Skin;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import socketlab.trace.TraceIndex;
+import socketlab.ui.style.Css;
 
 /**
  * The timeline: for every connection, the sender's messages laid along the byte stream over the
@@ -29,7 +30,7 @@ import socketlab.trace.TraceIndex;
  * ({@code timeline.css}, which reads the theme's looked-up colours).
  */
 public final class TimelineView extends Control {
-    public static final int PALETTE_SIZE = 8;
+    public static final int PALETTE_SIZE = Css.PALETTE_SIZE;
 
     /** Names of the colours, as CSS properties {@code -sl-<name>}. */
     enum Ink {

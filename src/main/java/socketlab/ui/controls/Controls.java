@@ -1,9 +1,9 @@
-package socketlab.ui;
+package socketlab.ui.controls;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Control;
-import javafx.beans.InvalidationListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -15,16 +15,19 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.ListViewSkin;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
+import socketlab.text.I18n;
+import socketlab.ui.model.MessageRow;
+import socketlab.ui.style.Css;
 
 /** Small builders the panes share, so each pane reads as a list of its knobs. */
-final class Controls {
+public final class Controls {
     static final String[] FRAMINGS = {"none", "sleep:200", "fixed:32", "length:le", "length:be", "header:le", "header:be", "line"};
 
     private Controls() {
     }
 
     /** An editable spinner bound both ways to {@code value}; {@code keep} holds the bridge property alive. */
-    static Spinner<Integer> spinner(int min, int max, int step, IntegerProperty value, ObjectProperty<Integer>[] keep, int slot) {
+    public static Spinner<Integer> spinner(int min, int max, int step, IntegerProperty value, ObjectProperty<Integer>[] keep, int slot) {
         Spinner<Integer> s = new Spinner<>();
         SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get(), step);
         s.setValueFactory(f);
@@ -53,7 +56,7 @@ final class Controls {
         }
     }
 
-    static FramingField framing(javafx.beans.property.StringProperty value) {
+    public static FramingField framing(javafx.beans.property.StringProperty value) {
         FramingField f = new FramingField(value, FRAMINGS);
         f.setTip(I18n.tr("framing.tooltip"));
         f.setMaxWidth(Double.MAX_VALUE);
@@ -70,7 +73,7 @@ final class Controls {
      * tooltips were 4 % of the FX thread's work before the first frame (startup profile). Called again,
      * it changes the words: a list cell that now shows another message.
      */
-    static void tip(Control c, String text) {
+    public static void tip(Control c, String text) {
         if (text == null) {
             c.getProperties().remove(TIP);
         } else {
@@ -96,7 +99,7 @@ final class Controls {
     }
 
     /** A label and its control in columns {@code col} and {@code col + 1}. */
-    static void cell(GridPane g, int col, int row, String label, javafx.scene.Node control) {
+    public static void cell(GridPane g, int col, int row, String label, javafx.scene.Node control) {
         Label l = new Label(label);
         l.setLabelFor(control);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -108,7 +111,7 @@ final class Controls {
     }
 
     /** Label columns as wide as their text, control columns sharing the rest. */
-    static void growColumns(GridPane g) {
+    public static void growColumns(GridPane g) {
         for (int i = 0; i < 4; i++) {
             javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
             if (i % 2 == 1) {
@@ -125,7 +128,7 @@ final class Controls {
      * (its "nothing yet" line and no more); the real skin — a virtual flow with its cells, clip and two
      * scroll bars, 21 nodes that the first frame would style hidden — comes with the first item.
      */
-    static ListView<MessageRow> messageList(javafx.collections.ObservableList<MessageRow> rows) {
+    public static ListView<MessageRow> messageList(javafx.collections.ObservableList<MessageRow> rows) {
         ListView<MessageRow> list = new ListView<>(rows) {
             @Override
             protected Skin<?> createDefaultSkin() {
@@ -167,7 +170,7 @@ final class Controls {
         return list;
     }
 
-    static Label error(javafx.beans.value.ObservableValue<String> text) {
+    public static Label error(javafx.beans.value.ObservableValue<String> text) {
         Label l = new Label();
         l.getStyleClass().add(Css.ERROR);
         l.setWrapText(true);

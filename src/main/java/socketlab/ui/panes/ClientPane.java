@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.panes;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -14,13 +14,18 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import socketlab.text.I18n;
+import socketlab.ui.controls.Controls;
+import socketlab.ui.model.ClientViewModel;
+import socketlab.ui.model.MessageRow;
+import socketlab.ui.style.Css;
 
 /** What the client sends and how; the server's replies. */
-final class ClientPane extends VBox {
+public final class ClientPane extends VBox {
     @SuppressWarnings("unchecked")
     private final ObjectProperty<Integer>[] keep = new ObjectProperty[2];
 
-    ClientPane(ClientViewModel vm) {
+    public ClientPane(ClientViewModel vm) {
         getStyleClass().addAll(Css.PANE, Css.CLIENT);
         setSpacing(8);
         setPadding(new Insets(10));
@@ -100,7 +105,7 @@ final class ClientPane extends VBox {
         Controls.tip(alter, I18n.tr("client.alterFile.tooltip"));
         alter.selectedProperty().bindBidirectional(vm.alterFileProperty());
         for (javafx.scene.Node n : new javafx.scene.Node[] {gen, genSize, nodelay, sendFile, alter}) {
-            n.getStyleClass().add(LabView.ADVANCED);
+            n.getStyleClass().add(Css.ADVANCED);
         }
         Controls.growColumns(knobs);
 

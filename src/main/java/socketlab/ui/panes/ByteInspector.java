@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.panes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +10,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import socketlab.text.I18n;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
 import socketlab.trace.TraceIndex;
+import socketlab.ui.style.Css;
 
 /**
  * What one event carried, byte by byte: hex, ASCII and UTF-8 side by side, each byte coloured

@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -16,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -26,6 +26,7 @@ import socketlab.net.ServerSettings;
 import socketlab.net.Stepper;
 import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
+import socketlab.text.I18n;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceCsv;
@@ -151,7 +152,7 @@ public final class LabViewModel {
         return client;
     }
 
-    TraceLog log() {
+    public TraceLog log() {
         return log;
     }
 
@@ -692,7 +693,7 @@ public final class LabViewModel {
         server.shutdown();
     }
 
-    void relabel() {
+    public void relabel() {
         server.relabel();
         client.relabel();
         showNextCall();

@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ import socketlab.net.LabClient;
 import socketlab.net.LabException;
 import socketlab.net.ServerSettings;
 import socketlab.scenario.Scenario;
+import socketlab.text.I18n;
 
 /**
  * The client pane's state: where to connect, what to send and how. Connecting and sending run

@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.panes;
 
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -11,13 +11,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import socketlab.text.I18n;
+import socketlab.ui.controls.ChoiceButton;
+import socketlab.ui.controls.Controls;
+import socketlab.ui.model.LabViewModel;
 
 /**
  * Replay of the recorded run: play, pause, scrub, slow motion (0.1×–1×), step back and forward one
  * event at a time. The timeline, the message lists, the receive-buffer gauge and the counts all
  * show the run as it stood at that moment; "Live" goes back to the running sockets.
  */
-final class ReplayBar extends HBox {
+public final class ReplayBar extends HBox {
     private final LabViewModel vm;
     private final Slider slider = new Slider(0, 1, 1);
     private final ChoiceButton<Double> speed = new ChoiceButton<>(FXCollections.observableArrayList(0.1, 0.25, 0.5, 1.0),
@@ -26,7 +30,7 @@ final class ReplayBar extends HBox {
     private final AnimationTimer player;
     private boolean updating;
 
-    ReplayBar(LabViewModel vm) {
+    public ReplayBar(LabViewModel vm) {
         this.vm = vm;
         getStyleClass().add("replay-bar");
         setSpacing(6);
@@ -122,12 +126,12 @@ final class ReplayBar extends HBox {
     }
 
     /** One event back or forward (entering replay at the end of the run). */
-    void step(int dir) {
+    public void step(int dir) {
         int k = vm.replayProperty().get() < 0 ? vm.recorded() : vm.replayProperty().get();
         vm.replayTo(k + dir);
     }
 
-    void togglePlay() {
+    public void togglePlay() {
         if (play.getText().equals("⏸")) {
             pause();
             return;

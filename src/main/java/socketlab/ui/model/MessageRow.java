@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.model;
 
 /**
  * One line of a pane's message list: a decoded message marked ✓/✗ against what the peer meant to

@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.text;
 
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.ResourceBundle;
 
 /** The lab's words, from {@code messages.properties} (English) and {@code messages_zh.properties} (简体中文). */
 public final class I18n {
-    public static final String BUNDLE = "socketlab.ui.messages";
+    public static final String BUNDLE = "socketlab.text.messages";
     private static volatile Locale locale = initial();
     private static volatile ResourceBundle bundle = load(locale);
 

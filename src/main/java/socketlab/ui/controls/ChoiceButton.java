@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.controls;
 
 import java.util.Objects;
 import java.util.function.Function;
@@ -33,7 +33,7 @@ import javafx.scene.layout.Region;
  * <p>Keys: Space or Enter (as any button), Alt+↓ and F4 (as a combo box) open the list; in it ↑ ↓ move,
  * Enter picks, Esc closes.
  */
-final class ChoiceButton<T> extends Button {
+public final class ChoiceButton<T> extends Button {
     static final String STYLE = "choice-button";
     static final String ARROW = "arrow";
 
@@ -42,7 +42,7 @@ final class ChoiceButton<T> extends Button {
     private final Function<T, String> words;
     private ContextMenu menu;
 
-    ChoiceButton(ObservableList<T> items, Function<T, String> words) {
+    public ChoiceButton(ObservableList<T> items, Function<T, String> words) {
         this.items = items;
         this.words = words;
         getStyleClass().add(STYLE);
@@ -62,25 +62,25 @@ final class ChoiceButton<T> extends Button {
         });
     }
 
-    ObjectProperty<T> valueProperty() {
+    public ObjectProperty<T> valueProperty() {
         return value;
     }
 
-    T getValue() {
+    public T getValue() {
         return value.get();
     }
 
-    void setValue(T v) {
+    public void setValue(T v) {
         value.set(v);
     }
 
     /** Whether the list is open. */
-    boolean isShowingChoices() {
+    public boolean isShowingChoices() {
         return menu != null && menu.isShowing();
     }
 
     /** The items of the list as it was last opened (none before). */
-    java.util.List<RadioMenuItem> choiceItems() {
+    public java.util.List<RadioMenuItem> choiceItems() {
         return menu == null ? java.util.List.of() : menu.getItems().stream().map(m -> (RadioMenuItem) m).toList();
     }
 

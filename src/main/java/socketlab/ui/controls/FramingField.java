@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.controls;
 
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Side;
@@ -23,9 +23,9 @@ import javafx.scene.layout.Region;
  * when an item is picked, not at every key: half-typed specs ("fixed:") never reach the sockets.
  * Alt+↓ or F4 in the field opens the list.
  */
-final class FramingField extends HBox {
+public final class FramingField extends HBox {
     static final String STYLE = "framing-choice";
-    static final String PICK = "framing-pick";
+    public static final String PICK = "framing-pick";
 
     private final TextField text = new TextField();
     private final Button pick = new Button();
@@ -77,7 +77,7 @@ final class FramingField extends HBox {
         }
     }
 
-    String getValue() {
+    public String getValue() {
         return value.get();
     }
 

@@ -1,14 +1,15 @@
-package socketlab.ui;
+package socketlab.ui.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import socketlab.text.I18n;
+import socketlab.ui.model.LabViewModel;
 
 /** The message lists show text as text, and a file that is not text by its name and size — never as � glyphs. */
 class PreviewTest {

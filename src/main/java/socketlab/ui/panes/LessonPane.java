@@ -1,4 +1,4 @@
-package socketlab.ui;
+package socketlab.ui.panes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +15,18 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import socketlab.lesson.Lesson;
+import socketlab.text.I18n;
 import socketlab.trace.Op;
 import socketlab.trace.TraceEvent;
+import socketlab.ui.model.LabViewModel;
+import socketlab.ui.style.Css;
 
 /**
  * A lesson: what it is about, what to look for, the Python of the tutorial next to the Java the lab
  * runs (the lines of the call selected in the timeline highlighted), and a predict-then-run
  * question answered by running it on real sockets. Everything reachable by keyboard.
  */
-final class LessonPane extends ScrollPane {
+public final class LessonPane extends ScrollPane {
     static final String ACTIVE_LINE = "code-line-active";
     private final LabViewModel vm;
     private final VBox box = new VBox(10);
@@ -31,7 +34,7 @@ final class LessonPane extends ScrollPane {
     private final ComboBox<Lesson> pick;
     private final VBox content = new VBox(10);
 
-    LessonPane(LabViewModel vm) {
+    public LessonPane(LabViewModel vm) {
         this.vm = vm;
         getStyleClass().add("lesson-pane");
         setFitToWidth(true);
@@ -52,7 +55,7 @@ final class LessonPane extends ScrollPane {
     }
 
     /** Focus on the lesson picker (F2), also right after this pane was made: its skin is built first. */
-    void focusPicker() {
+    public void focusPicker() {
         applyCss();
         layout();
         pick.requestFocus();
