@@ -16,14 +16,15 @@ mp="target/classes:$(tr ':' '\n' < "$cp" | grep -E '/(org/openjfx|com/fasterxml|
 cases=${SHOT_CASES:-"sticky big lesson-udp"}
 langs=${SHOT_LANGS:-"en zh"}
 modes=${SHOT_MODES:-"normal proj"}
-disp=:77
 
 keys() { xdotool key --delay 150 "$@"; }
 
 for size in "${sizes[@]}"; do
-  Xvfb $disp -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
-  xvfb=$!
-  sleep 1
+  # a display of its own, at this size: Xvfb picks a free number and writes it on fd 3
+  exec 3< <(Xvfb -displayfd 1 -screen 0 "${size}x24" -nolisten tcp 2>/dev/null)
+  read -r -t 10 n <&3 || { echo "shots: Xvfb did not start"; exit 1; }
+  disp=":$n"
+  xvfb=$(pgrep -n Xvfb)
   for c in $cases; do
     for lang in $langs; do
       for mode in $modes; do

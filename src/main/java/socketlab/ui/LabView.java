@@ -14,7 +14,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.util.StringConverter;
 import socketlab.scenario.Scenario;
 import socketlab.text.I18n;
 import socketlab.ui.controls.ChoiceButton;

@@ -1,0 +1,111 @@
+package socketlab.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One connection as the timeline shows it, one row: the server's end and the client's end of the
+ * same connection, paired by {@link TraceIndex} (either may be missing when that end is outside
+ * the lab). Its counts and times are read from the index, so they can be tested without a window.
+ *
+ * <pre>
+ *  #1  client :50312 → server :8080   framing none         glued 1 · split 0 · ✓ 0 · ✗ 1 · 102.4 ms
+ *      client end (CONNECT …)  ⇄  server end (ACCEPT …)
+ * </pre>
+ */
+public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
+
+    /** The rows of an index, in the order their first end appeared: a server end with its peer, or a client alone. */
+    public static List<ConnectionRow> of(TraceIndex idx) {
+        List<ConnectionRow> rows = new ArrayList<>();
+        for (TraceIndex.Conn c : idx.conns()) {
+            if (c.openEvent < 0) {
+                continue;
+            }
+            if (c.side == Side.SERVER) {
+                rows.add(new ConnectionRow(c, c.peer()));
+            } else if (c.peer() == null) {
+                rows.add(new ConnectionRow(null, c));
+            }
+        }
+        return rows;
+    }
+
+    /** An end that is there (the server's, else the client's). */
+    public TraceIndex.Conn any() {
+        return server != null ? server : client;
+    }
+
+    /** When the connection began: the earlier of connect() and accept() (a client can wait in the backlog). */
+    public long startNs(TraceLog log) {
+        long t = Long.MAX_VALUE;
+        for (TraceIndex.Conn c : ends()) {
+            if (c.openEvent >= 0) {
+                t = Math.min(t, log.tNs(c.openEvent));
+            }
+        }
+        return t == Long.MAX_VALUE ? log.tNs(any().openEvent) : t;
+    }
+
+    /** When the last thing either end did happened (a call, a frame, an error, EOF or close); 0 when nothing. */
+    public long endNs(TraceLog log) {
+        long t = 0;
+        for (TraceIndex.Conn c : ends()) {
+            int last = Math.max(c.closeEvent, c.eofEvent);
+            for (IntList l : new IntList[] {c.sends, c.recvs, c.frames, c.errors, c.datagrams}) {
+                if (!l.isEmpty()) {
+                    last = Math.max(last, l.last());
+                }
+            }
+            if (last >= 0) {
+                t = Math.max(t, log.tNs(last));
+            }
+        }
+        return t;
+    }
+
+    /** The ends that are in the trace: server first. */
+    public List<TraceIndex.Conn> ends() {
+        List<TraceIndex.Conn> ends = new ArrayList<>(2);
+        if (server != null) {
+            ends.add(server);
+        }
+        if (client != null) {
+            ends.add(client);
+        }
+        return ends;
+    }
+
+    /** What the row's header counts: glued chunks and split messages on both ends, frames right and wrong. */
+    public record Counts(int glued, int split, int ok, int bad) {}
+
+    public Counts counts(TraceIndex idx) {
+        int glued = 0;
+        int split = 0;
+        int ok = 0;
+        int bad = 0;
+        for (TraceIndex.Conn c : ends()) {
+            glued += idx.glued(c);
+            split += idx.split(c);
+            for (int k = 0; k < c.frames.size(); k++) {
+                Boolean b = idx.frameOk(c, k);
+                if (Boolean.TRUE.equals(b)) {
+                    ok++;
+                } else if (Boolean.FALSE.equals(b)) {
+                    bad++;
+                }
+            }
+        }
+        return new Counts(glued, split, ok, bad);
+    }
+
+    /** Stream bytes {@code c} sent ({@code sent}) or received; 0 for a missing end. */
+    public static long bytes(TraceIndex.Conn c, boolean sent) {
+        return c == null ? 0 : sent ? c.bytesSent : c.bytesReceived;
+    }
+
+    /** Datagrams {@code c} sent ({@code sent}) or received; 0 for a missing end. */
+    public static int datagrams(TraceIndex.Conn c, boolean sent) {
+        return c == null ? 0 : sent ? c.sendtos.size() : c.recvfroms.size();
+    }
+}

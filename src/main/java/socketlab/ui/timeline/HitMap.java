@@ -1,0 +1,52 @@
+package socketlab.ui.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where each event was drawn in the last frame, so a click or ← → picks what the learner sees.
+ * Renderers add a box per mark they draw; the last box drawn wins a click (it is on top).
+ */
+final class HitMap {
+    /** A box on the canvas and the trace event it shows. */
+    record Hit(double x0, double y0, double x1, double y1, int event) {
+        boolean contains(double x, double y) {
+            return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+        }
+    }
+
+    private final List<Hit> hits = new ArrayList<>();
+
+    void clear() {
+        hits.clear();
+    }
+
+    void add(double x0, double y0, double x1, double y1, int event) {
+        hits.add(new Hit(x0, y0, x1, y1, event));
+    }
+
+    boolean isEmpty() {
+        return hits.isEmpty();
+    }
+
+    /** The event drawn on top at {@code (x, y)}, or -1. */
+    int eventAt(double x, double y) {
+        for (int i = hits.size() - 1; i >= 0; i--) {
+            if (hits.get(i).contains(x, y)) {
+                return hits.get(i).event();
+            }
+        }
+        return -1;
+    }
+
+    /** The event {@code dir} (±1) steps from {@code current} among those in view, in trace order; -1 when none is in view. */
+    int step(int current, int dir) {
+        if (hits.isEmpty()) {
+            return -1;
+        }
+        List<Integer> events = hits.stream().map(Hit::event).distinct().sorted().toList();
+        int pos = events.indexOf(current);
+        int next = pos < 0 ? (dir > 0 ? 0 : events.size() - 1) : Math.max(0, Math.min(events.size() - 1, pos + dir));
+        return events.get(next);
+    }
+}

@@ -1,0 +1,85 @@
+package socketlab.ui.timeline;
+
+/**
+ * Every size on the timeline follows from one type size (the CSS {@code -sl-font-size}) times a
+ * fit factor: lane, header and legend heights, the label column. The fit factor is below 1 when
+ * the rows that matter do not fit the height (a projector at 1024×768): every size shrinks
+ * together, down to {@link #MIN_FIT} and never below {@link #MIN_FIT_PX} px type, so that all rows —
+ * or at least the last two, a run broken and fixed — are in view at once instead of one of them
+ * scrolled away.
+ */
+final class RowMetrics {
+    static final double MIN_FIT = 0.72;
+    static final double MIN_FIT_PX = 11;
+
+    private double base = 15;
+    private double fit = 1;
+
+    /** The type size the stylesheet asks for, before fitting. */
+    void setBase(double fontSize) {
+        base = fontSize;
+    }
+
+    double fit() {
+        return fit;
+    }
+
+    /** The type size in use. */
+    double fs() {
+        return base * fit;
+    }
+
+    double laneH() {
+        return Math.round(fs() * 2.3);
+    }
+
+    /** From one lane's top to the next one's. */
+    double laneStep() {
+        return laneH() + 4;
+    }
+
+    double headerH() {
+        return Math.round(fs() * 2.0);
+    }
+
+    double labelW() {
+        return Math.round(fs() * 6.5);
+    }
+
+    double legendH() {
+        return Math.round(fs() * 1.8);
+    }
+
+    /** A row of {@code lanes} lanes: its header, its lanes, a gap below. */
+    double rowHeight(int lanes) {
+        return headerH() + lanes * laneStep() + fs();
+    }
+
+    /**
+     * Sets the fit factor for rows of {@code lanes[i]} lanes in a view {@code h} high: 1 when all fit,
+     * else the factor that brings all rows into view, or else the last two, if one no smaller than the
+     * floor does; otherwise 1 (the view scrolls). {@code enabled} false (an export of the whole run) keeps 1.
+     */
+    void fitRows(int[] lanes, double h, boolean enabled) {
+        fit = 1;
+        if (!enabled) {
+            return;
+        }
+        double all = legendH();
+        double lastTwo = legendH();
+        for (int i = 0; i < lanes.length; i++) {
+            double rh = rowHeight(lanes[i]);
+            all += rh;
+            if (i >= lanes.length - 2) {
+                lastTwo += rh;
+            }
+        }
+        // the heights grow almost in proportion to the font size, so one step lands close; never below MIN_FIT
+        // nor below 11 px type, and not at all when even that would not bring the rows into view
+        double floor = Math.max(MIN_FIT, MIN_FIT_PX / base);
+        double want = all * floor <= h ? all : lastTwo;
+        if (want > h && want * floor <= h) {
+            fit = Math.floor(h / want * 0.98 * 100) / 100;
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package socketlab.ui.timeline;
+
+import java.nio.charset.StandardCharsets;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import socketlab.text.I18n;
+import socketlab.trace.ConnectionRow;
+import socketlab.trace.IntList;
+import socketlab.trace.Op;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+
+/**
+ * A TCP byte stream one way, on one byte axis: above, the sender's messages (header bytes dark and
+ * hatched, padding pale) with its {@code send()} calls marked; below, the receiver's {@code recv()}
+ * chunks, each byte in the colour of the message it belongs to, glued chunks outlined.
+ *
+ * <pre>
+ *  client send()  |▌send #1: 11 B       |▌send #2: 4 B |
+ *  server recv()  |▌recv #1 (1024) → 15 B   GLUED     |
+ * </pre>
+ * Only what is in view is drawn; spans and calls narrower than a pixel are merged into one mark.
+ */
+final class StreamLaneRenderer implements LaneRenderer {
+    private static final int MAX_LANE_PX_PER_BYTE = 64;
+
+    private final Direction dir;
+
+    StreamLaneRenderer(Direction dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public int lanes(ConnectionRow row) {
+        return ConnectionRow.bytes(dir.sender(row), true) + ConnectionRow.bytes(dir.receiver(row), false) > 0 ? 2 : 0;
+    }
+
+    @Override
+    public void draw(Painter p, TraceIndex idx, ConnectionRow row, double x, double lx, double y, double lw) {
+        TraceIndex.Conn sender = dir.sender(row);
+        TraceIndex.Conn receiver = dir.receiver(row);
+        long total = Math.max(ConnectionRow.bytes(sender, true), ConnectionRow.bytes(receiver, false));
+        GraphicsContext g = p.g;
+        TraceLog log = idx.log();
+        double lane = p.m.laneH();
+        double fit = Math.min(MAX_LANE_PX_PER_BYTE, lw / Math.max(1, total));
+        double ppb = fit * p.zoom;
+        double left = lx;
+        double rightEdge = lx + lw;
+        double yRecv = y + p.m.laneStep();
+        p.laneLabel(I18n.tr(dir.sendKey), x, y);
+        p.laneLabel(I18n.tr(dir.recvKey), x, yRecv);
+        g.setFill(p.ink(TimelineView.Ink.LANE));
+        g.fillRect(lx, y, lw, lane);
+        g.fillRect(lx, yRecv, lw, lane);
+        // zoomed and panned: byte 0 sits at lx (possibly left of the visible lane); only what is in view is drawn
+        lx = lx - p.pan * Math.max(0, total * ppb - lw);
+        long firstVisibleByte = (long) Math.max(0, (left - lx) / ppb);
+        g.save();
+        g.beginPath();
+        g.rect(left, y - 5, lw, 2 * lane + 14);
+        g.clip();
+
+        // spans: the sender's messages (or, for an outside sender, the receiver's frames)
+        IntList spans = receiver != null ? idx.spans(receiver) : sender.messages;
+        int[] chunksPer = receiver != null ? idx.chunksPerSpan(receiver) : new int[spans.size()];
+
+        // --- send lane: each message, header hatched; send() calls outlined
+        for (int k = idx.firstSpanEndingAfter(spans, firstVisibleByte); k < spans.size(); ) {
+            int ev = spans.get(k);
+            long start = idx.spanStart(ev);
+            long len = idx.spanLength(ev);
+            double x0 = lx + start * ppb;
+            double x1 = lx + (start + len) * ppb;
+            if (x0 > rightEdge) {
+                break;
+            }
+            int next = k + 1;
+            if (x1 - x0 < 1) { // narrower than a pixel: this one stands for all that end in the same pixel
+                x1 = x0 + 1;
+                next = idx.firstSpanEndingAfter(spans, k + 1, (long) Math.ceil((x1 - lx) / ppb));
+            }
+            paintSpanPart(p, log, ev, k, x0, x1, 0, y, lane, ppb);
+            if (chunksPer.length > k && chunksPer[k] >= 2 && x1 - x0 > p.fs() * 4) {
+                g.setStroke(p.ink(TimelineView.Ink.SPLIT));
+                g.setLineWidth(2);
+                g.setLineDashes(6, 4);
+                g.strokeRect(x0 + 1, y + 1, x1 - x0 - 2, lane - 2);
+                g.setLineDashes();
+                p.tag(I18n.tr("timeline.split", chunksPer[k]), x1 - 4, y + 2, p.ink(TimelineView.Ink.SPLIT), true);
+            }
+            k = next;
+        }
+        if (sender != null) {
+            drawCalls(p, idx, sender.sends, lx, y, lane, ppb, false, left, rightEdge);
+        }
+        // --- recv lane: each chunk, its bytes coloured by their message
+        if (receiver != null) {
+            IntList recvs = receiver.recvs;
+            int spanFrom = 0; // the chunks go forward through the stream, so do the spans they hold
+            for (int j = idx.firstCallEndingAfter(recvs, 0, firstVisibleByte), next; j < recvs.size(); j = next) {
+                int ev = recvs.get(j);
+                long start = log.offset(ev);
+                long end = start + log.bytes(ev);
+                double x0 = lx + start * ppb;
+                double x1 = lx + end * ppb;
+                if (x0 > rightEdge) {
+                    break;
+                }
+                next = j + 1;
+                if (x1 - x0 < 1) { // narrower than a pixel: merged with the chunks ending in the same pixel
+                    next = idx.firstCallEndingAfter(recvs, j + 1, (long) Math.ceil((x0 + 1 - lx) / ppb));
+                    end = Math.max(end, log.offset(recvs.get(next - 1)) + log.bytes(recvs.get(next - 1)));
+                    x1 = lx + end * ppb;
+                }
+                int first = idx.firstSpanEndingAfter(spans, spanFrom, start);
+                spanFrom = first;
+                for (int k = first; k < spans.size() && idx.spanStart(spans.get(k)) < end; k++) {
+                    int sev = spans.get(k);
+                    long s0 = Math.max(start, idx.spanStart(sev));
+                    long s1 = Math.min(end, idx.spanStart(sev) + idx.spanLength(sev));
+                    paintSpanPart(p, log, sev, k, lx + s0 * ppb, lx + s1 * ppb, s0 - idx.spanStart(sev), yRecv, lane, ppb);
+                }
+                if (ppb >= readableCell(p)) {
+                    drawBytes(p, log, ev, start, lx, yRecv, lane, ppb);
+                }
+                if (idx.messagesIn(receiver, ev) >= 2) {
+                    g.setStroke(p.ink(TimelineView.Ink.GLUED));
+                    g.setLineWidth(3);
+                    g.strokeRect(x0 + 1.5, yRecv + 1.5, Math.max(2, x1 - x0 - 3), lane - 3);
+                    if (x1 - x0 > p.fs() * 3) {
+                        p.tag(I18n.tr("timeline.glued"), x1 - 4, yRecv + 2, p.ink(TimelineView.Ink.GLUED), true);
+                    }
+                }
+            }
+            drawCalls(p, idx, recvs, lx, yRecv, lane, ppb, true, left, rightEdge);
+        }
+        if (sender != null && ppb >= readableCell(p)) {
+            for (int j = idx.firstCallEndingAfter(sender.sends, 0, firstVisibleByte); j < sender.sends.size(); j++) {
+                int ev = sender.sends.get(j);
+                if (lx + log.offset(ev) * ppb > rightEdge) {
+                    break;
+                }
+                drawBytes(p, log, ev, log.offset(ev), lx, y, lane, ppb);
+            }
+        }
+        g.restore();
+    }
+
+    /** Part of span {@code k} from {@code relStart} bytes into it: header part dark and hatched, body in the message colour. */
+    private static void paintSpanPart(Painter p, TraceLog log, int ev, int k, double x0, double x1, long relStart,
+                                      double y, double h, double ppb) {
+        GraphicsContext g = p.g;
+        Color c = p.messageColor(k);
+        Op op = log.op(ev);
+        boolean framed = op == Op.MESSAGE || op == Op.FRAME;
+        int header = framed ? log.b(ev) : 0;
+        int body = framed ? log.bytes(ev) : Integer.MAX_VALUE;
+        g.setFill(c);
+        p.fillVisible(x0, y, Math.max(x0 + 1, x1), h);
+        if (header > relStart) {
+            double hx1 = Math.min(x1, x0 + (header - relStart) * ppb);
+            g.setFill(c.deriveColor(0, 1, 0.55, 1));
+            p.fillVisible(x0, y, Math.max(x0 + 1, hx1), h);
+            double vx0 = Math.max(x0, -h);
+            double vx1 = Math.min(hx1, p.canvasWidth() + h);
+            if (vx0 < vx1) {
+                g.save();
+                g.beginPath();
+                g.rect(vx0, y, vx1 - vx0, h);
+                g.clip();
+                g.setStroke(Color.rgb(255, 255, 255, 0.35));
+                g.setLineWidth(1.5);
+                // the hatching keeps its 7 px pitch from x0, but starts and ends in view
+                for (double sx = x0 - h + 7 * Math.floor((vx0 - x0) / 7); sx < vx1; sx += 7) {
+                    g.strokeLine(sx, y + h, sx + h, y);
+                }
+                g.restore();
+            }
+        }
+        long trailerFrom = (long) header + body;
+        if (framed) {
+            long wire = log.wire(ev);
+            if (wire > trailerFrom) {
+                double tx0 = Math.max(x0, x0 + (trailerFrom - relStart) * ppb);
+                if (tx0 < x1) {
+                    g.setFill(c.deriveColor(0, 0.25, 1.15, 1));
+                    p.fillVisible(tx0, y, x1, h);
+                }
+            }
+        }
+        if (x1 - x0 >= 4) { // a hairline between parts, only where it does not wash out the colour
+            g.setStroke(p.ink(TimelineView.Ink.BACKGROUND));
+            g.setLineWidth(1);
+            g.strokeLine(x0, y, x0, y + h);
+        }
+    }
+
+    /** send()/recv() call boundaries: a dark bar at each start and a "#n" tag when there is room. */
+    private static void drawCalls(Painter p, TraceIndex idx, IntList calls, double lx, double y, double h, double ppb,
+                                  boolean recv, double left, double right) {
+        GraphicsContext g = p.g;
+        TraceLog log = idx.log();
+        double last = -1e9;
+        int selected = p.selected;
+        for (int j = idx.firstCallEndingAfter(calls, 0, (long) Math.max(0, (left - lx) / ppb)), next; j < calls.size(); j = next) {
+            int ev = calls.get(j);
+            double x0 = lx + log.offset(ev) * ppb;
+            double x1 = lx + (log.offset(ev) + log.bytes(ev)) * ppb;
+            if (x0 > right) {
+                break;
+            }
+            next = j + 1;
+            if (x1 - x0 < 2 && ev != selected) { // the calls within two pixels share one mark and one hit box
+                next = idx.firstCallEndingAfter(calls, j + 1, (long) Math.ceil((x0 + 2 - lx) / ppb));
+                if (selected >= 0 && next > j + 1) {
+                    for (int q = j + 1; q < next; q++) {
+                        if (calls.get(q) == selected) {
+                            next = q; // never merge the selected call away
+                            break;
+                        }
+                    }
+                }
+            }
+            p.hits.add(Math.max(left, x0), y, Math.min(right, Math.max(x0 + 2, x1)), y + h, ev);
+            if ((x1 - x0 >= 6 || j == 0) && x0 - last >= 2) {
+                // a boundary bar where calls are wide enough to tell apart; narrower ones leave the colours visible
+                g.setFill(p.ink(TimelineView.Ink.TEXT));
+                g.fillRect(x0 - 1, y - 3, 2.5, h + 6);
+                last = x0;
+            }
+            if (ev == selected) {
+                g.setStroke(p.ink(TimelineView.Ink.SELECTION));
+                g.setLineWidth(3);
+                g.setLineDashes();
+                g.strokeRect(x0 - 2, y - 4, Math.max(4, x1 - x0 + 4), h + 8);
+            }
+            if (x1 - x0 > p.fs() * 5) {
+                String t = recv ? I18n.tr("timeline.recvCall", j + 1, log.requested(ev), log.bytes(ev))
+                        : I18n.tr("timeline.sendCall", j + 1, log.bytes(ev));
+                g.setFont(p.fonts.bold(p.fs() * 0.72));
+                g.setFill(p.ink(TimelineView.Ink.TEXT));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.BOTTOM);
+                double tx = Math.max(left, x0) + 4;
+                g.fillText(t, tx, y + h - 2, Math.max(10, Math.min(right, x1) - tx - 4));
+            }
+        }
+        if (calls.size() > 1) {
+            int lastEv = calls.last();
+            double width = (log.offset(lastEv) + log.bytes(lastEv)) * ppb / calls.size();
+            if (width < 6) { // too many calls to mark one by one: say how many
+                p.tag(I18n.tr(recv ? "timeline.recvCalls" : "timeline.sendCalls", calls.size()), left + 4, y + h - p.fs() * 1.15,
+                        p.ink(TimelineView.Ink.TEXT), false);
+            }
+        }
+        g.setTextBaseline(VPos.CENTER);
+    }
+
+    /*
+     * How wide a byte's cell must be for its character to be drawn. The recv() lane once asked this
+     * of the whole chunk instead: zoomed 8x into the 1 MiB read with recv(1024), every 1,024-byte
+     * chunk was wide enough, and its bytes were drawn one by one in 0.01 px type, a million calls:
+     * 5.3 s per frame, a frozen window.
+     */
+    private static double readableCell(Painter p) {
+        return p.fs() * 0.7;
+    }
+
+    /** Each byte's character (or hex for a binary byte) in its cell, when the cells are wide enough. */
+    private static void drawBytes(Painter p, TraceLog log, int ev, long start, double lx, double y, double h, double ppb) {
+        byte[] b = log.get(ev).payload();
+        if (b == null) {
+            return;
+        }
+        GraphicsContext g = p.g;
+        double fs = p.fs();
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(p.ink(TimelineView.Ink.TEXT));
+        double cy = y + h * 0.4;
+        double visibleRight = p.canvasWidth();
+        Font ascii = p.fonts.get("Monospaced", FontWeight.BOLD, Math.min(fs * 1.1, ppb * 0.9));
+        Font set = null; // the font last given to the canvas: set again only when it changes, not per character
+        int from = (int) Math.max(0, Math.min(b.length, Math.floor((p.m.labelW() - lx) / ppb) - start - 4));
+        for (int i = from; i < b.length; ) {
+            int c = b[i] & 0xFF;
+            double cx = lx + (start + i) * ppb;
+            if (cx > visibleRight) {
+                break;
+            }
+            int n = utf8Length(b, i);
+            Font font;
+            String s;
+            double width;
+            if (c >= 0x20 && c < 0x7F) {
+                font = ascii;
+                s = String.valueOf((char) c);
+                width = ppb;
+            } else if (n > 1) {
+                font = p.fonts.bold(Math.min(fs * 1.1, ppb * n * 0.8));
+                s = new String(b, i, n, StandardCharsets.UTF_8);
+                width = ppb * n;
+            } else if (ppb >= fs * 1.1) {
+                font = p.fonts.get("Monospaced", FontWeight.NORMAL, Math.min(fs * 0.7, ppb * 0.45));
+                s = String.format("%02X", c);
+                width = ppb;
+            } else {
+                i++;
+                continue;
+            }
+            if (font != set) {
+                g.setFont(font);
+                set = font;
+            }
+            g.fillText(s, cx + width / 2, cy);
+            p.glyphs++;
+            i += n; // 1 for a printable or a binary byte
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** Length of the whole UTF-8 sequence starting at {@code i}, or 1 when it is not a valid multi-byte one. */
+    static int utf8Length(byte[] p, int i) {
+        int b = p[i] & 0xFF;
+        int n = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 1;
+        if (b >= 0xF5 || i + n > p.length) {
+            return 1;
+        }
+        for (int k = 1; k < n; k++) {
+            if ((p[i + k] & 0xC0) != 0x80) {
+                return 1;
+            }
+        }
+        return n;
+    }
+}

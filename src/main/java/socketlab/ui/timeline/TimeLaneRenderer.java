@@ -1,0 +1,230 @@
+package socketlab.ui.timeline;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.TextAlignment;
+import socketlab.text.I18n;
+import socketlab.trace.ConnectionRow;
+import socketlab.trace.IntList;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+
+/**
+ * Every call of both ends on one time axis, shared by all rows: sends above the line, receives
+ * below, a bar back to when a call that blocked began; errors as dots; the lifecycle (◆
+ * connect/accept, ▮ EOF, ■ close); a client's wait in the listen backlog; the select() calls that
+ * returned the connection ready. Calls closer than a pixel are drawn once.
+ *
+ * <pre>
+ *  time  ◆──▌send 11──▌send 4────────────────────▮■  102 ms
+ *           ◆                    ▌recv 15        ▮■
+ * </pre>
+ */
+final class TimeLaneRenderer implements LaneRenderer {
+
+    private enum Mark { OPEN, EOF, CLOSE }
+
+    @Override
+    public int lanes(ConnectionRow row) {
+        return 1;
+    }
+
+    @Override
+    public void draw(Painter p, TraceIndex idx, ConnectionRow r, double x, double lx, double y, double lw) {
+        GraphicsContext g = p.g;
+        TraceLog log = idx.log();
+        long t0 = r.startNs(log);
+        long t1 = r.endNs(log);
+        double h = p.m.laneH();
+        p.laneLabel(I18n.tr("timeline.lane.time"), x, y);
+        double mid = y + h / 2;
+        double span = Math.max(1, t1 - t0);
+        double axis = Math.max(span, p.sharedSpanNs);
+        double right = lx + lw - p.fs() * 5;
+        double left = lx;
+        double scale = (right - lx) / axis * p.zoom;
+        lx = lx - p.pan * Math.max(0, (right - left) * (p.zoom - 1));
+        double end = Math.min(right, lx + span * scale);
+        g.setStroke(p.ink(TimelineView.Ink.MUTED));
+        g.setLineWidth(1);
+        g.strokeLine(left, mid, Math.max(left, end), mid);
+        g.save();
+        g.beginPath();
+        g.rect(left - 6, y, right - left + 12, h);
+        g.clip();
+        Axis at = new Axis(lx, t0, scale, left, right);
+        for (TraceIndex.Conn c : new TraceIndex.Conn[] {r.client(), r.server()}) {
+            if (c != null) {
+                drawCalls(p, log, idx, c, at, y, h, mid);
+            }
+        }
+        drawBacklogWait(p, log, r, at, mid);
+        drawSelects(p, idx, r, at, y, h);
+        g.restore();
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(p.fonts.bold(p.fs() * 0.8));
+        g.setFill(p.ink(TimelineView.Ink.MUTED));
+        g.fillText(Painter.formatMs(span), Math.max(left, Math.min(right, end)) + 6, mid);
+    }
+
+    /** Time {@code t0} sits at {@code lx}, {@code scale} px per ns; only {@code left}..{@code right} is in view. */
+    private record Axis(double lx, long t0, double scale, double left, double right) {
+        double x(long tNs) {
+            return lx + (tNs - t0) * scale;
+        }
+
+        /** The first time in view (a little before it, for marks that straddle the edge). */
+        long firstNs() {
+            return t0 + (long) ((left - 4 - lx) / scale);
+        }
+    }
+
+    /** One end's calls, errors and lifecycle marks. */
+    private static void drawCalls(Painter p, TraceLog log, TraceIndex idx, TraceIndex.Conn c, Axis at, double y, double h, double mid) {
+        GraphicsContext g = p.g;
+        int selected = p.selected;
+        Paint color = c.side == Side.CLIENT ? p.ink(TimelineView.Ink.SEND) : p.ink(TimelineView.Ink.RECV);
+        for (IntList list : new IntList[] {c.sends, c.recvs, c.datagrams}) {
+            boolean datagram = list == c.datagrams;
+            double lastLabel = -1e9;
+            for (int j = idx.firstAtOrAfter(list, 0, at.firstNs()), next; j < list.size(); j = next) {
+                int ev = list.get(j);
+                double tx = at.x(log.tNs(ev));
+                if (tx > at.right() + 4) {
+                    break; // past the visible window
+                }
+                // the calls within the next pixel are drawn once, as this one
+                next = idx.firstAtOrAfter(list, j + 1, at.t0() + (long) Math.ceil((tx + 1 - at.lx()) / at.scale()));
+                if (selected >= 0 && ev != selected) {
+                    for (int q = j + 1; q < next; q++) {
+                        if (list.get(q) == selected) {
+                            next = q;
+                            break;
+                        }
+                    }
+                }
+                boolean up = datagram ? log.op(ev) == Op.SENDTO : list == c.sends;
+                p.hits.add(tx - 4, y, tx + 4, y + h, ev);
+                g.setStroke(color);
+                double took = log.durNs(ev) * at.scale();
+                if (took >= 2) { // how long the call blocked: a bar back to when it started
+                    g.setLineWidth(3);
+                    double by = up ? mid - 3 : mid + 3;
+                    g.strokeLine(Math.max(at.left(), tx - took), by, tx, by);
+                }
+                g.setLineWidth(ev == selected ? 5 : 2.5);
+                g.strokeLine(tx, mid, tx, up ? y + 2 : y + h - 2);
+                if (tx - lastLabel > p.fs() * 5.5) {
+                    g.setFont(p.fonts.normal(p.fs() * 0.7));
+                    g.setFill(color);
+                    g.setTextAlign(TextAlignment.LEFT);
+                    g.setTextBaseline(up ? VPos.TOP : VPos.BOTTOM);
+                    String t = (datagram ? up ? "sendto " : "recvfrom " : up ? "send " : "recv ") + log.bytes(ev);
+                    g.fillText(t, tx + 3, up ? y + 1 : y + h - 1);
+                    lastLabel = tx;
+                }
+            }
+        }
+        for (int k = 0; k < c.errors.size(); k++) {
+            int ev = c.errors.get(k);
+            double tx = at.x(log.tNs(ev));
+            p.hits.add(tx - 6, y, tx + 6, y + h, ev);
+            g.setFill(p.ink(TimelineView.Ink.ERROR));
+            g.fillOval(tx - 5, mid - 5, 10, 10);
+        }
+        // lifecycle: connect/accept, EOF (recv returned 0 bytes), close — each a small labelled mark
+        boolean client = c.side == Side.CLIENT;
+        double ty = client ? y + 1 : y + h - 1;
+        lifeMark(p, log, c.openEvent, Mark.OPEN, color, at, ty, !client);
+        lifeMark(p, log, c.eofEvent, Mark.EOF, color, at, ty, !client);
+        lifeMark(p, log, c.closeEvent, Mark.CLOSE, color, at, ty, !client);
+    }
+
+    /**
+     * A client whose connect() returned long before the server's accept() waited in the listen
+     * backlog (an iterative server busy with someone else): a dashed bar between the two, named.
+     */
+    private static void drawBacklogWait(Painter p, TraceLog log, ConnectionRow r, Axis at, double mid) {
+        if (r.client() == null || r.server() == null || r.client().openEvent < 0 || r.server().openEvent < 0) {
+            return;
+        }
+        double x0 = Math.max(at.left(), at.x(log.tNs(r.client().openEvent)));
+        double x1 = Math.min(at.right(), at.x(log.tNs(r.server().openEvent)));
+        long waitedNs = log.tNs(r.server().openEvent) - log.tNs(r.client().openEvent);
+        if (x1 - x0 < p.fs() * 8 || waitedNs < 5_000_000) {
+            return; // accepted at once (a thread's scheduling, not a queue): nothing to show
+        }
+        GraphicsContext g = p.g;
+        g.setStroke(p.ink(TimelineView.Ink.GLUED));
+        g.setLineWidth(3);
+        g.setLineDashes(8, 5);
+        g.strokeLine(x0 + 6, mid, x1 - 6, mid);
+        g.setLineDashes((double[]) null);
+        g.setLineWidth(1);
+        g.setFont(p.fonts.bold(p.fs() * 0.8));
+        g.setFill(p.ink(TimelineView.Ink.GLUED));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP); // below the line: the server makes no calls on it before accept(), the client's sends are above
+        g.fillText(I18n.tr("timeline.backlog", Painter.formatMs(waitedNs)), x0 + 8, mid + 3, Math.max(10, x1 - x0 - 16));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+    }
+
+    /**
+     * A selector server: every select() that returned this connection ready, as a small green
+     * triangle under the line ("ready"), so one can see which connections each select() served.
+     */
+    private static void drawSelects(Painter p, TraceIndex idx, ConnectionRow r, Axis at, double y, double h) {
+        if (r.server() == null || r.server().readyIn.isEmpty()) {
+            return;
+        }
+        GraphicsContext g = p.g;
+        TraceLog log = idx.log();
+        IntList ready = r.server().readyIn;
+        double d = p.fs() * 0.35;
+        double lastLabel = -1e9;
+        for (int j = idx.firstAtOrAfter(ready, 0, at.firstNs()); j < ready.size(); j++) {
+            int ev = ready.get(j);
+            double tx = at.x(log.tNs(ev));
+            if (tx > at.right() + 4) {
+                break;
+            }
+            g.setFill(p.ink(TimelineView.Ink.OK));
+            double ty = y + h - 2;
+            g.fillPolygon(new double[] {tx - d, tx + d, tx}, new double[] {ty, ty, ty - d * 1.6}, 3);
+            p.hits.add(tx - d, ty - d * 1.6, tx + d, ty, ev);
+            if (tx - lastLabel > p.fs() * 6) {
+                g.setFont(p.fonts.bold(p.fs() * 0.65));
+                g.setTextAlign(TextAlignment.LEFT); // to the right: a backlog wait, if any, ends on the left of it
+                g.setTextBaseline(VPos.BOTTOM);
+                g.fillText(I18n.tr("timeline.ready"), tx + d + 2, ty);
+                lastLabel = tx;
+            }
+        }
+    }
+
+    /** A lifecycle event on the time axis: ◆ connect/accept, ▮ EOF, ■ close (the legend says so). */
+    private static void lifeMark(Painter p, TraceLog log, int ev, Mark shape, Paint color, Axis at, double ty, boolean below) {
+        if (ev < 0) {
+            return;
+        }
+        double tx = at.x(log.tNs(ev));
+        if (tx < at.left() - 4 || tx > at.right() + 4) {
+            return;
+        }
+        double mid = below ? ty - p.m.laneH() / 2 + 1 : ty + p.m.laneH() / 2 - 1;
+        double d = p.fs() * 0.35;
+        GraphicsContext g = p.g;
+        g.setFill(color);
+        switch (shape) {
+            case OPEN -> g.fillPolygon(new double[] {tx - d, tx, tx + d, tx}, new double[] {mid, mid - d, mid, mid + d}, 4);
+            case EOF -> g.fillRect(tx - 1.5, mid - d * 1.6, 3, d * 3.2);
+            case CLOSE -> g.fillRect(tx - d * 0.8, mid - d * 0.8, d * 1.6, d * 1.6);
+        }
+        p.hits.add(tx - d, mid - d * 1.6, tx + d, mid + d * 1.6, ev);
+    }
+}
