@@ -2,16 +2,6 @@ package socketlab.lesson;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,23 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import socketlab.codec.Framing;
 import socketlab.exec.TaskRunner;
+import socketlab.net.AddressFamilies;
 import socketlab.net.ClientSettings;
 import socketlab.net.Commands;
-import socketlab.net.Explain;
 import socketlab.net.LabClient;
 import socketlab.net.LabException;
 import socketlab.net.LabServer;
+import socketlab.net.LengthAckExchange;
 import socketlab.net.NagleProbe;
+import socketlab.net.PartialSend;
 import socketlab.net.RequestClient;
 import socketlab.net.ServerSettings;
 import socketlab.net.TcpStates;
 import socketlab.net.UdpClient;
-import socketlab.text.Words;
-import socketlab.trace.Digests;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -59,17 +47,17 @@ final class Experiments {
     static Map<String, String> run(Lesson.Experiment x, TraceLog log) throws LabException, InterruptedException {
         return switch (x.kind()) {
             case "sequence" -> sequence(log);
-            case "families" -> families(log);
+            case "families" -> AddressFamilies.run(log);
             case "empty-send" -> emptySend(log, Integer.parseInt(x.option("wait_ms", "500")));
             case "quit" -> quit(log, x.option("how", "close"));
             case "models" -> models(log, ServerSettings.Model.parse(x.option("model", "threaded")),
                     Integer.parseInt(x.option("clients", "3")), x.recvDelayMs());
             case "time-wait" -> timeWait(log, Boolean.parseBoolean(x.option("reuse", "false")));
             case "nagle" -> nagle(log, Integer.parseInt(x.option("rounds", "9")));
-            case "send-partial" -> sendPartial(log, Integer.parseInt(x.option("bytes", String.valueOf(4 << 20))));
+            case "send-partial" -> PartialSend.run(log, Integer.parseInt(x.option("bytes", String.valueOf(4 << 20))));
             case "udp-no-server" -> udpNoServer(log);
             case "file" -> file(log, x.option("file", "icon.png"), Boolean.parseBoolean(x.option("alter", "false")));
-            case "length-ack" -> lengthAck(log, x.messages());
+            case "length-ack" -> LengthAckExchange.run(log, x.messages());
             case "commands" -> commands(log, Framing.parse(x.option("framing", "none")), x.recvBuffer(), x.messages());
             default -> throw new IllegalArgumentException("unknown experiment kind \"" + x.kind() + "\"");
         };
@@ -110,58 +98,6 @@ final class Experiments {
         } catch (IOException | RuntimeException e) {
             return new int[] {1024, 65535};
         }
-    }
-
-    // --- chapter 3: address families — AF_UNIX binds a file, AF_INET an IP address and a port
-
-    /**
-     * The same exchange over an AF_UNIX socket: the server binds a path in a fresh temporary folder
-     * (the file appears while it is bound), the client connects to that path; no port anywhere.
-     */
-    private static Map<String, String> families(TraceLog log) throws LabException, InterruptedException {
-        Map<String, String> f = new LinkedHashMap<>();
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("socketlab-unix");
-        } catch (IOException e) {
-            throw new LabException(e.getMessage(), e);
-        }
-        Path path = dir.resolve("lab.sock");
-        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(address);
-            int serverConn = log.newConnId();
-            log.life(Op.LISTEN, Side.SERVER, serverConn, 0, 0, 0, "AF_UNIX " + path);
-            f.put("path", path.toString());
-            f.put("file_exists", String.valueOf(Files.exists(path)));
-            try (SocketChannel client = SocketChannel.open(address); SocketChannel conn = server.accept()) {
-                int clientConn = log.newConnId();
-                int acceptedConn = log.newConnId();
-                log.life(Op.CONNECT, Side.CLIENT, clientConn, 0, 0, 0, "AF_UNIX " + path);
-                log.life(Op.ACCEPT, Side.SERVER, acceptedConn, 0, 0, 0, "AF_UNIX " + path);
-                TraceLog.Lane lane = log.newLane();
-                byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
-                write(lane, Side.CLIENT, client, clientConn, 0, hello);
-                read(lane, Side.SERVER, conn, acceptedConn, 0, hello.length);
-                String own = String.valueOf(client.getLocalAddress());
-                f.put("client_address", own.isBlank() ? "\"\"" : own);
-                log.life(Op.CLOSE, Side.CLIENT, clientConn, 0, 0, hello.length, null);
-                log.life(Op.CLOSE, Side.SERVER, acceptedConn, 0, 0, hello.length, null);
-            }
-        } catch (UnsupportedOperationException e) {
-            throw new LabException(Words.tr("unix.unavailable", e.getMessage()), e);
-        } catch (IOException e) {
-            throw new LabException(Explain.io(e, "doing.sending"), e);
-        } finally {
-            try {
-                Files.deleteIfExists(path); // a UNIX socket's file outlives the socket: the program removes it
-                Files.deleteIfExists(dir);
-            } catch (IOException ignored) {
-                // a temporary folder; the system cleans it
-            }
-        }
-        f.put("bound_to", "true".equals(f.get("file_exists")) ? "path" : "other");
-        return f;
     }
 
     // --- chapter 5: send(b'') sends nothing, so the server's recv() has nothing to return
@@ -320,217 +256,7 @@ final class Experiments {
         return f;
     }
 
-    // --- chapter 9: send() takes what fits; sendall() loops until everything is gone
-
-    private static Map<String, String> sendPartial(TraceLog log, int total) throws LabException, InterruptedException {
-        Map<String, String> f = new LinkedHashMap<>();
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
-            listener.setOption(StandardSocketOptions.SO_RCVBUF, 64 * 1024);
-            listener.bind(new InetSocketAddress(lo, 0), 1);
-            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
-            int serverConn = log.newConnId();
-            log.life(Op.LISTEN, Side.SERVER, serverConn, port, 0, 0, "not reading until the client's first send() returns");
-            try (SocketChannel client = SocketChannel.open()) {
-                client.setOption(StandardSocketOptions.SO_SNDBUF, 64 * 1024);
-                client.connect(new InetSocketAddress(lo, port));
-                int conn = log.newConnId();
-                int clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
-                log.life(Op.CONNECT, Side.CLIENT, conn, clientPort, port, 0, "non-blocking · SO_SNDBUF 64 KiB");
-                SocketChannel accepted = listener.accept();
-                int acceptedConn = log.newConnId();
-                log.life(Op.ACCEPT, Side.SERVER, acceptedConn, port, clientPort, 0, "SO_RCVBUF 64 KiB");
-                CountDownLatch startReading = new CountDownLatch(1);
-                CountDownLatch readAll = new CountDownLatch(1);
-                TaskRunner.threads().execute("lesson-reader", () -> readAll(log, accepted, acceptedConn, total, startReading, readAll));
-                byte[] data = new byte[total];
-                for (int i = 0; i < total; i++) {
-                    data[i] = (byte) ('a' + i % 26);
-                }
-                ByteBuffer buf = ByteBuffer.wrap(data);
-                client.configureBlocking(false);
-                TraceLog.Lane lane = log.newLane();
-                int calls = 0;
-                int wouldBlock = 0;
-                int first = -1;
-                try (Selector sel = Selector.open()) {
-                    client.register(sel, SelectionKey.OP_WRITE);
-                    while (buf.hasRemaining()) {
-                        int at = buf.position();
-                        long t0 = System.nanoTime();
-                        int n = client.write(buf);
-                        long t1 = System.nanoTime();
-                        calls++;
-                        lane.ioAt(t1, Op.SEND, Side.CLIENT, conn, at, n, total - at, TraceLog.NOT_MEASURED, t1 - t0, data, at);
-                        if (first < 0) {
-                            first = n;
-                            startReading.countDown(); // the server starts reading only now: that is what frees the buffers
-                        }
-                        if (n == 0) {
-                            wouldBlock++;
-                            sel.select(WAIT_MS);
-                            sel.selectedKeys().clear();
-                        }
-                    }
-                }
-                client.shutdownOutput();
-                log.life(Op.CLOSE, Side.CLIENT, conn, 0, 0, total, "sendall() done");
-                startReading.countDown();
-                readAll.await(WAIT_MS, TimeUnit.MILLISECONDS);
-                f.put("asked", String.valueOf(total));
-                f.put("took", String.valueOf(first));
-                f.put("calls", String.valueOf(calls));
-                f.put("would_block", String.valueOf(wouldBlock));
-                f.put("first_send", first == total ? "all" : first == 0 ? "none" : "part");
-            }
-        } catch (IOException e) {
-            String m = Explain.io(e, "doing.sending");
-            log.error(Side.CLIENT, 0, 0, m);
-            throw new LabException(m, e);
-        }
-        return f;
-    }
-
-    private static void readAll(TraceLog log, SocketChannel ch, int conn, int total, CountDownLatch start, CountDownLatch done) {
-        TraceLog.Lane lane = log.newLane();
-        byte[] buf = new byte[64 * 1024];
-        long offset = 0;
-        try (ch) {
-            start.await(WAIT_MS, TimeUnit.MILLISECONDS);
-            while (offset < total) {
-                long t0 = System.nanoTime();
-                int n = ch.read(ByteBuffer.wrap(buf));
-                long t1 = System.nanoTime();
-                if (n < 0) {
-                    break;
-                }
-                lane.ioAt(t1, Op.RECV, Side.SERVER, conn, offset, n, buf.length, TraceLog.NOT_MEASURED, t1 - t0, buf, 0);
-                offset += n;
-            }
-            log.life(Op.CLOSE, Side.SERVER, conn, 0, 0, offset, null);
-        } catch (IOException e) {
-            log.error(Side.SERVER, conn, offset, Explain.io(e, "doing.receiving"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            done.countDown();
-        }
-    }
-
     // --- chapter 9: "send the length, wait for an ack, then send the data" — one extra round trip per message
-
-    private static Map<String, String> lengthAck(TraceLog log, List<String> messages) throws LabException, InterruptedException {
-        Map<String, String> f = new LinkedHashMap<>();
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
-            listener.bind(new InetSocketAddress(lo, 0), 1);
-            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
-            log.life(Op.LISTEN, Side.SERVER, log.newConnId(), port, 0, 0, "length, ack, data");
-            CountDownLatch served = new CountDownLatch(1);
-            int[] received = new int[1];
-            try (SocketChannel client = SocketChannel.open(new InetSocketAddress(lo, port));
-                 SocketChannel conn = listener.accept()) {
-                int clientConn = log.newConnId();
-                int serverConn = log.newConnId();
-                int clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
-                log.life(Op.CONNECT, Side.CLIENT, clientConn, clientPort, port, 0, "length, ack, data");
-                log.life(Op.ACCEPT, Side.SERVER, serverConn, port, clientPort, 0, "length, ack, data");
-                TaskRunner.threads().execute("lesson-ack-server", () -> {
-                    try {
-                        received[0] = ackServer(log, conn, serverConn, messages.size());
-                    } finally {
-                        served.countDown();
-                    }
-                });
-                TraceLog.Lane lane = log.newLane();
-                long sent = 0;
-                long recvd = 0;
-                int waits = 0;
-                long t0 = System.nanoTime();
-                for (int i = 0; i < messages.size(); i++) {
-                    byte[] body = messages.get(i).getBytes(StandardCharsets.UTF_8);
-                    lane.message(Op.MESSAGE, Side.CLIENT, clientConn, sent + 4, i, 0, body.length, body,
-                            Digests.crc(body), null, null);
-                    sent += write(lane, Side.CLIENT, client, clientConn, sent, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
-                            .putInt(body.length).array());
-                    recvd += read(lane, Side.CLIENT, client, clientConn, recvd, 2); // the ack: the client waits a round trip here
-                    waits++;
-                    sent += write(lane, Side.CLIENT, client, clientConn, sent, body);
-                }
-                long elapsed = System.nanoTime() - t0;
-                client.shutdownOutput();
-                served.await(WAIT_MS, TimeUnit.MILLISECONDS);
-                log.life(Op.CLOSE, Side.CLIENT, clientConn, 0, 0, recvd, null);
-                f.put("messages", String.valueOf(messages.size()));
-                f.put("waits_per_message", String.valueOf(waits / Math.max(1, messages.size())));
-                f.put("received", String.valueOf(received[0]));
-                f.put("ms_per_message", String.format(Locale.ROOT, "%.3f", elapsed / 1e6 / Math.max(1, messages.size())));
-            }
-        } catch (IOException e) {
-            String m = Explain.io(e, "doing.sending");
-            log.error(Side.CLIENT, 0, 0, m);
-            throw new LabException(m, e);
-        }
-        return f;
-    }
-
-    /** The ack server: recv(4) for the length, send "ok", recv() until that many bytes; returns how many messages it got whole. */
-    private static int ackServer(TraceLog log, SocketChannel ch, int conn, int expected) {
-        TraceLog.Lane lane = log.newLane();
-        long in = 0;
-        long out = 0;
-        int whole = 0;
-        try {
-            for (int i = 0; i < expected; i++) {
-                ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-                in += readFully(lane, Side.SERVER, ch, conn, in, len);
-                out += write(lane, Side.SERVER, ch, conn, out, "ok".getBytes(StandardCharsets.UTF_8));
-                ByteBuffer body = ByteBuffer.allocate(len.getInt(0));
-                in += readFully(lane, Side.SERVER, ch, conn, in, body);
-                log.message(Op.FRAME, Side.SERVER, conn, in - body.capacity(), i, 0, body.capacity() + 4, body.array(),
-                        Digests.crc(body.array()), null, null);
-                whole++;
-            }
-            log.life(Op.CLOSE, Side.SERVER, conn, 0, 0, in, null);
-        } catch (IOException e) {
-            log.error(Side.SERVER, conn, in, Explain.io(e, "doing.receiving"));
-        }
-        return whole;
-    }
-
-    private static int write(TraceLog.Lane lane, Side side, SocketChannel ch, int conn, long offset, byte[] bytes) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        long t0 = System.nanoTime();
-        while (b.hasRemaining()) {
-            ch.write(b);
-        }
-        long t1 = System.nanoTime();
-        lane.ioAt(t1, Op.SEND, side, conn, offset, bytes.length, 0, TraceLog.NOT_MEASURED, t1 - t0, bytes, 0);
-        return bytes.length;
-    }
-
-    private static int read(TraceLog.Lane lane, Side side, SocketChannel ch, int conn, long offset, int size) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(size);
-        return readFully(lane, side, ch, conn, offset, b);
-    }
-
-    /** recv() until {@code b} is full, each call recorded; EOF before that is an error. */
-    private static int readFully(TraceLog.Lane lane, Side side, SocketChannel ch, int conn, long offset, ByteBuffer b) throws IOException {
-        int total = 0;
-        while (b.hasRemaining()) {
-            int at = b.position();
-            long t0 = System.nanoTime();
-            int n = ch.read(b);
-            long t1 = System.nanoTime();
-            if (n < 0) {
-                throw new java.io.EOFException(Words.tr("fixed.incomplete", total, b.capacity()));
-            }
-            lane.ioAt(t1, Op.RECV, side, conn, offset + total, n, b.capacity() - at, TraceLog.NOT_MEASURED, t1 - t0,
-                    b.array(), at);
-            total += n;
-        }
-        return total;
-    }
 
     // --- chapter 9: the remote-command server (a fixed, harmless command set), with and without a header
 
