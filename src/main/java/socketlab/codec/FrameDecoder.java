@@ -26,4 +26,12 @@ public interface FrameDecoder {
     default boolean chunkIsFrame() {
         return false;
     }
+
+    /** {@code max}, checked: a decoder's limit must let at least one byte through ({@code what} names it in the message). */
+    static int positive(String what, int max) {
+        if (max <= 0) {
+            throw new IllegalArgumentException(what + " must be at least 1 byte, got " + max);
+        }
+        return max;
+    }
 }

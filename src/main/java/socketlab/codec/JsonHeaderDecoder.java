@@ -48,8 +48,8 @@ public final class JsonHeaderDecoder implements FrameDecoder {
 
     public JsonHeaderDecoder(boolean bigEndian, int maxHeaderLength, int maxFrameLength) {
         this.bigEndian = bigEndian;
-        this.maxHeaderLength = maxHeaderLength;
-        this.maxFrameLength = maxFrameLength;
+        this.maxHeaderLength = FrameDecoder.positive("maxHeaderLength", maxHeaderLength);
+        this.maxFrameLength = FrameDecoder.positive("maxFrameLength", maxFrameLength);
     }
 
     @Override

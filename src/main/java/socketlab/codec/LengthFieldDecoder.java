@@ -30,7 +30,7 @@ public final class LengthFieldDecoder implements FrameDecoder {
 
     public LengthFieldDecoder(boolean bigEndian, int maxFrameLength) {
         this.bigEndian = bigEndian;
-        this.maxFrameLength = maxFrameLength;
+        this.maxFrameLength = FrameDecoder.positive("maxFrameLength", maxFrameLength);
     }
 
     @Override

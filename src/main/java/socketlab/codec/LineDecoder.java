@@ -20,7 +20,7 @@ public final class LineDecoder implements FrameDecoder {
     private int scanned;
 
     public LineDecoder(int maxFrameLength) {
-        this.maxFrameLength = maxFrameLength;
+        this.maxFrameLength = FrameDecoder.positive("maxFrameLength", maxFrameLength);
     }
 
     @Override

@@ -202,4 +202,16 @@ class DecoderErrorsTest {
     static List<String> texts(Codecs.Fed fed) {
         return fed.frames().stream().map(Frame::textOrNull).toList();
     }
+
+    @Test
+    void aDecoderWithNoRoomForAFrameIsRefusedWithTheNumberItWasGiven() {
+        for (int bad : new int[] {0, -1}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LengthFieldDecoder(false, bad));
+            assertTrue(e.getMessage().contains("maxFrameLength") && e.getMessage().endsWith("got " + bad), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> new LineDecoder(bad));
+            assertThrows(IllegalArgumentException.class, () -> new JsonHeaderDecoder(false, 1024, bad));
+            e = assertThrows(IllegalArgumentException.class, () -> new JsonHeaderDecoder(false, bad, 1024));
+            assertTrue(e.getMessage().contains("maxHeaderLength"), e.getMessage());
+        }
+    }
 }
