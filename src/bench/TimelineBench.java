@@ -14,6 +14,7 @@ import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
+import socketlab.ui.style.Css;
 import socketlab.ui.timeline.TimelineView;
 
 /**
@@ -83,7 +84,9 @@ public class TimelineBench {
             view.setZoom(zoom);
             view.setPan(0.5);
             Stage stage = new Stage();
-            stage.setScene(new Scene(view, 1900, 520));
+            Scene scene = new Scene(view, 1900, 520);
+            scene.getStylesheets().add(Css.stylesheet(Css.THEME)); // draws in the window's colours
+            stage.setScene(scene);
             stage.show();
             view.lastDrawNanosProperty().addListener((o, a, b) -> times.add(b.longValue()));
             new AnimationTimer() {

@@ -8,7 +8,7 @@ CP=$(cat target/test.classpath)
 MONOCLE=$(tr ':' '\n' < target/test.classpath | grep openjfx-monocle)
 FX=$(tr ':' '\n' < target/test.classpath | grep -E 'javafx-|controlsfx|jackson|picocli' | paste -sd:)
 exec java -Xms1g -p "target/classes:$FX" --add-modules socketlab -cp "$MONOCLE" \
-  --add-exports socketlab/socketlab.ui=ALL-UNNAMED \
+  --add-exports socketlab/socketlab.ui=ALL-UNNAMED --add-exports socketlab/socketlab.ui.style=ALL-UNNAMED \
   --add-opens javafx.graphics/com.sun.glass.ui=ALL-UNNAMED --add-exports javafx.graphics/com.sun.glass.ui=ALL-UNNAMED \
   --add-exports javafx.graphics/com.sun.glass.events=ALL-UNNAMED --add-exports javafx.graphics/com.sun.glass.ui.delegate=ALL-UNNAMED \
   --add-exports javafx.graphics/com.sun.glass.utils=ALL-UNNAMED --add-exports javafx.graphics/com.sun.javafx.util=ALL-UNNAMED \

@@ -11,13 +11,13 @@ import javafx.stage.Stage;
 import socketlab.exec.TaskRunner;
 import socketlab.text.I18n;
 import socketlab.ui.model.LabViewModel;
+import socketlab.ui.style.Css;
 
 /**
  * The window. One {@link AnimationTimer} pulls what the sockets recorded into the view model
  * once per frame; closing the window closes every socket on a background thread and exits.
  */
 public final class LabApp extends Application {
-    public static final String THEME = "/socketlab/assets/theme.css";
     private LabViewModel vm;
     private AnimationTimer pulse;
     private Scene scene;
@@ -36,7 +36,7 @@ public final class LabApp extends Application {
         double w = Math.min(1600, screen.getVisualBounds().getWidth());
         double h = Math.min(1000, screen.getVisualBounds().getHeight());
         scene = new Scene(build(), w, h);
-        scene.getStylesheets().add(LabApp.class.getResource(THEME).toExternalForm());
+        scene.getStylesheets().add(Css.stylesheet(Css.THEME));
         stage.setTitle(I18n.tr("app.title"));
         // the window icon: decoded off the FX thread, and given to the window only once the first frame is
         // drawn — JavaFX rescales it to 128 px for a Linux window manager on the FX thread (1 ms sampling put that

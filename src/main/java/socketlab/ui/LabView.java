@@ -29,7 +29,6 @@ import socketlab.ui.timeline.TimelineView;
 
 /** The window's content: scenario bar, client and server side by side, timeline and inspector below. */
 final class LabView extends BorderPane {
-    static final String PROJECTOR_THEME = "/socketlab/assets/projector.css";
     static final double BASE_FONT = 15;
     static final double PROJECTOR_FONT = 24;
 
@@ -56,7 +55,7 @@ final class LabView extends BorderPane {
 
     /** Projector theme on or off, full screen with it, the advanced knobs hidden. */
     private void applyMode(javafx.scene.Scene scene) {
-        String url = LabView.class.getResource(PROJECTOR_THEME).toExternalForm();
+        String url = Css.stylesheet(Css.PROJECTOR_THEME);
         scene.getStylesheets().remove(url);
         if (projector.get()) {
             scene.getStylesheets().add(url);

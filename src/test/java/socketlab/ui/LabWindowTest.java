@@ -56,7 +56,7 @@ class LabWindowTest {
         Scene scene = new Scene(new javafx.scene.layout.Pane(), 1600, 1000);
         view = new LabView(vm, () -> LabApp.switchLanguage(scene, vm));
         scene.setRoot(view);
-        scene.getStylesheets().add(LabApp.class.getResource(LabApp.THEME).toExternalForm());
+        scene.getStylesheets().add(Css.stylesheet(Css.THEME));
         stage.setScene(scene);
         pulse = new AnimationTimer() {
             @Override
@@ -604,7 +604,7 @@ class LabWindowTest {
             copy.setManaged(false);
             copy.indexProperty().set(robot.lookup("." + Css.TIMELINE).queryAs(TimelineView.class).indexProperty().get());
             copy.setStyle("-sl-font-size: 22px;");
-            new javafx.scene.Scene(new javafx.scene.Group(copy));
+            new javafx.scene.Scene(new javafx.scene.Group(copy)).getStylesheets().add(Css.stylesheet(Css.THEME));
             copy.applyCss();
             TimelineSkin skin = (TimelineSkin) copy.getSkin();
             copy.resize(900, 5000);

@@ -6,6 +6,16 @@ public final class Css {
     private Css() {
     }
 
+    /** The theme: every colour the lab uses, as looked-up colours on {@code .root}, defined once. */
+    public static final String THEME = "/socketlab/assets/theme.css";
+    /** The projector's theme, laid over {@link #THEME}: larger type, more contrast. */
+    public static final String PROJECTOR_THEME = "/socketlab/assets/projector.css";
+
+    /** The URL of a stylesheet of the lab's, as a scene's stylesheet list wants it. */
+    public static String stylesheet(String path) {
+        return Css.class.getResource(path).toExternalForm();
+    }
+
     public static final String LAB = "socket-lab";
     public static final String PANE = "lab-pane";
     public static final String PANE_TITLE = "lab-pane-title";

@@ -34,16 +34,11 @@ public final class TimelineView extends Control {
 
     /** Names of the colours, as CSS properties {@code -sl-<name>}. */
     enum Ink {
-        BACKGROUND("#ffffff"), LANE("#f3f4f6"), TEXT("#111827"), MUTED("#6b7280"), SEND("#0072B2"), RECV("#D55E00"),
-        GLUED("#b91c1c"), SPLIT("#7c3aed"), OK("#047857"), SELECTION("#111827"), ERROR("#b91c1c"),
-        MSG0("#E69F00"), MSG1("#56B4E9"), MSG2("#009E73"), MSG3("#F0E442"), MSG4("#0072B2"), MSG5("#D55E00"),
-        MSG6("#CC79A7"), MSG7("#999999");
+        BACKGROUND, LANE, TEXT, MUTED, SEND, RECV, GLUED, SPLIT, OK, SELECTION, ERROR,
+        MSG0, MSG1, MSG2, MSG3, MSG4, MSG5, MSG6, MSG7;
 
-        final Color fallback;
-
-        Ink(String fallback) {
-            this.fallback = Color.web(fallback);
-        }
+        /** Until the stylesheet says (and where no theme is loaded): no colour. The colours live in the theme only. */
+        static final Color UNSET = Color.TRANSPARENT;
 
         String cssName() {
             return "-sl-" + name().toLowerCase(java.util.Locale.ROOT).replaceAll("msg(\\d)", "msg-$1");
@@ -65,8 +60,10 @@ public final class TimelineView extends Control {
     public TimelineView() {
         getStyleClass().add(Css.TIMELINE);
         setFocusTraversable(true);
+        setMinSize(200, 100);
+        setPrefSize(800, 400);
         for (Ink ink : Ink.values()) {
-            inks[ink.ordinal()] = new SimpleStyleableObjectProperty<>(INK_META.get(ink.ordinal()), this, ink.name(), ink.fallback);
+            inks[ink.ordinal()] = new SimpleStyleableObjectProperty<>(INK_META.get(ink.ordinal()), this, ink.name(), Ink.UNSET);
         }
     }
 
@@ -169,7 +166,7 @@ public final class TimelineView extends Control {
 
     Paint ink(Ink ink) {
         Paint p = inks[ink.ordinal()].get();
-        return p == null ? ink.fallback : p;
+        return p == null ? Ink.UNSET : p;
     }
 
     Color messageColor(int i) {
@@ -200,7 +197,7 @@ public final class TimelineView extends Control {
     static {
         for (Ink ink : Ink.values()) {
             int i = ink.ordinal();
-            INK_META.add(new CssMetaData<>(ink.cssName(), PaintConverter.getInstance(), ink.fallback) {
+            INK_META.add(new CssMetaData<>(ink.cssName(), PaintConverter.getInstance(), Ink.UNSET) {
                 @Override
                 public boolean isSettable(TimelineView n) {
                     return !n.inks[i].isBound();

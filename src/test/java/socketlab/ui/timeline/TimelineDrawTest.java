@@ -15,6 +15,7 @@ import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
+import socketlab.ui.style.Css;
 
 /** What the timeline draws of a run's bytes, on real runs: each character only where its cell can be read. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,7 +38,7 @@ class TimelineDrawTest {
     private static TimelineView drawn(TraceIndex idx, double zoom) {
         TimelineView view = new TimelineView();
         view.indexProperty().set(idx);
-        new Scene(new Group(view));
+        new Scene(new Group(view)).getStylesheets().add(Css.stylesheet(Css.THEME)); // the colours are the theme's
         view.applyCss();
         view.setZoom(zoom);
         view.setPan(0.5);
