@@ -71,9 +71,12 @@ class ArchitectureTest {
 
     @Test
     void onlyTheUiPackagesUseJavaFx() {
-        noClasses().that().resideOutsideOfPackage("socketlab.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-                .check(MAIN);
+        onlyInside("socketlab.ui..", "javafx..");
+    }
+
+    @Test
+    void onlyTheSocketsPackageUsesChannels() {
+        onlyInside("socketlab.net..", "java.nio.channels..");
     }
 
     @Test
@@ -83,10 +86,10 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
-    @Test
-    void onlyTheSocketsPackageUsesChannels() {
-        noClasses().that().resideOutsideOfPackage("socketlab.net..")
-                .should().dependOnClassesThat().resideInAPackage("java.nio.channels..")
+    /** No class outside {@code packages} uses a class of {@code used}. */
+    private static void onlyInside(String packages, String used) {
+        noClasses().that().resideOutsideOfPackage(packages)
+                .should().dependOnClassesThat().resideInAPackage(used)
                 .check(MAIN);
     }
 

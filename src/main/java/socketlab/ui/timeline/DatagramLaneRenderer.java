@@ -22,35 +22,21 @@ import socketlab.trace.TraceLog;
  *  server recvfrom()  | recvfrom(5) → 5 ░░lost 6 B | recvfrom(5) → 4 |
  * </pre>
  */
-final class DatagramLaneRenderer implements LaneRenderer {
+final class DatagramLaneRenderer extends DirectedLanes {
     private static final IntList NONE = new IntList();
 
-    private final Direction dir;
-
     DatagramLaneRenderer(Direction dir) {
-        this.dir = dir;
+        super(dir, dir.sendtoKey, dir.recvfromKey, ConnectionRow::datagrams);
     }
 
     @Override
-    public int lanes(ConnectionRow row) {
-        return ConnectionRow.datagrams(dir.sender(row), true) + ConnectionRow.datagrams(dir.receiver(row), false) > 0 ? 2 : 0;
-    }
-
-    @Override
-    public void draw(Painter p, TraceIndex idx, ConnectionRow row, double x, double lx, double y, double lw) {
-        TraceIndex.Conn sender = dir.sender(row);
-        TraceIndex.Conn receiver = dir.receiver(row);
+    void drawLanes(Painter p, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver,
+                   double lx, double y, double yRecv, double lw) {
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
         double lane = p.m.laneH();
-        double yRecv = y + p.m.laneStep();
         IntList sent = sender == null ? NONE : sender.sendtos; // the k-th datagram sent is the k-th received (loopback keeps order)
         IntList got = receiver == null ? NONE : receiver.recvfroms;
-        p.laneLabel(I18n.tr(dir.sendtoKey), x, y);
-        p.laneLabel(I18n.tr(dir.recvfromKey), x, yRecv);
-        g.setFill(p.ink(TimelineView.Ink.LANE));
-        g.fillRect(lx, y, lw, lane);
-        g.fillRect(lx, yRecv, lw, lane);
         int n = Math.max(sent.size(), got.size());
         int shown = (int) Math.min(n, Math.max(1, Math.floor(lw / (p.fs() * 3))));
         double slot = lw / Math.max(shown, 3);

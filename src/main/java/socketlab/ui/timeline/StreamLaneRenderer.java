@@ -25,24 +25,16 @@ import socketlab.trace.TraceLog;
  * </pre>
  * Only what is in view is drawn; spans and calls narrower than a pixel are merged into one mark.
  */
-final class StreamLaneRenderer implements LaneRenderer {
+final class StreamLaneRenderer extends DirectedLanes {
     private static final int MAX_LANE_PX_PER_BYTE = 64;
 
-    private final Direction dir;
-
     StreamLaneRenderer(Direction dir) {
-        this.dir = dir;
+        super(dir, dir.sendKey, dir.recvKey, ConnectionRow::bytes);
     }
 
     @Override
-    public int lanes(ConnectionRow row) {
-        return ConnectionRow.bytes(dir.sender(row), true) + ConnectionRow.bytes(dir.receiver(row), false) > 0 ? 2 : 0;
-    }
-
-    @Override
-    public void draw(Painter p, TraceIndex idx, ConnectionRow row, double x, double lx, double y, double lw) {
-        TraceIndex.Conn sender = dir.sender(row);
-        TraceIndex.Conn receiver = dir.receiver(row);
+    void drawLanes(Painter p, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver,
+                   double lx, double y, double yRecv, double lw) {
         long total = Math.max(ConnectionRow.bytes(sender, true), ConnectionRow.bytes(receiver, false));
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
@@ -51,12 +43,6 @@ final class StreamLaneRenderer implements LaneRenderer {
         double ppb = fit * p.zoom;
         double left = lx;
         double rightEdge = lx + lw;
-        double yRecv = y + p.m.laneStep();
-        p.laneLabel(I18n.tr(dir.sendKey), x, y);
-        p.laneLabel(I18n.tr(dir.recvKey), x, yRecv);
-        g.setFill(p.ink(TimelineView.Ink.LANE));
-        g.fillRect(lx, y, lw, lane);
-        g.fillRect(lx, yRecv, lw, lane);
         // zoomed and panned: byte 0 sits at lx (possibly left of the visible lane); only what is in view is drawn
         lx = lx - p.pan * Math.max(0, total * ppb - lw);
         long firstVisibleByte = (long) Math.max(0, (left - lx) / ppb);

@@ -17,30 +17,31 @@ final class TimelineInput {
 
     private final TimelineView view;
     private final Canvas canvas;
-    private final ScrollBar scroll;
     private final HitMap hits;
     private final RowMetrics metrics;
 
-    TimelineInput(TimelineView view, Canvas canvas, ScrollBar scroll, HitMap hits, RowMetrics metrics) {
+    /** Listens on {@code view} and its {@code canvas}; clicks and arrows look events up in {@code hits}. */
+    static void install(TimelineView view, Canvas canvas, ScrollBar scroll, HitMap hits, RowMetrics metrics) {
+        TimelineInput in = new TimelineInput(view, canvas, hits, metrics);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            view.requestFocus();
+            int ev = hits.eventAt(e.getX(), e.getY());
+            if (ev >= 0) {
+                view.select(ev);
+            }
+        });
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> in.scrolled(e, scroll));
+        view.addEventHandler(KeyEvent.KEY_PRESSED, in::key);
+    }
+
+    private TimelineInput(TimelineView view, Canvas canvas, HitMap hits, RowMetrics metrics) {
         this.view = view;
         this.canvas = canvas;
-        this.scroll = scroll;
         this.hits = hits;
         this.metrics = metrics;
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-        canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        view.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     }
 
-    private void pressed(MouseEvent e) {
-        view.requestFocus();
-        int ev = hits.eventAt(e.getX(), e.getY());
-        if (ev >= 0) {
-            view.select(ev);
-        }
-    }
-
-    private void scrolled(ScrollEvent e) {
+    private void scrolled(ScrollEvent e, ScrollBar scroll) {
         if (e.isControlDown()) {
             zoomAt(e.getDeltaY() > 0 ? 1.5 : 1 / 1.5, e.getX());
         } else if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {

@@ -27,6 +27,8 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
             new StreamLaneRenderer(Direction.CLIENT_TO_SERVER), new StreamLaneRenderer(Direction.SERVER_TO_CLIENT),
             new DatagramLaneRenderer(Direction.CLIENT_TO_SERVER), new DatagramLaneRenderer(Direction.SERVER_TO_CLIENT),
             new TimeLaneRenderer());
+    private static final RowHeaderRenderer HEADER = new RowHeaderRenderer();
+    private static final LegendRenderer LEGEND = new LegendRenderer();
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
@@ -34,8 +36,6 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     private final RowMetrics metrics = new RowMetrics();
     private final Fonts fonts = new Fonts();
     private final Text measure = new Text();
-    private final RowHeaderRenderer header = new RowHeaderRenderer();
-    private final LegendRenderer legend = new LegendRenderer();
     private boolean dirty = true;
     private boolean followBottom = true;
     private double contentHeight;
@@ -60,7 +60,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
             followBottom = scroll.getValue() >= scroll.getMax() - 1;
             invalidate();
         });
-        new TimelineInput(view, canvas, scroll, hits, metrics);
+        TimelineInput.install(view, canvas, scroll, hits, metrics);
     }
 
     /** Marks the canvas dirty and asks for one layout, in which it is drawn (at most once a pulse). */
@@ -118,26 +118,6 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     /** Characters drawn in the last frame (tests: bytes are drawn only where they can be read). */
     public int glyphsDrawn() {
         return glyphs;
-    }
-
-    @Override
-    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
-        return 200;
-    }
-
-    @Override
-    protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
-        return 800;
-    }
-
-    @Override
-    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
-        return 100;
-    }
-
-    @Override
-    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
-        return 400;
     }
 
     private static int lanes(ConnectionRow r) {
@@ -204,12 +184,12 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
             }
             y += rh;
         }
-        legend.draw(p, w);
+        LEGEND.draw(p, w);
         glyphs = p.glyphs;
     }
 
     private void drawRow(Painter p, TraceIndex idx, ConnectionRow r, int number, double x, double y, double w) {
-        header.draw(p, idx, r, number, x, y, w);
+        HEADER.draw(p, idx, r, number, x, y, w);
         double ly = y + metrics.headerH();
         double lx = x + metrics.labelW();
         double lw = w - metrics.labelW();

@@ -1,0 +1,50 @@
+package socketlab.ui.timeline;
+
+import socketlab.text.I18n;
+import socketlab.trace.ConnectionRow;
+import socketlab.trace.TraceIndex;
+
+/**
+ * A pair of lanes for one direction of a row, the sender's above the receiver's, each named on
+ * its left: shown when the sender sent or the receiver received something of its kind, hidden otherwise.
+ */
+abstract class DirectedLanes implements LaneRenderer {
+    /** How much an end sent ({@code sent}) or received, in a kind's units; 0 for a missing end. */
+    @FunctionalInterface
+    interface Amount {
+        long of(TraceIndex.Conn end, boolean sent);
+    }
+
+    final Direction dir;
+    private final String sendKey;
+    private final String recvKey;
+    private final Amount amount;
+
+    /** {@code sendKey} and {@code recvKey} name the two lanes (keys of the window's words). */
+    DirectedLanes(Direction dir, String sendKey, String recvKey, Amount amount) {
+        this.dir = dir;
+        this.sendKey = sendKey;
+        this.recvKey = recvKey;
+        this.amount = amount;
+    }
+
+    /** Draws into the two lanes, already named and laid: the sender's at {@code y}, the receiver's at {@code yRecv}. */
+    abstract void drawLanes(Painter p, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver,
+                            double lx, double y, double yRecv, double lw);
+
+    @Override
+    public final int lanes(ConnectionRow row) {
+        return amount.of(dir.sender(row), true) + amount.of(dir.receiver(row), false) > 0 ? 2 : 0;
+    }
+
+    @Override
+    public final void draw(Painter p, TraceIndex idx, ConnectionRow row, double x, double lx, double y, double lw) {
+        double yRecv = y + p.m.laneStep();
+        p.laneLabel(I18n.tr(sendKey), x, y);
+        p.laneLabel(I18n.tr(recvKey), x, yRecv);
+        p.g.setFill(p.ink(TimelineView.Ink.LANE));
+        p.g.fillRect(lx, y, lw, p.m.laneH());
+        p.g.fillRect(lx, yRecv, lw, p.m.laneH());
+        drawLanes(p, idx, dir.sender(row), dir.receiver(row), lx, y, yRecv, lw);
+    }
+}
