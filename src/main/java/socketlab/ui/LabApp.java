@@ -82,9 +82,9 @@ public final class LabApp extends Application {
         }
         for (String arg : getParameters().getRaw()) { // socketlab SCENARIO.json (or a saved trace)
             if (arg.endsWith(".jsonl")) {
-                vm.openTrace(java.nio.file.Path.of(arg));
+                vm.files().openTrace(java.nio.file.Path.of(arg));
             } else if (arg.endsWith(".json")) {
-                vm.openScenario(java.nio.file.Path.of(arg));
+                vm.runs().openScenario(java.nio.file.Path.of(arg));
             }
         }
     }

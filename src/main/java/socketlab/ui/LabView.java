@@ -90,7 +90,7 @@ final class LabView extends BorderPane {
         int h = (int) img.getHeight();
         int[] argb = new int[w * h];
         img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        vm.exportPng(w, h, argb, file, done);
+        vm.files().exportPng(w, h, argb, file, done);
     }
 
     /** F1 or ?: every key the lab answers to. */
@@ -129,54 +129,54 @@ final class LabView extends BorderPane {
         Label appTitle = new Label(I18n.tr("app.title"));
         appTitle.getStyleClass().add("app-title");
         // a fixed, short list, built when it opens (see ChoiceButton)
-        ChoiceButton<Scenario> scenario = new ChoiceButton<>(vm.scenarios(), s -> s.title(I18n.locale().getLanguage()));
+        ChoiceButton<Scenario> scenario = new ChoiceButton<>(vm.runs().scenarios(), s -> s.title(I18n.locale().getLanguage()));
         scenario.setId("scenario");
-        scenario.valueProperty().bindBidirectional(vm.scenarioProperty());
-        var fix = Controls.framing(vm.fixFramingProperty());
+        scenario.valueProperty().bindBidirectional(vm.runs().scenarioProperty());
+        var fix = Controls.framing(vm.runs().fixFramingProperty());
         fix.setId("scenario-fix");
 
         Button compare = new Button(I18n.tr("scenario.compare"));
         compare.setId("scenario-compare");
         compare.getStyleClass().add(Css.PRIMARY);
         Controls.tip(compare, I18n.tr("scenario.compare.tip") + "  (Ctrl+R)");
-        compare.disableProperty().bind(vm.scenarioRunningProperty());
-        compare.setOnAction(e -> vm.runComparison());
+        compare.disableProperty().bind(vm.runs().scenarioRunningProperty());
+        compare.setOnAction(e -> vm.runs().runComparison());
         Button all = new Button(I18n.tr("scenario.all"));
         all.setId("scenario-all");
         Controls.tip(all, I18n.tr("scenario.all.tip"));
-        all.disableProperty().bind(vm.scenarioRunningProperty());
-        all.setOnAction(e -> vm.runAllFixes());
+        all.disableProperty().bind(vm.runs().scenarioRunningProperty());
+        all.setOnAction(e -> vm.runs().runAllFixes());
         Button runOnce = new Button(I18n.tr("scenario.run"));
         runOnce.setId("scenario-run");
-        runOnce.disableProperty().bind(vm.scenarioRunningProperty());
-        runOnce.setOnAction(e -> vm.runScenario());
+        runOnce.disableProperty().bind(vm.runs().scenarioRunningProperty());
+        runOnce.setOnAction(e -> vm.runs().runScenario());
         javafx.scene.control.ToggleButton stepMode = new javafx.scene.control.ToggleButton(I18n.tr("step.mode"));
         stepMode.setId("step-mode");
         Controls.tip(stepMode, I18n.tr("step.mode.tip"));
-        stepMode.selectedProperty().bindBidirectional(vm.stepModeProperty());
+        stepMode.selectedProperty().bindBidirectional(vm.steps().stepModeProperty());
         Button next = new Button(I18n.tr("step.nextButton"));
         next.setId("step-next");
         next.getStyleClass().add(Css.PRIMARY);
-        next.visibleProperty().bind(vm.stepModeProperty());
+        next.visibleProperty().bind(vm.steps().stepModeProperty());
         next.managedProperty().bind(next.visibleProperty());
-        next.disableProperty().bind(vm.waitingCallsProperty().isEqualTo(0));
-        next.setOnAction(e -> vm.step());
+        next.disableProperty().bind(vm.steps().waitingCallsProperty().isEqualTo(0));
+        next.setOnAction(e -> vm.steps().step());
         javafx.scene.control.MenuButton file = new javafx.scene.control.MenuButton(I18n.tr("file.menu"));
         file.setId("file-menu");
         javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem(I18n.tr("file.open"));
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(e -> choose(false, "trace", "*.jsonl").ifPresent(vm::openTrace));
+        open.setOnAction(e -> choose(false, "trace", "*.jsonl").ifPresent(vm.files()::openTrace));
         javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem(I18n.tr("file.save"));
         save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
-        save.setOnAction(e -> choose(true, "trace", "*.jsonl").ifPresent(vm::saveTrace));
+        save.setOnAction(e -> choose(true, "trace", "*.jsonl").ifPresent(vm.files()::saveTrace));
         javafx.scene.control.MenuItem pngVisible = new javafx.scene.control.MenuItem(I18n.tr("file.pngVisible"));
         pngVisible.setOnAction(e -> choose(true, "timeline", "*.png").ifPresent(p -> exportPng(vm, p, false, null)));
         javafx.scene.control.MenuItem pngAll = new javafx.scene.control.MenuItem(I18n.tr("file.pngAll"));
         pngAll.setOnAction(e -> choose(true, "timeline-all", "*.png").ifPresent(p -> exportPng(vm, p, true, null)));
         javafx.scene.control.MenuItem csv = new javafx.scene.control.MenuItem(I18n.tr("file.csv"));
-        csv.setOnAction(e -> choose(true, "events", "*.csv").ifPresent(vm::exportCsv));
+        csv.setOnAction(e -> choose(true, "events", "*.csv").ifPresent(vm.files()::exportCsv));
         javafx.scene.control.MenuItem openScenario = new javafx.scene.control.MenuItem(I18n.tr("file.openScenario"));
-        openScenario.setOnAction(e -> choose(false, "scenario", "*.json").ifPresent(vm::openScenario));
+        openScenario.setOnAction(e -> choose(false, "scenario", "*.json").ifPresent(vm.runs()::openScenario));
         file.getItems().addAll(openScenario, open, save, new javafx.scene.control.SeparatorMenuItem(), pngVisible, pngAll, csv);
         // drop a scenario (.json) or a saved trace (.jsonl) anywhere on the window
         setOnDragOver(e -> {
@@ -189,10 +189,10 @@ final class LabView extends BorderPane {
             boolean done = false;
             for (java.io.File f : e.getDragboard().getFiles()) {
                 if (f.getName().endsWith(".jsonl")) {
-                    vm.openTrace(f.toPath());
+                    vm.files().openTrace(f.toPath());
                     done = true;
                 } else if (f.getName().endsWith(".json")) {
-                    vm.openScenario(f.toPath());
+                    vm.runs().openScenario(f.toPath());
                     done = true;
                 }
             }
@@ -246,8 +246,8 @@ final class LabView extends BorderPane {
         nextCall.setId("step-next-call");
         nextCall.getStyleClass().add("step-banner");
         nextCall.setMaxWidth(Double.MAX_VALUE);
-        nextCall.textProperty().bind(vm.nextCallProperty());
-        nextCall.visibleProperty().bind(vm.stepModeProperty());
+        nextCall.textProperty().bind(vm.steps().nextCallProperty());
+        nextCall.visibleProperty().bind(vm.steps().stepModeProperty());
         nextCall.managedProperty().bind(nextCall.visibleProperty());
         Label notes = new Label();
         notes.setId("scenario-notes");
@@ -255,8 +255,8 @@ final class LabView extends BorderPane {
         notes.setWrapText(true);
         notes.setMinWidth(0);
         notes.setMaxWidth(Double.MAX_VALUE);
-        notes.textProperty().bind(Bindings.createStringBinding(() -> vm.scenarioProperty().get() == null ? ""
-                : vm.scenarioProperty().get().notes(I18n.locale().getLanguage()), vm.scenarioProperty()));
+        notes.textProperty().bind(Bindings.createStringBinding(() -> vm.runs().scenarioProperty().get() == null ? ""
+                : vm.runs().scenarioProperty().get().notes(I18n.locale().getLanguage()), vm.runs().scenarioProperty()));
         notes.visibleProperty().bind(notes.textProperty().isNotEmpty());
         notes.managedProperty().bind(notes.visibleProperty());
         javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(bar, nextCall, notes, scenarioStatus);
@@ -359,7 +359,7 @@ final class LabView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> vm.server().toggle());
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> vm.client().toggleConnection());
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> vm.client().send());
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::runComparison);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm.runs()::runComparison);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::clear);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), timeline::requestFocus);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> projector.set(!projector.get()));
@@ -382,10 +382,10 @@ final class LabView extends BorderPane {
             applyMode(scene);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), switchLanguage);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F8), () -> panesShown.set(!panesShown.get()));
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> vm.stepModeProperty().set(!vm.stepModeProperty().get()));
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> vm.steps().stepModeProperty().set(!vm.steps().stepModeProperty().get()));
             // replay: ← → step through the events, Space plays and pauses (unless a text field or the timeline has the keys)
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                if (!vm.isReplaying() || e.isShortcutDown() || e.isAltDown() || timeline.isFocused()
+                if (!vm.replay().isReplaying() || e.isShortcutDown() || e.isAltDown() || timeline.isFocused()
                         || scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
                     return;
                 }
@@ -399,16 +399,16 @@ final class LabView extends BorderPane {
             });
             // what a presenter's clicker sends: Space, →, Page Down — one real socket call each
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                if (!vm.stepModeProperty().get() || e.isShortcutDown() || e.isAltDown()) {
+                if (!vm.steps().stepModeProperty().get() || e.isShortcutDown() || e.isAltDown()) {
                     return;
                 }
-                if (vm.isReplaying()) {
+                if (vm.replay().isReplaying()) {
                     return;
                 }
                 boolean key = e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.PAGE_DOWN
                         || e.getCode() == KeyCode.RIGHT && !timeline.isFocused();
                 if (key && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
-                    vm.step();
+                    vm.steps().step();
                     e.consume();
                 }
             });

@@ -222,24 +222,24 @@ class LabWindowTest {
 
     @Test
     void runningALessonLoadsItsSettingsIntoThePanesToTryAgainByHand(FxRobot robot) {
-        waitUntil("the lessons were read", () -> !vm.lessons().isEmpty());
-        socketlab.lesson.Lesson commands = vm.lessons().stream().filter(l -> l.id().equals("ch9-remote-command-header"))
+        waitUntil("the lessons were read", () -> !vm.lessons().lessons().isEmpty());
+        socketlab.lesson.Lesson commands = vm.lessons().lessons().stream().filter(l -> l.id().equals("ch9-remote-command-header"))
                 .findFirst().orElseThrow();
         robot.interact(() -> {
-            vm.lessonProperty().set(commands);
-            vm.runLesson();
+            vm.lessons().lessonProperty().set(commands);
+            vm.lessons().runLesson();
         });
-        waitUntil("the lesson answered", () -> vm.lessonResultProperty().get().contains("/socketlab/lab"));
+        waitUntil("the lesson answered", () -> vm.lessons().lessonResultProperty().get().contains("/socketlab/lab"));
         assertEquals("header", framingOf(robot, "#server-framing"));
         assertEquals("header", framingOf(robot, "#client-framing"));
         assertTrue(vm.server().commandsProperty().get(), "the server pane answers commands, as in the lesson");
         assertEquals("ls\npwd", robot.lookup("#client-messages").queryTextInputControl().getText());
-        socketlab.lesson.Lesson iterative = vm.lessons().stream().filter(l -> l.id().equals("ch10-iterative")).findFirst().orElseThrow();
+        socketlab.lesson.Lesson iterative = vm.lessons().lessons().stream().filter(l -> l.id().equals("ch10-iterative")).findFirst().orElseThrow();
         robot.interact(() -> {
-            vm.lessonProperty().set(iterative);
-            vm.runLesson();
+            vm.lessons().lessonProperty().set(iterative);
+            vm.lessons().runLesson();
         });
-        waitUntil("the second lesson answered", () -> vm.lessonResultProperty().get().contains("accept()"));
+        waitUntil("the second lesson answered", () -> vm.lessons().lessonResultProperty().get().contains("accept()"));
         assertEquals(ServerSettings.Model.ITERATIVE, vm.server().modelProperty().get());
         assertFalse(vm.server().commandsProperty().get(), "what the last lesson set is reset");
     }
@@ -269,27 +269,27 @@ class LabWindowTest {
     @Test
     void stepModeRunsExactlyOneRealSocketCallPerSpace(FxRobot robot) {
         robot.push(KeyCode.F6);
-        assertTrue(vm.stepModeProperty().get(), "F6 turns step mode on");
+        assertTrue(vm.steps().stepModeProperty().get(), "F6 turns step mode on");
         typeInto(robot, "#server-port", "0");
         robot.clickOn("#server-start");
-        waitUntil("accept() waits for its step", () -> vm.waitingCallsProperty().get() == 1);
+        waitUntil("accept() waits for its step", () -> vm.steps().waitingCallsProperty().get() == 1);
         assertTrue(text(robot, "#step-next-call").contains("accept()"), text(robot, "#step-next-call"));
         robot.clickOn("#client-send"); // connect, then two sends: each waits for its step
-        waitUntil("connect() waits too", () -> vm.waitingCallsProperty().get() == 2);
+        waitUntil("connect() waits too", () -> vm.steps().waitingCallsProperty().get() == 2);
 
         assertEquals(0, socketCalls(vm));
         // accept() runs first and blocks in the kernel until the connect() that the next Space lets through
         robot.push(KeyCode.SPACE);
-        waitUntil("accept() left the line", () -> vm.waitingCallsProperty().get() == 1
-                && vm.nextCallProperty().get().contains("connect("));
+        waitUntil("accept() left the line", () -> vm.steps().waitingCallsProperty().get() == 1
+                && vm.steps().nextCallProperty().get().contains("connect("));
         assertEquals(0, socketCalls(vm), "accept() is blocked, waiting for a client");
         // connect (and the accept it completes), send, send, recv: one call per press of Space
         for (int press = 2; press <= 5; press++) {
             int expected = press;
             if (press == 5) {
-                waitUntil("the slow receiver's recv() joins the line", () -> vm.nextCallProperty().get().contains("recv(1024)"));
+                waitUntil("the slow receiver's recv() joins the line", () -> vm.steps().nextCallProperty().get().contains("recv(1024)"));
             } else if (press > 1) {
-                waitUntil("a call waits", () -> vm.waitingCallsProperty().get() >= 1);
+                waitUntil("a call waits", () -> vm.steps().waitingCallsProperty().get() >= 1);
             }
             robot.push(KeyCode.SPACE);
             waitUntil("call " + expected + " ran", () -> socketCalls(vm) >= expected);
@@ -299,7 +299,7 @@ class LabWindowTest {
         waitUntil("the glued message is decoded", () -> serverMessages(robot).size() == 1);
         assertEquals("hello worldhaha", serverMessages(robot).get(0).text());
         robot.push(KeyCode.F6); // stepping off mid-run
-        assertFalse(vm.stepModeProperty().get());
+        assertFalse(vm.steps().stepModeProperty().get());
     }
 
     @Test
@@ -366,25 +366,25 @@ class LabWindowTest {
         java.nio.file.Path good = dir.resolve("mine.json");
         java.nio.file.Files.writeString(good, "{\"format\": \"socketlab-scenario/1\", \"id\": \"mine\", \"title\": \"My three\","
                 + " \"notes\": \"Three sends, one recv.\", \"messages\": [\"a\", \"b\", \"c\"], \"recv_delay_ms\": 100}");
-        robot.interact(() -> vm.openScenario(good));
-        waitUntil("the scenario is selected", () -> vm.scenarioProperty().get().id().equals("mine"));
+        robot.interact(() -> vm.runs().openScenario(good));
+        waitUntil("the scenario is selected", () -> vm.runs().scenarioProperty().get().id().equals("mine"));
         assertEquals("Three sends, one recv.", text(robot, "#scenario-notes"));
 
         java.nio.file.Path bad = dir.resolve("bad.json");
         java.nio.file.Files.writeString(bad, "{\n \"format\": \"socketlab-scenario/1\",\n \"id\": \"x\",\n \"title\": \"t\",\n"
                 + " \"messages\": [\"a\"],\n \"recv_buffer\": -5\n}");
-        robot.interact(() -> vm.openScenario(bad));
+        robot.interact(() -> vm.runs().openScenario(bad));
         waitUntil("the error is shown", () -> vm.scenarioStatusProperty().get().contains("recv_buffer"));
         String msg = vm.scenarioStatusProperty().get();
         assertTrue(msg.contains("bad.json line 6: \"recv_buffer\" must be a whole number 1–16777216, got -5"), msg);
-        assertEquals("mine", vm.scenarioProperty().get().id(), "the broken file changed nothing");
+        assertEquals("mine", vm.runs().scenarioProperty().get().id(), "the broken file changed nothing");
     }
 
     @Test
     void replayScrubbingShowsTheSameCountsAsTheLiveRun(FxRobot robot) {
         robot.clickOn("#scenario-compare");
         waitUntil("both runs finished", () -> vm.scenarioStatusProperty().get().contains("|"));
-        waitUntil("all events shown", () -> vm.shownIndex().log().size() == vm.recorded() && vm.gluedProperty().get() == 2);
+        waitUntil("all events shown", () -> vm.shownIndex().log().size() == vm.replay().recorded() && vm.gluedProperty().get() == 2);
         int glued = vm.gluedProperty().get();
         int split = vm.splitProperty().get();
         int messages = serverMessages(robot).size();
@@ -392,28 +392,28 @@ class LabWindowTest {
 
         robot.clickOn("#replay-first");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, vm.replayProperty().get());
+        assertEquals(0, vm.replay().replayProperty().get());
         assertEquals(0, vm.gluedProperty().get(), "nothing has happened at the start");
         assertEquals(0, serverMessages(robot).size());
 
-        int total = vm.recorded();
+        int total = vm.replay().recorded();
         int maxGlued = 0;
         for (int k = 1; k <= total; k++) { // → through every event
             robot.clickOn("#replay-forward");
             maxGlued = Math.max(maxGlued, vm.gluedProperty().get());
             assertTrue(vm.gluedProperty().get() <= glued);
         }
-        assertEquals(total, vm.replayProperty().get());
+        assertEquals(total, vm.replay().replayProperty().get());
         assertEquals(glued, vm.gluedProperty().get(), "at the end, the same counts as live");
         assertEquals(split, vm.splitProperty().get());
         assertEquals(messages, serverMessages(robot).size());
         assertEquals(waiting, vm.server().waitingProperty().get());
 
-        robot.interact(() -> vm.replayTo(total / 2)); // scrub to the middle, then back to live
+        robot.interact(() -> vm.replay().replayTo(total / 2)); // scrub to the middle, then back to live
         assertTrue(vm.gluedProperty().get() <= glued);
         robot.clickOn("#replay-live");
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(vm.isReplaying());
+        assertFalse(vm.replay().isReplaying());
         assertEquals(glued, vm.gluedProperty().get());
     }
 
@@ -424,12 +424,12 @@ class LabWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("lesson-pick", robot.targetWindow(view.getScene().getWindow()).lookup("#lesson-pick").query().getId());
         assertTrue(robot.lookup("#lesson-pick").query().isFocused(), "F2 puts the focus on the lesson");
-        int sticky = vm.lessons().indexOf(vm.lessons().stream().filter(l -> l.id().equals("ch8-two-sends-one-recv")).findFirst().orElseThrow());
+        int sticky = vm.lessons().lessons().indexOf(vm.lessons().lessons().stream().filter(l -> l.id().equals("ch8-two-sends-one-recv")).findFirst().orElseThrow());
         for (int i = 0; i < sticky; i++) {
             robot.push(KeyCode.DOWN); // ↓ walks the lessons in the tutorial's order
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("ch8-two-sends-one-recv", vm.lessonProperty().get().id());
+        assertEquals("ch8-two-sends-one-recv", vm.lessons().lessonProperty().get().id());
         assertTrue(robot.lookup("#lesson-pick").query().isFocused(), "choosing a lesson keeps the focus on the picker");
         assertTrue(text(robot, "#lesson-question").contains("first recv() return"), text(robot, "#lesson-question"));
         // Tab to the choices: "hello world", "hello worldhaha", "haha" — predict the second
@@ -440,17 +440,17 @@ class LabWindowTest {
         assertTrue(focused instanceof javafx.scene.control.ToggleButton t && t.getText().equals("hello worldhaha"),
                 "focus on the second choice, was " + focused);
         robot.push(KeyCode.SPACE);
-        assertEquals("hello worldhaha", vm.predictionProperty().get());
+        assertEquals("hello worldhaha", vm.lessons().predictionProperty().get());
         for (int i = 0; i < 3 && !"lesson-run".equals(view.getScene().getFocusOwner().getId()); i++) {
             robot.push(KeyCode.TAB); // on past the other choices to the Run button
             WaitForAsyncUtils.waitForFxEvents();
         }
         assertEquals("lesson-run", view.getScene().getFocusOwner().getId());
         robot.push(KeyCode.SPACE); // run it on real sockets
-        waitUntil("the run answered", () -> vm.lessonResultProperty().get().contains("✓")
-                || vm.lessonResultProperty().get().contains("✗"));
-        assertTrue(vm.lessonResultProperty().get().contains("hello worldhaha"), vm.lessonResultProperty().get());
-        assertTrue(vm.lessonResultProperty().get().contains("✓"), vm.lessonResultProperty().get());
+        waitUntil("the run answered", () -> vm.lessons().lessonResultProperty().get().contains("✓")
+                || vm.lessons().lessonResultProperty().get().contains("✗"));
+        assertTrue(vm.lessons().lessonResultProperty().get().contains("hello worldhaha"), vm.lessons().lessonResultProperty().get());
+        assertTrue(vm.lessons().lessonResultProperty().get().contains("✓"), vm.lessons().lessonResultProperty().get());
         waitUntil("the run is in the timeline", () -> vm.gluedProperty().get() == 1);
     }
 
@@ -503,7 +503,7 @@ class LabWindowTest {
     @Test
     void theComparisonRunsBrokenAndFixedSideBySide(FxRobot robot) {
         robot.clickOn("#scenario-compare");
-        waitUntil("both runs finished", () -> !vm.scenarioRunningProperty().get()
+        waitUntil("both runs finished", () -> !vm.runs().scenarioRunningProperty().get()
                 && vm.scenarioStatusProperty().get().contains("|"));
         String status = vm.scenarioStatusProperty().get();
         assertTrue(status.startsWith("none: glued 1, split 0, messages right 0 of 1"), status);
@@ -533,8 +533,8 @@ class LabWindowTest {
 
     @Test
     void theScenarioListOpensFromTheKeyboardWithTheCurrentOneMarkedAndPicksAnother(FxRobot robot) {
-        waitUntil("the scenarios were read", () -> vm.scenarios().size() >= 4);
-        Scenario first = vm.scenarioProperty().get();
+        waitUntil("the scenarios were read", () -> vm.runs().scenarios().size() >= 4);
+        Scenario first = vm.runs().scenarioProperty().get();
         ChoiceButton<?> choice = robot.lookup("#scenario").queryAs(ChoiceButton.class);
         assertEquals(first.title("en"), choice.getText(), "the button says which scenario is chosen");
         robot.interact(choice::requestFocus);
@@ -542,26 +542,26 @@ class LabWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(choice.isShowingChoices(), "F4 opens the list");
         List<javafx.scene.control.RadioMenuItem> items = choice.choiceItems();
-        assertEquals(vm.scenarios().size(), items.size(), "one item per scenario");
+        assertEquals(vm.runs().scenarios().size(), items.size(), "one item per scenario");
         assertEquals(List.of(first.title("en")), items.stream().filter(javafx.scene.control.RadioMenuItem::isSelected)
                 .map(javafx.scene.control.MenuItem::getText).toList(), "the current scenario, and only it, is marked");
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
-        Scenario third = vm.scenarios().get(2); // not the first item: the list must open on it, not on the top
-        robot.interact(() -> vm.scenarioProperty().set(third));
+        Scenario third = vm.runs().scenarios().get(2); // not the first item: the list must open on it, not on the top
+        robot.interact(() -> vm.runs().scenarioProperty().set(third));
         robot.interact(choice::requestFocus);
         robot.push(KeyCode.F4);
         WaitForAsyncUtils.waitForFxEvents();
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertSame(third, vm.scenarioProperty().get(), "the list opens on the current scenario: Enter keeps it");
-        Scenario next = vm.scenarios().get(3);
+        assertSame(third, vm.runs().scenarioProperty().get(), "the list opens on the current scenario: Enter keeps it");
+        Scenario next = vm.runs().scenarios().get(3);
         robot.push(KeyCode.F4);
         WaitForAsyncUtils.waitForFxEvents();
         robot.push(KeyCode.DOWN);
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertSame(next, vm.scenarioProperty().get(), "one ↓ from the current scenario, then Enter, picks the next one");
+        assertSame(next, vm.runs().scenarioProperty().get(), "one ↓ from the current scenario, then Enter, picks the next one");
         assertEquals(next.title("en"), choice.getText());
         assertFalse(choice.isShowingChoices(), "and the list closes");
     }
@@ -579,7 +579,7 @@ class LabWindowTest {
     @Test
     void eachPlusKeyDoublesTheTimelinesZoomAndZeroResetsIt(FxRobot robot) {
         robot.clickOn("#scenario-compare");
-        waitUntil("both runs finished", () -> !vm.scenarioRunningProperty().get()
+        waitUntil("both runs finished", () -> !vm.runs().scenarioRunningProperty().get()
                 && vm.scenarioStatusProperty().get().contains("|"));
         TimelineView timeline = robot.lookup("." + Css.TIMELINE).queryAs(TimelineView.class);
         robot.press(KeyCode.SHORTCUT, KeyCode.T).release(KeyCode.T, KeyCode.SHORTCUT);
@@ -597,7 +597,7 @@ class LabWindowTest {
     @Test
     void brokenAndFixedRowsTooTallForTheTimelineShrinkTogetherIntoView(FxRobot robot) throws Exception {
         robot.clickOn("#scenario-compare");
-        waitUntil("both runs finished", () -> !vm.scenarioRunningProperty().get()
+        waitUntil("both runs finished", () -> !vm.runs().scenarioRunningProperty().get()
                 && vm.scenarioStatusProperty().get().contains("|"));
         double[] got = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
             TimelineView copy = new TimelineView(); // the projector's type size, on a timeline of chosen heights

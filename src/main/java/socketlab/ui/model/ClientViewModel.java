@@ -3,7 +3,6 @@ package socketlab.ui.model;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,7 +16,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import socketlab.codec.Framing;
-import socketlab.exec.TaskRunner;
+import socketlab.exec.BackgroundTask;
+import socketlab.exec.TaskExecutor;
 import socketlab.net.ClientSettings;
 import socketlab.net.Explain;
 import socketlab.net.LabClient;
@@ -36,9 +36,8 @@ public final class ClientViewModel {
     public static final String PRESET_TUTORIAL_2 = "hello xuyaping\nhaha";
     public static final String PRESET_CHINESE = "你好，世界\n粘包";
 
-    private final LabViewModel lab;
-    private final TaskRunner background;
-    private final Executor ui;
+    private final Recording recording;
+    private final TaskExecutor tasks;
 
     final StringProperty port = new SimpleStringProperty(String.valueOf(ServerSettings.DEFAULT_PORT));
     final StringProperty framing = new SimpleStringProperty("none");
@@ -56,10 +55,9 @@ public final class ClientViewModel {
     final ObservableList<MessageRow> replies = FXCollections.observableArrayList();
     private volatile LabClient client;
 
-    ClientViewModel(LabViewModel lab, TaskRunner background, Executor ui) {
-        this.lab = lab;
-        this.background = background;
-        this.ui = ui;
+    ClientViewModel(Recording recording, TaskExecutor tasks) {
+        this.recording = recording;
+        this.tasks = tasks;
     }
 
     public StringProperty portProperty() {
@@ -165,34 +163,29 @@ public final class ClientViewModel {
         }
         error.set("");
         busy.set(true);
-        LabClient c = new LabClient(lab.log(), s, background, lab.stepper());
-        background.execute("client-connect", () -> {
-            try {
-                c.connect();
-                client = c;
-                ui.execute(() -> {
-                    busy.set(false);
-                    connected.set(true);
-                    status.set(I18n.tr("client.status.connected", String.valueOf(c.localPort()),
-                            String.valueOf(s.port()), s.framing().spec()));
-                    if (then != null) {
-                        then.run();
-                    }
-                });
-            } catch (LabException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    error.set(e.getMessage());
-                });
+        LabClient c = new LabClient(recording.log(), s, tasks.runner(), recording.stepper());
+        BackgroundTask.run("client-connect", () -> {
+            c.connect();
+            client = c;
+        }).onSuccess(v -> {
+            busy.set(false);
+            connected.set(true);
+            status.set(I18n.tr("client.status.connected", String.valueOf(c.localPort()),
+                    String.valueOf(s.port()), s.framing().spec()));
+            if (then != null) {
+                then.run();
             }
-        });
+        }).onFailure(e -> {
+            busy.set(false);
+            error.set(BackgroundTask.words(e));
+        }).executeWith(tasks);
     }
 
     public void disconnect() {
         LabClient c = client;
         client = null;
         if (c != null) {
-            background.execute("client-close", c::close);
+            BackgroundTask.run("client-close", c::close).executeWith(tasks);
         }
         connected.set(false);
         status.set(I18n.tr("client.status.idle"));
@@ -270,22 +263,14 @@ public final class ClientViewModel {
         }
         error.set("");
         busy.set(true);
-        background.execute("client-send", () -> {
-            String problem = null;
-            try {
-                action.on(c);
-            } catch (LabException e) {
-                problem = e.getMessage();
-            }
-            String p = problem;
-            ui.execute(() -> {
-                busy.set(false);
-                if (p != null) {
-                    error.set(p);
+        BackgroundTask.run("client-send", () -> action.on(c))
+                .onSuccess(v -> busy.set(false))
+                .onFailure(e -> {
+                    busy.set(false);
+                    error.set(BackgroundTask.words(e));
                     connected.set(c.isConnected());
-                }
-            });
-        });
+                })
+                .executeWith(tasks);
     }
 
     void noticeClosed(int conn) {

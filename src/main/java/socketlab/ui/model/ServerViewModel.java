@@ -1,7 +1,6 @@
 package socketlab.ui.model;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,7 +16,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import socketlab.codec.Framing;
-import socketlab.exec.TaskRunner;
+import socketlab.exec.BackgroundTask;
+import socketlab.exec.TaskExecutor;
 import socketlab.net.Explain;
 import socketlab.net.LabException;
 import socketlab.net.LabServer;
@@ -30,9 +30,8 @@ import socketlab.text.I18n;
  * background task and posts its one result back.
  */
 public final class ServerViewModel {
-    private final LabViewModel lab;
-    private final TaskRunner background;
-    private final Executor ui;
+    private final Recording recording;
+    private final TaskExecutor tasks;
 
     final StringProperty port = new SimpleStringProperty(String.valueOf(ServerSettings.DEFAULT_PORT));
     final IntegerProperty recvBuffer = new SimpleIntegerProperty(ServerSettings.DEFAULT_RECV_BUFFER);
@@ -58,10 +57,9 @@ public final class ServerViewModel {
     final ObservableList<MessageRow> messages = FXCollections.observableArrayList();
     private LabServer server;
 
-    ServerViewModel(LabViewModel lab, TaskRunner background, Executor ui) {
-        this.lab = lab;
-        this.background = background;
-        this.ui = ui;
+    ServerViewModel(Recording recording, TaskExecutor tasks) {
+        this.recording = recording;
+        this.tasks = tasks;
         recvBuffer.addListener((o, a, b) -> pushLiveSettings());
         recvDelayMs.addListener((o, a, b) -> pushLiveSettings());
         framing.addListener((o, a, b) -> pushLiveSettings());
@@ -188,28 +186,19 @@ public final class ServerViewModel {
         error.set("");
         suggestedPort.set(-1);
         busy.set(true);
-        LabServer candidate = new LabServer(lab.log(), s, background, lab.stepper()).reuseAddress(reuseAddress.get())
+        LabServer candidate = new LabServer(recording.log(), s, tasks.runner(), recording.stepper()).reuseAddress(reuseAddress.get())
                 .answerCommands(commands.get());
-        background.execute("server-start", () -> {
-            try {
-                int p = candidate.start();
-                ui.execute(() -> {
-                    server = candidate;
-                    busy.set(false);
-                    running.set(true);
-                    boundPort.set(p);
-                    status.set(I18n.tr("server.status.listening", ServerSettings.LOOPBACK, String.valueOf(p)));
-                    lab.serverStarted(p);
-                });
-            } catch (LabException e) {
-                int suggestion = e.freePort();
-                ui.execute(() -> {
-                    busy.set(false);
-                    error.set(e.getMessage());
-                    suggestedPort.set(suggestion);
-                });
-            }
-        });
+        BackgroundTask.of("server-start", candidate::start).onSuccess(p -> {
+            server = candidate;
+            busy.set(false);
+            running.set(true);
+            boundPort.set(p);
+            status.set(I18n.tr("server.status.listening", ServerSettings.LOOPBACK, String.valueOf(p)));
+        }).onFailure(e -> {
+            busy.set(false);
+            error.set(BackgroundTask.words(e));
+            suggestedPort.set(e instanceof LabException le ? le.freePort() : -1);
+        }).executeWith(tasks);
     }
 
     /** Takes the free port the last error offered. */
@@ -228,15 +217,12 @@ public final class ServerViewModel {
         }
         server = null;
         busy.set(true);
-        background.execute("server-stop", () -> {
-            s.close();
-            ui.execute(() -> {
-                busy.set(false);
-                running.set(false);
-                boundPort.set(-1);
-                status.set(I18n.tr("server.status.stopped"));
-            });
-        });
+        BackgroundTask.run("server-stop", s::close).onSuccess(v -> {
+            busy.set(false);
+            running.set(false);
+            boundPort.set(-1);
+            status.set(I18n.tr("server.status.stopped"));
+        }).executeWith(tasks);
     }
 
     /** Closes without posting back: for window close. */

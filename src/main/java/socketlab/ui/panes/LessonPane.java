@@ -42,9 +42,9 @@ public final class LessonPane extends ScrollPane {
         setContent(box);
         pick = picker();
         box.getChildren().addAll(pick, content);
-        vm.lessonProperty().addListener((o, a, b) -> build());
+        vm.lessons().lessonProperty().addListener((o, a, b) -> build());
         vm.selectedProperty().addListener((o, a, e) -> highlight(e));
-        vm.lessonResultProperty().addListener((o, a, text) -> { // the answer is what the learner waits for: bring it into view
+        vm.lessons().lessonResultProperty().addListener((o, a, text) -> { // the answer is what the learner waits for: bring it into view
             if (!text.isEmpty()) {
                 applyCss();
                 layout();
@@ -62,10 +62,10 @@ public final class LessonPane extends ScrollPane {
     }
 
     private ComboBox<Lesson> picker() {
-        ComboBox<Lesson> pick = new ComboBox<>(vm.lessons());
+        ComboBox<Lesson> pick = new ComboBox<>(vm.lessons().lessons());
         pick.setId("lesson-pick");
         pick.setMaxWidth(Double.MAX_VALUE);
-        pick.setValue(vm.lessonProperty().get());
+        pick.setValue(vm.lessons().lessonProperty().get());
         pick.setConverter(new StringConverter<>() {
             @Override
             public String toString(Lesson l) {
@@ -78,8 +78,8 @@ public final class LessonPane extends ScrollPane {
             }
         });
         pick.valueProperty().addListener((o, a, b) -> {
-            if (b != null && b != vm.lessonProperty().get()) {
-                vm.lessonProperty().set(b);
+            if (b != null && b != vm.lessons().lessonProperty().get()) {
+                vm.lessons().lessonProperty().set(b);
             }
         });
         return pick;
@@ -90,10 +90,10 @@ public final class LessonPane extends ScrollPane {
         content.getChildren().clear();
         codeLines.clear();
         String lang = I18n.locale().getLanguage();
-        if (pick.getValue() != vm.lessonProperty().get()) {
-            pick.setValue(vm.lessonProperty().get());
+        if (pick.getValue() != vm.lessons().lessonProperty().get()) {
+            pick.setValue(vm.lessons().lessonProperty().get());
         }
-        Lesson l = vm.lessonProperty().get();
+        Lesson l = vm.lessons().lessonProperty().get();
         if (l == null) {
             return;
         }
@@ -132,17 +132,17 @@ public final class LessonPane extends ScrollPane {
             b.setUserData(c.id());
             choices.getChildren().add(b);
         }
-        group.selectedToggleProperty().addListener((o, a, t) -> vm.predictionProperty().set(t == null ? "" : (String) t.getUserData()));
+        group.selectedToggleProperty().addListener((o, a, t) -> vm.lessons().predictionProperty().set(t == null ? "" : (String) t.getUserData()));
         Button run = new Button(I18n.tr("lesson.run"));
         run.setId("lesson-run");
         run.getStyleClass().add(Css.PRIMARY);
-        run.disableProperty().bind(vm.lessonRunningProperty());
-        run.setOnAction(e -> vm.runLesson());
+        run.disableProperty().bind(vm.lessons().lessonRunningProperty());
+        run.setOnAction(e -> vm.lessons().runLesson());
         Label result = wrapped("");
         result.setId("lesson-result");
         result.getStyleClass().add("lesson-result");
-        result.textProperty().bind(vm.lessonResultProperty());
-        result.visibleProperty().bind(Bindings.isNotEmpty(vm.lessonResultProperty()));
+        result.textProperty().bind(vm.lessons().lessonResultProperty());
+        result.visibleProperty().bind(Bindings.isNotEmpty(vm.lessons().lessonResultProperty()));
         ScrollPane codeScroll = new ScrollPane(code); // code keeps its lines whole; it scrolls sideways instead
         codeScroll.setFitToHeight(true);
         codeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -39,7 +39,7 @@ public final class ReplayBar extends HBox {
         Button first = new Button("|◀");
         first.setId("replay-first");
         Controls.tip(first, I18n.tr("replay.first"));
-        first.setOnAction(e -> vm.replayTo(0));
+        first.setOnAction(e -> vm.replay().replayTo(0));
         Button back = new Button("◀");
         back.setId("replay-back");
         Controls.tip(back, I18n.tr("replay.back"));
@@ -53,10 +53,10 @@ public final class ReplayBar extends HBox {
         forward.setOnAction(e -> step(1));
         Button live = new Button(I18n.tr("replay.live"));
         live.setId("replay-live");
-        live.disableProperty().bind(vm.replayProperty().lessThan(0));
+        live.disableProperty().bind(vm.replay().replayProperty().lessThan(0));
         live.setOnAction(e -> {
             pause();
-            vm.live();
+            vm.replay().live();
         });
         speed.setValue(1.0);
         speed.setId("replay-speed");
@@ -65,18 +65,18 @@ public final class ReplayBar extends HBox {
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.valueProperty().addListener((o, a, b) -> {
             if (!updating) {
-                vm.replayTo((int) Math.round(b.doubleValue()));
+                vm.replay().replayTo((int) Math.round(b.doubleValue()));
             }
         });
         Label where = new Label();
         where.setId("replay-where");
         where.setMinWidth(USE_PREF_SIZE);
         where.textProperty().bind(Bindings.createStringBinding(() -> {
-            int k = vm.replayProperty().get();
+            int k = vm.replay().replayProperty().get();
             return k < 0 ? I18n.tr("replay.liveNow", vm.eventsProperty().get())
-                    : I18n.tr("replay.at", k, vm.recorded(), String.format(Locale.ROOT, "%.1f", vm.timeAt(k) / 1e6));
-        }, vm.replayProperty(), vm.eventsProperty()));
-        vm.replayProperty().addListener((o, a, b) -> sync());
+                    : I18n.tr("replay.at", k, vm.replay().recorded(), String.format(Locale.ROOT, "%.1f", vm.replay().timeAt(k) / 1e6));
+        }, vm.replay().replayProperty(), vm.eventsProperty()));
+        vm.replay().replayProperty().addListener((o, a, b) -> sync());
         vm.eventsProperty().addListener((o, a, b) -> sync());
         getChildren().addAll(new Label(I18n.tr("replay.label")), first, back, play, forward, slider, speed, where, live);
         for (javafx.scene.Node n : getChildren()) {
@@ -97,19 +97,19 @@ public final class ReplayBar extends HBox {
 
             @Override
             public void handle(long now) {
-                int k = Math.max(0, vm.replayProperty().get());
+                int k = Math.max(0, vm.replay().replayProperty().get());
                 if (startNanos < 0) {
                     startNanos = now;
-                    startT = vm.timeAt(k);
+                    startT = vm.replay().timeAt(k);
                 }
                 long t = startT + (long) ((now - startNanos) * speed.getValue());
-                int n = vm.recorded();
+                int n = vm.replay().recorded();
                 int next = k;
-                while (next < n && vm.timeAt(next + 1) <= t) {
+                while (next < n && vm.replay().timeAt(next + 1) <= t) {
                     next++;
                 }
                 if (next != k) {
-                    vm.replayTo(next);
+                    vm.replay().replayTo(next);
                 }
                 if (next >= n) {
                     pause();
@@ -120,15 +120,15 @@ public final class ReplayBar extends HBox {
 
     private void sync() {
         updating = true;
-        slider.setMax(Math.max(1, vm.recorded()));
-        slider.setValue(vm.replayProperty().get() < 0 ? vm.recorded() : vm.replayProperty().get());
+        slider.setMax(Math.max(1, vm.replay().recorded()));
+        slider.setValue(vm.replay().replayProperty().get() < 0 ? vm.replay().recorded() : vm.replay().replayProperty().get());
         updating = false;
     }
 
     /** One event back or forward (entering replay at the end of the run). */
     public void step(int dir) {
-        int k = vm.replayProperty().get() < 0 ? vm.recorded() : vm.replayProperty().get();
-        vm.replayTo(k + dir);
+        int k = vm.replay().replayProperty().get() < 0 ? vm.replay().recorded() : vm.replay().replayProperty().get();
+        vm.replay().replayTo(k + dir);
     }
 
     public void togglePlay() {
@@ -136,9 +136,9 @@ public final class ReplayBar extends HBox {
             pause();
             return;
         }
-        int k = vm.replayProperty().get();
-        if (k < 0 || k >= vm.recorded()) {
-            vm.replayTo(0); // from the start
+        int k = vm.replay().replayProperty().get();
+        if (k < 0 || k >= vm.replay().recorded()) {
+            vm.replay().replayTo(0); // from the start
         }
         play.setText("⏸");
         player.start();

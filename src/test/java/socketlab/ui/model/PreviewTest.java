@@ -25,19 +25,19 @@ class PreviewTest {
         try (var in = PreviewTest.class.getResourceAsStream("/socketlab/assets/icon.png")) {
             png = in.readAllBytes();
         }
-        assertFalse(LabViewModel.isText(png));
+        assertFalse(MessageFeed.isText(png));
         String header = "{\"filename\": \"icon.png\", \"data_size\": " + png.length + ", \"hash\": \"ab\"}";
         assertEquals("icon.png · " + String.format("%,d", png.length) + " bytes, not text",
-                LabViewModel.preview(png, png.length, header));
-        assertEquals(String.format("%,d", png.length) + " bytes, not text", LabViewModel.preview(png, png.length, null));
+                MessageFeed.preview(png, png.length, header));
+        assertEquals(String.format("%,d", png.length) + " bytes, not text", MessageFeed.preview(png, png.length, null));
     }
 
     @Test
     void textStaysTextEvenWhenARecvCutItsLastCharacter() {
         byte[] hello = "你好 hello\n".getBytes(StandardCharsets.UTF_8);
-        assertTrue(LabViewModel.isText(hello));
-        assertEquals("你好 hello⏎", LabViewModel.preview(hello, hello.length, null));
-        assertTrue(LabViewModel.isText(Arrays.copyOf(hello, 4)), "你 and the first byte of 好: still text, cut by a recv");
-        assertFalse(LabViewModel.isText(new byte[] {'a', 0, 'b'}), "a NUL is not text");
+        assertTrue(MessageFeed.isText(hello));
+        assertEquals("你好 hello⏎", MessageFeed.preview(hello, hello.length, null));
+        assertTrue(MessageFeed.isText(Arrays.copyOf(hello, 4)), "你 and the first byte of 好: still text, cut by a recv");
+        assertFalse(MessageFeed.isText(new byte[] {'a', 0, 'b'}), "a NUL is not text");
     }
 }

@@ -1,0 +1,116 @@
+package socketlab.ui.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import socketlab.text.I18n;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceEvent;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+
+/**
+ * Moves what each connection decoded — frames (✓/✗) and errors — into the server's and the
+ * client's message lists as it arrives, or as a replay reaches it, and feeds the server's buffer
+ * gauge. Each row is made once: the feed remembers how far into each connection it has listed.
+ */
+final class MessageFeed {
+    /** Text for a list row: the message as UTF-8 (� where it is not), shortened. */
+    private static final Pattern FILENAME = Pattern.compile("\"filename\"\\s*:\\s*\"([^\"]{1,120})\"");
+
+    private final ServerViewModel server;
+    private final ClientViewModel client;
+    /** Per connection: how many of its frames and errors are already in the lists. */
+    private final Map<Integer, int[]> listed = new HashMap<>();
+
+    MessageFeed(ServerViewModel server, ClientViewModel client) {
+        this.server = server;
+        this.client = client;
+    }
+
+    /** Empties the lists, to fill them again from the start (Clear, replay, back to live). */
+    void restart() {
+        listed.clear();
+        server.reset();
+        client.reset();
+    }
+
+    /** Lists what {@code idx} holds that is not listed yet; {@code limit} events are shown; {@code live} when not replaying. */
+    void publish(TraceIndex idx, int limit, boolean live) {
+        TraceLog log = idx.log();
+        for (TraceIndex.Conn c : idx.conns()) {
+            int[] seen = listed.computeIfAbsent(c.id, k -> new int[2]);
+            List<MessageRow> target = c.side == Side.SERVER ? server.messages : client.replies;
+            for (int k = seen[0]; k < c.frames.size(); k++) {
+                int ev = c.frames.get(k);
+                TraceEvent f = log.get(ev);
+                target.add(new MessageRow(c.id, preview(f.payload(), f.bytes(), f.text()), idx.frameOk(c, k), false, ev, f.bytes()));
+            }
+            seen[0] = c.frames.size();
+            for (int k = seen[1]; k < c.errors.size(); k++) {
+                int ev = c.errors.get(k);
+                target.add(new MessageRow(c.id, log.get(ev).text(), null, true, ev, 0));
+            }
+            seen[1] = c.errors.size();
+            if (live && c.side == Side.CLIENT && c.eofEvent >= 0) {
+                client.noticeClosed(c.id);
+            }
+        }
+        // the gauge: FIONREAD before the most recent server recv() shown
+        for (int i = limit - 1; i >= 0 && i >= limit - 4096; i--) {
+            if (log.op(i) == Op.RECV && log.side(i) == Side.SERVER) {
+                server.showWaiting(log.available(i));
+                break;
+            }
+        }
+    }
+
+    /**
+     * A message as the list shows it: its text, or — for bytes that are not text (a picture, a
+     * file) — its name from the header when there is one and its size, never a row of � glyphs.
+     */
+    static String preview(byte[] payload, int bytes, String header) {
+        if (payload != null && !isText(payload)) {
+            Matcher m = header == null ? null : FILENAME.matcher(header);
+            String size = I18n.tr("bytes.binary", String.format("%,d", bytes));
+            return m != null && m.find() ? m.group(1) + " · " + size : size;
+        }
+        return preview(payload, bytes);
+    }
+
+    /** Valid UTF-8 with no control characters but line breaks and tabs (a cut multi-byte character at the end is fine). */
+    static boolean isText(byte[] b) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.min(b.length, 4096) + 1);
+        java.nio.charset.CoderResult r = d.decode(java.nio.ByteBuffer.wrap(b, 0, Math.min(b.length, 4096)), out, false);
+        if (r.isError()) {
+            return false;
+        }
+        out.flip();
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String preview(byte[] payload, int bytes) {
+        if (payload == null) {
+            return "";
+        }
+        String s = new String(payload, 0, Math.min(payload.length, 200), StandardCharsets.UTF_8)
+                .replace("\n", "⏎").replace("\r", "");
+        if (bytes > 200) {
+            s = s + "… (" + I18n.tr("bytes.count", bytes) + ")";
+        }
+        return s;
+    }
+}

@@ -1,0 +1,40 @@
+package socketlab.ui.model;
+
+import socketlab.net.Stepper;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+
+/**
+ * The run the panes record into: the trace log (a new one on Clear, a loaded one when a trace is
+ * opened), its live index, and the step gate every socket call of the window passes. The view
+ * models share it instead of reaching back into each other.
+ */
+final class Recording {
+    private TraceLog log = new TraceLog();
+    private TraceIndex index = new TraceIndex(log);
+    private final Stepper stepper = new Stepper();
+
+    TraceLog log() {
+        return log;
+    }
+
+    /** The index of everything recorded so far. */
+    TraceIndex index() {
+        return index;
+    }
+
+    Stepper stepper() {
+        return stepper;
+    }
+
+    /** Records into {@code next} from now on (Clear, or a trace opened). */
+    void replace(TraceLog next) {
+        log = next;
+        index = new TraceIndex(next);
+    }
+
+    /** A fresh index of the same log (back to live after a replay). */
+    void reindex() {
+        index = new TraceIndex(log);
+    }
+}

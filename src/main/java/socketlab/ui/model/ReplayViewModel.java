@@ -1,0 +1,74 @@
+package socketlab.ui.model;
+
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import socketlab.trace.TraceIndex;
+
+/**
+ * Replay: the run as it stood after its first k events — timeline, lists, gauge and counts — while
+ * the sockets go on recording; {@link #live()} returns to them.
+ */
+public final class ReplayViewModel {
+
+    /** Shows an index in the window: {@code limit} events of it, {@code live} when not replaying. */
+    @FunctionalInterface
+    interface Show {
+        void show(TraceIndex idx, int limit, boolean live);
+    }
+
+    private final Recording recording;
+    private final MessageFeed feed;
+    private final Show show;
+    /** Replay: how many events of the run are shown; -1 while live. */
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(-1);
+
+    ReplayViewModel(Recording recording, MessageFeed feed, Show show) {
+        this.recording = recording;
+        this.feed = feed;
+        this.show = show;
+    }
+
+    /** Events shown during replay, or -1 while live. */
+    public ReadOnlyIntegerProperty replayProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public boolean isReplaying() {
+        return position.get() >= 0;
+    }
+
+    /** Events recorded so far (the end of the replay slider). */
+    public int recorded() {
+        return recording.log().size();
+    }
+
+    /** Time of the event at replay position {@code k} (ns since the trace began). */
+    public long timeAt(int k) {
+        int n = recording.log().size();
+        return k <= 0 || n == 0 ? 0 : recording.log().tNs(Math.min(k, n) - 1);
+    }
+
+    /** Shows the run as it stood after its first {@code k} events: timeline, lists, gauge and counts. */
+    public void replayTo(int k) {
+        int n = Math.max(0, Math.min(k, recording.log().size()));
+        position.set(n);
+        TraceIndex prefix = new TraceIndex(recording.log(), n);
+        prefix.update();
+        feed.restart();
+        show.show(prefix, n, false);
+    }
+
+    /** Back to the live run. */
+    public void live() {
+        position.set(-1);
+        feed.restart();
+        recording.reindex();
+        recording.index().update();
+        show.show(recording.index(), recording.log().size(), true);
+    }
+
+    /** Forgets the replay position (Clear, a trace opened). */
+    void stop() {
+        position.set(-1);
+    }
+}

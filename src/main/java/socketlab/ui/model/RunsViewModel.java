@@ -1,0 +1,146 @@
+package socketlab.ui.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import socketlab.codec.Framing;
+import socketlab.exec.BackgroundTask;
+import socketlab.exec.TaskExecutor;
+import socketlab.net.LabException;
+import socketlab.scenario.Scenario;
+import socketlab.scenario.ScenarioFile;
+import socketlab.scenario.ScenarioRunner;
+import socketlab.text.I18n;
+import socketlab.trace.TraceLog;
+
+/**
+ * The toolbar's runs: the chosen scenario as it is, broken vs fixed, or under every fix, each run
+ * a row of the timeline; and opening a teacher's scenario file. What a run measured goes on the
+ * status line.
+ */
+public final class RunsViewModel {
+    private final Recording recording;
+    private final TaskExecutor tasks;
+    private final StatusLine status;
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Scenario.STICKY);
+    /** The built-in scenarios, then any the user opened. */
+    private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList(Scenario.builtIn());
+    private final StringProperty fixFraming = new SimpleStringProperty("header:le");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+
+    RunsViewModel(Recording recording, TaskExecutor tasks, StatusLine status) {
+        this.recording = recording;
+        this.tasks = tasks;
+        this.status = status;
+    }
+
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    public ObservableList<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    /** The framing "Run broken vs fixed" fixes the scenario with. */
+    public StringProperty fixFramingProperty() {
+        return fixFraming;
+    }
+
+    public ReadOnlyBooleanProperty scenarioRunningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Opens a teacher's scenario file (read and checked on a background thread) and selects it. */
+    public void openScenario(Path file) {
+        BackgroundTask.of("open-scenario", () -> ScenarioFile.read(file))
+                .onSuccess(s -> {
+                    scenarios.removeIf(x -> x.id().equals(s.id()) && !Scenario.builtIn().contains(x));
+                    scenarios.add(s);
+                    scenario.set(s);
+                    status.say(I18n.tr("file.scenarioOpened", s.title(I18n.locale().getLanguage()), file.getFileName().toString()));
+                })
+                .onFailure(e -> status.say(I18n.tr("file.scenarioBad", BackgroundTask.words(e))))
+                .executeWith(tasks);
+    }
+
+    /** Runs the scenario as it is ("broken"), then again with the fix framing: two rows, one view. */
+    public void runComparison() {
+        Scenario s = scenario.get();
+        Framing fix;
+        try {
+            fix = Framing.parse(fixFraming.get());
+        } catch (IllegalArgumentException e) {
+            status.say(e.getMessage());
+            return;
+        }
+        run(List.of(s, s.withFraming(fix)));
+    }
+
+    /** The scenario as it is, then under every fix: one row each, one view. */
+    public void runAllFixes() {
+        Scenario s = scenario.get();
+        int longest = 1;
+        boolean newline = false;
+        for (byte[] m : s.messages()) {
+            longest = Math.max(longest, m.length);
+            for (byte b : m) {
+                newline |= b == '\n';
+            }
+        }
+        List<Scenario> runs = new ArrayList<>();
+        runs.add(s);
+        for (String fix : new String[] {"sleep:" + Framing.DEFAULT_SLEEP_MS, "fixed:" + longest, "length:le", "header:le", "line"}) {
+            if (fix.equals("line") && newline) {
+                continue; // a message with a newline in it cannot be framed by lines
+            }
+            Framing f = Framing.parse(fix);
+            if (!f.equals(s.framing())) {
+                runs.add(s.withFraming(f));
+            }
+        }
+        run(runs);
+    }
+
+    public void runScenario() {
+        run(List.of(scenario.get()));
+    }
+
+    private void run(List<Scenario> runs) {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        status.say(I18n.tr("scenario.running"));
+        TraceLog target = recording.log();
+        BackgroundTask.of("scenario", () -> {
+            StringBuilder sb = new StringBuilder();
+            try {
+                for (Scenario s : runs) {
+                    ScenarioRunner.Result r = new ScenarioRunner(target, tasks.runner(), recording.stepper()).run(s);
+                    if (sb.length() > 0) {
+                        sb.append("   |   ");
+                    }
+                    sb.append(I18n.tr("scenario.result", s.framing().spec(), r.summary().glued(), r.summary().split(),
+                            r.summary().framesOk(), r.summary().frames(), String.format("%.1f", r.elapsedNs() / 1e6)));
+                }
+            } catch (LabException e) {
+                sb.append(e.getMessage()); // the runs before it keep their summaries
+            }
+            return sb.toString();
+        }).onSuccess(this::done).onFailure(e -> done(BackgroundTask.words(e))).executeWith(tasks);
+    }
+
+    private void done(String text) {
+        running.set(false);
+        status.say(text);
+    }
+}

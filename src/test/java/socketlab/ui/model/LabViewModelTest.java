@@ -1,0 +1,67 @@
+package socketlab.ui.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import socketlab.exec.TaskExecutor;
+import socketlab.trace.ConnectionRow;
+
+/**
+ * The view models without JavaFX's toolkit: properties and lists work on any thread, and with the
+ * same-thread executor each action returns with its task done. Real loopback sockets throughout.
+ */
+class LabViewModelTest {
+
+    @Test
+    void brokenVsFixedRecordsTwoRowsAndSaysWhatEachMeasured() {
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        vm.runs().runComparison(); // the sticky case, then with header:le
+        assertFalse(vm.runs().scenarioRunningProperty().get(), "the run is over when the call returns");
+        vm.refresh();
+        List<ConnectionRow> rows = ConnectionRow.of(vm.shownIndex());
+        assertEquals(2, rows.size(), "one row for the broken run, one for the fixed");
+        String status = vm.scenarioStatusProperty().get();
+        assertTrue(status.startsWith("none: glued 1, split 0, messages right 0 of 1") && status.contains("header:le: glued 1"),
+                status);
+        assertEquals(2, vm.gluedProperty().get(), "both runs' receivers got the two messages in one recv()");
+        assertEquals(3, vm.server().messages().size(), "hello worldhaha (✗), then hello world and haha (✓)");
+    }
+
+    @Test
+    void aSavedRunOpensAgainInPlaceOfTheRunAndSaysSo(@TempDir Path dir) throws IOException {
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        vm.runs().runScenario();
+        vm.refresh();
+        int recorded = vm.log().size();
+        Path file = dir.resolve("run.jsonl");
+        vm.files().saveTrace(file);
+        assertTrue(Files.size(file) > 0);
+        assertTrue(vm.scenarioStatusProperty().get().contains("run.jsonl"), vm.scenarioStatusProperty().get());
+
+        vm.clear();
+        assertEquals(0, vm.log().size(), "Clear starts a new trace");
+        vm.files().openTrace(file);
+        assertEquals(recorded, vm.log().size(), "every event came back");
+        assertEquals(1, ConnectionRow.of(vm.shownIndex()).size());
+        assertTrue(vm.scenarioStatusProperty().get().contains("run.jsonl"), vm.scenarioStatusProperty().get());
+    }
+
+    @Test
+    void aTraceThatCannotBeReadIsRefusedOnTheStatusLineAndTheRunStays(@TempDir Path dir) throws IOException {
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        vm.runs().runScenario();
+        vm.refresh();
+        int recorded = vm.log().size();
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"op\": \"send\", \"t_ns\": \n");
+        vm.files().openTrace(bad);
+        assertEquals(recorded, vm.log().size(), "nothing recorded is lost");
+        assertTrue(vm.scenarioStatusProperty().get().contains("bad.jsonl"), vm.scenarioStatusProperty().get());
+    }
+}
