@@ -15,7 +15,9 @@ import socketlab.ui.style.Css;
 
 /**
  * The window. One {@link AnimationTimer} pulls what the sockets recorded into the view model
- * once per frame; closing the window closes every socket on a background thread and exits.
+ * once per frame while any of the window's sockets is open (and a second after the last one
+ * closes), then stops, so an idle window does no work; closing the window closes every socket on a
+ * background thread and exits.
  */
 public final class LabApp extends Application {
     private LabViewModel vm;
@@ -24,6 +26,9 @@ public final class LabApp extends Application {
     /** The window's icon, once decoded, until the window has it. */
     private volatile Image icon;
     private int pulses;
+    /** Whether the pulse timer runs (it stops when the window's sockets are all closed). */
+    private boolean polling;
+    private static final int IDLE_FRAMES = 60;
 
     public static void launchWindow(String[] args) {
         Application.launch(LabApp.class, args);
@@ -61,15 +66,31 @@ public final class LabApp extends Application {
             stage.setMaximized(true);
         }
         pulse = new AnimationTimer() {
+            /** Frames in a row with nothing new and nothing that could write: after a second of them the timer stops. */
+            private int idle;
+
             @Override
             public void handle(long now) {
-                vm.refresh();
+                boolean news = vm.refresh();
                 if (icon != null && ++pulses > 1) { // this pulse follows the one that drew the first frame
                     stage.getIcons().add(icon);
                     icon = null;
                 }
+                idle = news || vm.liveProperty().get() || icon != null ? 0 : idle + 1;
+                if (idle > IDLE_FRAMES) {
+                    stop(); // no socket of the window's is open: nothing can arrive until one is
+                    polling = false;
+                }
             }
         };
+        // polls the trace once per frame while a socket of the window's can write to it, then a second more
+        vm.liveProperty().addListener((o, was, live) -> {
+            if (live && !polling) {
+                polling = true;
+                pulse.start();
+            }
+        });
+        polling = true;
         pulse.start();
         stage.setOnHidden(e -> shutdownAndExit());
         stage.show();

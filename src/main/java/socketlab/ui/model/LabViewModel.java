@@ -1,6 +1,7 @@
 package socketlab.ui.model;
 
 import java.util.concurrent.Executor;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -36,6 +37,7 @@ public final class LabViewModel {
     private final ReadOnlyIntegerWrapper split = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper events = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<TraceEvent> selected = new ReadOnlyObjectWrapper<>();
+    private final BooleanBinding live;
     /** The index the window shows: the live one, or during replay the run up to the replay position. */
     private TraceIndex shown;
 
@@ -53,6 +55,8 @@ public final class LabViewModel {
         lessons = new LessonViewModel(recording, tasks, server, client);
         runs = new RunsViewModel(recording, tasks, status);
         files = new TraceFilesViewModel(recording, tasks, status, runs, server, client, this::show);
+        live = server.runningProperty().or(server.busyProperty()).or(client.connectedProperty()).or(client.busyProperty())
+                .or(runs.scenarioRunningProperty()).or(lessons.lessonRunningProperty());
         server.boundPortProperty().addListener((o, was, port) -> { // the client connects where the server listens
             if (port.intValue() > 0) {
                 client.port.set(String.valueOf(port.intValue()));
@@ -86,6 +90,14 @@ public final class LabViewModel {
 
     public TraceFilesViewModel files() {
         return files;
+    }
+
+    /**
+     * True while a socket of the window's can write to the trace: the server listening, the client
+     * connected, a run or a lesson going, or one of them starting or stopping.
+     */
+    public BooleanBinding liveProperty() {
+        return live;
     }
 
     public TraceLog log() {

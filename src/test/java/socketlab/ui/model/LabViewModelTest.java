@@ -64,4 +64,16 @@ class LabViewModelTest {
         assertEquals(recorded, vm.log().size(), "nothing recorded is lost");
         assertTrue(vm.scenarioStatusProperty().get().contains("bad.jsonl"), vm.scenarioStatusProperty().get());
     }
+
+    @Test
+    void theWindowIsLiveExactlyWhileOneOfItsSocketsIsOpen() {
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        assertFalse(vm.liveProperty().get(), "nothing open: nothing can arrive, the window may stop polling");
+        vm.server().portProperty().set("0");
+        vm.server().start();
+        assertTrue(vm.server().runningProperty().get(), vm.server().errorProperty().get());
+        assertTrue(vm.liveProperty().get(), "a listening server can be reached at any moment");
+        vm.server().stop();
+        assertFalse(vm.liveProperty().get());
+    }
 }
