@@ -13,15 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import socketlab.codec.Framing;
 import socketlab.exec.TaskRunner;
-import socketlab.net.AddressFamilies;
 import socketlab.net.ClientSettings;
 import socketlab.net.Commands;
 import socketlab.net.LabClient;
 import socketlab.net.LabException;
 import socketlab.net.LabServer;
-import socketlab.net.LengthAckExchange;
 import socketlab.net.NagleProbe;
-import socketlab.net.PartialSend;
 import socketlab.net.RequestClient;
 import socketlab.net.ServerSettings;
 import socketlab.net.TcpStates;
@@ -44,28 +41,9 @@ final class Experiments {
     private Experiments() {
     }
 
-    static Map<String, String> run(Lesson.Experiment x, TraceLog log) throws LabException, InterruptedException {
-        return switch (x.kind()) {
-            case "sequence" -> sequence(log);
-            case "families" -> AddressFamilies.run(log);
-            case "empty-send" -> emptySend(log, Integer.parseInt(x.option("wait_ms", "500")));
-            case "quit" -> quit(log, x.option("how", "close"));
-            case "models" -> models(log, ServerSettings.Model.parse(x.option("model", "threaded")),
-                    Integer.parseInt(x.option("clients", "3")), x.recvDelayMs());
-            case "time-wait" -> timeWait(log, Boolean.parseBoolean(x.option("reuse", "false")));
-            case "nagle" -> nagle(log, Integer.parseInt(x.option("rounds", "9")));
-            case "send-partial" -> PartialSend.run(log, Integer.parseInt(x.option("bytes", String.valueOf(4 << 20))));
-            case "udp-no-server" -> udpNoServer(log);
-            case "file" -> file(log, x.option("file", "icon.png"), Boolean.parseBoolean(x.option("alter", "false")));
-            case "length-ack" -> LengthAckExchange.run(log, x.messages());
-            case "commands" -> commands(log, Framing.parse(x.option("framing", "none")), x.recvBuffer(), x.messages());
-            default -> throw new IllegalArgumentException("unknown experiment kind \"" + x.kind() + "\"");
-        };
-    }
-
     // --- chapters 1–4: the call sequence, and the port the OS gives the client
 
-    private static Map<String, String> sequence(TraceLog log) throws LabException, InterruptedException {
+    static Map<String, String> sequence(TraceLog log) throws LabException, InterruptedException {
         Map<String, String> f = new LinkedHashMap<>();
         int from = log.size();
         try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withMaxConns(1), TaskRunner.threads())) {
@@ -102,7 +80,7 @@ final class Experiments {
 
     // --- chapter 5: send(b'') sends nothing, so the server's recv() has nothing to return
 
-    private static Map<String, String> emptySend(TraceLog log, int waitMs) throws LabException, InterruptedException {
+    static Map<String, String> emptySend(TraceLog log, int waitMs) throws LabException, InterruptedException {
         Map<String, String> f = new LinkedHashMap<>();
         try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads());
              LabClient client = new LabClient(log, ClientSettings.to(server.start()), TaskRunner.threads())) {
@@ -121,7 +99,7 @@ final class Experiments {
 
     // --- chapter 6: a client that quits, politely (FIN → EOF) or abruptly (RST → reset)
 
-    private static Map<String, String> quit(TraceLog log, String how) throws LabException, InterruptedException {
+    static Map<String, String> quit(TraceLog log, String how) throws LabException, InterruptedException {
         Map<String, String> f = new LinkedHashMap<>();
         int errorsBefore = count(log, Op.ERROR, Side.SERVER);
         int eofsBefore = count(log, Op.EOF, Side.SERVER);
@@ -153,7 +131,7 @@ final class Experiments {
 
     // --- chapters 6 and 10: the connection loop, and iterative / threaded / selector servers
 
-    private static Map<String, String> models(TraceLog log, ServerSettings.Model model, int n, int delayMs)
+    static Map<String, String> models(TraceLog log, ServerSettings.Model model, int n, int delayMs)
             throws LabException, InterruptedException {
         int from = log.size();
         ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(1024, delayMs, List.of()).withModel(model).withMaxConns(n);
@@ -210,7 +188,7 @@ final class Experiments {
 
     // --- chapter 7: TIME_WAIT and SO_REUSEADDR
 
-    private static Map<String, String> timeWait(TraceLog log, boolean reuse) throws LabException, InterruptedException {
+    static Map<String, String> timeWait(TraceLog log, boolean reuse) throws LabException, InterruptedException {
         Map<String, String> f = new LinkedHashMap<>();
         LabServer first = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads()).reuseAddress(reuse);
         int port = first.start();
@@ -244,7 +222,7 @@ final class Experiments {
 
     // --- chapter 8: Nagle's algorithm and delayed ACK
 
-    private static Map<String, String> nagle(TraceLog log, int rounds) throws LabException {
+    static Map<String, String> nagle(TraceLog log, int rounds) throws LabException {
         NagleProbe.Result on = NagleProbe.run(log, false, rounds);
         NagleProbe.Result off = NagleProbe.run(log, true, rounds);
         Map<String, String> f = new LinkedHashMap<>();
@@ -260,7 +238,7 @@ final class Experiments {
 
     // --- chapter 9: the remote-command server (a fixed, harmless command set), with and without a header
 
-    private static Map<String, String> commands(TraceLog log, Framing framing, int recvSize, List<String> asked)
+    static Map<String, String> commands(TraceLog log, Framing framing, int recvSize, List<String> asked)
             throws LabException {
         Map<String, String> f = new LinkedHashMap<>();
         ServerSettings s = ServerSettings.defaults().withPort(0).withFraming(framing).withMaxConns(1);
@@ -293,7 +271,7 @@ final class Experiments {
 
     // --- chapter 9: a file with the JSON header (filename, data_size, sha256), checked on arrival
 
-    private static Map<String, String> file(TraceLog log, String name, boolean alter) throws LabException, InterruptedException {
+    static Map<String, String> file(TraceLog log, String name, boolean alter) throws LabException, InterruptedException {
         byte[] content;
         try (java.io.InputStream in = Experiments.class.getResourceAsStream("/socketlab/assets/" + name)) {
             if (in == null) {
@@ -339,7 +317,7 @@ final class Experiments {
     // --- chapter 11: UDP with nobody listening
 
     /** Sends one datagram to a closed port twice: from an unconnected socket, then from a connected one. */
-    private static Map<String, String> udpNoServer(TraceLog log) throws LabException {
+    static Map<String, String> udpNoServer(TraceLog log) throws LabException {
         int port;
         try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort(); // a port that was free a moment ago, and is closed now

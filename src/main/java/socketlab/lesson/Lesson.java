@@ -14,37 +14,13 @@ import java.util.Objects;
  *                 optionally {@code result}: what the run measured, with {@code {fact}} placeholders
  * @param python   the tutorial-style Python lines this lesson's calls correspond to (written fresh)
  * @param java     the Java calls the lab makes for them
- * @param experiment what to run on real sockets
+ * @param experiment what to run on real sockets (one type per kind)
  * @param measure  what to read from the run to answer the question
  * @param choices  the answers offered
  * @param answer   the id of the choice the real run gives (checked by a test, on real sockets)
  */
 public record Lesson(String id, String chapter, Map<String, Map<String, String>> texts, List<String> python,
                      List<String> java, Experiment experiment, String measure, List<Choice> choices, String answer) {
-
-    /**
-     * What a lesson runs. {@code kind}: {@code tcp} (a built-in {@code scenario}, with {@code framing}
-     * or its own), {@code udp} (the {@code messages} as datagrams), or one of {@link Experiments}'s
-     * kinds, tuned by {@code options}.
-     */
-    public record Experiment(String kind, String scenario, String framing, List<String> messages, int recvBuffer,
-                             int recvDelayMs, Map<String, String> options) {
-        public String option(String key, String otherwise) {
-            return options.getOrDefault(key, otherwise);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Experiment e && recvBuffer == e.recvBuffer && recvDelayMs == e.recvDelayMs
-                    && Objects.equals(kind, e.kind) && Objects.equals(scenario, e.scenario) && Objects.equals(framing, e.framing)
-                    && Objects.equals(messages, e.messages) && Objects.equals(options, e.options);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(kind, scenario, framing, messages, recvBuffer, recvDelayMs, options);
-        }
-    }
 
     /** An answer offered: its id (what the measurement returns) and its words by language (the id when none). */
     public record Choice(String id, Map<String, String> labels) {

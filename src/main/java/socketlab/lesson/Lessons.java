@@ -9,15 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import socketlab.codec.Framing;
-import socketlab.exec.TaskRunner;
 import socketlab.net.LabException;
-import socketlab.net.ServerSettings;
-import socketlab.net.UdpClient;
-import socketlab.net.UdpServer;
-import socketlab.scenario.Scenario;
-import socketlab.scenario.ScenarioRunner;
-import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -69,16 +61,7 @@ public final class Lessons {
                 lang.getValue().fields().forEachRemaining(f -> t.put(f.getKey(), f.getValue().asText()));
                 texts.put(lang.getKey(), t);
             });
-            JsonNode x = n.get("experiment");
-            List<String> msgs = new ArrayList<>();
-            if (x.has("messages")) {
-                x.get("messages").forEach(m -> msgs.add(m.asText()));
-            }
-            Map<String, String> options = new LinkedHashMap<>();
-            x.path("options").fields().forEachRemaining(o -> options.put(o.getKey(), o.getValue().asText()));
-            Lesson.Experiment e = new Lesson.Experiment(x.get("kind").asText(), x.path("scenario").asText(null),
-                    x.path("framing").asText(null), msgs, x.path("recv_buffer").asInt(1024), x.path("recv_delay_ms").asInt(0),
-                    Map.copyOf(options));
+            Experiment e = Experiment.fromJson(n.get("experiment"));
             List<Lesson.Choice> choices = new ArrayList<>();
             for (JsonNode c : n.get("choices")) {
                 if (c.isObject()) {
@@ -123,33 +106,8 @@ public final class Lessons {
      * runs: only the events this run adds are measured) and returns the answer its question gets.
      */
     public static Outcome run(Lesson lesson, TraceLog log) throws LabException, InterruptedException {
-        Lesson.Experiment x = lesson.experiment();
         int from = log.size();
-        Map<String, String> facts = new LinkedHashMap<>();
-        switch (x.kind()) {
-            case "udp" -> {
-                ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(x.recvBuffer(), x.recvDelayMs(), List.of())
-                        .withMaxConns(x.messages().size());
-                int before = Experiments.count(log, Op.RECVFROM, Side.SERVER, 0);
-                try (UdpServer server = new UdpServer(log, s, TaskRunner.threads());
-                     UdpClient client = new UdpClient(log, ServerSettings.LOOPBACK, server.start(), false)) {
-                    for (String m : x.messages()) {
-                        client.sendto(m.getBytes(StandardCharsets.UTF_8));
-                    }
-                    if (!log.await(Op.RECVFROM, Side.SERVER, before + x.messages().size(), 10_000)) {
-                        throw new LabException(Words.tr("lesson.noDatagrams"));
-                    }
-                }
-            }
-            case "tcp" -> {
-                Scenario sc = Scenario.byId(x.scenario());
-                if (x.framing() != null) {
-                    sc = sc.withFraming(Framing.parse(x.framing()));
-                }
-                new ScenarioRunner(log, TaskRunner.threads()).run(sc);
-            }
-            default -> facts.putAll(Experiments.run(x, log));
-        }
+        Map<String, String> facts = new LinkedHashMap<>(lesson.experiment().run(log));
         return new Outcome(measure(lesson.measure(), log, from, facts), Map.copyOf(facts));
     }
 

@@ -1,6 +1,5 @@
 package socketlab.ui.model;
 
-import java.nio.charset.StandardCharsets;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,8 +14,8 @@ import socketlab.exec.BackgroundTask;
 import socketlab.exec.TaskExecutor;
 import socketlab.lesson.Lesson;
 import socketlab.lesson.Lessons;
+import socketlab.lesson.PaneSettings;
 import socketlab.net.ServerSettings;
-import socketlab.scenario.Scenario;
 import socketlab.text.I18n;
 import socketlab.trace.TraceLog;
 
@@ -111,58 +110,71 @@ public final class LessonViewModel {
      * server model, SO_REUSEADDR, answering commands, TCP_NODELAY.
      */
     void loadIntoPanes(Lesson l) {
-        Lesson.Experiment x = l.experiment();
-        ServerViewModel sv = server;
-        ClientViewModel cv = client;
-        sv.model.set(ServerSettings.Model.THREADED);
-        sv.reuseAddress.set(true);
-        sv.commands.set(false);
-        sv.echo.set(false);
-        cv.addGenerated.set(false);
-        switch (x.kind()) {
-            case "tcp" -> {
-                Scenario sc = Scenario.byId(x.scenario());
-                String framing = x.framing() != null ? x.framing() : sc.framing().spec();
-                sv.recvBuffer.set(sc.recvBuffer());
-                sv.recvDelayMs.set(sc.recvDelayMs());
-                sv.framing.set(framing);
-                cv.framing.set(framing);
-                cv.gapMs.set(sc.gapMs());
-                StringBuilder text = new StringBuilder();
-                for (byte[] m : sc.messages()) {
-                    if (m.length > 4096) {
-                        cv.addGenerated.set(true);
-                        cv.generatedSize.set(m.length);
-                    } else {
-                        text.append(text.length() > 0 ? "\n" : "").append(new String(m, StandardCharsets.UTF_8));
-                    }
-                }
-                cv.messagesText.set(text.toString());
-            }
-            case "commands" -> {
-                String framing = x.option("framing", "none");
-                sv.commands.set(true);
-                sv.framing.set(framing);
-                sv.recvDelayMs.set(0);
-                cv.framing.set(framing);
-                cv.messagesText.set(String.join("\n", x.messages()));
-            }
-            case "models" -> {
-                sv.model.set(ServerSettings.Model.parse(x.option("model", "threaded")));
-                sv.recvDelayMs.set(x.recvDelayMs());
-            }
-            case "time-wait" -> sv.reuseAddress.set(Boolean.parseBoolean(x.option("reuse", "true")));
-            case "file" -> {
-                sv.framing.set("header:le");
-                cv.framing.set("header:le");
-                cv.alterFile.set(Boolean.parseBoolean(x.option("alter", "false")));
-            }
-            case "nagle" -> cv.noDelay.set(false);
-            case "empty-send", "quit", "sequence", "length-ack" -> {
-                sv.framing.set("none");
-                cv.framing.set("none");
-            }
-            default -> { } // UDP: the panes are TCP's
+        server.model.set(ServerSettings.Model.THREADED);
+        server.reuseAddress.set(true);
+        server.commands.set(false);
+        server.echo.set(false);
+        client.addGenerated.set(false);
+        l.experiment().loadInto(new Panes());
+    }
+
+    /** The server and client panes, as a lesson's experiment sets them. */
+    private final class Panes implements PaneSettings {
+        @Override
+        public void framing(String spec) {
+            server.framing.set(spec);
+            client.framing.set(spec);
+        }
+
+        @Override
+        public void recvBuffer(int bytes) {
+            server.recvBuffer.set(bytes);
+        }
+
+        @Override
+        public void recvDelayMs(int ms) {
+            server.recvDelayMs.set(ms);
+        }
+
+        @Override
+        public void gapMs(int ms) {
+            client.gapMs.set(ms);
+        }
+
+        @Override
+        public void messages(String lines) {
+            client.messagesText.set(lines);
+        }
+
+        @Override
+        public void generated(int bytes) {
+            client.addGenerated.set(true);
+            client.generatedSize.set(bytes);
+        }
+
+        @Override
+        public void model(ServerSettings.Model model) {
+            server.model.set(model);
+        }
+
+        @Override
+        public void reuseAddress(boolean on) {
+            server.reuseAddress.set(on);
+        }
+
+        @Override
+        public void answerCommands(boolean on) {
+            server.commands.set(on);
+        }
+
+        @Override
+        public void alterFile(boolean on) {
+            client.alterFile.set(on);
+        }
+
+        @Override
+        public void noDelay(boolean on) {
+            client.noDelay.set(on);
         }
     }
 }
