@@ -197,16 +197,16 @@ public sealed interface Experiment {
     }
 
     /** Chapter 9: the remote-command server (a fixed, harmless set), in {@code framing}, read with recv({@code recvBuffer}). */
-    record Commands(Framing framing, int recvBuffer, List<String> asked) implements Experiment {
+    record Commands(String framing, int recvBuffer, List<String> asked) implements Experiment {
         @Override
         public Map<String, String> run(TraceLog log) throws LabException, InterruptedException {
-            return Experiments.commands(log, framing, recvBuffer, asked);
+            return Experiments.commands(log, Framing.parse(framing), recvBuffer, asked);
         }
 
         @Override
         public void loadInto(PaneSettings panes) {
             panes.answerCommands(true);
-            panes.framing(framing.spec());
+            panes.framing(framing); // as the lesson spells it: the pane's field reads it the same way
             panes.recvDelayMs(0);
             panes.messages(String.join("\n", asked));
         }
@@ -239,6 +239,12 @@ public sealed interface Experiment {
         }
     }
 
+    /** {@code spec} as the lesson file spells it, once it is known to be a framing (a bad one fails the lesson's load). */
+    private static String framing(String spec) {
+        Framing.parse(spec);
+        return spec;
+    }
+
     /** The lesson file's {@code "experiment"} object as its type: the one place its {@code "kind"} is read. */
     static Experiment fromJson(JsonNode x) {
         List<String> messages = new ArrayList<>();
@@ -261,7 +267,7 @@ public sealed interface Experiment {
             case "nagle" -> new Nagle(Integer.parseInt(o.getOrDefault("rounds", "9")));
             case "send-partial" -> new SendPartial(Integer.parseInt(o.getOrDefault("bytes", String.valueOf(4 << 20))));
             case "length-ack" -> new LengthAck(List.copyOf(messages));
-            case "commands" -> new Commands(Framing.parse(o.getOrDefault("framing", "none")), recvBuffer, List.copyOf(messages));
+            case "commands" -> new Commands(framing(o.getOrDefault("framing", "none")), recvBuffer, List.copyOf(messages));
             case "file" -> new FileTransfer(o.getOrDefault("file", "icon.png"), Boolean.parseBoolean(o.getOrDefault("alter", "false")));
             case "udp-no-server" -> new UdpNoServer();
             default -> throw new IllegalArgumentException("unknown experiment kind \"" + kind + "\"");
