@@ -126,7 +126,7 @@ public final class Cli implements Callable<Integer> {
             TraceLog log = new TraceLog();
             JsonLinesWriter w = new JsonLinesWriter(log, OUT);
             Server server = udp ? new socketlab.net.UdpServer(log, s, TaskRunner.threads())
-                    : new LabServer(log, s, TaskRunner.threads()).reuseAddress(reuseAddress).answerCommands(commands);
+                    : new LabServer(log, s).reuseAddress(reuseAddress).answerCommands(commands);
             try {
                 server.start();
             } catch (LabException e) {

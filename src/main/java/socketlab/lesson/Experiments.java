@@ -46,7 +46,7 @@ final class Experiments {
     static Map<String, String> sequence(TraceLog log) throws LabException, InterruptedException {
         Map<String, String> f = new LinkedHashMap<>();
         int from = log.size();
-        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withMaxConns(1), TaskRunner.threads())) {
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withMaxConns(1))) {
             int port = server.start();
             LabClient client = new LabClient(log, ClientSettings.to(port), TaskRunner.threads());
             client.connect();
@@ -82,7 +82,7 @@ final class Experiments {
 
     static Map<String, String> emptySend(TraceLog log, int waitMs) throws LabException, InterruptedException {
         Map<String, String> f = new LinkedHashMap<>();
-        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads());
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0));
              LabClient client = new LabClient(log, ClientSettings.to(server.start()), TaskRunner.threads())) {
             client.connect();
             int sends = count(log, Op.SEND, Side.CLIENT);
@@ -103,7 +103,7 @@ final class Experiments {
         Map<String, String> f = new LinkedHashMap<>();
         int errorsBefore = count(log, Op.ERROR, Side.SERVER);
         int eofsBefore = count(log, Op.EOF, Side.SERVER);
-        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads())) {
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0))) {
             LabClient client = new LabClient(log, ClientSettings.to(server.start()), TaskRunner.threads());
             client.connect();
             int recvs = count(log, Op.RECV, Side.SERVER);
@@ -135,7 +135,7 @@ final class Experiments {
             throws LabException, InterruptedException {
         int from = log.size();
         ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(1024, delayMs, List.of()).withModel(model).withMaxConns(n);
-        try (LabServer server = new LabServer(log, s, TaskRunner.threads())) {
+        try (LabServer server = new LabServer(log, s)) {
             int port = server.start();
             List<LabClient> clients = new ArrayList<>();
             try {
@@ -190,7 +190,7 @@ final class Experiments {
 
     static Map<String, String> timeWait(TraceLog log, boolean reuse) throws LabException, InterruptedException {
         Map<String, String> f = new LinkedHashMap<>();
-        LabServer first = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads()).reuseAddress(reuse);
+        LabServer first = new LabServer(log, ServerSettings.defaults().withPort(0)).reuseAddress(reuse);
         int port = first.start();
         LabClient client = new LabClient(log, ClientSettings.to(port), TaskRunner.threads());
         int accepts = count(log, Op.ACCEPT, Side.SERVER);
@@ -208,7 +208,7 @@ final class Experiments {
         f.put("time_wait", waiting < 0 ? "?" : String.valueOf(waiting));
         List<String> sockets = TcpStates.timeWaitSockets(port);
         f.put("sockets", sockets.isEmpty() ? "—" : String.join("; ", sockets));
-        try (LabServer again = new LabServer(log, ServerSettings.defaults().withPort(port), TaskRunner.threads()).reuseAddress(reuse)) {
+        try (LabServer again = new LabServer(log, ServerSettings.defaults().withPort(port)).reuseAddress(reuse)) {
             again.start();
             f.put("restart", "ok");
             f.put("message", "bind(('127.0.0.1', " + port + ")) ✓");
@@ -243,7 +243,7 @@ final class Experiments {
         Map<String, String> f = new LinkedHashMap<>();
         ServerSettings s = ServerSettings.defaults().withPort(0).withFraming(framing).withMaxConns(1);
         List<byte[]> answers = new ArrayList<>();
-        try (LabServer server = new LabServer(log, s, TaskRunner.threads()).answerCommands(true)) {
+        try (LabServer server = new LabServer(log, s).answerCommands(true)) {
             try (RequestClient client = new RequestClient(log, server.start(), framing, recvSize)) {
                 for (String command : asked) {
                     answers.add(client.ask(command.getBytes(StandardCharsets.UTF_8)));
@@ -283,7 +283,7 @@ final class Experiments {
         }
         Framing header = Framing.HEADER;
         int from = log.size();
-        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(header), TaskRunner.threads());
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(header));
              LabClient client = new LabClient(log, ClientSettings.to(server.start()).withFraming(header), TaskRunner.threads())) {
             int frames = count(log, Op.FRAME, Side.SERVER);
             client.connect();

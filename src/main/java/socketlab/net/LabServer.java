@@ -8,34 +8,37 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.Selector;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import socketlab.codec.Frame;
-import socketlab.exec.TaskRunner;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
 
 /**
- * The lab's TCP server: {@code bind}, {@code listen}, then an accept loop; each connection is
- * served on its own thread by a receive loop (see {@link Endpoint#recvOnce}). Every call lands in
- * the {@link TraceLog}. A bad frame or a reset on one connection is recorded and the others go
- * on being served.
+ * The lab's TCP server: {@code bind}, {@code listen}, then the loop of its {@link ServingModel}
+ * (a thread per connection, one at a time, or one selector), on threads of its own
+ * {@link ExecutorService}; each connection is served by a receive loop (see
+ * {@link Endpoint#recvOnce}). Every call lands in the {@link TraceLog}. A bad frame or a reset on
+ * one connection is recorded and the others go on being served.
  *
  * <p>The receive size and delay are live knobs: {@link #update} changes them from the next
  * {@code recv()} on. Framing and echo are fixed per connection when it is accepted.
  */
 public final class LabServer implements Server {
     private final TraceLog log;
-    private final TaskRunner runner;
     private final Set<Endpoint> open = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile java.nio.channels.Selector selector;
+    private volatile Selector selector;
     private final AtomicInteger closedConns = new AtomicInteger();
     private final Object closedSignal = new Object();
     private volatile ServerSettings settings;
@@ -43,22 +46,20 @@ public final class LabServer implements Server {
     private int listenConn;
     private int port = -1;
     private volatile boolean running;
-    /** Threads of this server still running (accept loop and one per connection). */
-    private final AtomicInteger threads = new AtomicInteger();
-    private final Object threadsDone = new Object();
+    /** The loop's thread and, in the threaded model, one per connection; shut down (and awaited) by {@link #close()}. */
+    private ExecutorService threads;
     private static final ThreadLocal<Boolean> OWN_THREAD = ThreadLocal.withInitial(() -> false);
 
     private final CallGate gate;
 
-    public LabServer(TraceLog log, ServerSettings settings, TaskRunner runner) {
-        this(log, settings, runner, CallGate.OPEN);
+    public LabServer(TraceLog log, ServerSettings settings) {
+        this(log, settings, CallGate.OPEN);
     }
 
     /** A server whose every socket call first asks {@code gate} (step mode). */
-    public LabServer(TraceLog log, ServerSettings settings, TaskRunner runner, CallGate gate) {
+    public LabServer(TraceLog log, ServerSettings settings, CallGate gate) {
         this.log = log;
         this.settings = settings;
-        this.runner = runner;
         this.gate = gate;
     }
 
@@ -75,7 +76,7 @@ public final class LabServer implements Server {
     }
 
     /** The reply to one decoded message, if this server replies at all. */
-    private void reply(Endpoint e, ServerSettings s, List<Frame> frames) throws IOException, InterruptedException {
+    void reply(Endpoint e, ServerSettings s, List<Frame> frames) throws IOException, InterruptedException {
         if (frames == null) {
             return;
         }
@@ -127,12 +128,17 @@ public final class LabServer implements Server {
         running = true;
         listenConn = log.newConnId();
         log.life(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, s.bindAddress() + (reuseAddress ? "" : " · SO_REUSEADDR off"));
-        threads.incrementAndGet();
-        if (s.model() == ServerSettings.Model.SELECTOR) {
-            runner.execute("selector-" + port(), () -> owned(this::selectorLoop));
-        } else {
-            runner.execute("accept-" + port(), () -> owned(this::acceptLoop));
-        }
+        AtomicInteger made = new AtomicInteger();
+        threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(() -> {
+                OWN_THREAD.set(true);
+                r.run();
+            }, "socketlab-server-" + port + "-" + made.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ServingModel model = ServingModel.of(s.model());
+        threads.execute(() -> loop(model));
         return port();
     }
 
@@ -153,138 +159,90 @@ public final class LabServer implements Server {
         settings = s;
     }
 
-    private void owned(Runnable r) {
-        OWN_THREAD.set(true);
+    /** The model's loop, until the server stops; a failure of the loop itself is recorded once. */
+    private void loop(ServingModel model) {
         try {
-            r.run();
-        } finally {
-            OWN_THREAD.set(false);
-            threads.decrementAndGet();
-            synchronized (threadsDone) {
-                threadsDone.notifyAll();
-            }
-        }
-    }
-
-    private void acceptLoop() {
-        try {
-            while (running) {
-                if (open.isEmpty()) { // in step mode, accept() is a step while nobody is connected
-                    gate.before(Side.SERVER, listenConn, "accept()", CallGate.NOTHING_WAITING, () -> !running);
-                }
-                if (!running) {
-                    break;
-                }
-                SocketChannel ch = listener.accept();
-                ServerSettings s = settings;
-                Endpoint e;
-                try {
-                    e = new Endpoint(log, Side.SERVER, ch, s.framing(), s.maxFrameLength(), gate);
-                } catch (IOException ex) {
-                    ch.close();
-                    continue;
-                }
-                open.add(e);
-                e.opened(Op.ACCEPT, note(s));
-                if (s.model() == ServerSettings.Model.ITERATIVE) {
-                    serve(e, s); // the next accept() waits until this client has gone
-                } else {
-                    threads.incrementAndGet();
-                    runner.execute("server-conn-" + e.conn, () -> owned(() -> serve(e, s)));
-                }
-            }
+            model.serve(this);
         } catch (ClosedChannelException e) {
             // stopped
         } catch (IOException e) {
             if (running) {
-                log.error(Side.SERVER, listenConn, 0, Explain.io(e, "doing.accepting"));
+                log.error(Side.SERVER, listenConn, 0, Explain.io(e, model.doing()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A client accepted, with the settings in force when it was (its framing and echo stay those). */
+    record Accepted(Endpoint endpoint, ServerSettings settings) {}
+
+    /** The next client accept() returns, or null once the server stops. In step mode accept() is a step while nobody is connected. */
+    Accepted acceptNext() throws IOException, InterruptedException {
+        while (running) {
+            if (open.isEmpty()) {
+                gate.before(Side.SERVER, listenConn, "accept()", CallGate.NOTHING_WAITING, () -> !running);
+            }
+            if (!running) {
+                return null;
+            }
+            SocketChannel ch = listener.accept();
+            ServerSettings s = settings;
+            try {
+                return new Accepted(opened(ch, s), s);
+            } catch (IOException ex) {
+                ch.close(); // the client left before it could be set up: the next one
+            }
+        }
+        return null;
+    }
+
+    /** A connection just accepted, recorded and counted as open. */
+    Endpoint opened(SocketChannel ch, ServerSettings s) throws IOException {
+        Endpoint e = new Endpoint(log, Side.SERVER, ch, s.framing(), s.maxFrameLength(), gate);
+        open.add(e);
+        e.opened(Op.ACCEPT, note(s));
+        return e;
+    }
+
+    /** A connection that ended: closed, released, counted (and the server stops after {@code maxConns}). */
+    void closed(Endpoint e) {
+        e.close();
+        e.release();
+        open.remove(e);
+        connectionClosed();
+    }
+
+    ServerSocketChannel listener() {
+        return listener;
+    }
+
+    TraceLog log() {
+        return log;
+    }
+
+    int listenConn() {
+        return listenConn;
+    }
+
+    /** Counted down when the server stops: a model that waits on purpose waits on this. */
+    CountDownLatch stopping() {
+        return stopping;
+    }
+
+    /** {@code sel} is woken when the server stops. */
+    void wakeOnStop(Selector sel) {
+        selector = sel;
+    }
+
+    /** Where the threaded model serves each connection. */
+    ExecutorService threads() {
+        return threads;
     }
 
     private String note(ServerSettings s) {
         return "framing " + s.framing().spec() + (s.echo() ? " · echo" : "") + (commands ? " · commands" : "")
-                + (s.model() == ServerSettings.Model.THREADED ? "" : " · " + s.model().name().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /**
-     * The select/poll/epoll server: one thread, one Selector for the listener and every
-     * connection; each select() is recorded with the connections it returned ready.
-     */
-    private void selectorLoop() {
-        java.util.Map<Integer, Endpoint> byConn = new java.util.HashMap<>();
-        byte[] buf = new byte[0];
-        try (java.nio.channels.Selector sel = java.nio.channels.Selector.open()) {
-            selector = sel;
-            listener.configureBlocking(false);
-            listener.register(sel, java.nio.channels.SelectionKey.OP_ACCEPT);
-            while (running) {
-                sel.select();
-                if (!running) {
-                    break;
-                }
-                java.util.List<String> ready = new java.util.ArrayList<>();
-                for (java.nio.channels.SelectionKey k : sel.selectedKeys()) {
-                    ready.add(k.attachment() == null ? "accept" : "#" + ((Endpoint) k.attachment()).conn);
-                }
-                if (ready.isEmpty()) {
-                    continue;
-                }
-                log.select(Side.SERVER, listenConn, ready.size(), String.join(" ", ready));
-                ServerSettings s = settings;
-                if (s.recvDelayMs() > 0 && stopping.await(s.recvDelayMs(), TimeUnit.MILLISECONDS)) {
-                    break; // a slow single-threaded server: everyone waits
-                }
-                for (java.nio.channels.SelectionKey k : new java.util.ArrayList<>(sel.selectedKeys())) {
-                    if (k.attachment() == null && k.isValid() && k.isAcceptable()) {
-                        for (SocketChannel ch; (ch = listener.accept()) != null; ) { // every connection waiting
-                            Endpoint e = new Endpoint(log, Side.SERVER, ch, s.framing(), s.maxFrameLength(), gate);
-                            open.add(e);
-                            byConn.put(e.conn, e);
-                            e.opened(Op.ACCEPT, note(s));
-                            ch.register(sel, java.nio.channels.SelectionKey.OP_READ, e);
-                        }
-                    } else if (k.attachment() instanceof Endpoint e && k.isValid() && k.isReadable()) {
-                        int size = e.recvCalls() < s.recvSizes().size() ? s.recvSizes().get(e.recvCalls()) : s.recvBuffer();
-                        if (buf.length < size) {
-                            buf = new byte[Math.max(size, s.largestRecv())];
-                        }
-                        List<Frame> frames;
-                        try {
-                            frames = e.recvReady(buf, size);
-                            reply(e, s, frames);
-                        } catch (IOException ex) {
-                            log.error(Side.SERVER, e.conn, 0, Explain.io(ex, "doing.receiving"));
-                            frames = null;
-                        }
-                        if (frames == null) {
-                            k.cancel();
-                            e.close();
-                            e.release();
-                            open.remove(e);
-                            byConn.remove(e.conn);
-                            connectionClosed();
-                        }
-                    }
-                }
-                sel.selectedKeys().clear();
-            }
-        } catch (ClosedChannelException e) {
-            // stopped
-        } catch (IOException e) {
-            if (running) {
-                log.error(Side.SERVER, listenConn, 0, Explain.io(e, "doing.selecting"));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            for (Endpoint e : byConn.values()) {
-                e.close();
-                e.release();
-            }
-        }
+                + (s.model() == ServerSettings.Model.THREADED ? "" : " · " + s.model().name().toLowerCase(Locale.ROOT));
     }
 
     private void connectionClosed() {
@@ -297,7 +255,8 @@ public final class LabServer implements Server {
         }
     }
 
-    private void serve(Endpoint e, ServerSettings atAccept) {
+    /** Serves one connection until its peer closes it or the server stops. */
+    void serve(Endpoint e, ServerSettings atAccept) {
         byte[] buf = new byte[0];
         try {
             while (running) {
@@ -325,10 +284,7 @@ public final class LabServer implements Server {
         } catch (RuntimeException ex) {
             log.error(Side.SERVER, e.conn, 0, Words.tr("server.unexpected", ex));
         } finally {
-            e.close();
-            e.release();
-            open.remove(e);
-            connectionClosed();
+            closed(e);
         }
     }
 
@@ -371,20 +327,15 @@ public final class LabServer implements Server {
         if (OWN_THREAD.get()) {
             return;
         }
-        long end = System.nanoTime() + 1_000_000_000L;
-        synchronized (threadsDone) {
-            while (threads.get() > 0) {
-                long left = (end - System.nanoTime()) / 1_000_000L;
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    threadsDone.wait(left);
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+        ExecutorService t = threads;
+        if (t == null) {
+            return;
+        }
+        t.shutdown();
+        try {
+            t.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -37,7 +37,7 @@ public final class ScenarioRunner {
     public Result run(Scenario s) throws LabException, InterruptedException {
         long t0 = System.nanoTime();
         long timeout = gate == CallGate.OPEN ? TIMEOUT_MS : Long.MAX_VALUE / 2;
-        try (LabServer server = new LabServer(log, s.serverSettings(), runner, gate)) {
+        try (LabServer server = new LabServer(log, s.serverSettings(), gate)) {
             int port = server.start();
             try (LabClient client = new LabClient(log, s.clientSettings(port), runner, gate)) {
                 client.connect();

@@ -54,7 +54,7 @@ class BadInputTest {
     @Test
     void aPortInUseIsNamedAndAFreeOneOffered() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            LabServer s = new LabServer(new TraceLog(), ServerSettings.defaults().withPort(taken.getLocalPort()), TaskRunner.threads());
+            LabServer s = new LabServer(new TraceLog(), ServerSettings.defaults().withPort(taken.getLocalPort()));
             LabException e = assertThrows(LabException.class, s::start);
             assertTrue(e.getMessage().contains("Port " + taken.getLocalPort() + " is already in use"), e.getMessage());
             assertTrue(e.getMessage().contains("is free right now"), e.getMessage());
@@ -78,7 +78,7 @@ class BadInputTest {
     @Test
     void peerClosingMidFrameIsReportedWithTheByteCounts() throws Exception {
         TraceLog log = new TraceLog();
-        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(Framing.LENGTH), TaskRunner.threads())) {
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(Framing.LENGTH))) {
             int port = server.start();
             try (Socket raw = new Socket("127.0.0.1", port)) {
                 OutputStream out = raw.getOutputStream();
@@ -94,7 +94,7 @@ class BadInputTest {
     void aResetIsExplainedAndTheServerKeepsServingOthers() throws Exception {
         TraceLog log = new TraceLog();
         try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(Framing.LENGTH)
-                .withEcho(true), TaskRunner.threads())) {
+                .withEcho(true))) {
             int port = server.start();
             try (Socket rude = new Socket("127.0.0.1", port)) {
                 rude.getOutputStream().write(FrameEncoder.lengthPrefixed(false).encode("bye".getBytes(), null).wire());
@@ -116,7 +116,7 @@ class BadInputTest {
     @Test
     void aPeerThatIsNotSpeakingTheProtocolIsToldInWordsAndOthersAreServed() throws Exception {
         TraceLog log = new TraceLog();
-        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(Framing.HEADER), TaskRunner.threads())) {
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(Framing.HEADER))) {
             int port = server.start();
             try (Socket nc = new Socket("127.0.0.1", port)) {
                 nc.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
@@ -139,7 +139,7 @@ class BadInputTest {
     void aMessageLongerThanTheFixedLengthIsRefusedAndTheRestAreSent() throws Exception {
         TraceLog log = new TraceLog();
         Framing fixed = Framing.parse("fixed:8");
-        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(fixed), TaskRunner.threads())) {
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(fixed))) {
             int port = server.start();
             try (LabClient c = new LabClient(log, ClientSettings.to(port).withFraming(fixed), TaskRunner.threads())) {
                 c.connect();
@@ -155,7 +155,7 @@ class BadInputTest {
     @Test
     void closingTheServerFreesThePortAtOnce() throws Exception {
         TraceLog log = new TraceLog();
-        LabServer s = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads());
+        LabServer s = new LabServer(log, ServerSettings.defaults().withPort(0));
         int port = s.start();
         Socket idle = new Socket("127.0.0.1", port);
         assertTrue(log.await(Op.ACCEPT, socketlab.trace.Side.SERVER, 1, 10_000));

@@ -22,7 +22,7 @@ class ChapterFactsTest {
     @Test
     void sendingNothingSendsNoBytesSoTheServersRecvNeverReturns() throws Exception {
         TraceLog log = new TraceLog();
-        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads());
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0));
              LabClient client = new LabClient(log, ClientSettings.to(server.start()), TaskRunner.threads())) {
             client.connect();
             client.send(List.of(new byte[0])); // the tutorial's client when the user just presses Enter
@@ -42,7 +42,7 @@ class ChapterFactsTest {
     @Test
     void aClientThatQuitsIsAnEofARecvOfZeroBytes() throws Exception {
         TraceLog log = new TraceLog();
-        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads())) {
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0))) {
             LabClient client = new LabClient(log, ClientSettings.to(server.start()), TaskRunner.threads());
             client.connect();
             client.close(); // a normal close: FIN, not RST

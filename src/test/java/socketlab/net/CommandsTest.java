@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import socketlab.codec.Framing;
-import socketlab.exec.TaskRunner;
 import socketlab.trace.TraceLog;
 
 /** The remote-command server answers from a fixed set and never runs what it receives. */
@@ -39,7 +38,7 @@ class CommandsTest {
     void withNoFramingTheNextRequestReadsTheRestOfTheLastAnswerAndWithAHeaderItsOwn() throws Exception {
         for (Framing framing : List.of(Framing.NONE, Framing.HEADER)) {
             TraceLog log = new TraceLog();
-            try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(framing), TaskRunner.threads())
+            try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(framing))
                     .answerCommands(true);
                  RequestClient client = new RequestClient(log, server.start(), framing, 1024)) {
                 byte[] ls = client.ask("ls".getBytes());

@@ -53,8 +53,7 @@ class PythonInteropTest {
     @Test
     void labServerDecodesAPythonHeaderClient() throws Exception {
         TraceLog log = new TraceLog();
-        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(Framing.HEADER),
-                TaskRunner.threads())) {
+        try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withFraming(Framing.HEADER))) {
             int port = server.start();
             Process py = new ProcessBuilder("python3", scripts.resolve("header_client.py").toString(), String.valueOf(port),
                     "--sha256", "hello world", "你好").redirectErrorStream(true).start();
@@ -139,8 +138,7 @@ class PythonInteropTest {
     void threePythonClientsAtOnceAreServedByEveryServerModel() throws Exception {
         for (ServerSettings.Model model : ServerSettings.Model.values()) {
             TraceLog log = new TraceLog();
-            try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withEcho(true).withModel(model),
-                    TaskRunner.threads())) {
+            try (LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withEcho(true).withModel(model))) {
                 int port = server.start();
                 List<Process> clients = new ArrayList<>();
                 for (int i = 1; i <= 3; i++) {

@@ -30,7 +30,7 @@ class ServerModelsTest {
     static TraceLog run(ServerSettings.Model model, int n, int delayMs) throws Exception {
         TraceLog log = new TraceLog();
         ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(1024, delayMs, List.of()).withModel(model).withMaxConns(n);
-        try (LabServer server = new LabServer(log, s, TaskRunner.threads())) {
+        try (LabServer server = new LabServer(log, s)) {
             int port = server.start();
             List<LabClient> clients = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
@@ -89,6 +89,33 @@ class ServerModelsTest {
                 boolean readyOnce = !c.readyIn.isEmpty();
                 assertTrue(readyOnce, "the timeline can mark the select() calls that returned connection #" + c.id);
             }
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ServerSettings.Model.class)
+    void closeReturnsWithEveryThreadOfTheServerEndedAndItsPortFree(ServerSettings.Model model) throws Exception {
+        TraceLog log = new TraceLog();
+        LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0).withModel(model));
+        int port = server.start();
+        try (java.net.Socket a = new java.net.Socket("127.0.0.1", port); java.net.Socket b = new java.net.Socket("127.0.0.1", port)) {
+            a.getOutputStream().write("hello".getBytes(StandardCharsets.UTF_8));
+            assertTrue(log.await(Op.RECV, Side.SERVER, 1, 10_000), "the server is serving");
+            server.close();
+        }
+        List<String> left = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("socketlab-server-" + port + "-")) {
+                t.join(2_000); // its work is done when close() returns; the thread itself may take a moment to exit
+                if (t.isAlive()) {
+                    left.add(t.getName() + " " + java.util.Arrays.toString(t.getStackTrace()));
+                }
+            }
+        }
+        assertEquals(List.of(), left, model + ": no thread of the server outlives close()");
+        try (java.net.ServerSocket again = new java.net.ServerSocket()) {
+            again.setReuseAddress(true);
+            again.bind(new java.net.InetSocketAddress("127.0.0.1", port)); // throws if the listener were still open
         }
     }
 }

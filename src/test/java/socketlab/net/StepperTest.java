@@ -32,7 +32,7 @@ class StepperTest {
         Stepper stepper = new Stepper();
         stepper.setEnabled(true);
         ServerSettings s = ServerSettings.defaults().withPort(0).withRecv(1024, 100, List.of());
-        try (LabServer server = new LabServer(log, s, TaskRunner.threads(), stepper)) {
+        try (LabServer server = new LabServer(log, s, stepper)) {
             int port = server.start();
             assertTrue(stepper.awaitPending(1, 5000));
             assertEquals("accept()", stepper.pending().get(0).call());

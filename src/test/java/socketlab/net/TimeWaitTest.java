@@ -16,7 +16,7 @@ class TimeWaitTest {
 
     /** Starts a server, has a client connect, then closes the server first; returns the port. */
     static int serverClosesFirst(TraceLog log, boolean reuse) throws Exception {
-        LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0), TaskRunner.threads()).reuseAddress(reuse);
+        LabServer server = new LabServer(log, ServerSettings.defaults().withPort(0)).reuseAddress(reuse);
         int port = server.start();
         LabClient client = new LabClient(log, ClientSettings.to(port), TaskRunner.threads());
         client.connect();
@@ -31,7 +31,7 @@ class TimeWaitTest {
     void withoutReuseAddressTheRestartFailsWithAddressInUse() throws Exception {
         TraceLog log = new TraceLog();
         int port = serverClosesFirst(log, false);
-        LabServer again = new LabServer(log, ServerSettings.defaults().withPort(port), TaskRunner.threads()).reuseAddress(false);
+        LabServer again = new LabServer(log, ServerSettings.defaults().withPort(port)).reuseAddress(false);
         LabException e = assertThrows(LabException.class, again::start);
         assertTrue(e.getMessage().contains("Port " + port + " is"), e.getMessage());
         if (TcpStates.timeWait(port) >= 0) { // Linux: the kernel shows the TIME_WAIT socket itself
@@ -39,7 +39,7 @@ class TimeWaitTest {
             assertTrue(e.getMessage().contains("TIME_WAIT"), e.getMessage());
         }
         // the old connection lacks SO_REUSEADDR, so even a new listener with it cannot share the port
-        LabServer onlyNew = new LabServer(log, ServerSettings.defaults().withPort(port), TaskRunner.threads()).reuseAddress(true);
+        LabServer onlyNew = new LabServer(log, ServerSettings.defaults().withPort(port)).reuseAddress(true);
         assertThrows(LabException.class, onlyNew::start);
     }
 
@@ -52,7 +52,7 @@ class TimeWaitTest {
             assertTrue(TcpStates.timeWaitSockets(port).stream().anyMatch(l -> l.startsWith("TIME-WAIT 127.0.0.1:" + port + " ")),
                     "and it is named: " + TcpStates.timeWaitSockets(port));
         }
-        try (LabServer reused = new LabServer(log, ServerSettings.defaults().withPort(port), TaskRunner.threads()).reuseAddress(true)) {
+        try (LabServer reused = new LabServer(log, ServerSettings.defaults().withPort(port)).reuseAddress(true)) {
             assertEquals(port, reused.start(), "SO_REUSEADDR on both lets the new server bind beside the TIME_WAIT socket");
         }
     }

@@ -186,7 +186,7 @@ public final class ServerViewModel {
         error.set("");
         suggestedPort.set(-1);
         busy.set(true);
-        LabServer candidate = new LabServer(recording.log(), s, tasks.runner(), recording.stepper()).reuseAddress(reuseAddress.get())
+        LabServer candidate = new LabServer(recording.log(), s, recording.stepper()).reuseAddress(reuseAddress.get())
                 .answerCommands(commands.get());
         BackgroundTask.of("server-start", candidate::start).onSuccess(p -> {
             server = candidate;

@@ -1,0 +1,87 @@
+package socketlab.net;
+
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import socketlab.codec.Frame;
+import socketlab.trace.Side;
+
+/**
+ * The select/poll/epoll server: one thread, one {@link Selector} for the listener and every
+ * connection; each {@code select()} is recorded with the connections it returned ready
+ * ({@code "accept #3 #5"}). A receive delay delays everyone: the server has one thread.
+ */
+final class SelectorModel implements ServingModel {
+    @Override
+    public String doing() {
+        return "doing.selecting";
+    }
+
+    @Override
+    public void serve(LabServer server) throws IOException, InterruptedException {
+        Map<Integer, Endpoint> byConn = new HashMap<>();
+        byte[] buf = new byte[0];
+        try (Selector sel = Selector.open()) {
+            server.wakeOnStop(sel);
+            server.listener().configureBlocking(false);
+            server.listener().register(sel, SelectionKey.OP_ACCEPT);
+            while (server.isRunning()) {
+                sel.select();
+                if (!server.isRunning()) {
+                    break;
+                }
+                List<String> ready = new ArrayList<>();
+                for (SelectionKey k : sel.selectedKeys()) {
+                    ready.add(k.attachment() == null ? "accept" : "#" + ((Endpoint) k.attachment()).conn);
+                }
+                if (ready.isEmpty()) {
+                    continue;
+                }
+                server.log().select(Side.SERVER, server.listenConn(), ready.size(), String.join(" ", ready));
+                ServerSettings s = server.settings();
+                if (s.recvDelayMs() > 0 && server.stopping().await(s.recvDelayMs(), TimeUnit.MILLISECONDS)) {
+                    break; // a slow single-threaded server: everyone waits
+                }
+                for (SelectionKey k : new ArrayList<>(sel.selectedKeys())) {
+                    if (k.attachment() == null && k.isValid() && k.isAcceptable()) {
+                        for (SocketChannel ch; (ch = server.listener().accept()) != null; ) { // every connection waiting
+                            Endpoint e = server.opened(ch, s);
+                            byConn.put(e.conn, e);
+                            ch.register(sel, SelectionKey.OP_READ, e);
+                        }
+                    } else if (k.attachment() instanceof Endpoint e && k.isValid() && k.isReadable()) {
+                        int size = e.recvCalls() < s.recvSizes().size() ? s.recvSizes().get(e.recvCalls()) : s.recvBuffer();
+                        if (buf.length < size) {
+                            buf = new byte[Math.max(size, s.largestRecv())];
+                        }
+                        List<Frame> frames;
+                        try {
+                            frames = e.recvReady(buf, size);
+                            server.reply(e, s, frames);
+                        } catch (IOException ex) {
+                            server.log().error(Side.SERVER, e.conn, 0, Explain.io(ex, "doing.receiving"));
+                            frames = null;
+                        }
+                        if (frames == null) {
+                            k.cancel();
+                            byConn.remove(e.conn);
+                            server.closed(e);
+                        }
+                    }
+                }
+                sel.selectedKeys().clear();
+            }
+        } finally {
+            for (Endpoint e : byConn.values()) {
+                e.close();
+                e.release();
+            }
+        }
+    }
+}
