@@ -1,9 +1,9 @@
 package socketlab.codec;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -15,16 +15,16 @@ import java.util.Objects;
  * @param headerLength bytes of framing before the body (length field, JSON header)
  * @param body         the message itself
  * @param headerJson   the decoded JSON header (compact), or null when the framing has none
- * @param verified     hash check: TRUE/FALSE when the header carried a hash, null otherwise
+ * @param verified     hash check: OK or WRONG when the header carried a hash, UNKNOWN otherwise
  */
-public record Frame(long streamOffset, int wireLength, int headerLength, byte[] body, String headerJson, Boolean verified) {
+public record Frame(long streamOffset, int wireLength, int headerLength, byte[] body, String headerJson, Verdict verified) {
 
     public Frame {
         Objects.requireNonNull(body, "body");
     }
 
     public static Frame plain(long streamOffset, int wireLength, int headerLength, byte[] body) {
-        return new Frame(streamOffset, wireLength, headerLength, body, null, null);
+        return new Frame(streamOffset, wireLength, headerLength, body, null, Verdict.UNKNOWN);
     }
 
     /** The body as UTF-8 text, or null when it is not valid UTF-8. */

@@ -1,6 +1,5 @@
 package socketlab.codec;
 
-import socketlab.text.Words;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import socketlab.text.Words;
 
 /**
  * The tutorial's final fix: a 4-byte header length ({@code struct.pack('i', len(head_bytes))}),
@@ -94,7 +94,7 @@ public final class JsonHeaderDecoder implements FrameDecoder {
             return null;
         }
         byte[] body = in.copy(FIELD + headLen, (int) parsedSize);
-        Boolean verified = verify(parsedHeader, body);
+        Verdict verified = verify(parsedHeader, body);
         Frame f = new Frame(start, (int) total, FIELD + headLen, body, parsedHeader.toString(), verified);
         in.skip((int) total);
         parsedAt = -1;
@@ -143,12 +143,12 @@ public final class JsonHeaderDecoder implements FrameDecoder {
         bytesToDiscard -= now;
     }
 
-    private static Boolean verify(ObjectNode header, byte[] body) {
+    private static Verdict verify(ObjectNode header, byte[] body) {
         JsonNode hash = header.get("hash");
         if (hash == null || hash.isNull()) {
-            return null;
+            return Verdict.UNKNOWN;
         }
-        return hash.isTextual() && hash.asText().equalsIgnoreCase(sha256Hex(body));
+        return Verdict.of(hash.isTextual() && hash.asText().equalsIgnoreCase(sha256Hex(body)));
     }
 
     public static String sha256Hex(byte[] body) {

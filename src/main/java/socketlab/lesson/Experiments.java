@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import socketlab.codec.Framing;
+import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
 import socketlab.net.ClientSettings;
 import socketlab.net.Commands;
@@ -300,9 +301,9 @@ final class Experiments {
         f.put("file", name);
         f.put("data_size", String.valueOf(content.length));
         f.put("sha256", sha256(content).substring(0, 16) + "…");
-        Boolean ok = frame == null ? null : frame.verifiedOrNull();
-        f.put("check", ok == null ? "none" : ok ? "verified" : "mismatch");
-        f.put("mark", ok == null ? "?" : ok ? "✓" : "✗");
+        Verdict ok = frame == null ? Verdict.UNKNOWN : frame.verified();
+        f.put("check", ok == Verdict.UNKNOWN ? "none" : ok == Verdict.OK ? "verified" : "mismatch");
+        f.put("mark", ok == Verdict.UNKNOWN ? "?" : ok.mark());
         return f;
     }
 

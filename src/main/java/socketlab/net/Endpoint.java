@@ -1,6 +1,5 @@
 package socketlab.net;
 
-import socketlab.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,6 +17,8 @@ import socketlab.codec.Frame;
 import socketlab.codec.FrameEncoder;
 import socketlab.codec.Framing;
 import socketlab.codec.StreamDecoder;
+import socketlab.codec.Verdict;
+import socketlab.text.Words;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -120,7 +121,7 @@ final class Endpoint {
                 throw new ClosedChannelException();
             }
             sendLane.message(Op.MESSAGE, side, conn, sendOffset, messagesSent++, e.headerLength(), e.wire().length,
-                    body, Digests.crc(body), null, null);
+                    body, Digests.crc(body), Verdict.UNKNOWN, null);
             long t0 = System.nanoTime();
             ByteBuffer b = ByteBuffer.wrap(e.wire());
             do { // at least one write: send(b'') is a real call that sends nothing (the tutorial's empty input)
@@ -199,7 +200,7 @@ final class Endpoint {
                 Frame f = d.frame();
                 recvLane.message(Op.FRAME, side, conn, f.streamOffset(), framesDecoded++, f.headerLength(), f.wireLength(),
                         f.body(), Digests.crc(f.body()), f.verified(), f.headerJson());
-                if (Boolean.FALSE.equals(f.verified())) {
+                if (f.verified() == Verdict.WRONG) {
                     recvLane.error(side, conn, f.streamOffset(), Words.tr("frame.hashMismatch", framesDecoded, f.body().length));
                 }
                 frames.add(f);

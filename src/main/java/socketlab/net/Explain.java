@@ -1,6 +1,5 @@
 package socketlab.net;
 
-import socketlab.text.Words;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -8,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import socketlab.text.Words;
 
 /** Turns socket exceptions into sentences: what happened, and what to do about it. */
 public final class Explain {

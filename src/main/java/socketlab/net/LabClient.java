@@ -1,6 +1,5 @@
 package socketlab.net;
 
-import socketlab.text.Words;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -11,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import socketlab.codec.Frame;
 import socketlab.codec.MessageTooLongException;
 import socketlab.exec.TaskRunner;
+import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;

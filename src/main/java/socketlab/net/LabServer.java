@@ -1,14 +1,13 @@
 package socketlab.net;
 
-import socketlab.text.Words;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.channels.Selector;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import socketlab.codec.Frame;
+import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;

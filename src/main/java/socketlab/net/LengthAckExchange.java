@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
@@ -58,7 +59,7 @@ public final class LengthAckExchange {
                 for (int i = 0; i < messages.size(); i++) {
                     byte[] body = messages.get(i).getBytes(StandardCharsets.UTF_8);
                     lane.message(Op.MESSAGE, Side.CLIENT, clientConn, sent + 4, i, 0, body.length, body,
-                            Digests.crc(body), null, null);
+                            Digests.crc(body), Verdict.UNKNOWN, null);
                     sent += TracedChannel.write(lane, Side.CLIENT, client, clientConn, sent, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
                             .putInt(body.length).array());
                     recvd += TracedChannel.read(lane, Side.CLIENT, client, clientConn, recvd, 2); // the ack: the client waits a round trip here
@@ -96,7 +97,7 @@ public final class LengthAckExchange {
                 ByteBuffer body = ByteBuffer.allocate(len.getInt(0));
                 in += TracedChannel.readFully(lane, Side.SERVER, ch, conn, in, body);
                 log.message(Op.FRAME, Side.SERVER, conn, in - body.capacity(), i, 0, body.capacity() + 4, body.array(),
-                        Digests.crc(body.array()), null, null);
+                        Digests.crc(body.array()), Verdict.UNKNOWN, null);
                 whole++;
             }
             log.life(Op.CLOSE, Side.SERVER, conn, 0, 0, in, null);

@@ -1,6 +1,5 @@
 package socketlab.net;
 
-import socketlab.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
 import socketlab.exec.TaskRunner;
+import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;

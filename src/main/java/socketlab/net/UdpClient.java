@@ -1,11 +1,12 @@
 package socketlab.net;
 
-import socketlab.text.Words;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import socketlab.codec.Verdict;
+import socketlab.text.Words;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -52,7 +53,7 @@ public final class UdpClient implements AutoCloseable {
     /** One sendto: one datagram, as it is (an empty one included). */
     public void sendto(byte[] body) throws LabException {
         try {
-            lane.message(Op.MESSAGE, Side.CLIENT, conn, 0, sent++, 0, body.length, body, Digests.crc(body), null, null);
+            lane.message(Op.MESSAGE, Side.CLIENT, conn, 0, sent++, 0, body.length, body, Digests.crc(body), Verdict.UNKNOWN, null);
             long t0 = System.nanoTime();
             int n = connected ? channel.write(ByteBuffer.wrap(body)) : channel.send(ByteBuffer.wrap(body), server);
             long t1 = System.nanoTime();

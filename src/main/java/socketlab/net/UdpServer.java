@@ -1,6 +1,5 @@
 package socketlab.net;
 
-import socketlab.text.Words;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -11,7 +10,9 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
+import socketlab.text.Words;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -88,7 +89,7 @@ public final class UdpServer implements Server {
                 byte[] body = Arrays.copyOf(buf.array(), n);
                 lane.datagramAt(t1, Op.RECVFROM, Side.SERVER, conn, n, size, from.getPort(), t1 - t0, body);
                 // every datagram is one message: no decoder needed, none could glue or split it
-                lane.message(Op.FRAME, Side.SERVER, conn, 0, received.getAndIncrement(), 0, n, body, Digests.crc(body), null, null);
+                lane.message(Op.FRAME, Side.SERVER, conn, 0, received.getAndIncrement(), 0, n, body, Digests.crc(body), Verdict.UNKNOWN, null);
                 if (s.echo()) {
                     byte[] reply = Endpoint.upperAscii(body);
                     long s0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package socketlab.scenario;
 
+import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
 import socketlab.net.CallGate;
 import socketlab.net.LabClient;
@@ -78,7 +79,7 @@ public final class ScenarioRunner {
             split += idx.split(c);
             frames += c.frames.size();
             for (int k = 0; k < c.frames.size(); k++) {
-                if (Boolean.TRUE.equals(idx.frameOk(c, k))) {
+                if (idx.frameVerdict(c, k) == Verdict.OK) {
                     ok++;
                 }
             }

@@ -88,11 +88,10 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
             glued += idx.glued(c);
             split += idx.split(c);
             for (int k = 0; k < c.frames.size(); k++) {
-                Boolean b = idx.frameOk(c, k);
-                if (Boolean.TRUE.equals(b)) {
-                    ok++;
-                } else if (Boolean.FALSE.equals(b)) {
-                    bad++;
+                switch (idx.frameVerdict(c, k)) {
+                    case OK -> ok++;
+                    case WRONG -> bad++;
+                    default -> { }
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HexFormat;
+import socketlab.codec.Verdict;
 
 /** The events as CSV (RFC 4180), one row each, for a spreadsheet or a grading script. */
 public final class TraceCsv {
@@ -34,7 +35,7 @@ public final class TraceCsv {
                     String.valueOf(e.offset()), String.valueOf(e.bytes()), String.valueOf(e.requested()),
                     e.available() < 0 ? "" : String.valueOf(e.available()), String.valueOf(e.durNs()),
                     msg ? String.valueOf(e.messageIndex()) : "", msg ? String.valueOf(e.headerBytes()) : "",
-                    msg ? String.valueOf(e.wire()) : "", e.verifiedOrNull() == null ? "" : String.valueOf(e.verifiedOrNull()),
+                    msg ? String.valueOf(e.wire()) : "", e.verified().isKnown() ? String.valueOf(e.verified() == Verdict.OK) : "",
                     life ? String.valueOf(e.localPort()) : "", life ? String.valueOf(e.remotePort()) : "",
                     quote(text), hex));
             w.write("\r\n");

@@ -1,5 +1,6 @@
 package socketlab.trace;
 
+import socketlab.codec.Verdict;
 /**
  * One recorded event, as read back from a {@link TraceLog} (the log itself keeps columns of
  * primitives, not these objects). Which fields mean something depends on {@link #op()}:
@@ -13,14 +14,14 @@ package socketlab.trace;
  * <li>{@code a}, {@code b}: local and remote port (listen, accept, connect); message index and
  *     header bytes (message, frame)</li>
  * <li>{@code wire}: bytes the frame/message took on the wire</li>
- * <li>{@code verified}: frame hash check, -1 none, 0 false, 1 true</li>
+ * <li>{@code verified}: a frame's hash check ({@link Verdict#UNKNOWN} when there was none)</li>
  * <li>{@code digest}: CRC32C of a message or frame body, to match what arrived with what was meant</li>
  * <li>{@code payload}: the first bytes of the call (capped, see {@link TraceLog}); {@code text}:
  *     the error message, or a frame's JSON header</li>
  * </ul>
  */
 public record TraceEvent(int index, long tNs, Op op, Side side, int conn, long offset, int bytes, int requested,
-                         int available, int a, int b, int wire, int verified, long digest, long durNs,
+                         int available, int a, int b, int wire, Verdict verified, long digest, long durNs,
                          byte[] payload, String text) {
 
     public boolean payloadTruncated() {
@@ -43,7 +44,4 @@ public record TraceEvent(int index, long tNs, Op op, Side side, int conn, long o
         return b;
     }
 
-    public Boolean verifiedOrNull() {
-        return verified < 0 ? null : verified == 1;
-    }
 }

@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.util.HexFormat;
 import java.util.Locale;
+import socketlab.codec.Verdict;
 
 /**
  * A saved run: the JSON-lines trace of the CLI, with one {@code settings} line first (what the
@@ -134,7 +135,7 @@ public final class TraceFile {
         int a = 0;
         int b = 0;
         int wire = 0;
-        int verified = -1;
+        Verdict verified = Verdict.UNKNOWN;
         long digest = 0;
         String text = null;
         switch (op) {
@@ -161,7 +162,7 @@ public final class TraceFile {
                 wire = (int) number(o, "wire_bytes", line, false);
                 digest = number(o, "digest", line, false);
                 JsonNode v = o.get("verified");
-                verified = v == null || v.isNull() ? -1 : v.asBoolean() ? 1 : 0;
+                verified = v == null || v.isNull() ? Verdict.UNKNOWN : Verdict.of(v.asBoolean());
                 JsonNode h = o.get("header");
                 text = h == null || h.isNull() ? null : h.isTextual() ? h.asText() : h.toString();
             }

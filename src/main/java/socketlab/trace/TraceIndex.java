@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import socketlab.codec.Verdict;
 
 /**
  * What a trace means, kept up to date as events arrive: connections and which two are the ends
@@ -411,28 +412,28 @@ public final class TraceIndex {
 
     /**
      * Whether frame number {@code k} on {@code receiver} is the message the sender meant:
-     * TRUE/FALSE when the sender is in this trace (or the frame carried a hash), null when unknown.
+     * OK or WRONG when the sender is in this trace (or the frame carried a hash), UNKNOWN otherwise.
      */
-    public Boolean frameOk(Conn receiver, int k) {
+    public Verdict frameVerdict(Conn receiver, int k) {
         int f = receiver.frames.get(k);
-        int verified = log.verified(f);
+        Verdict verified = log.verified(f);
         Conn s = receiver.peer;
         if (s != null && !s.messages.isEmpty()) {
             if (k >= s.messages.size()) {
-                return false;
+                return Verdict.WRONG;
             }
             int m = s.messages.get(k);
             boolean same = log.bytes(m) == log.bytes(f) && log.digest(m) == log.digest(f);
-            return same && verified != 0;
+            return Verdict.of(same && verified != Verdict.WRONG);
         }
-        return verified < 0 ? null : verified == 1;
+        return verified;
     }
 
     public int framesOk() {
         int ok = 0;
         for (Conn c : order) {
             for (int k = 0; k < c.frames.size(); k++) {
-                if (Boolean.TRUE.equals(frameOk(c, k))) {
+                if (frameVerdict(c, k) == Verdict.OK) {
                     ok++;
                 }
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HexFormat;
+import socketlab.codec.Verdict;
 
 /**
  * The JSON-lines trace format: one event per line. Documented in the README; also the file
@@ -106,11 +107,11 @@ public final class TraceJson {
                     if (e.text() != null) {
                         o.set("header", parse(e.text()));
                     }
-                    Boolean v = e.verifiedOrNull();
-                    if (v == null) {
-                        o.putNull("verified");
+                    Verdict v = e.verified();
+                    if (v.isKnown()) {
+                        o.put("verified", v == Verdict.OK);
                     } else {
-                        o.put("verified", v);
+                        o.putNull("verified");
                     }
                 }
                 o.put("digest", e.digest());

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import socketlab.codec.Verdict;
 
 /**
  * An append-only log of socket events, kept in chunks of fixed-size rows (chart-fx style) so
@@ -33,6 +34,12 @@ import java.util.function.Consumer;
  *
  * <p>Payload bytes are copied into each lane's arena, at most {@link #capturePerEvent} bytes per
  * event and {@link #captureBudget} bytes in all; past that, events are still recorded, without bytes.
+ *
+ * <p>One file of about 800 lines, on purpose: the chunk (the packed 32-byte row and its bit
+ * positions), the lane that writes rows and the reader that merges and unpacks them are three views
+ * of one memory layout. Apart, each would have to repeat that layout or expose it beyond this
+ * class; together, a change to a column is one edit that the row-layout tests in
+ * {@code TraceLogTest} check end to end.
  */
 public final class TraceLog {
     /**
@@ -370,15 +377,15 @@ public final class TraceLog {
 
         /**
          * Records a message meant (MESSAGE, on the sender) or a frame decoded (FRAME, on the
-         * receiver). {@code verified}: null when there was nothing to check.
+         * receiver). {@code verified}: UNKNOWN when there was nothing to check.
          */
         public void message(Op op, Side side, int conn, long offset, int index, int headerBytes, int wireBytes,
-                            byte[] body, long digest, Boolean verified, String header) {
+                            byte[] body, long digest, Verdict verified, String header) {
             long t = now();
             int i = written;
             Chunk c = chunk(i);
             int k = i - currentStart;
-            c.put(k, t, op, side, verified == null ? -1 : verified ? 1 : 0, conn, offset, 0, digest, body.length, 0,
+            c.put(k, t, op, side, verified.code(), conn, offset, 0, digest, body.length, 0,
                     NOT_MEASURED);
             c.side(k, index, headerBytes, wireBytes);
             capture(c, k, body, 0, body.length);
@@ -402,7 +409,7 @@ public final class TraceLog {
             int i = written;
             Chunk c = chunk(i);
             int k = i - currentStart;
-            c.put(k, e.tNs(), e.op(), e.side(), e.verified(), e.conn(), e.offset(), e.durNs(), e.digest(), e.bytes(),
+            c.put(k, e.tNs(), e.op(), e.side(), e.verified().code(), e.conn(), e.offset(), e.durNs(), e.digest(), e.bytes(),
                     e.requested(), e.available());
             if (e.a() != 0 || e.b() != 0 || e.wire() != 0) {
                 c.side(k, e.a(), e.b(), e.wire());
@@ -586,7 +593,7 @@ public final class TraceLog {
     }
 
     public void message(Op op, Side side, int conn, long offset, int index, int headerBytes, int wireBytes,
-                        byte[] body, long digest, Boolean verified, String header) {
+                        byte[] body, long digest, Verdict verified, String header) {
         synchronized (shared) {
             shared.message(op, side, conn, offset, index, headerBytes, wireBytes, body, digest, verified, header);
         }
@@ -716,7 +723,7 @@ public final class TraceLog {
         }
         String text = c.text == null ? null : c.text[k];
         return new TraceEvent(i, c.word(k, 0), Op.of(op), Side.values()[c.side(k)], c.conn(k), c.word(k, 1), c.bytes(k),
-                c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), c.verified(k), c.digest(k), c.dur(k),
+                c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), Verdict.ofCode(c.verified(k)), c.digest(k), c.dur(k),
                 payload, text);
     }
 
@@ -784,8 +791,8 @@ public final class TraceLog {
         return chunkOf(i).requested(slot(i));
     }
 
-    public int verified(int i) {
-        return chunkOf(i).verified(slot(i));
+    public Verdict verified(int i) {
+        return Verdict.ofCode(chunkOf(i).verified(slot(i)));
     }
 
     public Side side(int i) {

@@ -116,15 +116,15 @@ class DecoderErrorsTest {
         byte[] lying = concat(intLe(head.length), head, utf8("data"));
         Codecs.Fed fed = feedWithMax(new JsonHeaderDecoder(false, 1024, 1 << 20), concat(lying, goodHeader), 9);
         assertEquals(2, fed.frames().size());
-        assertEquals(Boolean.FALSE, fed.frames().get(0).verified());
-        assertEquals(Boolean.TRUE, fed.frames().get(1).verified());
+        assertEquals(Verdict.WRONG, fed.frames().get(0).verified());
+        assertEquals(Verdict.OK, fed.frames().get(1).verified());
     }
 
     @Test
     void pythonStyleNoneHashIsNotChecked() {
         byte[] head = utf8("{\"data_size\": 2, \"hash\": null, \"filename\": \"a.txt\"}");
         Codecs.Fed fed = feedWithMax(new JsonHeaderDecoder(false, 1024, 1 << 20), concat(intLe(head.length), head, utf8("hi")), 4);
-        assertNull(fed.frames().get(0).verified());
+        assertEquals(Verdict.UNKNOWN, fed.frames().get(0).verified());
         assertEquals("hi", fed.frames().get(0).textOrNull());
     }
 

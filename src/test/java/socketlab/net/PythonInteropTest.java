@@ -3,7 +3,6 @@ package socketlab.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import socketlab.codec.Framing;
+import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -70,7 +70,7 @@ class PythonInteropTest {
         assertEquals(2, frames.size());
         assertEquals("hello world", new String(frames.get(0).payload(), StandardCharsets.UTF_8));
         assertEquals("你好", new String(frames.get(1).payload(), StandardCharsets.UTF_8));
-        assertEquals(Boolean.TRUE, frames.get(1).verifiedOrNull(), "Python's sha256 hexdigest checks out");
+        assertEquals(Verdict.OK, frames.get(1).verified(), "Python's sha256 hexdigest checks out");
         JsonNode header = new ObjectMapper().readTree(frames.get(0).text());
         assertEquals("msg0.txt", header.get("filename").asText());
     }

@@ -3,7 +3,6 @@ package socketlab.net;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import socketlab.codec.Framing;
+import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
 import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
@@ -115,7 +115,7 @@ class StickyPacketTest {
         Run r = run(Scenario.CHINESE.withFraming(Framing.HEADER));
         assertEquals(List.of("你好，世界", "粘包"), r.serverFrames());
         TraceEvent f = r.events(Op.FRAME, r.result().serverConn()).get(0);
-        assertEquals(Boolean.TRUE, f.verifiedOrNull(), "sha256 verified on arrival");
+        assertEquals(Verdict.OK, f.verified(), "sha256 verified on arrival");
         assertArrayEquals("你好，世界".getBytes(StandardCharsets.UTF_8), f.payload());
     }
 }

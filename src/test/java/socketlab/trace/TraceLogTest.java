@@ -2,11 +2,11 @@ package socketlab.trace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import socketlab.codec.Verdict;
 
 /** The log's rows and payloads live off the heap in chunks that grow: every byte must read back as written. */
 class TraceLogTest {
@@ -64,7 +64,7 @@ class TraceLogTest {
             byte[] body = payload(0, i);
             lane.io(Op.RECV, Side.SERVER, 3, 100L * i, body.length, 1024, i % 9, 5, body, 0);
             lane.message(Op.FRAME, Side.SERVER, 3, 100L * i, i, 4, body.length + 4, body, 0x9E3779B97F4A7C15L * (i + 1),
-                    i % 3 == 0 ? null : i % 3 == 1, i % 100 == 0 ? "{\"i\": " + i + "}" : null);
+                    i % 3 == 0 ? Verdict.UNKNOWN : Verdict.of(i % 3 == 1), i % 100 == 0 ? "{\"i\": " + i + "}" : null);
         }
         assertEquals(2 * frames, log.size());
         for (int i = 0; i < frames; i++) {
@@ -77,7 +77,7 @@ class TraceLogTest {
             assertEquals(Op.FRAME, frame.op());
             assertEquals(0x9E3779B97F4A7C15L * (i + 1), frame.digest(), "digest of frame " + i);
             assertEquals(0x9E3779B97F4A7C15L * (i + 1), log.digest(2 * i + 1));
-            assertEquals(i % 3 == 0 ? -1 : i % 3 == 1 ? 1 : 0, frame.verified(), "verdict of frame " + i);
+            assertEquals(i % 3 == 0 ? Verdict.UNKNOWN : i % 3 == 1 ? Verdict.OK : Verdict.WRONG, frame.verified(), "verdict of frame " + i);
             assertArrayEquals(payload(0, i), frame.payload(), "body of frame " + i);
             assertEquals(i % 100 == 0 ? "{\"i\": " + i + "}" : null, frame.text());
         }
@@ -120,8 +120,8 @@ class TraceLogTest {
                     lane.io(op, side, 1, 0, 3, 0, 7, dur, null, 0);
                     expected.add(new long[] {op.ordinal(), side.ordinal(), dur});
                 }
-                lane.message(Op.FRAME, side, 1, 0, 0, 0, 1, new byte[] {1}, 1, true, null);
-                lane.message(Op.FRAME, side, 1, 0, 0, 0, 1, new byte[] {1}, 1, false, null);
+                lane.message(Op.FRAME, side, 1, 0, 0, 0, 1, new byte[] {1}, 1, Verdict.OK, null);
+                lane.message(Op.FRAME, side, 1, 0, 0, 0, 1, new byte[] {1}, 1, Verdict.WRONG, null);
                 expected.add(new long[] {Op.FRAME.ordinal(), side.ordinal(), 0, 1});
                 expected.add(new long[] {Op.FRAME.ordinal(), side.ordinal(), 0, 0});
             }
@@ -133,7 +133,7 @@ class TraceLogTest {
             assertEquals(Op.values()[(int) e[0]], ev.op(), "op of row " + i);
             assertEquals(Side.values()[(int) e[1]], ev.side(), "side of row " + i);
             assertEquals(e[2], ev.durNs(), "duration of row " + i);
-            assertEquals(e.length > 3 ? (int) e[3] : -1, ev.verified(), "verdict of row " + i);
+            assertEquals(Verdict.ofCode(e.length > 3 ? (int) e[3] : -1), ev.verified(), "verdict of row " + i);
         }
         lane.io(Op.RECV, Side.SERVER, 1, 0, 3, 0, 7, Long.MAX_VALUE, null, 0);
         assertEquals((1L << 55) - 1, log.get(log.size() - 1).durNs(), "a duration past 2^55 ns (a year) is held at the top, not wrapped");

@@ -23,6 +23,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
 import socketlab.net.ServerSettings;
 import socketlab.scenario.Scenario;
@@ -129,7 +130,7 @@ class LabWindowTest {
         waitUntil("the message is shown as a row of the list (its full skin came with its first message)",
                 () -> robot.lookup("#server-messages .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
                         .anyMatch(c -> c.isVisible() && c.getText() != null && c.getText().contains("hello worldhaha")));
-        assertEquals(Boolean.FALSE, rows.get(0).ok(), "marked ✗: neither message the client meant");
+        assertEquals(Verdict.WRONG, rows.get(0).verdict(), "marked ✗: neither message the client meant");
         assertTrue(text(robot, "#counts").contains("Glued recv() chunks: 1"), text(robot, "#counts"));
         int glued = -1;
         for (int i = 0; i < vm.log().size(); i++) {
@@ -153,8 +154,8 @@ class LabWindowTest {
         rows = serverMessages(robot);
         assertEquals("hello world", rows.get(1).text());
         assertEquals("haha", rows.get(2).text());
-        assertEquals(Boolean.TRUE, rows.get(1).ok());
-        assertEquals(Boolean.TRUE, rows.get(2).ok());
+        assertEquals(Verdict.OK, rows.get(1).verdict());
+        assertEquals(Verdict.OK, rows.get(2).verdict());
         assertEquals("✓", rows.get(1).mark());
     }
 
@@ -170,14 +171,14 @@ class LabWindowTest {
         waitUntil("the server listens", () -> vm.server().runningProperty().get());
         robot.interact(() -> vm.client().sendFile(file)); // what "Send a file…" does with the chosen file
         waitUntil("the file arrived", () -> serverMessages(robot).size() >= 1);
-        assertEquals(Boolean.TRUE, serverMessages(robot).get(0).ok(), serverMessages(robot).toString());
+        assertEquals(Verdict.OK, serverMessages(robot).get(0).verdict(), serverMessages(robot).toString());
         assertEquals(7800, serverMessages(robot).get(0).bytes());
 
         robot.clickOn("#client-alter-file");
         robot.interact(() -> vm.client().sendFile(file));
         waitUntil("the altered file arrived", () -> serverMessages(robot).size() >= 3);
         List<MessageRow> rows = serverMessages(robot);
-        assertTrue(rows.stream().anyMatch(r -> Boolean.FALSE.equals(r.ok())), "the altered copy is marked ✗: " + rows);
+        assertTrue(rows.stream().anyMatch(r -> r.verdict() == Verdict.WRONG), "the altered copy is marked ✗: " + rows);
         assertTrue(rows.stream().anyMatch(r -> r.error() && r.text().contains("sha256")), "and the hash mismatch is said: " + rows);
     }
 

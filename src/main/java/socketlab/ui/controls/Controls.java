@@ -161,10 +161,16 @@ public final class Controls {
                 }
                 setWrapText(r.error());
                 setText(r.mark() + "  " + (r.error() ? r.text() : "\u201C" + r.text() + "\u201D"));
-                getStyleClass().add(r.error() ? Css.MARK_ERROR : Boolean.TRUE.equals(r.ok()) ? Css.MARK_OK
-                        : Boolean.FALSE.equals(r.ok()) ? Css.MARK_BAD : Css.STATUS);
-                tip(this, r.error() ? r.text() : I18n.tr(Boolean.TRUE.equals(r.ok()) ? "mark.ok"
-                        : Boolean.FALSE.equals(r.ok()) ? "mark.bad" : "mark.unknown", r.bytes()));
+                getStyleClass().add(r.error() ? Css.MARK_ERROR : switch (r.verdict()) {
+                    case OK -> Css.MARK_OK;
+                    case WRONG -> Css.MARK_BAD;
+                    case UNKNOWN -> Css.STATUS;
+                });
+                tip(this, r.error() ? r.text() : I18n.tr(switch (r.verdict()) {
+                    case OK -> "mark.ok";
+                    case WRONG -> "mark.bad";
+                    case UNKNOWN -> "mark.unknown";
+                }, r.bytes()));
             }
         });
         return list;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import socketlab.codec.Verdict;
 import socketlab.text.I18n;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -48,12 +49,12 @@ final class MessageFeed {
             for (int k = seen[0]; k < c.frames.size(); k++) {
                 int ev = c.frames.get(k);
                 TraceEvent f = log.get(ev);
-                target.add(new MessageRow(c.id, preview(f.payload(), f.bytes(), f.text()), idx.frameOk(c, k), false, ev, f.bytes()));
+                target.add(new MessageRow(c.id, preview(f.payload(), f.bytes(), f.text()), idx.frameVerdict(c, k), false, ev, f.bytes()));
             }
             seen[0] = c.frames.size();
             for (int k = seen[1]; k < c.errors.size(); k++) {
                 int ev = c.errors.get(k);
-                target.add(new MessageRow(c.id, log.get(ev).text(), null, true, ev, 0));
+                target.add(new MessageRow(c.id, log.get(ev).text(), Verdict.UNKNOWN, true, ev, 0));
             }
             seen[1] = c.errors.size();
             if (live && c.side == Side.CLIENT && c.eofEvent >= 0) {

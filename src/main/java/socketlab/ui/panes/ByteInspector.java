@@ -10,6 +10,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import socketlab.codec.Verdict;
 import socketlab.text.I18n;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -88,8 +89,8 @@ public final class ByteInspector extends VBox {
         if (e.op() == Op.RECV && e.available() >= 0) {
             facts.add(I18n.tr("inspector.waiting", e.available()));
         }
-        if (e.op() == Op.FRAME && e.verifiedOrNull() != null) {
-            facts.add(I18n.tr(e.verifiedOrNull() ? "inspector.verified" : "inspector.notVerified"));
+        if (e.op() == Op.FRAME && e.verified().isKnown()) {
+            facts.add(I18n.tr(e.verified() == Verdict.OK ? "inspector.verified" : "inspector.notVerified"));
         }
         if (e.op() == Op.ERROR) {
             facts.add(e.text());
