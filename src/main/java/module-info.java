@@ -2,6 +2,7 @@
 module socketlab {
     requires javafx.controls;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.csv;
     requires info.picocli;
     requires java.desktop; // javax.imageio writes the PNG export
 

@@ -106,4 +106,17 @@ class TraceFileTest {
         assertTrue(out.toString().contains(",recv,server,"));
         assertTrue(out.toString().contains("hello worldhaha"));
     }
+
+    @Test
+    void csvQuotesOnlyTheFieldsThatNeedItAndKeepsTheirTextWhole() throws Exception {
+        TraceLog log = new TraceLog();
+        log.error(Side.SERVER, 1, 0, "a, \"quoted\"\nline");
+        log.error(Side.SERVER, 1, 0, "plain words");
+        StringWriter out = new StringWriter();
+        TraceCsv.write(log, out);
+        String csv = out.toString();
+        assertTrue(csv.startsWith(TraceCsv.HEADER + "\r\n"), csv);
+        assertTrue(csv.contains(",\"a, \"\"quoted\"\"\nline\",\r\n"), "comma, quote and line break: quoted, quotes doubled: " + csv);
+        assertTrue(csv.contains(",plain words,\r\n"), "nothing to escape: as it is: " + csv);
+    }
 }
