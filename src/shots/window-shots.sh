@@ -10,7 +10,8 @@ out=${1:?usage: window-shots.sh OUTDIR [WxH ...]}; shift || true
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1920x1080 1280x800 1024x768)
 mkdir -p "$out"
 cp=target/shots-classpath.txt
-[ -s "$cp" ] || mvn -q dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime >/dev/null
+# made again whenever the pom is newer (a new dependency must be on the module path)
+[ -s "$cp" ] && [ "$cp" -nt pom.xml ] || mvn -q dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime >/dev/null
 # what the app needs at run time (the class path file lists the test libraries too): JavaFX, Jackson, picocli
 mp="target/classes:$(tr ':' '\n' < "$cp" | grep -E '/(org/openjfx|com/fasterxml|info/picocli)/' | paste -sd:)"
 cases=${SHOT_CASES:-"sticky big lesson-udp"}
