@@ -496,6 +496,9 @@ class LabWindowTest {
             robot.clickOn("#server-start");
             waitUntil("the error is shown", () -> !text(robot, "#server-error").isEmpty());
             assertTrue(text(robot, "#server-error").contains("already in use"), text(robot, "#server-error"));
+            String offer = robot.lookup("#server-use-free").queryButton().getText();
+            assertTrue(offer.contains(String.valueOf(vm.server().suggestedPortProperty().get())),
+                    "a port is a name, its digits never grouped: " + offer);
             robot.clickOn("#server-use-free");
             waitUntil("the server listens on the offered port", () -> vm.server().runningProperty().get());
         }

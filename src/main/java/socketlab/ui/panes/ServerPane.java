@@ -46,7 +46,7 @@ public final class ServerPane extends VBox {
         port.setOnAction(e -> vm.toggle());
         Button useFree = new Button();
         useFree.setId("server-use-free");
-        useFree.textProperty().bind(Bindings.createStringBinding(() -> I18n.tr("server.useFree", vm.suggestedPortProperty().get()),
+        useFree.textProperty().bind(Bindings.createStringBinding(() -> I18n.tr("server.useFree", String.valueOf(vm.suggestedPortProperty().get())),
                 vm.suggestedPortProperty()));
         useFree.visibleProperty().bind(vm.suggestedPortProperty().greaterThan(0));
         useFree.managedProperty().bind(useFree.visibleProperty());
