@@ -27,26 +27,26 @@ public final class Explain {
             throw new LabException(Words.tr("port.notNumber", t));
         }
         if (p < 0 || p > 65535) {
-            throw new LabException(Words.tr("port.outOfRange", p));
+            throw new LabException(Words.tr("port.outOfRange", t));
         }
         return p;
     }
 
     /** Why binding failed, in words, offering {@code freePort} (from {@link #freePort}) when there is one. */
     public static String bind(BindException e, String address, int port, int freePort) {
-        String free = freePort > 0 ? Words.tr("bind.free", freePort) : Words.tr("bind.useZero");
+        String free = freePort > 0 ? Words.tr("bind.free", String.valueOf(freePort)) : Words.tr("bind.useZero");
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (m.contains("in use")) {
             int waiting = TcpStates.timeWait(port);
             if (waiting > 0) {
-                return Words.tr("bind.timeWait", port, waiting, free);
+                return Words.tr("bind.timeWait", String.valueOf(port), waiting, free);
             }
-            return Words.tr("bind.inUse", port, free);
+            return Words.tr("bind.inUse", String.valueOf(port), free);
         }
         if (m.contains("permission")) {
-            return Words.tr("bind.permission", port, free);
+            return Words.tr("bind.permission", String.valueOf(port), free);
         }
-        return Words.tr("bind.other", address, port, e.getMessage(), free);
+        return Words.tr("bind.other", address, String.valueOf(port), e.getMessage(), free);
     }
 
     /** A port free on {@code address} right now, or -1. */
@@ -60,15 +60,15 @@ public final class Explain {
 
     public static String connect(IOException e, String host, int port) {
         if (e instanceof ConnectException) {
-            return Words.tr("connect.refused", host, port);
+            return Words.tr("connect.refused", host, String.valueOf(port));
         }
         if (e instanceof SocketTimeoutException) {
-            return Words.tr("connect.timeout", host, port);
+            return Words.tr("connect.timeout", host, String.valueOf(port));
         }
         if (e instanceof UnknownHostException) {
             return Words.tr("connect.unknownHost", host);
         }
-        return Words.tr("connect.other", host, port, e.getMessage());
+        return Words.tr("connect.other", host, String.valueOf(port), e.getMessage());
     }
 
     /** An I/O error on an open connection; {@code doing} is a {@code doing.*} key of {@link Words} ("doing.receiving"). */

@@ -123,7 +123,7 @@ public final class LabServer implements Server {
             int free = Explain.freePort(s.bindAddress());
             throw new LabException(Explain.bind(e, s.bindAddress(), s.port(), free), e, free);
         } catch (IOException e) {
-            throw new LabException(Words.tr("server.cannotListen", s.port(), e.getMessage()), e);
+            throw new LabException(Words.tr("server.cannotListen", String.valueOf(s.port()), e.getMessage()), e);
         }
         running = true;
         listenConn = log.newConnId();

@@ -97,7 +97,7 @@ public final class UdpClient implements AutoCloseable {
     }
 
     private LabException unreachable(PortUnreachableException e) {
-        String m = Words.tr("udp.unreachable", server.getPort(), server.getHostString());
+        String m = Words.tr("udp.unreachable", String.valueOf(server.getPort()), server.getHostString());
         log.error(Side.CLIENT, conn, 0, m);
         return new LabException(m, e);
     }

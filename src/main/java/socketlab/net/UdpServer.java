@@ -60,7 +60,7 @@ public final class UdpServer implements Server {
         } catch (BindException e) {
             throw new LabException(Explain.bind(e, settings.bindAddress(), settings.port(), -1).replace("listening", "bound"), e);
         } catch (IOException e) {
-            throw new LabException(Words.tr("udp.cannotBind", settings.port(), e.getMessage()), e);
+            throw new LabException(Words.tr("udp.cannotBind", String.valueOf(settings.port()), e.getMessage()), e);
         }
         running = true;
         conn = log.newConnId();

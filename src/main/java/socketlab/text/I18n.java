@@ -1,17 +1,19 @@
 package socketlab.text;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
-/** The lab's words, from {@code messages.properties} (English) and {@code messages_zh.properties} (简体中文). */
+/**
+ * The window's words, from {@code messages.properties} (English) and {@code messages_zh.properties}
+ * (简体中文), filled in the same way as the engine's ({@link Bundle}); and the language of both: a
+ * switch here switches the engine's words too, so the window speaks one language throughout.
+ */
 public final class I18n {
     public static final String BUNDLE = "socketlab.text.messages";
     private static volatile Locale locale = initial();
-    private static volatile ResourceBundle bundle = load(locale);
+    private static final Bundle WINDOW = new Bundle(BUNDLE, locale, true);
 
     static {
-        socketlab.text.Words.setLocale(locale); // the engine's messages speak the window's language
+        Words.setLocale(locale); // the engine's messages speak the window's language
     }
 
     private I18n() {
@@ -25,11 +27,6 @@ public final class I18n {
         return Locale.getDefault().getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
     }
 
-    private static ResourceBundle load(Locale l) {
-        return ResourceBundle.getBundle(BUNDLE, l.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT,
-                I18n.class.getModule());
-    }
-
     public static Locale locale() {
         return locale;
     }
@@ -40,15 +37,11 @@ public final class I18n {
 
     public static void setLocale(Locale l) {
         locale = l;
-        bundle = load(l);
-        socketlab.text.Words.setLocale(l);
+        WINDOW.setLocale(l);
+        Words.setLocale(l);
     }
 
     public static String tr(String key, Object... args) {
-        String s = socketlab.text.Words.lookup(bundle, key);
-        if (s.startsWith("!")) {
-            return s;
-        }
-        return args.length == 0 ? s : new MessageFormat(s, locale).format(args);
+        return WINDOW.tr(key, args);
     }
 }

@@ -1,33 +1,23 @@
 package socketlab.text;
 
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The engine's words — error explanations from the sockets and the decoders — in English
- * ({@code words.properties}) and Simplified Chinese ({@code words_zh.properties}). The window sets
- * the language when it switches; the command line and the tests speak English. A message is
- * worded when it happens: a saved trace keeps the language it was recorded in.
- *
- * <p>Placeholders are {@code {0}}, {@code {1}}, …, replaced by the arguments as they are (no
- * MessageFormat: apostrophes stay apostrophes and ports get no thousands separators).
+ * ({@code words.properties}) and Simplified Chinese ({@code words_zh.properties}), filled in the
+ * one way every word of the lab is ({@link Bundle}). The window sets the language when it switches
+ * ({@link I18n#setLocale}); the command line and the tests speak English. A message is worded when
+ * it happens: a saved trace keeps the language it was recorded in.
  */
 public final class Words {
-    private static final String BUNDLE = "socketlab.text.words";
-    private static volatile ResourceBundle bundle = load(Locale.ENGLISH);
+    private static final Bundle ENGINE = new Bundle("socketlab.text.words", Locale.ENGLISH, false);
     private static volatile boolean chinese;
 
     private Words() {
     }
 
-    private static ResourceBundle load(Locale l) {
-        return ResourceBundle.getBundle(BUNDLE, l.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT,
-                Words.class.getModule());
-    }
-
-    public static void setLocale(Locale l) {
-        bundle = load(l);
+    static void setLocale(Locale l) {
+        ENGINE.setLocale(l);
         chinese = l.getLanguage().equals("zh");
     }
 
@@ -35,21 +25,8 @@ public final class Words {
         return chinese;
     }
 
-    /** The text of {@code key} in {@code b}, or {@code !key!} so a missing one shows (and a test finds it). */
-    public static String lookup(ResourceBundle b, String key) {
-        try {
-            return b.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
-    }
-
     public static String tr(String key, Object... args) {
-        String s = lookup(bundle, key);
-        for (int i = 0; i < args.length; i++) {
-            s = s.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return s;
+        return ENGINE.tr(key, args);
     }
 
     /** A decoder's clause as a sentence: capitalised and closed with a full stop (。 in Chinese). */

@@ -115,4 +115,20 @@ class MessagesTest {
         assertEquals("Port 99999 is outside 0–65535: a TCP port is a 16-bit number.", en.getMessage());
         assertEquals("The peer closed mid-frame: got 2 of the 4 length bytes.", Words.sentence(Words.tr("incomplete.lengthField", 2)));
     }
+
+    @Test
+    void oneWayToFillInWordsTheWindowGroupsItsNumbersTheEngineKeepsThemPlainAndAPortIsText() {
+        try {
+            I18n.setLocale(Locale.ENGLISH);
+            assertEquals("Use port 45465", I18n.tr("server.useFree", "45465"), "a port, passed as text: never grouped");
+            assertTrue(I18n.tr("timeline.split", 1025).contains("1,025"), "a count in the window: grouped");
+            assertTrue(I18n.tr("inspector.lengthField", 1, "6C6C6568", 1, 2).contains("struct 'i'"),
+                    "an apostrophe stays one (MessageFormat ate it as a quote)");
+            assertEquals("the peer closed mid-frame: got 2 of the 4 length bytes", Words.tr("incomplete.lengthField", 2));
+            assertTrue(Words.tr("scenario.integer", 0, 60000, 99999).contains("0–60000, got 99999"),
+                    "the engine's words go into traces that scripts read: plain digits");
+        } finally {
+            I18n.setLocale(Locale.ENGLISH);
+        }
+    }
 }
