@@ -100,4 +100,21 @@ class ArchitectureTest {
                         "socketlab.scenario..", "socketlab.cli..", "java.net..")
                 .check(MAIN);
     }
+
+    @Test
+    void styleClassesAreNamedOnlyInCss() throws java.io.IOException {
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("getStyleClass\\(\\)\\.(add|addAll|remove|contains)\\(\"");
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String[] lines = java.nio.file.Files.readString(f).split("\n");
+                for (int i = 0; i < lines.length; i++) {
+                    if (literal.matcher(lines[i]).find()) {
+                        found.add(f + ":" + (i + 1));
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), found, "a style class is a constant of ui.style.Css");
+    }
 }

@@ -127,7 +127,7 @@ final class LabView extends BorderPane {
 
         // --- scenario bar
         Label appTitle = new Label(I18n.tr("app.title"));
-        appTitle.getStyleClass().add("app-title");
+        appTitle.getStyleClass().add(Css.APP_TITLE);
         // a fixed, short list, built when it opens (see ChoiceButton)
         ChoiceButton<Scenario> scenario = new ChoiceButton<>(vm.runs().scenarios(), s -> s.title(I18n.locale().getLanguage()));
         scenario.setId("scenario");
@@ -207,7 +207,7 @@ final class LabView extends BorderPane {
         lang.setId("language");
         lang.setOnAction(e -> switchLanguage.run());
         Controls.tip(lang, "F7");
-        scenario.getStyleClass().add("scenario-choice");
+        scenario.getStyleClass().add(Css.SCENARIO_CHOICE);
         // a flow, so on a narrow screen the bar wraps onto a second line instead of cutting its buttons short
         javafx.scene.layout.FlowPane left = new javafx.scene.layout.FlowPane(10, 6, appTitle,
                 new HBox(6, new Label(I18n.tr("scenario.label")), scenario), new HBox(6, new Label(I18n.tr("scenario.fix")), fix),
@@ -244,14 +244,14 @@ final class LabView extends BorderPane {
         scenarioStatus.managedProperty().bind(scenarioStatus.visibleProperty());
         Label nextCall = new Label();
         nextCall.setId("step-next-call");
-        nextCall.getStyleClass().add("step-banner");
+        nextCall.getStyleClass().add(Css.STEP_BANNER);
         nextCall.setMaxWidth(Double.MAX_VALUE);
         nextCall.textProperty().bind(vm.steps().nextCallProperty());
         nextCall.visibleProperty().bind(vm.steps().stepModeProperty());
         nextCall.managedProperty().bind(nextCall.visibleProperty());
         Label notes = new Label();
         notes.setId("scenario-notes");
-        notes.getStyleClass().add("scenario-notes");
+        notes.getStyleClass().add(Css.SCENARIO_NOTES);
         notes.setWrapText(true);
         notes.setMinWidth(0);
         notes.setMaxWidth(Double.MAX_VALUE);
@@ -342,7 +342,7 @@ final class LabView extends BorderPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox status = new HBox(12, counts, gap, keys);
-        status.getStyleClass().add("status-bar");
+        status.getStyleClass().add(Css.STATUS_BAR);
         status.setPadding(new Insets(4, 12, 4, 12));
         setBottom(status);
 

@@ -41,7 +41,7 @@ public final class Controls {
         });
         s.getEditor().setOnAction(e -> commit(s));
         s.setMaxWidth(Double.MAX_VALUE);
-        s.getStyleClass().add("number-knob");
+        s.getStyleClass().add(Css.NUMBER_KNOB);
         return s;
     }
 

@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import socketlab.ui.style.Css;
 
 /**
  * A framing spec ("length:le", "fixed:32", …): typed, or picked from a list. A text field and a
@@ -57,7 +58,7 @@ public final class FramingField extends HBox {
             }
         });
         Region arrow = new Region();
-        arrow.getStyleClass().add("arrow");
+        arrow.getStyleClass().add(Css.ARROW);
         arrow.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE); // the shape at its own size, not the button's
         pick.setGraphic(arrow);
         pick.setOnAction(e -> showChoices());

@@ -117,7 +117,7 @@ public final class ByteInspector extends VBox {
         }
         notes.getChildren().add(line(I18n.tr("inspector.utf8")));
         Text utf8 = new Text(new String(p, 0, shown, StandardCharsets.UTF_8) + "\n\n");
-        utf8.getStyleClass().add("utf8-text");
+        utf8.getStyleClass().add(Css.UTF8_TEXT);
         notes.getChildren().add(utf8);
         if (stream) {
             headerNotes(p, shown, owners);
@@ -131,7 +131,7 @@ public final class ByteInspector extends VBox {
     private void hexDump(byte[] p, int shown, TraceIndex.ByteOwner[] owners, long base) {
         for (int row = 0; row < shown; row += ROW) {
             Text off = new Text(String.format(Locale.ROOT, "%08X  ", base + row));
-            off.getStyleClass().add("hex-offset");
+            off.getStyleClass().add(Css.HEX_OFFSET);
             dump.getChildren().add(off);
             for (int i = row; i < row + ROW; i++) {
                 Text t = new Text(i < shown ? String.format(Locale.ROOT, "%02X ", p[i] & 0xFF) : "   ");
@@ -155,7 +155,7 @@ public final class ByteInspector extends VBox {
     }
 
     private static void style(Text t, TraceIndex.ByteOwner o) {
-        t.getStyleClass().add("hex-byte");
+        t.getStyleClass().add(Css.HEX_BYTE);
         if (o != null && o.message() >= 0) {
             t.getStyleClass().add(Css.message(o.message()));
             if (o.header()) {
@@ -197,7 +197,7 @@ public final class ByteInspector extends VBox {
 
     private static Text line(String s) {
         Text t = new Text(s + "\n");
-        t.getStyleClass().add("inspector-note");
+        t.getStyleClass().add(Css.INSPECTOR_NOTE);
         return t;
     }
 

@@ -36,7 +36,7 @@ public final class LessonPane extends ScrollPane {
 
     public LessonPane(LabViewModel vm) {
         this.vm = vm;
-        getStyleClass().add("lesson-pane");
+        getStyleClass().add(Css.LESSON_PANE);
         setFitToWidth(true);
         box.setPadding(new Insets(10));
         setContent(box);
@@ -101,15 +101,15 @@ public final class LessonPane extends ScrollPane {
         title.getStyleClass().add(Css.PANE_TITLE);
         Label explain = wrapped(l.text(lang, "explain"));
         Label look = wrapped(I18n.tr("lesson.lookFor") + " " + l.text(lang, "look_for"));
-        look.getStyleClass().add("lesson-look-for");
+        look.getStyleClass().add(Css.LESSON_LOOK_FOR);
 
         GridPane code = new GridPane();
         code.setHgap(16);
-        code.getStyleClass().add("lesson-code");
+        code.getStyleClass().add(Css.LESSON_CODE);
         Label py = new Label("Python");
         Label jv = new Label("Java");
-        py.getStyleClass().add("code-heading");
-        jv.getStyleClass().add("code-heading");
+        py.getStyleClass().add(Css.CODE_HEADING);
+        jv.getStyleClass().add(Css.CODE_HEADING);
         code.add(py, 0, 0);
         code.add(jv, 1, 0);
         for (int i = 0; i < l.python().size(); i++) {
@@ -120,7 +120,7 @@ public final class LessonPane extends ScrollPane {
         }
 
         Label question = wrapped(l.text(lang, "question"));
-        question.getStyleClass().add("lesson-question");
+        question.getStyleClass().add(Css.LESSON_QUESTION);
         question.setId("lesson-question");
         ToggleGroup group = new ToggleGroup();
         FlowPane choices = new FlowPane(8, 8);
@@ -140,7 +140,7 @@ public final class LessonPane extends ScrollPane {
         run.setOnAction(e -> vm.lessons().runLesson());
         Label result = wrapped("");
         result.setId("lesson-result");
-        result.getStyleClass().add("lesson-result");
+        result.getStyleClass().add(Css.LESSON_RESULT);
         result.textProperty().bind(vm.lessons().lessonResultProperty());
         result.visibleProperty().bind(Bindings.isNotEmpty(vm.lessons().lessonResultProperty()));
         ScrollPane codeScroll = new ScrollPane(code); // code keeps its lines whole; it scrolls sideways instead
@@ -152,7 +152,7 @@ public final class LessonPane extends ScrollPane {
 
     private Label codeLine(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("code-line");
+        l.getStyleClass().add(Css.CODE_LINE);
         l.setMinWidth(Label.USE_PREF_SIZE);
         codeLines.add(l);
         return l;

@@ -15,6 +15,7 @@ import socketlab.text.I18n;
 import socketlab.ui.controls.ChoiceButton;
 import socketlab.ui.controls.Controls;
 import socketlab.ui.model.LabViewModel;
+import socketlab.ui.style.Css;
 
 /**
  * Replay of the recorded run: play, pause, scrub, slow motion (0.1×–1×), step back and forward one
@@ -32,7 +33,7 @@ public final class ReplayBar extends HBox {
 
     public ReplayBar(LabViewModel vm) {
         this.vm = vm;
-        getStyleClass().add("replay-bar");
+        getStyleClass().add(Css.REPLAY_BAR);
         setSpacing(6);
         setPadding(new Insets(4, 8, 4, 8));
         setAlignment(Pos.CENTER_LEFT);

@@ -37,6 +37,27 @@ public final class Css {
     public static final String HEX = "hex";
     public static final String HEADER_BYTE = "header-byte";
     public static final String PRIMARY = "primary";
+    // the shell's, the panes' and the controls' own
+    public static final String APP_TITLE = "app-title";
+    public static final String ARROW = "arrow";
+    public static final String CODE_HEADING = "code-heading";
+    public static final String CODE_LINE = "code-line";
+    public static final String HEX_BYTE = "hex-byte";
+    public static final String HEX_OFFSET = "hex-offset";
+    public static final String INSPECTOR_NOTE = "inspector-note";
+    public static final String LESSON_CODE = "lesson-code";
+    public static final String LESSON_LOOK_FOR = "lesson-look-for";
+    public static final String LESSON_PANE = "lesson-pane";
+    public static final String LESSON_QUESTION = "lesson-question";
+    public static final String LESSON_RESULT = "lesson-result";
+    public static final String NUMBER_KNOB = "number-knob";
+    public static final String REPLAY_BAR = "replay-bar";
+    public static final String SCENARIO_CHOICE = "scenario-choice";
+    public static final String SCENARIO_NOTES = "scenario-notes";
+    public static final String STATUS_BAR = "status-bar";
+    public static final String STEP_BANNER = "step-banner";
+    public static final String UTF8_TEXT = "utf8-text";
+
     /** A knob that projector mode hides (the advanced settings). */
     public static final String ADVANCED = "advanced-knob";
 
