@@ -7,8 +7,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -31,7 +29,7 @@ import socketlab.text.I18n;
  * on background tasks; each posts back once when done. When the framing changes while
  * connected, the next Send reconnects, so both ends start a fresh stream in the new framing.
  */
-public final class ClientViewModel {
+public final class ClientViewModel extends EndpointViewModel {
     public static final String PRESET_TUTORIAL_1 = "hello world\nhaha";
     public static final String PRESET_TUTORIAL_2 = "hello xuyaping\nhaha";
     public static final String PRESET_CHINESE = "你好，世界\n粘包";
@@ -49,13 +47,11 @@ public final class ClientViewModel {
     final BooleanProperty alterFile = new SimpleBooleanProperty(false);
 
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(I18n.tr("client.status.idle"));
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     final ObservableList<MessageRow> replies = FXCollections.observableArrayList();
     private volatile LabClient client;
 
     ClientViewModel(Recording recording, TaskExecutor tasks) {
+        super(I18n.tr("client.status.idle"));
         this.recording = recording;
         this.tasks = tasks;
     }
@@ -90,18 +86,6 @@ public final class ClientViewModel {
 
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
     }
 
     public ObservableList<MessageRow> replies() {

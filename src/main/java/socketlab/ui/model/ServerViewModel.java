@@ -7,8 +7,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,7 +27,7 @@ import socketlab.text.I18n;
  * exposed read-only. Never touches a node; never blocks the FX thread: binding runs on a
  * background task and posts its one result back.
  */
-public final class ServerViewModel {
+public final class ServerViewModel extends EndpointViewModel {
     private final Recording recording;
     private final TaskExecutor tasks;
 
@@ -47,9 +45,6 @@ public final class ServerViewModel {
     final BooleanProperty commands = new SimpleBooleanProperty(false);
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(I18n.tr("server.status.stopped"));
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper boundPort = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper suggestedPort = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper(0);
@@ -58,6 +53,7 @@ public final class ServerViewModel {
     private LabServer server;
 
     ServerViewModel(Recording recording, TaskExecutor tasks) {
+        super(I18n.tr("server.status.stopped"));
         this.recording = recording;
         this.tasks = tasks;
         recvBuffer.addListener((o, a, b) -> pushLiveSettings());
@@ -100,18 +96,6 @@ public final class ServerViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty boundPortProperty() {
