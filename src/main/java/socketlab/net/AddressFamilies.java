@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import socketlab.text.Note;
 import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -39,14 +40,14 @@ public final class AddressFamilies {
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(address);
             int serverConn = log.newConnId();
-            log.life(Op.LISTEN, Side.SERVER, serverConn, 0, 0, 0, "AF_UNIX " + path);
+            log.opened(Op.LISTEN, Side.SERVER, serverConn, 0, 0, 0, Note.of(Note.Word.AF_UNIX, path.toString()));
             f.put("path", path.toString());
             f.put("file_exists", String.valueOf(Files.exists(path)));
             try (SocketChannel client = SocketChannel.open(address); SocketChannel conn = server.accept()) {
                 int clientConn = log.newConnId();
                 int acceptedConn = log.newConnId();
-                log.life(Op.CONNECT, Side.CLIENT, clientConn, 0, 0, 0, "AF_UNIX " + path);
-                log.life(Op.ACCEPT, Side.SERVER, acceptedConn, 0, 0, 0, "AF_UNIX " + path);
+                log.opened(Op.CONNECT, Side.CLIENT, clientConn, 0, 0, 0, Note.of(Note.Word.AF_UNIX, path.toString()));
+                log.opened(Op.ACCEPT, Side.SERVER, acceptedConn, 0, 0, 0, Note.of(Note.Word.AF_UNIX, path.toString()));
                 TraceLog.Lane lane = log.newLane();
                 byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
                 TracedChannel.write(lane, Side.CLIENT, client, clientConn, 0, hello);

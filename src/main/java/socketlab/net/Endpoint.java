@@ -18,6 +18,7 @@ import socketlab.codec.FrameEncoder;
 import socketlab.codec.Framing;
 import socketlab.codec.StreamDecoder;
 import socketlab.codec.Verdict;
+import socketlab.text.Note;
 import socketlab.text.Words;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
@@ -95,8 +96,8 @@ final class Endpoint {
         return channel.socket().getPort();
     }
 
-    void opened(Op op, String settings) {
-        log.life(op, side, conn, localPort(), remotePort(), 0, settings);
+    void opened(Op op, Note settings) {
+        log.opened(op, side, conn, localPort(), remotePort(), 0, settings);
     }
 
     /** Frames {@code body}, records the message, sends all of it. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import socketlab.codec.Frame;
 import socketlab.codec.MessageTooLongException;
 import socketlab.exec.TaskRunner;
+import socketlab.text.Note;
 import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -72,7 +73,8 @@ public final class LabClient implements AutoCloseable {
             log.error(Side.CLIENT, 0, 0, msg);
             throw new LabException(msg, e);
         }
-        endpoint.opened(Op.CONNECT, "framing " + settings.framing().spec() + (settings.noDelay() ? " · TCP_NODELAY" : ""));
+        Note note = Note.of(Note.Word.FRAMING, settings.framing().spec());
+        endpoint.opened(Op.CONNECT, settings.noDelay() ? note.and(Note.Word.TCP_NODELAY) : note);
         Endpoint e = endpoint;
         runner.execute("client-reader-" + e.conn, () -> readLoop(e));
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import socketlab.codec.Frame;
+import socketlab.text.Note;
 import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -127,7 +128,8 @@ public final class LabServer implements Server {
         }
         running = true;
         listenConn = log.newConnId();
-        log.life(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, s.bindAddress() + (reuseAddress ? "" : " · SO_REUSEADDR off"));
+        Note listening = Note.of(Note.Word.ADDRESS, s.bindAddress());
+        log.opened(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, reuseAddress ? listening : listening.and(Note.Word.REUSE_OFF));
         AtomicInteger made = new AtomicInteger();
         threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(() -> {
@@ -240,9 +242,15 @@ public final class LabServer implements Server {
         return threads;
     }
 
-    private String note(ServerSettings s) {
-        return "framing " + s.framing().spec() + (s.echo() ? " · echo" : "") + (commands ? " · commands" : "")
-                + (s.model() == ServerSettings.Model.THREADED ? "" : " · " + s.model().name().toLowerCase(Locale.ROOT));
+    private Note note(ServerSettings s) {
+        Note n = Note.of(Note.Word.FRAMING, s.framing().spec());
+        n = s.echo() ? n.and(Note.Word.ECHO) : n;
+        n = commands ? n.and(Note.Word.COMMANDS) : n;
+        return switch (s.model()) {
+            case THREADED -> n;
+            case ITERATIVE -> n.and(Note.Word.ITERATIVE);
+            case SELECTOR -> n.and(Note.Word.SELECTOR);
+        };
     }
 
     private void connectionClosed() {

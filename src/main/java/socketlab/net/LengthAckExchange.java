@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
+import socketlab.text.Note;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -34,7 +35,7 @@ public final class LengthAckExchange {
         try (ServerSocketChannel listener = ServerSocketChannel.open()) {
             listener.bind(new InetSocketAddress(lo, 0), 1);
             int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
-            log.life(Op.LISTEN, Side.SERVER, log.newConnId(), port, 0, 0, "length, ack, data");
+            log.opened(Op.LISTEN, Side.SERVER, log.newConnId(), port, 0, 0, Note.of(Note.Word.LENGTH_ACK));
             CountDownLatch served = new CountDownLatch(1);
             int[] received = new int[1];
             try (SocketChannel client = SocketChannel.open(new InetSocketAddress(lo, port));
@@ -42,8 +43,8 @@ public final class LengthAckExchange {
                 int clientConn = log.newConnId();
                 int serverConn = log.newConnId();
                 int clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
-                log.life(Op.CONNECT, Side.CLIENT, clientConn, clientPort, port, 0, "length, ack, data");
-                log.life(Op.ACCEPT, Side.SERVER, serverConn, port, clientPort, 0, "length, ack, data");
+                log.opened(Op.CONNECT, Side.CLIENT, clientConn, clientPort, port, 0, Note.of(Note.Word.LENGTH_ACK));
+                log.opened(Op.ACCEPT, Side.SERVER, serverConn, port, clientPort, 0, Note.of(Note.Word.LENGTH_ACK));
                 TaskRunner.threads().execute("lesson-ack-server", () -> {
                     try {
                         received[0] = ackServer(log, conn, serverConn, messages.size());

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
 import socketlab.exec.TaskRunner;
+import socketlab.text.Note;
 import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -41,8 +42,8 @@ public final class NagleProbe {
                 s.setTcpNoDelay(noDelay);
                 int conn = log.newConnId();
                 TraceLog.Lane lane = log.newLane();
-                log.life(Op.CONNECT, Side.CLIENT, conn, s.getLocalPort(), s.getPort(), 0,
-                        noDelay ? "write-write-read · TCP_NODELAY" : "write-write-read · Nagle on");
+                log.opened(Op.CONNECT, Side.CLIENT, conn, s.getLocalPort(), s.getPort(), 0,
+                        Note.of(Note.Word.WRITE_WRITE_READ).and(noDelay ? Note.Word.TCP_NODELAY : Note.Word.NAGLE_ON));
                 OutputStream out = s.getOutputStream();
                 InputStream in = s.getInputStream();
                 byte[] reply = new byte[1];

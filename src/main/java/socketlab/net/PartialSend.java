@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import socketlab.exec.TaskRunner;
+import socketlab.text.Note;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
@@ -33,16 +34,16 @@ public final class PartialSend {
             listener.bind(new InetSocketAddress(lo, 0), 1);
             int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
             int serverConn = log.newConnId();
-            log.life(Op.LISTEN, Side.SERVER, serverConn, port, 0, 0, "not reading until the client's first send() returns");
+            log.opened(Op.LISTEN, Side.SERVER, serverConn, port, 0, 0, Note.of(Note.Word.NOT_READING));
             try (SocketChannel client = SocketChannel.open()) {
                 client.setOption(StandardSocketOptions.SO_SNDBUF, 64 * 1024);
                 client.connect(new InetSocketAddress(lo, port));
                 int conn = log.newConnId();
                 int clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
-                log.life(Op.CONNECT, Side.CLIENT, conn, clientPort, port, 0, "non-blocking · SO_SNDBUF 64 KiB");
+                log.opened(Op.CONNECT, Side.CLIENT, conn, clientPort, port, 0, Note.of(Note.Word.NON_BLOCKING).and(Note.Word.SO_SNDBUF, "64 KiB"));
                 SocketChannel accepted = listener.accept();
                 int acceptedConn = log.newConnId();
-                log.life(Op.ACCEPT, Side.SERVER, acceptedConn, port, clientPort, 0, "SO_RCVBUF 64 KiB");
+                log.opened(Op.ACCEPT, Side.SERVER, acceptedConn, port, clientPort, 0, Note.of(Note.Word.SO_RCVBUF, "64 KiB"));
                 CountDownLatch startReading = new CountDownLatch(1);
                 CountDownLatch readAll = new CountDownLatch(1);
                 TaskRunner.threads().execute("lesson-reader", () -> readAll(log, accepted, acceptedConn, total, startReading, readAll));

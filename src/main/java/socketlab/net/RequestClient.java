@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import socketlab.codec.Frame;
 import socketlab.codec.Framing;
+import socketlab.text.Note;
 import socketlab.text.Words;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -43,7 +44,7 @@ public final class RequestClient implements AutoCloseable {
             log.error(Side.CLIENT, 0, 0, msg);
             throw new LabException(msg, e);
         }
-        endpoint.opened(Op.CONNECT, "framing " + framing.spec() + " · one request, then its answer");
+        endpoint.opened(Op.CONNECT, Note.of(Note.Word.FRAMING, framing.spec()).and(Note.Word.REQUEST_ANSWER));
         this.recvSize = recvSize;
         this.framed = framing.delimits();
         this.buf = new byte[recvSize];

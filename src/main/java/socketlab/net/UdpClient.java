@@ -6,6 +6,7 @@ import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import socketlab.codec.Verdict;
+import socketlab.text.Note;
 import socketlab.text.Words;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
@@ -42,8 +43,8 @@ public final class UdpClient implements AutoCloseable {
             throw new LabException(Words.tr("udp.cannotOpen", e.getMessage()), e);
         }
         conn = log.newConnId();
-        log.life(connect ? Op.CONNECT : Op.LISTEN, Side.CLIENT, conn, channel.socket().getLocalPort(), port, 0,
-                connect ? "udp connected" : "udp");
+        log.opened(connect ? Op.CONNECT : Op.LISTEN, Side.CLIENT, conn, channel.socket().getLocalPort(), port, 0,
+                Note.of(connect ? Note.Word.UDP_CONNECTED : Note.Word.UDP_BARE));
     }
 
     public int conn() {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
+import socketlab.text.Note;
 import socketlab.text.Words;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
@@ -64,7 +65,7 @@ public final class UdpServer implements Server {
         }
         running = true;
         conn = log.newConnId();
-        log.life(Op.LISTEN, Side.SERVER, conn, port, 0, 0, "udp " + settings.bindAddress());
+        log.opened(Op.LISTEN, Side.SERVER, conn, port, 0, 0, Note.of(Note.Word.UDP, settings.bindAddress()));
         runner.execute("udp-" + port, this::loop);
         return port;
     }

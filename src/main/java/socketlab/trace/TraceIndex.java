@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import socketlab.codec.Verdict;
+import socketlab.text.Note;
 
 /**
  * What a trace means, kept up to date as events arrive: connections and which two are the ends
@@ -134,8 +135,7 @@ public final class TraceIndex {
                     c.remotePort = log.b(i);
                     c.openEvent = i;
                     if (c.localPort == 0) { // no port: an AF_UNIX end, named by its path (once, here)
-                        String note = log.get(i).text();
-                        c.unixPath = note != null && note.startsWith("AF_UNIX ") ? note.substring(8) : null;
+                        c.unixPath = unixPath(log.get(i));
                     }
                     link(c);
                 }
@@ -173,7 +173,7 @@ public final class TraceIndex {
                 case SELECT -> {
                     String which = log.get(i).text(); // "accept #3 #5": read once, here, not at every redraw
                     for (String token : which == null ? new String[0] : which.split(" ")) {
-                        Conn ready = token.startsWith("#") ? conns.get(Integer.parseInt(token.substring(1))) : null;
+                        Conn ready = conns.get(connId(token));
                         if (ready != null) {
                             ready.readyIn.add(i);
                         }
@@ -188,6 +188,31 @@ public final class TraceIndex {
         seen = n;
         changes++;
         return true;
+    }
+
+    /** The path an AF_UNIX end was opened on: from its note's words, or (a trace from before notes) its text. */
+    private static String unixPath(TraceEvent e) {
+        if (e.note() != null) {
+            return e.note().valueOf(Note.Word.AF_UNIX);
+        }
+        String text = e.text();
+        return text != null && text.startsWith("AF_UNIX ") ? text.substring(8) : null;
+    }
+
+    /** The connection a select() names ("#3" → 3), or -1 for "accept" and for anything a file made up ("#abc", "#99999999999"). */
+    static int connId(String token) {
+        if (token.length() < 2 || token.length() > 10 || token.charAt(0) != '#') {
+            return -1;
+        }
+        long n = 0;
+        for (int k = 1; k < token.length(); k++) {
+            char d = token.charAt(k);
+            if (d < '0' || d > '9') {
+                return -1;
+            }
+            n = n * 10 + (d - '0');
+        }
+        return n > Integer.MAX_VALUE ? -1 : (int) n;
     }
 
     /**

@@ -3,9 +3,11 @@ package socketlab.trace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HexFormat;
 import socketlab.codec.Verdict;
+import socketlab.text.Note;
 
 /**
  * The JSON-lines trace format: one event per line. Documented in the README; also the file
@@ -33,16 +35,12 @@ public final class TraceJson {
         switch (e.op()) {
             case LISTEN -> {
                 o.put("port", e.localPort());
-                if (e.text() != null) {
-                    o.put("settings", e.text());
-                }
+                settings(o, e);
             }
             case ACCEPT, CONNECT -> {
                 o.put("local_port", e.localPort());
                 o.put("remote_port", e.remotePort());
-                if (e.text() != null) {
-                    o.put("settings", e.text());
-                }
+                settings(o, e);
             }
             case SEND, RECV -> {
                 o.put("bytes", e.bytes());
@@ -135,6 +133,23 @@ public final class TraceJson {
         o.put("frames", s.frames());
         o.put("frames_ok", s.framesOk());
         return o.toString();
+    }
+
+    /** {@code settings}: the engine's note as text (for scripts); {@code note}: the same as words, [{"word", "value"}…]. */
+    private static void settings(ObjectNode o, TraceEvent e) {
+        if (e.text() != null) {
+            o.put("settings", e.text());
+        }
+        if (e.note() != null) {
+            ArrayNode words = o.putArray("note");
+            for (Note.Part p : e.note().parts()) {
+                ObjectNode w = words.addObject();
+                w.put("word", p.word().name());
+                if (p.value() != null) {
+                    w.put("value", p.value());
+                }
+            }
+        }
     }
 
     private static void hex(ObjectNode o, TraceEvent e, int cap) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import socketlab.codec.Verdict;
+import socketlab.text.Note;
 
 /**
  * An append-only log of socket events, kept in chunks of fixed-size rows (chart-fx style) so
@@ -143,6 +144,8 @@ public final class TraceLog {
         int[] b;
         int[] wire;
         String[] text;
+        /** What the engine said of a connection as it opened, as words with values (its text is in {@code text}). */
+        Note[] notes;
 
         long word(int k, int column) {
             return w.getLong((k * STRIDE + column) * Long.BYTES);
@@ -352,14 +355,26 @@ public final class TraceLog {
          * port), with an optional note (the settings the connection runs with).
          */
         public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String note) {
+            life(op, side, conn, localPort, remotePort, offset, note, null);
+        }
+
+        /** A socket opened (listen, accept, connect) and what the engine says of it, as words ({@link Note#trace()} is its text). */
+        public void opened(Op op, Side side, int conn, int localPort, int remotePort, long offset, Note note) {
+            life(op, side, conn, localPort, remotePort, offset, note.trace(), note);
+        }
+
+        private void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String text, Note note) {
             long t = now();
             int i = written;
             Chunk c = chunk(i);
             int k = i - currentStart;
             c.put(k, t, op, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
             c.side(k, localPort, remotePort, 0);
+            if (text != null) {
+                text(c, k, text);
+            }
             if (note != null) {
-                text(c, k, note);
+                note(c, k, note);
             }
             publish(i + 1);
         }
@@ -417,6 +432,9 @@ public final class TraceLog {
             if (e.payload() != null) {
                 capture(c, k, e.payload(), 0, e.payload().length);
             }
+            if (e.note() != null) {
+                note(c, k, e.note());
+            }
             if (e.text() != null) {
                 text(c, k, e.text());
             }
@@ -447,6 +465,13 @@ public final class TraceLog {
             currentIndex = ci;
             currentStart = chunkStart(ci);
             currentEnd = currentStart + current.size;
+        }
+
+        private void note(Chunk c, int k, Note n) {
+            if (c.notes == null) {
+                c.notes = new Note[c.size];
+            }
+            c.notes[k] = n;
         }
 
         private void text(Chunk c, int k, String s) {
@@ -576,6 +601,13 @@ public final class TraceLog {
     public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String note) {
         synchronized (shared) {
             shared.life(op, side, conn, localPort, remotePort, offset, note);
+        }
+    }
+
+    /** A socket opened (listen, accept, connect), with what the engine says of it as words. */
+    public void opened(Op op, Side side, int conn, int localPort, int remotePort, long offset, Note note) {
+        synchronized (shared) {
+            shared.opened(op, side, conn, localPort, remotePort, offset, note);
         }
     }
 
@@ -724,7 +756,7 @@ public final class TraceLog {
         String text = c.text == null ? null : c.text[k];
         return new TraceEvent(i, c.word(k, 0), Op.of(op), Side.values()[c.side(k)], c.conn(k), c.word(k, 1), c.bytes(k),
                 c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), Verdict.ofCode(c.verified(k)), c.digest(k), c.dur(k),
-                payload, text);
+                payload, text, c.notes == null ? null : c.notes[k]);
     }
 
     /* Cheap column reads for drawing many events without making objects. */

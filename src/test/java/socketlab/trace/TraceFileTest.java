@@ -119,4 +119,22 @@ class TraceFileTest {
         assertTrue(csv.contains(",\"a, \"\"quoted\"\"\nline\",\r\n"), "comma, quote and line break: quoted, quotes doubled: " + csv);
         assertTrue(csv.contains(",plain words,\r\n"), "nothing to escape: as it is: " + csv);
     }
+
+    @Test
+    void aSavedTraceKeepsEachConnectionsNoteAsWordsAndAMadeUpSelectListIsIgnored() throws Exception {
+        TraceLog log = new TraceLog();
+        socketlab.text.Note note = socketlab.text.Note.of(socketlab.text.Note.Word.FRAMING, "header:le")
+                .and(socketlab.text.Note.Word.ECHO);
+        log.opened(Op.ACCEPT, Side.SERVER, 1, 8080, 50_000, 0, note);
+        log.select(Side.SERVER, 0, 2, "accept #abc #99999999999 #1");
+        StringWriter out = new StringWriter();
+        TraceFile.write(log, null, out);
+        assertTrue(out.toString().contains("\"settings\":\"framing header:le · echo\""), "the text stays for scripts: " + out);
+        TraceLog back = TraceFile.read(new StringReader(out.toString())).log();
+        assertEquals(2, back.size());
+        assertEquals(note, back.get(0).note(), "and the words come back");
+        TraceIndex idx = new TraceIndex(back);
+        idx.update(); // "#abc" and an id past int were a NumberFormatException at every pulse
+        assertEquals(1, idx.conn(1).readyIn.size(), "#1 is named ready; the made-up ids are nobody");
+    }
 }

@@ -7,12 +7,13 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import socketlab.text.I18n;
 import socketlab.trace.ConnectionRow;
+import socketlab.trace.TraceEvent;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
 
 /**
  * A row's header line: which connection (its number, both ports, the engine's note such as the
- * framing) on the left, what happened (glued, split, ✓, ✗, how long) on the right. When the row is
+ * framing, in the window's language at the time it is drawn) on the left, what happened (glued, split, ✓, ✗, how long) on the right. When the row is
  * too narrow for both, the title gives way — first the ports, then the duration, then the framing —
  * and what stays is in full-size type, never squeezed or overprinted.
  *
@@ -23,28 +24,19 @@ import socketlab.trace.TraceLog;
 final class RowHeaderRenderer {
 
     /**
-     * The phrases of the engine's connection notes (English in the trace file, which is for
-     * scripts too) and the keys of their words in the learner's language; longest first.
+     * The engine's note on the connection ("framing header:le · echo") in the window's language now;
+     * a trace from before notes has only the text, which is shown as it is.
      */
-    private static final String[][] NOTE_WORDS = {
-        {"one request, then its answer", "note.requestAnswer"}, {"not reading until the client's first send() returns", "note.notReading"},
-        {"write-write-read", "note.writeWriteRead"}, {"length, ack, data", "note.lengthAck"}, {"udp connected", "note.udpConnected"},
-        {"SO_REUSEADDR off", "note.reuseOff"}, {"non-blocking", "note.nonBlocking"}, {"Nagle on", "note.nagleOn"},
-        {"framing ", "note.framing"}, {"· echo", "note.echo"}, {"· iterative", "note.iterative"}, {"· selector", "note.selector"},
-        {"· commands", "note.commands"}, {"udp", "note.udp"},
-    };
+    private static String noteWords(TraceEvent open) {
+        return open.note() != null ? open.note().words() : open.text();
+    }
 
     void draw(Painter p, TraceIndex idx, ConnectionRow r, int number, double x, double y, double w) {
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
         double fs = p.fs();
         TraceIndex.Conn any = r.any();
-        String note = any.openEvent >= 0 ? log.get(any.openEvent).text() : null;
-        if (note != null) { // the engine's note, e.g. "framing header:le · echo", in the learner's language
-            for (String[] phrase : NOTE_WORDS) {
-                note = note.replace(phrase[0], I18n.tr(phrase[1]));
-            }
-        }
+        String note = any.openEvent >= 0 ? noteWords(log.get(any.openEvent)) : null;
         boolean unix = any.unixPath != null; // AF_UNIX: no ports to name, the note names the path
         String title = I18n.tr("timeline.row", number,
                 r.client() == null ? I18n.tr("timeline.outside") : unix ? "" : ":" + r.client().localPort,
