@@ -36,7 +36,7 @@ import socketlab.text.Note;
  * <p>Payload bytes are copied into each lane's arena, at most {@link #capturePerEvent} bytes per
  * event and {@link #captureBudget} bytes in all; past that, events are still recorded, without bytes.
  *
- * <p>One file of about 800 lines, on purpose: the chunk (the packed 32-byte row and its bit
+ * <p>One file of over 800 lines, on purpose: the chunk (the packed 32-byte row and its bit
  * positions), the lane that writes rows and the reader that merges and unpacks them are three views
  * of one memory layout. Apart, each would have to repeat that layout or expose it beyond this
  * class; together, a change to a column is one edit that the row-layout tests in
