@@ -490,6 +490,24 @@ class LabWindowTest {
     }
 
     @Test
+    void aNumberTypedIntoAKnobAndLeftWithTabOrAClickIsTheNumberUsed(FxRobot robot) {
+        typeInto(robot, "#server-recv-delay .text-field", "200");
+        robot.push(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(200, vm.server().recvDelayMsProperty().get(), "left with Tab");
+        typeInto(robot, "#client-gap .text-field", "35");
+        robot.clickOn("#client-messages");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(35, vm.client().gapMsProperty().get(), "left with a click elsewhere");
+        typeInto(robot, "#server-recv-buffer .text-field", "16");
+        robot.clickOn("#server-start");
+        waitUntil("the server listens", () -> vm.server().runningProperty().get());
+        assertEquals(16, vm.server().recvBufferProperty().get(), "left by pressing Start: the server runs with it");
+        robot.clickOn("#server-start");
+        waitUntil("the server stopped", () -> !vm.server().runningProperty().get());
+    }
+
+    @Test
     void aPortInUseOffersAFreeOne(FxRobot robot) throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             typeInto(robot, "#server-port", String.valueOf(taken.getLocalPort()));

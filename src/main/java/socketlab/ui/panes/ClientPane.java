@@ -76,7 +76,9 @@ public final class ClientPane extends VBox {
         var framing = Controls.framing(vm.framingProperty());
         framing.setId("client-framing");
         Controls.cell(knobs, 0, 0, I18n.tr("client.framing"), framing);
-        Controls.cell(knobs, 2, 0, I18n.tr("client.gap"), Controls.spinner(0, 60_000, 50, vm.gapMsProperty(), keep, 1));
+        var gap = Controls.spinner(0, 60_000, 50, vm.gapMsProperty(), keep, 1);
+        gap.setId("client-gap");
+        Controls.cell(knobs, 2, 0, I18n.tr("client.gap"), gap);
         CheckBox gen = new CheckBox(I18n.tr("client.generated"));
         gen.selectedProperty().bindBidirectional(vm.addGeneratedProperty());
         var genSize = Controls.spinner(1, 16 * 1024 * 1024, 1024, vm.generatedSizeProperty(), keep, 0);

@@ -65,9 +65,12 @@ public final class ServerPane extends VBox {
         GridPane knobs = new GridPane();
         knobs.setHgap(8);
         knobs.setVgap(6);
-        Controls.cell(knobs, 0, 0, I18n.tr("server.recvBuffer"),
-                Controls.spinner(1, 16 * 1024 * 1024, 1, vm.recvBufferProperty(), keep, 0));
-        Controls.cell(knobs, 2, 0, I18n.tr("server.recvDelay"), Controls.spinner(0, 60_000, 50, vm.recvDelayMsProperty(), keep, 1));
+        var recvBuffer = Controls.spinner(1, 16 * 1024 * 1024, 1, vm.recvBufferProperty(), keep, 0);
+        recvBuffer.setId("server-recv-buffer");
+        Controls.cell(knobs, 0, 0, I18n.tr("server.recvBuffer"), recvBuffer);
+        var recvDelay = Controls.spinner(0, 60_000, 50, vm.recvDelayMsProperty(), keep, 1);
+        recvDelay.setId("server-recv-delay");
+        Controls.cell(knobs, 2, 0, I18n.tr("server.recvDelay"), recvDelay);
         var framing = Controls.framing(vm.framingProperty());
         framing.setId("server-framing");
         Controls.cell(knobs, 0, 1, I18n.tr("server.framing"), framing);
