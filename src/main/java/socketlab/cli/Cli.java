@@ -20,6 +20,7 @@ import socketlab.net.Server;
 import socketlab.net.ServerSettings;
 import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
+import socketlab.text.Words;
 import socketlab.trace.JsonLinesWriter;
 import socketlab.trace.Side;
 import socketlab.trace.TraceJson;
@@ -59,10 +60,17 @@ public final class Cli implements Callable<Integer> {
         return 0;
     }
 
-    /** Converts a port with the same words the window uses. */
+    /**
+     * Converts a port with the same words the window uses; on the command line a port is its digits
+     * exactly (a script that passes " 80" has a bug worth hearing about; a person typing into the window
+     * is forgiven the spaces).
+     */
     static final class PortConverter implements CommandLine.ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
+            if (!value.isBlank() && !value.equals(value.trim())) {
+                throw new CommandLine.TypeConversionException(Words.tr("port.notNumber", value));
+            }
             try {
                 return Explain.port(value);
             } catch (LabException e) {

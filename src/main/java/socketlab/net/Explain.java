@@ -14,18 +14,21 @@ public final class Explain {
     private Explain() {
     }
 
-    /** Parses a port typed by a person: a whole number 0–65535 (0 lets the OS choose). */
+    /**
+     * Parses a port typed by a person: a whole number 0–65535 (0 lets the OS choose), in ASCII digits
+     * only — Java's {@code parseInt} would also take "+80" and Arabic-Indic "٨٠" for port 80.
+     */
     public static int port(String text) throws LabException {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
             throw new LabException(Words.tr("port.empty"));
         }
-        int p;
-        try {
-            p = Integer.parseInt(t);
-        } catch (NumberFormatException e) {
-            throw new LabException(Words.tr("port.notNumber", t));
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                throw new LabException(Words.tr("port.notNumber", t));
+            }
         }
+        int p = t.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(t);
         if (p < 0 || p > 65535) {
             throw new LabException(Words.tr("port.outOfRange", t));
         }

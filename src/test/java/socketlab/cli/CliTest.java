@@ -152,4 +152,16 @@ class CliTest {
         assertTrue(err.contains("Connection refused"), err);
         assertEquals("error", out.get(0).get("op").asText());
     }
+
+    @org.junit.jupiter.api.Test
+    void aPortOnTheCommandLineIsItsAsciiDigitsExactly() {
+        Cli.PortConverter ports = new Cli.PortConverter();
+        assertEquals(8080, ports.convert("8080"));
+        for (String bad : new String[] {" 80", "80 ", "+80", "\u0668\u0660", "65536"}) {
+            String said = org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.TypeConversionException.class,
+                    () -> ports.convert(bad), bad).getMessage();
+            assertTrue(said.contains("not a port number") || said.contains("outside 0–65535"), bad + ": " + said);
+            assertTrue(!said.contains("Exception"), "words, no class names: " + said);
+        }
+    }
 }

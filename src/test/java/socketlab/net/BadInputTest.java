@@ -45,10 +45,17 @@ class BadInputTest {
     }
 
     @Test
-    void portsOutsideTheRangeOrNotNumbersAreExplained() {
+    void portsOutsideTheRangeOrNotNumbersAreExplained() throws LabException {
         assertTrue(assertThrows(LabException.class, () -> Explain.port("70000")).getMessage().contains("outside 0–65535"));
         assertTrue(assertThrows(LabException.class, () -> Explain.port("http")).getMessage().contains("not a port number"));
         assertTrue(assertThrows(LabException.class, () -> Explain.port(" ")).getMessage().contains("0 to 65535"));
+        for (String notDigits : new String[] {"+80", "-0", "\u0668\u0660", "8\u00A00", "0x50"}) { // ٨٠ is 80 in Arabic-Indic digits
+            assertTrue(assertThrows(LabException.class, () -> Explain.port(notDigits)).getMessage().contains("not a port number"),
+                    notDigits + ": a port is ASCII digits");
+        }
+        assertTrue(assertThrows(LabException.class, () -> Explain.port("99999999999")).getMessage().contains("outside 0–65535"),
+                "too many digits is out of range, not a crash");
+        assertEquals(8080, Explain.port(" 8080 "), "spaces around a typed port are forgiven");
     }
 
     @Test
