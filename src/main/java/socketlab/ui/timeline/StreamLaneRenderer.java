@@ -271,6 +271,7 @@ final class StreamLaneRenderer extends DirectedLanes {
         double cy = y + h * 0.4;
         double visibleRight = p.canvasWidth();
         Font ascii = p.fonts.get("Monospaced", FontWeight.BOLD, Math.min(fs * 1.1, ppb * 0.9));
+        Font[] wide = new Font[5]; // a UTF-8 character's font by its length in bytes: looked up once per call, not per character
         Font set = null; // the font last given to the canvas: set again only when it changes, not per character
         int from = (int) Math.max(0, Math.min(b.length, Math.floor((p.m.labelW() - lx) / ppb) - start - 4));
         for (int i = from; i < b.length; ) {
@@ -288,7 +289,7 @@ final class StreamLaneRenderer extends DirectedLanes {
                 s = String.valueOf((char) c);
                 width = ppb;
             } else if (n > 1) {
-                font = p.fonts.bold(Math.min(fs * 1.1, ppb * n * 0.8));
+                font = wide[n] != null ? wide[n] : (wide[n] = p.fonts.bold(Math.min(fs * 1.1, ppb * n * 0.8)));
                 s = new String(b, i, n, StandardCharsets.UTF_8);
                 width = ppb * n;
             } else if (ppb >= fs * 1.1) {

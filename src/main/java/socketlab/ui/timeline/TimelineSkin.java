@@ -98,11 +98,10 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
 
     /** Draws at once (for an export, and tests of the fit), instead of in the next layout. */
     public void drawNow() {
-        layoutChildren(0, 0, getSkinnable().getWidth(), getSkinnable().getHeight());
         followBottom = false;
         scroll.setValue(0);
-        draw();
-        dirty = false;
+        dirty = true; // drawn once, by the layout, at the control's size
+        layoutChildren(0, 0, getSkinnable().getWidth(), getSkinnable().getHeight());
     }
 
     /** How tall all rows are at the current sizes (an export of the whole run is this tall). */
