@@ -138,7 +138,7 @@ public final class Cli implements Callable<Integer> {
             try {
                 server.start();
             } catch (LabException e) {
-                log.error(Side.SERVER, 0, 0, e.getMessage());
+                log.error(Side.SERVER, 0, 0, e.words());
                 w.close();
                 return fail(null, e.getMessage());
             }

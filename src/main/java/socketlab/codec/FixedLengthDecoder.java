@@ -1,6 +1,6 @@
 package socketlab.codec;
 
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 
 /**
  * Every message occupies exactly {@code frameLength} bytes; shorter ones were padded with NUL
@@ -40,7 +40,7 @@ public final class FixedLengthDecoder implements FrameDecoder {
     }
 
     @Override
-    public String describeIncomplete(Cumulation in) {
-        return Words.tr("fixed.incomplete", in.readable(), frameLength);
+    public Phrase describeIncomplete(Cumulation in) {
+        return Phrase.of("fixed.incomplete", in.readable(), frameLength);
     }
 }

@@ -1,5 +1,7 @@
 package socketlab.codec;
 
+import socketlab.text.Phrase;
+
 /**
  * The one contract every framing strategy's decoder keeps (Netty's {@code ByteToMessageDecoder}):
  * look at the readable bytes of a {@link Cumulation}; when a whole frame is there, consume
@@ -20,7 +22,7 @@ public interface FrameDecoder {
      * Returns what a learner should be told, e.g. "the peer closed mid-frame: got 7 of 12 bytes",
      * or null when leftover bytes are fine for this framing.
      */
-    String describeIncomplete(Cumulation in);
+    Phrase describeIncomplete(Cumulation in);
 
     /** True when {@link #decode} should be called once per {@code recv()} chunk only (the naive "no framing"). */
     default boolean chunkIsFrame() {

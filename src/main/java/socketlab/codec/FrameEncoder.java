@@ -1,6 +1,6 @@
 package socketlab.codec;
 
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,7 @@ public interface FrameEncoder {
     static FrameEncoder fixed(int n) {
         return (body, name) -> {
             if (body.length > n) {
-                throw new MessageTooLongException(Words.tr("fixed.tooLong", body.length, n));
+                throw new MessageTooLongException(Phrase.of("fixed.tooLong", body.length, n));
             }
             byte[] wire = new byte[n];
             System.arraycopy(body, 0, wire, 0, body.length);
@@ -45,7 +45,7 @@ public interface FrameEncoder {
         return (body, name) -> {
             for (byte b : body) {
                 if (b == '\n') {
-                    throw new MessageTooLongException(Words.tr("line.newline"));
+                    throw new MessageTooLongException(Phrase.of("line.newline"));
                 }
             }
             byte[] wire = new byte[body.length + 1];

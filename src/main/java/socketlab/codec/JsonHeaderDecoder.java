@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 
 /**
  * The tutorial's final fix: a 4-byte header length ({@code struct.pack('i', len(head_bytes))}),
@@ -67,18 +67,18 @@ public final class JsonHeaderDecoder implements FrameDecoder {
         int headLen = in.getInt(0, bigEndian);
         if (headLen <= 0 || headLen > maxHeaderLength) {
             if (LengthFields.looksLikeText(in, 0)) {
-                String msg = Words.tr("header.of", LengthFields.notThisProtocol(headLen, in, 0, bigEndian));
+                Phrase msg = Phrase.of("header.of", LengthFields.notThisProtocol(headLen, in, 0, bigEndian));
                 int n = in.readable();
                 in.skip(n);
                 throw new CorruptedFrameException(msg, start, n);
             }
             if (headLen <= 0) {
-                String msg = Words.tr("header.of", Words.tr(headLen == 0 ? "header.zero" : "len.negative",
+                Phrase msg = Phrase.of("header.of", Phrase.of(headLen == 0 ? "header.zero" : "len.negative",
                         LengthFields.describe(headLen, in, 0, bigEndian)));
                 in.skip(FIELD);
                 throw new CorruptedFrameException(msg, start, FIELD);
             }
-            String msg = Words.tr("header.of", Words.tr("header.tooLong", LengthFields.describe(headLen, in, 0, bigEndian),
+            Phrase msg = Phrase.of("header.of", Phrase.of("header.tooLong", LengthFields.describe(headLen, in, 0, bigEndian),
                     String.format("%,d", maxHeaderLength), String.format("%,d", FIELD + (long) headLen)));
             discard(in, FIELD + (long) headLen);
             throw new TooLongFrameException(msg, start, FIELD + (long) headLen);
@@ -110,24 +110,24 @@ public final class JsonHeaderDecoder implements FrameDecoder {
             node = JSON.readTree(headBytes);
         } catch (JsonProcessingException e) {
             in.skip(FIELD + headLen);
-            throw new CorruptedFrameException(Words.tr("header.notJson", headLen, e.getOriginalMessage(), abbreviate(headText)),
+            throw new CorruptedFrameException(Phrase.of("header.notJson", headLen, e.getOriginalMessage(), abbreviate(headText)),
                     start, FIELD + headLen);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
         if (!(node instanceof ObjectNode obj)) {
             in.skip(FIELD + headLen);
-            throw new CorruptedFrameException(Words.tr("header.notObject", abbreviate(headText), headLen), start, FIELD + headLen);
+            throw new CorruptedFrameException(Phrase.of("header.notObject", abbreviate(headText), headLen), start, FIELD + headLen);
         }
         JsonNode size = obj.get("data_size");
         if (size == null || !size.isIntegralNumber() || size.asLong() < 0 || !size.canConvertToLong()) {
             in.skip(FIELD + headLen);
-            throw new CorruptedFrameException(Words.tr("header.noSize", abbreviate(headText), headLen), start, FIELD + headLen);
+            throw new CorruptedFrameException(Phrase.of("header.noSize", abbreviate(headText), headLen), start, FIELD + headLen);
         }
         long dataSize = size.asLong();
         if (dataSize > maxFrameLength) {
             discard(in, FIELD + headLen + dataSize);
-            throw new TooLongFrameException(Words.tr("header.sizeTooLong", String.format("%,d", dataSize),
+            throw new TooLongFrameException(Phrase.of("header.sizeTooLong", String.format("%,d", dataSize),
                     String.format("%,d", maxFrameLength), String.format("%,d", FIELD + headLen + dataSize)),
                     start, FIELD + headLen + dataSize);
         }
@@ -164,18 +164,18 @@ public final class JsonHeaderDecoder implements FrameDecoder {
     }
 
     @Override
-    public String describeIncomplete(Cumulation in) {
+    public Phrase describeIncomplete(Cumulation in) {
         if (bytesToDiscard > 0) {
-            return Words.tr("incomplete.discarding", bytesToDiscard);
+            return Phrase.of("incomplete.discarding", bytesToDiscard);
         }
         if (in.readable() < FIELD) {
-            return Words.tr("incomplete.headerField", in.readable());
+            return Phrase.of("incomplete.headerField", in.readable());
         }
         int headLen = in.getInt(0, bigEndian);
         if (in.readable() < FIELD + headLen || parsedAt != in.streamOffset()) {
-            return Words.tr("incomplete.header", in.readable(), FIELD + headLen, headLen);
+            return Phrase.of("incomplete.header", in.readable(), FIELD + headLen, headLen);
         }
         long total = FIELD + headLen + parsedSize;
-        return Words.tr("incomplete.headerBody", in.readable(), total, headLen, parsedSize);
+        return Phrase.of("incomplete.headerBody", in.readable(), total, headLen, parsedSize);
     }
 }

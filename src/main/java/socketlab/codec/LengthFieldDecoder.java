@@ -1,6 +1,6 @@
 package socketlab.codec;
 
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 
 /**
  * A 4-byte signed length, then that many body bytes: Python's {@code struct.pack('i', n)}
@@ -48,17 +48,17 @@ public final class LengthFieldDecoder implements FrameDecoder {
         long start = in.streamOffset();
         if (length < 0 || length > maxFrameLength) {
             if (LengthFields.looksLikeText(in, 0)) {
-                String msg = LengthFields.notThisProtocol(length, in, 0, bigEndian);
+                Phrase msg = LengthFields.notThisProtocol(length, in, 0, bigEndian);
                 int n = in.readable();
                 in.skip(n);
                 throw new CorruptedFrameException(msg, start, n);
             }
             if (length < 0) {
-                String msg = Words.tr("len.negative", LengthFields.describe(length, in, 0, bigEndian));
+                Phrase msg = Phrase.of("len.negative", LengthFields.describe(length, in, 0, bigEndian));
                 in.skip(FIELD);
                 throw new CorruptedFrameException(msg, start, FIELD);
             }
-            String msg = Words.tr("len.tooLong", LengthFields.describe(length, in, 0, bigEndian),
+            Phrase msg = Phrase.of("len.tooLong", LengthFields.describe(length, in, 0, bigEndian),
                     String.format("%,d", maxFrameLength), String.format("%,d", FIELD + (long) length));
             bytesToDiscard = FIELD + (long) length;
             int n = (int) Math.min(bytesToDiscard, in.readable());
@@ -75,14 +75,14 @@ public final class LengthFieldDecoder implements FrameDecoder {
     }
 
     @Override
-    public String describeIncomplete(Cumulation in) {
+    public Phrase describeIncomplete(Cumulation in) {
         if (bytesToDiscard > 0) {
-            return Words.tr("incomplete.discarding", bytesToDiscard);
+            return Phrase.of("incomplete.discarding", bytesToDiscard);
         }
         if (in.readable() < FIELD) {
-            return Words.tr("incomplete.lengthField", in.readable());
+            return Phrase.of("incomplete.lengthField", in.readable());
         }
         int length = in.getInt(0, bigEndian);
-        return Words.tr("incomplete.lengthBody", in.readable(), FIELD + length, length);
+        return Phrase.of("incomplete.lengthBody", in.readable(), FIELD + length, length);
     }
 }

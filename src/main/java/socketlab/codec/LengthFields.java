@@ -1,6 +1,6 @@
 package socketlab.codec;
 
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import java.util.Locale;
 
 /** Words for a 4-byte length field that makes no sense, so a learner can see why. */
@@ -41,12 +41,12 @@ final class LengthFields {
         return sb.toString();
     }
 
-    static String describe(int value, Cumulation in, int at, boolean bigEndian) {
-        return Words.tr("len.describe", String.format(Locale.ROOT, "%08X", value), String.format(Locale.ROOT, "%,d", value),
-                Words.tr(bigEndian ? "len.be" : "len.le"), hexBytes(in, at));
+    static Phrase describe(int value, Cumulation in, int at, boolean bigEndian) {
+        return Phrase.of("len.describe", String.format(Locale.ROOT, "%08X", value), String.format(Locale.ROOT, "%,d", value),
+                Phrase.of(bigEndian ? "len.be" : "len.le"), hexBytes(in, at));
     }
 
-    static String notThisProtocol(int value, Cumulation in, int at, boolean bigEndian) {
-        return Words.tr("len.notProtocol", describe(value, in, at, bigEndian), asText(in, at, 40), in.readable());
+    static Phrase notThisProtocol(int value, Cumulation in, int at, boolean bigEndian) {
+        return Phrase.of("len.notProtocol", describe(value, in, at, bigEndian), asText(in, at, 40), in.readable());
     }
 }

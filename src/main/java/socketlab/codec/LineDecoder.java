@@ -1,6 +1,6 @@
 package socketlab.codec;
 
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 
 /**
  * Messages end with a newline ({@code \n}; a {@code \r} before it is dropped too).
@@ -44,7 +44,7 @@ public final class LineDecoder implements FrameDecoder {
                 int n = in.readable();
                 in.skip(n);
                 scanned = 0;
-                throw new TooLongFrameException(Words.tr("line.tooLongSoFar", maxFrameLength, n), start, n);
+                throw new TooLongFrameException(Phrase.of("line.tooLongSoFar", maxFrameLength, n), start, n);
             }
             scanned = in.readable();
             return null;
@@ -53,7 +53,7 @@ public final class LineDecoder implements FrameDecoder {
         if (nl > maxFrameLength) {
             long start = in.streamOffset();
             in.skip(nl + 1);
-            throw new TooLongFrameException(Words.tr("line.tooLong", nl, maxFrameLength), start, nl + 1);
+            throw new TooLongFrameException(Phrase.of("line.tooLong", nl, maxFrameLength), start, nl + 1);
         }
         int bodyLen = nl > 0 && in.getUnsigned(nl - 1) == '\r' ? nl - 1 : nl;
         Frame f = Frame.plain(in.streamOffset(), nl + 1, 0, in.copy(0, bodyLen));
@@ -62,7 +62,7 @@ public final class LineDecoder implements FrameDecoder {
     }
 
     @Override
-    public String describeIncomplete(Cumulation in) {
-        return Words.tr("line.incomplete", in.readable());
+    public Phrase describeIncomplete(Cumulation in) {
+        return Phrase.of("line.incomplete", in.readable());
     }
 }

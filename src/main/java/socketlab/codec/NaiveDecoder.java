@@ -1,5 +1,7 @@
 package socketlab.codec;
 
+import socketlab.text.Phrase;
+
 /**
  * No framing at all: whatever one {@code recv()} returned is taken as one message. This is the
  * tutorial's bug, kept on purpose so the lab can show it.
@@ -25,7 +27,7 @@ public final class NaiveDecoder implements FrameDecoder {
     }
 
     @Override
-    public String describeIncomplete(Cumulation in) {
+    public Phrase describeIncomplete(Cumulation in) {
         return null;
     }
 

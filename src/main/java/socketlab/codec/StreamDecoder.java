@@ -2,6 +2,7 @@ package socketlab.codec;
 
 import java.util.ArrayList;
 import java.util.List;
+import socketlab.text.Phrase;
 
 /**
  * Runs a {@link FrameDecoder} over a stream of {@code recv()} chunks: appends each chunk to a
@@ -61,7 +62,7 @@ public final class StreamDecoder {
     }
 
     /** At EOF: what is wrong with the leftover bytes, or null when nothing is. */
-    public String finish() {
+    public Phrase finish() {
         if (cumulation.readable() == 0) {
             return null;
         }

@@ -17,7 +17,7 @@ import socketlab.net.UdpClient;
 import socketlab.net.UdpServer;
 import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioRunner;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
@@ -36,9 +36,9 @@ public sealed interface Experiment {
     /** Runs into {@code log} (which may hold other runs) and returns what it measured, by name. */
     Map<String, String> run(TraceLog log) throws LabException, InterruptedException;
 
-    /** Puts what the run uses into the panes; most kinds use both ends' plain stream. */
-    default void loadInto(PaneSettings panes) {
-        panes.framing("none");
+    /** What the run uses, as the panes hold it; most kinds use both ends' plain stream. */
+    default PaneSettings panes() {
+        return PaneSettings.NONE.with(PaneSettings.FRAMING, "none");
     }
 
     /** A built-in scenario, in its own framing or {@code framing} (null: the scenario's). */
@@ -55,21 +55,8 @@ public sealed interface Experiment {
         }
 
         @Override
-        public void loadInto(PaneSettings panes) {
-            Scenario sc = resolved();
-            panes.recvBuffer(sc.recvBuffer());
-            panes.recvDelayMs(sc.recvDelayMs());
-            panes.framing(sc.framing().spec());
-            panes.gapMs(sc.gapMs());
-            StringBuilder text = new StringBuilder();
-            for (byte[] m : sc.messages()) {
-                if (m.length > 4096) {
-                    panes.generated(m.length);
-                } else {
-                    text.append(text.length() > 0 ? "\n" : "").append(new String(m, StandardCharsets.UTF_8));
-                }
-            }
-            panes.messages(text.toString());
+        public PaneSettings panes() {
+            return PaneSettings.of(resolved());
         }
     }
 
@@ -86,15 +73,15 @@ public sealed interface Experiment {
                     client.sendto(m.getBytes(StandardCharsets.UTF_8));
                 }
                 if (!log.await(Op.RECVFROM, Side.SERVER, before + messages.size(), 10_000)) {
-                    throw new LabException(Words.tr("lesson.noDatagrams"));
+                    throw new LabException(Phrase.of("lesson.noDatagrams"));
                 }
             }
             return Map.of();
         }
 
         @Override
-        public void loadInto(PaneSettings panes) {
-            // the panes are TCP's
+        public PaneSettings panes() {
+            return PaneSettings.NONE; // the panes are TCP's
         }
     }
 
@@ -114,8 +101,8 @@ public sealed interface Experiment {
         }
 
         @Override
-        public void loadInto(PaneSettings panes) {
-            // AF_UNIX: the panes are TCP's
+        public PaneSettings panes() {
+            return PaneSettings.NONE; // AF_UNIX: the panes are TCP's
         }
     }
 
@@ -143,9 +130,8 @@ public sealed interface Experiment {
         }
 
         @Override
-        public void loadInto(PaneSettings panes) {
-            panes.model(model);
-            panes.recvDelayMs(recvDelayMs);
+        public PaneSettings panes() {
+            return Experiment.super.panes().with(PaneSettings.MODEL, model).with(PaneSettings.RECV_DELAY_MS, recvDelayMs);
         }
     }
 
@@ -157,8 +143,8 @@ public sealed interface Experiment {
         }
 
         @Override
-        public void loadInto(PaneSettings panes) {
-            panes.reuseAddress(reuse);
+        public PaneSettings panes() {
+            return Experiment.super.panes().with(PaneSettings.REUSE_ADDRESS, reuse);
         }
     }
 
@@ -170,8 +156,8 @@ public sealed interface Experiment {
         }
 
         @Override
-        public void loadInto(PaneSettings panes) {
-            panes.noDelay(false);
+        public PaneSettings panes() {
+            return Experiment.super.panes().with(PaneSettings.NO_DELAY, false);
         }
     }
 
@@ -183,8 +169,8 @@ public sealed interface Experiment {
         }
 
         @Override
-        public void loadInto(PaneSettings panes) {
-            // a non-blocking channel: no pane does that
+        public PaneSettings panes() {
+            return PaneSettings.NONE; // a non-blocking channel: no pane does that
         }
     }
 
@@ -204,11 +190,10 @@ public sealed interface Experiment {
         }
 
         @Override
-        public void loadInto(PaneSettings panes) {
-            panes.answerCommands(true);
-            panes.framing(framing); // as the lesson spells it: the pane's field reads it the same way
-            panes.recvDelayMs(0);
-            panes.messages(String.join("\n", asked));
+        public PaneSettings panes() {
+            return PaneSettings.NONE.with(PaneSettings.ANSWER_COMMANDS, true).with(PaneSettings.RECV_BUFFER, recvBuffer)
+                    .with(PaneSettings.FRAMING, framing) // as the lesson spells it: the pane's field reads it the same way
+                    .with(PaneSettings.RECV_DELAY_MS, 0).with(PaneSettings.MESSAGES, String.join("\n", asked));
         }
     }
 
@@ -220,9 +205,8 @@ public sealed interface Experiment {
         }
 
         @Override
-        public void loadInto(PaneSettings panes) {
-            panes.framing("header:le");
-            panes.alterFile(alter);
+        public PaneSettings panes() {
+            return PaneSettings.NONE.with(PaneSettings.FRAMING, "header:le").with(PaneSettings.ALTER_FILE, alter);
         }
     }
 
@@ -234,8 +218,8 @@ public sealed interface Experiment {
         }
 
         @Override
-        public void loadInto(PaneSettings panes) {
-            // the panes are TCP's
+        public PaneSettings panes() {
+            return PaneSettings.NONE; // the panes are TCP's
         }
     }
 

@@ -24,6 +24,7 @@ import socketlab.net.RequestClient;
 import socketlab.net.ServerSettings;
 import socketlab.net.TcpStates;
 import socketlab.net.UdpClient;
+import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -214,7 +215,7 @@ final class Experiments {
             f.put("restart", "ok");
             f.put("message", "bind(('127.0.0.1', " + port + ")) ✓");
         } catch (LabException e) {
-            log.error(Side.SERVER, 0, 0, e.getMessage());
+            log.error(Side.SERVER, 0, 0, e.words());
             f.put("restart", "in_use");
             f.put("message", e.getMessage());
         }
@@ -276,11 +277,11 @@ final class Experiments {
         byte[] content;
         try (java.io.InputStream in = Experiments.class.getResourceAsStream("/socketlab/assets/" + name)) {
             if (in == null) {
-                throw new LabException("the lab's file " + name + " is missing");
+                throw new IllegalStateException("the lab's file " + name + " is missing from the build");
             }
             content = in.readAllBytes();
         } catch (IOException e) {
-            throw new LabException(e.getMessage(), e);
+            throw new IllegalStateException("the lab's file " + name + " cannot be read", e);
         }
         Framing header = Framing.HEADER;
         int from = log.size();
@@ -323,7 +324,7 @@ final class Experiments {
         try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort(); // a port that was free a moment ago, and is closed now
         } catch (IOException e) {
-            throw new LabException("Could not find a free UDP port: " + e.getMessage(), e);
+            throw new LabException(Phrase.of("udp.noFreePort", e.getMessage()), e);
         }
         Map<String, String> f = new LinkedHashMap<>();
         f.put("port", String.valueOf(port));

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import socketlab.text.Note;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
@@ -33,21 +33,21 @@ public final class AddressFamilies {
         try {
             dir = Files.createTempDirectory("socketlab-unix");
         } catch (IOException e) {
-            throw new LabException(e.getMessage(), e);
+            throw new LabException(Phrase.of("unix.noFolder", e.getMessage()), e);
         }
         Path path = dir.resolve("lab.sock");
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(address);
             int serverConn = log.newConnId();
-            log.opened(Op.LISTEN, Side.SERVER, serverConn, 0, 0, 0, Note.of(Note.Word.AF_UNIX, path.toString()));
+            log.life(Op.LISTEN, Side.SERVER, serverConn, 0, 0, 0, Note.of(Note.Word.AF_UNIX, path.toString()));
             f.put("path", path.toString());
             f.put("file_exists", String.valueOf(Files.exists(path)));
             try (SocketChannel client = SocketChannel.open(address); SocketChannel conn = server.accept()) {
                 int clientConn = log.newConnId();
                 int acceptedConn = log.newConnId();
-                log.opened(Op.CONNECT, Side.CLIENT, clientConn, 0, 0, 0, Note.of(Note.Word.AF_UNIX, path.toString()));
-                log.opened(Op.ACCEPT, Side.SERVER, acceptedConn, 0, 0, 0, Note.of(Note.Word.AF_UNIX, path.toString()));
+                log.life(Op.CONNECT, Side.CLIENT, clientConn, 0, 0, 0, Note.of(Note.Word.AF_UNIX, path.toString()));
+                log.life(Op.ACCEPT, Side.SERVER, acceptedConn, 0, 0, 0, Note.of(Note.Word.AF_UNIX, path.toString()));
                 TraceLog.Lane lane = log.newLane();
                 byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
                 TracedChannel.write(lane, Side.CLIENT, client, clientConn, 0, hello);
@@ -58,7 +58,7 @@ public final class AddressFamilies {
                 log.life(Op.CLOSE, Side.SERVER, acceptedConn, 0, 0, hello.length, null);
             }
         } catch (UnsupportedOperationException e) {
-            throw new LabException(Words.tr("unix.unavailable", e.getMessage()), e);
+            throw new LabException(Phrase.of("unix.unavailable", e.getMessage()), e);
         } catch (IOException e) {
             throw new LabException(Explain.io(e, "doing.sending"), e);
         } finally {

@@ -19,7 +19,7 @@ import socketlab.codec.Framing;
 import socketlab.codec.StreamDecoder;
 import socketlab.codec.Verdict;
 import socketlab.text.Note;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -97,7 +97,7 @@ final class Endpoint {
     }
 
     void opened(Op op, Note settings) {
-        log.opened(op, side, conn, localPort(), remotePort(), 0, settings);
+        log.life(op, side, conn, localPort(), remotePort(), 0, settings);
     }
 
     /** Frames {@code body}, records the message, sends all of it. */
@@ -186,9 +186,9 @@ final class Endpoint {
         recvCalls++;
         if (n < 0) {
             recvLane.io(Op.EOF, side, conn, recvOffset, 0, size, waiting, dur, null, 0);
-            String incomplete = decoder.finish();
+            Phrase incomplete = decoder.finish();
             if (incomplete != null) {
-                recvLane.error(side, conn, recvOffset, Words.sentence(incomplete));
+                recvLane.error(side, conn, recvOffset, incomplete.asSentence());
             }
             return null;
         }
@@ -202,11 +202,11 @@ final class Endpoint {
                 recvLane.message(Op.FRAME, side, conn, f.streamOffset(), framesDecoded++, f.headerLength(), f.wireLength(),
                         f.body(), Digests.crc(f.body()), f.verified(), f.headerJson());
                 if (f.verified() == Verdict.WRONG) {
-                    recvLane.error(side, conn, f.streamOffset(), Words.tr("frame.hashMismatch", framesDecoded, f.body().length));
+                    recvLane.error(side, conn, f.streamOffset(), Phrase.of("frame.hashMismatch", framesDecoded, f.body().length));
                 }
                 frames.add(f);
             } else if (r instanceof StreamDecoder.Failed fail) {
-                recvLane.error(side, conn, fail.error().streamOffset(), Words.sentence(fail.error().getMessage()));
+                recvLane.error(side, conn, fail.error().streamOffset(), fail.error().words().asSentence());
             }
         }
         return frames;
@@ -218,7 +218,6 @@ final class Endpoint {
         }
     }
 
-    /** Closes once, recording it; wakes a thread waiting to receive. */
     /** Closes with SO_LINGER 0: the kernel sends RST instead of FIN, and the peer's next recv() fails. */
     void abort() {
         try {
@@ -226,14 +225,15 @@ final class Endpoint {
         } catch (IOException ignored) {
             // close as usual, then
         }
-        close("SO_LINGER 0 → RST");
+        close(Note.of(Note.Word.LINGER_RST));
     }
 
+    /** Closes once, recording it; wakes a thread waiting to receive. */
     void close() {
         close(null);
     }
 
-    private void close(String note) {
+    private void close(Note note) {
         closing = true;
         closingLatch.countDown();
         if (closed.compareAndSet(false, true)) {

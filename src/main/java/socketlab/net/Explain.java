@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import socketlab.text.Phrase;
 import socketlab.text.Words;
 
 /** Turns socket exceptions into sentences: what happened, and what to do about it. */
@@ -21,35 +22,42 @@ public final class Explain {
     public static int port(String text) throws LabException {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
-            throw new LabException(Words.tr("port.empty"));
+            throw new LabException(Phrase.of("port.empty"));
         }
         for (int i = 0; i < t.length(); i++) {
             if (t.charAt(i) < '0' || t.charAt(i) > '9') {
-                throw new LabException(Words.tr("port.notNumber", t));
+                throw new LabException(Phrase.of("port.notNumber", t));
             }
         }
         int p = t.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(t);
         if (p < 0 || p > 65535) {
-            throw new LabException(Words.tr("port.outOfRange", t));
+            throw new LabException(Phrase.of("port.outOfRange", t));
         }
         return p;
     }
 
     /** Why binding failed, in words, offering {@code freePort} (from {@link #freePort}) when there is one. */
-    public static String bind(BindException e, String address, int port, int freePort) {
-        String free = freePort > 0 ? Words.tr("bind.free", String.valueOf(freePort)) : Words.tr("bind.useZero");
+    public static Phrase bind(BindException e, String address, int port, int freePort) {
+        Phrase free = freePort > 0 ? Phrase.of("bind.free", String.valueOf(freePort)) : Phrase.of("bind.useZero");
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (m.contains("in use")) {
             int waiting = TcpStates.timeWait(port);
             if (waiting > 0) {
-                return Words.tr("bind.timeWait", String.valueOf(port), waiting, free);
+                return Phrase.of("bind.timeWait", String.valueOf(port), waiting, free);
             }
-            return Words.tr("bind.inUse", String.valueOf(port), free);
+            return Phrase.of("bind.inUse", String.valueOf(port), free);
         }
         if (m.contains("permission")) {
-            return Words.tr("bind.permission", String.valueOf(port), free);
+            return Phrase.of("bind.permission", String.valueOf(port), free);
         }
-        return Words.tr("bind.other", address, String.valueOf(port), e.getMessage(), free);
+        return Phrase.of("bind.other", address, String.valueOf(port), e.getMessage(), free);
+    }
+
+    /** Why binding a UDP socket failed: as {@link #bind}, but nothing listens on a UDP port — a socket is bound there. */
+    public static Phrase bindDatagram(BindException e, String address, int port) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return m.contains("in use") ? Phrase.of("bind.inUseDatagram", String.valueOf(port), Phrase.of("bind.useZero"))
+                : bind(e, address, port, -1);
     }
 
     /** A port free on {@code address} right now, or -1. */
@@ -61,32 +69,32 @@ public final class Explain {
         }
     }
 
-    public static String connect(IOException e, String host, int port) {
+    public static Phrase connect(IOException e, String host, int port) {
         if (e instanceof ConnectException) {
-            return Words.tr("connect.refused", host, String.valueOf(port));
+            return Phrase.of("connect.refused", host, String.valueOf(port));
         }
         if (e instanceof SocketTimeoutException) {
-            return Words.tr("connect.timeout", host, String.valueOf(port));
+            return Phrase.of("connect.timeout", host, String.valueOf(port));
         }
         if (e instanceof UnknownHostException) {
-            return Words.tr("connect.unknownHost", host);
+            return Phrase.of("connect.unknownHost", host);
         }
-        return Words.tr("connect.other", host, String.valueOf(port), e.getMessage());
+        return Phrase.of("connect.other", host, String.valueOf(port), e.getMessage());
     }
 
     /** An I/O error on an open connection; {@code doing} is a {@code doing.*} key of {@link Words} ("doing.receiving"). */
-    public static String io(IOException e, String doing) {
+    public static Phrase io(IOException e, String doing) {
         String m = String.valueOf(e.getMessage());
         String lm = m.toLowerCase(Locale.ROOT);
         if (lm.contains("connection reset")) {
-            return Words.tr("io.reset", Words.tr(doing));
+            return Phrase.of("io.reset", Phrase.of(doing));
         }
         if (lm.contains("broken pipe")) {
-            return Words.tr("io.brokenPipe", Words.tr(doing));
+            return Phrase.of("io.brokenPipe", Phrase.of(doing));
         }
         if (lm.contains("socket closed")) {
-            return Words.tr("io.closed", Words.tr(doing));
+            return Phrase.of("io.closed", Phrase.of(doing));
         }
-        return Words.tr("io.other", Words.tr(doing), m);
+        return Phrase.of("io.other", Phrase.of(doing), m);
     }
 }

@@ -11,7 +11,7 @@ import socketlab.codec.Frame;
 import socketlab.codec.MessageTooLongException;
 import socketlab.exec.TaskRunner;
 import socketlab.text.Note;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
@@ -51,10 +51,10 @@ public final class LabClient implements AutoCloseable {
                     () -> closed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabException(Words.tr("client.interrupted"), e);
+            throw new LabException(Phrase.of("client.interrupted"), e);
         }
         if (closed) {
-            throw new LabException(Words.tr("client.closedEarly"));
+            throw new LabException(Phrase.of("client.closedEarly"));
         }
         try {
             ch = SocketChannel.open();
@@ -69,7 +69,7 @@ public final class LabClient implements AutoCloseable {
             } catch (IOException ignored) {
                 // nothing to close
             }
-            String msg = Explain.connect(e, settings.host(), settings.port());
+            Phrase msg = Explain.connect(e, settings.host(), settings.port());
             log.error(Side.CLIENT, 0, 0, msg);
             throw new LabException(msg, e);
         }
@@ -129,7 +129,7 @@ public final class LabClient implements AutoCloseable {
     public void send(List<byte[]> bodies) throws LabException {
         Endpoint e = endpoint;
         if (e == null || e.isClosed()) {
-            throw new LabException(Words.tr("client.notConnected"));
+            throw new LabException(Phrase.of("client.notConnected"));
         }
         for (int i = 0; i < bodies.size(); i++) {
             if (i > 0 && settings.pauseMs() > 0) {
@@ -155,10 +155,10 @@ public final class LabClient implements AutoCloseable {
             e.sendMessage(body, name, alterAfterHashing);
             return true;
         } catch (MessageTooLongException ex) {
-            log.error(Side.CLIENT, e.conn, 0, Words.tr("client.notSent", label, ex.getMessage()));
+            log.error(Side.CLIENT, e.conn, 0, Phrase.of("client.notSent", label, ex.words()));
             return true;
         } catch (IOException ex) {
-            String msg = e.closing ? Words.tr("client.closedWhileSending") : Explain.io(ex, "doing.sending");
+            Phrase msg = e.closing ? Phrase.of("client.closedWhileSending") : Explain.io(ex, "doing.sending");
             log.error(Side.CLIENT, e.conn, 0, msg);
             throw new LabException(msg, ex);
         } catch (InterruptedException ex) {
@@ -175,7 +175,7 @@ public final class LabClient implements AutoCloseable {
     public void sendFile(byte[] content, String filename, boolean alterAfterHashing) throws LabException {
         Endpoint e = endpoint;
         if (e == null || e.isClosed()) {
-            throw new LabException(Words.tr("client.notConnected"));
+            throw new LabException(Phrase.of("client.notConnected"));
         }
         sendOne(e, content, filename, filename, alterAfterHashing);
     }

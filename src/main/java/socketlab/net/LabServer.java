@@ -9,7 +9,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import socketlab.codec.Frame;
 import socketlab.text.Note;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
@@ -107,7 +106,7 @@ public final class LabServer implements Server {
         try {
             address = InetAddress.getByName(s.bindAddress());
         } catch (IOException e) {
-            throw new LabException(Words.tr("server.unknownAddress", s.bindAddress()), e);
+            throw new LabException(Phrase.of("server.unknownAddress", s.bindAddress()), e);
         }
         try {
             ServerSocketChannel ch = ServerSocketChannel.open();
@@ -124,12 +123,12 @@ public final class LabServer implements Server {
             int free = Explain.freePort(s.bindAddress());
             throw new LabException(Explain.bind(e, s.bindAddress(), s.port(), free), e, free);
         } catch (IOException e) {
-            throw new LabException(Words.tr("server.cannotListen", String.valueOf(s.port()), e.getMessage()), e);
+            throw new LabException(Phrase.of("server.cannotListen", String.valueOf(s.port()), e.getMessage()), e);
         }
         running = true;
         listenConn = log.newConnId();
         Note listening = Note.of(Note.Word.ADDRESS, s.bindAddress());
-        log.opened(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, reuseAddress ? listening : listening.and(Note.Word.REUSE_OFF));
+        log.life(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, reuseAddress ? listening : listening.and(Note.Word.REUSE_OFF));
         AtomicInteger made = new AtomicInteger();
         threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(() -> {
@@ -290,7 +289,7 @@ public final class LabServer implements Server {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException ex) {
-            log.error(Side.SERVER, e.conn, 0, Words.tr("server.unexpected", ex));
+            log.error(Side.SERVER, e.conn, 0, Phrase.of("server.unexpected", ex));
         } finally {
             closed(e);
         }

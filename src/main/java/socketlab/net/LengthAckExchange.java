@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
 import socketlab.text.Note;
+import socketlab.text.Phrase;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -35,7 +36,7 @@ public final class LengthAckExchange {
         try (ServerSocketChannel listener = ServerSocketChannel.open()) {
             listener.bind(new InetSocketAddress(lo, 0), 1);
             int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
-            log.opened(Op.LISTEN, Side.SERVER, log.newConnId(), port, 0, 0, Note.of(Note.Word.LENGTH_ACK));
+            log.life(Op.LISTEN, Side.SERVER, log.newConnId(), port, 0, 0, Note.of(Note.Word.LENGTH_ACK));
             CountDownLatch served = new CountDownLatch(1);
             int[] received = new int[1];
             try (SocketChannel client = SocketChannel.open(new InetSocketAddress(lo, port));
@@ -43,8 +44,8 @@ public final class LengthAckExchange {
                 int clientConn = log.newConnId();
                 int serverConn = log.newConnId();
                 int clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
-                log.opened(Op.CONNECT, Side.CLIENT, clientConn, clientPort, port, 0, Note.of(Note.Word.LENGTH_ACK));
-                log.opened(Op.ACCEPT, Side.SERVER, serverConn, port, clientPort, 0, Note.of(Note.Word.LENGTH_ACK));
+                log.life(Op.CONNECT, Side.CLIENT, clientConn, clientPort, port, 0, Note.of(Note.Word.LENGTH_ACK));
+                log.life(Op.ACCEPT, Side.SERVER, serverConn, port, clientPort, 0, Note.of(Note.Word.LENGTH_ACK));
                 TaskRunner.threads().execute("lesson-ack-server", () -> {
                     try {
                         received[0] = ackServer(log, conn, serverConn, messages.size());
@@ -77,7 +78,7 @@ public final class LengthAckExchange {
                 f.put("ms_per_message", String.format(Locale.ROOT, "%.3f", elapsed / 1e6 / Math.max(1, messages.size())));
             }
         } catch (IOException e) {
-            String m = Explain.io(e, "doing.sending");
+            Phrase m = Explain.io(e, "doing.sending");
             log.error(Side.CLIENT, 0, 0, m);
             throw new LabException(m, e);
         }

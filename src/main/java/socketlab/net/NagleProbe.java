@@ -9,7 +9,7 @@ import java.net.Socket;
 import java.util.Arrays;
 import socketlab.exec.TaskRunner;
 import socketlab.text.Note;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
@@ -42,7 +42,7 @@ public final class NagleProbe {
                 s.setTcpNoDelay(noDelay);
                 int conn = log.newConnId();
                 TraceLog.Lane lane = log.newLane();
-                log.opened(Op.CONNECT, Side.CLIENT, conn, s.getLocalPort(), s.getPort(), 0,
+                log.life(Op.CONNECT, Side.CLIENT, conn, s.getLocalPort(), s.getPort(), 0,
                         Note.of(Note.Word.WRITE_WRITE_READ).and(noDelay ? Note.Word.TCP_NODELAY : Note.Word.NAGLE_ON));
                 OutputStream out = s.getOutputStream();
                 InputStream in = s.getInputStream();
@@ -61,7 +61,7 @@ public final class NagleProbe {
                     int n = in.read(reply);
                     long t1 = System.nanoTime();
                     if (n < 0) {
-                        throw new LabException(Words.tr("nagle.closedEarly"));
+                        throw new LabException(Phrase.of("nagle.closedEarly"));
                     }
                     lane.ioAt(t1, Op.RECV, Side.CLIENT, conn, r, n, 1, TraceLog.NOT_MEASURED, t1 - t0, reply, 0);
                     times[r] = t1 - start;

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import socketlab.exec.TaskRunner;
 import socketlab.text.Note;
+import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
@@ -34,16 +35,16 @@ public final class PartialSend {
             listener.bind(new InetSocketAddress(lo, 0), 1);
             int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
             int serverConn = log.newConnId();
-            log.opened(Op.LISTEN, Side.SERVER, serverConn, port, 0, 0, Note.of(Note.Word.NOT_READING));
+            log.life(Op.LISTEN, Side.SERVER, serverConn, port, 0, 0, Note.of(Note.Word.NOT_READING));
             try (SocketChannel client = SocketChannel.open()) {
                 client.setOption(StandardSocketOptions.SO_SNDBUF, 64 * 1024);
                 client.connect(new InetSocketAddress(lo, port));
                 int conn = log.newConnId();
                 int clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
-                log.opened(Op.CONNECT, Side.CLIENT, conn, clientPort, port, 0, Note.of(Note.Word.NON_BLOCKING).and(Note.Word.SO_SNDBUF, "64 KiB"));
+                log.life(Op.CONNECT, Side.CLIENT, conn, clientPort, port, 0, Note.of(Note.Word.NON_BLOCKING).and(Note.Word.SO_SNDBUF, "64 KiB"));
                 SocketChannel accepted = listener.accept();
                 int acceptedConn = log.newConnId();
-                log.opened(Op.ACCEPT, Side.SERVER, acceptedConn, port, clientPort, 0, Note.of(Note.Word.SO_RCVBUF, "64 KiB"));
+                log.life(Op.ACCEPT, Side.SERVER, acceptedConn, port, clientPort, 0, Note.of(Note.Word.SO_RCVBUF, "64 KiB"));
                 CountDownLatch startReading = new CountDownLatch(1);
                 CountDownLatch readAll = new CountDownLatch(1);
                 TaskRunner.threads().execute("lesson-reader", () -> readAll(log, accepted, acceptedConn, total, startReading, readAll));
@@ -78,7 +79,7 @@ public final class PartialSend {
                     }
                 }
                 client.shutdownOutput();
-                log.life(Op.CLOSE, Side.CLIENT, conn, 0, 0, total, "sendall() done");
+                log.life(Op.CLOSE, Side.CLIENT, conn, 0, 0, total, Note.of(Note.Word.SENDALL_DONE));
                 startReading.countDown();
                 readAll.await(WAIT_MS, TimeUnit.MILLISECONDS);
                 f.put("asked", String.valueOf(total));
@@ -88,7 +89,7 @@ public final class PartialSend {
                 f.put("first_send", first == total ? "all" : first == 0 ? "none" : "part");
             }
         } catch (IOException e) {
-            String m = Explain.io(e, "doing.sending");
+            Phrase m = Explain.io(e, "doing.sending");
             log.error(Side.CLIENT, 0, 0, m);
             throw new LabException(m, e);
         }

@@ -8,7 +8,7 @@ import java.util.List;
 import socketlab.codec.Frame;
 import socketlab.codec.Framing;
 import socketlab.text.Note;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
@@ -40,7 +40,7 @@ public final class RequestClient implements AutoCloseable {
             } catch (IOException ignored) {
                 // nothing to close
             }
-            String msg = Explain.connect(e, ServerSettings.LOOPBACK, port);
+            Phrase msg = Explain.connect(e, ServerSettings.LOOPBACK, port);
             log.error(Side.CLIENT, 0, 0, msg);
             throw new LabException(msg, e);
         }
@@ -58,7 +58,7 @@ public final class RequestClient implements AutoCloseable {
             while (got.isEmpty()) {
                 List<Frame> frames = endpoint.recvOnce(buf, recvSize, 0);
                 if (frames == null) {
-                    throw new LabException(Words.tr("request.closed"));
+                    throw new LabException(Phrase.of("request.closed"));
                 }
                 got.addAll(frames);
                 if (!framed) {
@@ -67,11 +67,11 @@ public final class RequestClient implements AutoCloseable {
             }
             return got.isEmpty() ? new byte[0] : got.get(0).body();
         } catch (IOException e) {
-            String m = Explain.io(e, "doing.receiving");
+            Phrase m = Explain.io(e, "doing.receiving");
             throw new LabException(m, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabException(Words.tr("client.interrupted"), e);
+            throw new LabException(Phrase.of("client.interrupted"), e);
         }
     }
 

@@ -3,7 +3,7 @@ package socketlab.net;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
@@ -40,7 +40,7 @@ final class TracedChannel {
             int n = ch.read(b);
             long t1 = System.nanoTime();
             if (n < 0) {
-                throw new java.io.EOFException(Words.tr("fixed.incomplete", total, b.capacity()));
+                throw new java.io.EOFException(Phrase.of("fixed.incomplete", total, b.capacity()).words());
             }
             lane.ioAt(t1, Op.RECV, side, conn, offset + total, n, b.capacity() - at, TraceLog.NOT_MEASURED, t1 - t0,
                     b.array(), at);

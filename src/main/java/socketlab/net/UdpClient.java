@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import socketlab.codec.Verdict;
 import socketlab.text.Note;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -40,10 +40,10 @@ public final class UdpClient implements AutoCloseable {
                 channel.connect(server);
             }
         } catch (IOException e) {
-            throw new LabException(Words.tr("udp.cannotOpen", e.getMessage()), e);
+            throw new LabException(Phrase.of("udp.cannotOpen", e.getMessage()), e);
         }
         conn = log.newConnId();
-        log.opened(connect ? Op.CONNECT : Op.LISTEN, Side.CLIENT, conn, channel.socket().getLocalPort(), port, 0,
+        log.life(connect ? Op.CONNECT : Op.LISTEN, Side.CLIENT, conn, channel.socket().getLocalPort(), port, 0,
                 Note.of(connect ? Note.Word.UDP_CONNECTED : Note.Word.UDP_BARE));
     }
 
@@ -62,7 +62,7 @@ public final class UdpClient implements AutoCloseable {
         } catch (PortUnreachableException e) {
             throw unreachable(e);
         } catch (IOException e) {
-            String m = Explain.io(e, "doing.sendingDatagram");
+            Phrase m = Explain.io(e, "doing.sendingDatagram");
             log.error(Side.CLIENT, conn, 0, m);
             throw new LabException(m, e);
         }
@@ -91,14 +91,14 @@ public final class UdpClient implements AutoCloseable {
         } catch (PortUnreachableException e) {
             throw unreachable(e);
         } catch (IOException e) {
-            String m = Explain.io(e, "doing.receivingDatagram");
+            Phrase m = Explain.io(e, "doing.receivingDatagram");
             log.error(Side.CLIENT, conn, 0, m);
             throw new LabException(m, e);
         }
     }
 
     private LabException unreachable(PortUnreachableException e) {
-        String m = Words.tr("udp.unreachable", String.valueOf(server.getPort()), server.getHostString());
+        Phrase m = Phrase.of("udp.unreachable", String.valueOf(server.getPort()), server.getHostString());
         log.error(Side.CLIENT, conn, 0, m);
         return new LabException(m, e);
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import socketlab.codec.Verdict;
 import socketlab.exec.TaskRunner;
 import socketlab.text.Note;
-import socketlab.text.Words;
+import socketlab.text.Phrase;
 import socketlab.trace.Digests;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -59,13 +59,13 @@ public final class UdpServer implements Server {
             channel = ch;
             port = ch.socket().getLocalPort();
         } catch (BindException e) {
-            throw new LabException(Explain.bind(e, settings.bindAddress(), settings.port(), -1).replace("listening", "bound"), e);
+            throw new LabException(Explain.bindDatagram(e, settings.bindAddress(), settings.port()), e);
         } catch (IOException e) {
-            throw new LabException(Words.tr("udp.cannotBind", String.valueOf(settings.port()), e.getMessage()), e);
+            throw new LabException(Phrase.of("udp.cannotBind", String.valueOf(settings.port()), e.getMessage()), e);
         }
         running = true;
         conn = log.newConnId();
-        log.opened(Op.LISTEN, Side.SERVER, conn, port, 0, 0, Note.of(Note.Word.UDP, settings.bindAddress()));
+        log.life(Op.LISTEN, Side.SERVER, conn, port, 0, 0, Note.of(Note.Word.UDP, settings.bindAddress()));
         runner.execute("udp-" + port, this::loop);
         return port;
     }

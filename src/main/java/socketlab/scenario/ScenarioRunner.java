@@ -5,6 +5,7 @@ import socketlab.exec.TaskRunner;
 import socketlab.net.CallGate;
 import socketlab.net.LabClient;
 import socketlab.net.LabException;
+import socketlab.text.Phrase;
 import socketlab.net.LabServer;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
@@ -45,7 +46,7 @@ public final class ScenarioRunner {
                 client.send(s.messages());
                 client.finishSending();
                 if (!server.awaitStopped(timeout)) {
-                    throw new LabException("The scenario did not finish within " + TIMEOUT_MS / 1000 + " s.");
+                    throw new LabException(Phrase.of("scenario.timeout", TIMEOUT_MS / 1000));
                 }
                 client.awaitServerClose(timeout);
                 long elapsed = System.nanoTime() - t0;

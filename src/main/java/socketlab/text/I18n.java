@@ -11,6 +11,7 @@ public final class I18n {
     public static final String BUNDLE = "socketlab.text.messages";
     private static volatile Locale locale = initial();
     private static final Bundle WINDOW = new Bundle(BUNDLE, locale, true);
+    private static final Bundle ENGLISH = new Bundle(BUNDLE, Locale.ENGLISH, true);
 
     static {
         Words.setLocale(locale); // the engine's messages speak the window's language
@@ -43,5 +44,10 @@ public final class I18n {
 
     public static String tr(String key, Object... args) {
         return WINDOW.tr(key, args);
+    }
+
+    /** The window's English words for {@code key}, whatever it speaks now. */
+    static String english(String key, Object... args) {
+        return ENGLISH.tr(key, args);
     }
 }

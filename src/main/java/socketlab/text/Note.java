@@ -13,7 +13,7 @@ import java.util.List;
  *   Note.of(Word.FRAMING, "header:le").and(Word.ECHO)   →   trace(): "framing header:le · echo"
  * </pre>
  */
-public record Note(List<Part> parts) {
+public record Note(List<Part> parts) implements Said {
 
     /** One thing said: a word, and the value it names (an address, a spec, a path), or null. */
     public record Part(Word word, String value) {}
@@ -43,7 +43,9 @@ public record Note(List<Part> parts) {
         SO_RCVBUF("SO_RCVBUF {0}", null),
         LENGTH_ACK("length, ack, data", "note.lengthAck"),
         WRITE_WRITE_READ("write-write-read", "note.writeWriteRead"),
-        NAGLE_ON("Nagle on", "note.nagleOn");
+        NAGLE_ON("Nagle on", "note.nagleOn"),
+        LINGER_RST("SO_LINGER 0 → RST", "note.lingerRst"),
+        SENDALL_DONE("sendall() done", "note.sendallDone");
 
         final String phrase;
         final String key;
@@ -97,6 +99,7 @@ public record Note(List<Part> parts) {
     }
 
     /** The trace file's English: each part's phrase, joined with " · ". */
+    @Override
     public String trace() {
         StringBuilder s = new StringBuilder();
         for (Part p : parts) {
@@ -106,6 +109,7 @@ public record Note(List<Part> parts) {
     }
 
     /** The window's words, in its language now: each part's words (or its phrase, for a name), joined with " · ". */
+    @Override
     public String words() {
         StringBuilder s = new StringBuilder();
         for (Part p : parts) {

@@ -1,7 +1,7 @@
 package socketlab.trace;
 
 import socketlab.codec.Verdict;
-import socketlab.text.Note;
+import socketlab.text.Said;
 /**
  * One recorded event, as read back from a {@link TraceLog} (the log itself keeps columns of
  * primitives, not these objects). Which fields mean something depends on {@link #op()}:
@@ -18,13 +18,15 @@ import socketlab.text.Note;
  * <li>{@code verified}: a frame's hash check ({@link Verdict#UNKNOWN} when there was none)</li>
  * <li>{@code digest}: CRC32C of a message or frame body, to match what arrived with what was meant</li>
  * <li>{@code payload}: the first bytes of the call (capped, see {@link TraceLog}); {@code text}:
- *     the error message, or a frame's JSON header; {@code note}: what the engine said of a connection
- *     as it opened, as words (null where it said nothing, or the trace came from a file without notes)</li>
+ *     the error message, or a frame's JSON header, in the trace file's English; {@code said}: what the
+ *     engine said of the event as keys and values — a {@link socketlab.text.Note} for a socket opened
+ *     or closed, a {@link socketlab.text.Phrase} for an error — to word in the window's language when
+ *     shown (null where it said nothing, or the trace came from a file without them)</li>
  * </ul>
  */
 public record TraceEvent(int index, long tNs, Op op, Side side, int conn, long offset, int bytes, int requested,
                          int available, int a, int b, int wire, Verdict verified, long digest, long durNs,
-                         byte[] payload, String text, Note note) {
+                         byte[] payload, String text, Said said) {
 
     public boolean payloadTruncated() {
         return payload != null && payload.length < bytes;

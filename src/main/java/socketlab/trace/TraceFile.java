@@ -3,7 +3,6 @@ package socketlab.trace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -13,7 +12,7 @@ import java.io.Writer;
 import java.util.HexFormat;
 import java.util.Locale;
 import socketlab.codec.Verdict;
-import socketlab.text.Note;
+import socketlab.text.Said;
 
 /**
  * A saved run: the JSON-lines trace of the CLI, with one {@code settings} line first (what the
@@ -140,23 +139,29 @@ public final class TraceFile {
         Verdict verified = Verdict.UNKNOWN;
         long digest = 0;
         String text = null;
-        Note note = null;
+        Said said = null;
         switch (op) {
             case LISTEN -> {
                 a = (int) number(o, "port", line, false);
                 text = o.has("settings") ? o.get("settings").asText() : null;
-                note = note(o);
+                said = SaidJson.readNote(o);
             }
             case ACCEPT, CONNECT -> {
                 a = (int) number(o, "local_port", line, true);
                 b = (int) number(o, "remote_port", line, true);
                 text = o.has("settings") ? o.get("settings").asText() : null;
-                note = note(o);
+                said = SaidJson.readNote(o);
             }
-            case CLOSE -> a = (int) number(o, "local_port", line, false);
+            case CLOSE -> {
+                a = (int) number(o, "local_port", line, false);
+                said = SaidJson.readNote(o);
+            }
             case SENDTO -> b = (int) number(o, "to_port", line, false);
             case RECVFROM -> b = (int) number(o, "from_port", line, false);
-            case ERROR -> text = text(o, "message", line);
+            case ERROR -> {
+                text = text(o, "message", line);
+                said = SaidJson.readPhrase(o);
+            }
             case SELECT -> {
                 bytes = (int) number(o, "ready", line, false);
                 text = o.has("ready_list") ? o.get("ready_list").asText() : null;
@@ -174,27 +179,7 @@ public final class TraceFile {
             default -> { }
         }
         return new TraceEvent(0, t, op, side, conn, offset, bytes, requested, available, a, b, wire, verified, digest, dur,
-                payload, text, note);
-    }
-
-    /**
-     * The {@code note} field as words, or null when there is none or it is not one the lab writes (a
-     * trace from before notes, or edited by hand): the {@code settings} text then stands as it is.
-     */
-    private static Note note(ObjectNode o) {
-        if (!(o.get("note") instanceof ArrayNode words) || words.isEmpty()) {
-            return null;
-        }
-        java.util.List<Note.Part> parts = new java.util.ArrayList<>();
-        for (JsonNode w : words) {
-            Note.Word word = Note.Word.named(w.path("word").asText(""));
-            JsonNode v = w.get("value");
-            if (word == null || v != null && !v.isTextual()) {
-                return null;
-            }
-            parts.add(new Note.Part(word, v == null ? null : v.asText()));
-        }
-        return new Note(parts);
+                payload, text, said);
     }
 
     private static String text(ObjectNode o, String field, int line) throws BadTraceException {

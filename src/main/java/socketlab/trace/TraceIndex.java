@@ -192,8 +192,8 @@ public final class TraceIndex {
 
     /** The path an AF_UNIX end was opened on: from its note's words, or (a trace from before notes) its text. */
     private static String unixPath(TraceEvent e) {
-        if (e.note() != null) {
-            return e.note().valueOf(Note.Word.AF_UNIX);
+        if (e.said() instanceof Note n) {
+            return n.valueOf(Note.Word.AF_UNIX);
         }
         String text = e.text();
         return text != null && text.startsWith("AF_UNIX ") ? text.substring(8) : null;

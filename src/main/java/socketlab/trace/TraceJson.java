@@ -3,11 +3,11 @@ package socketlab.trace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HexFormat;
 import socketlab.codec.Verdict;
 import socketlab.text.Note;
+import socketlab.text.Phrase;
 
 /**
  * The JSON-lines trace format: one event per line. Documented in the README; also the file
@@ -84,9 +84,15 @@ public final class TraceJson {
                 if (e.offset() != 0) {
                     o.put("offset", e.offset());
                 }
+                if (e.said() instanceof Note n) {
+                    SaidJson.writeNote(o, n);
+                }
             }
             case ERROR -> {
                 o.put("message", e.text());
+                if (e.said() instanceof Phrase p) {
+                    SaidJson.writePhrase(o, p);
+                }
                 o.put("offset", e.offset());
             }
             case FRAME, MESSAGE -> {
@@ -140,15 +146,8 @@ public final class TraceJson {
         if (e.text() != null) {
             o.put("settings", e.text());
         }
-        if (e.note() != null) {
-            ArrayNode words = o.putArray("note");
-            for (Note.Part p : e.note().parts()) {
-                ObjectNode w = words.addObject();
-                w.put("word", p.word().name());
-                if (p.value() != null) {
-                    w.put("value", p.value());
-                }
-            }
+        if (e.said() instanceof Note n) {
+            SaidJson.writeNote(o, n);
         }
     }
 

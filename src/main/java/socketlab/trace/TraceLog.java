@@ -12,6 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import socketlab.codec.Verdict;
 import socketlab.text.Note;
+import socketlab.text.Phrase;
+import socketlab.text.Said;
 
 /**
  * An append-only log of socket events, kept in chunks of fixed-size rows (chart-fx style) so
@@ -145,7 +147,7 @@ public final class TraceLog {
         int[] wire;
         String[] text;
         /** What the engine said of a connection as it opened, as words with values (its text is in {@code text}). */
-        Note[] notes;
+        Said[] said;
 
         long word(int k, int column) {
             return w.getLong((k * STRIDE + column) * Long.BYTES);
@@ -352,41 +354,30 @@ public final class TraceLog {
 
         /**
          * Records a lifecycle event: listen, accept, connect, close (a = local port, b = remote
-         * port), with an optional note (the settings the connection runs with).
+         * port), with what the engine says of it as words (the settings it runs with, how it
+         * closed), or null; the event's text is {@link Note#trace()}.
          */
-        public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String note) {
-            life(op, side, conn, localPort, remotePort, offset, note, null);
-        }
-
-        /** A socket opened (listen, accept, connect) and what the engine says of it, as words ({@link Note#trace()} is its text). */
-        public void opened(Op op, Side side, int conn, int localPort, int remotePort, long offset, Note note) {
-            life(op, side, conn, localPort, remotePort, offset, note.trace(), note);
-        }
-
-        private void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String text, Note note) {
+        public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, Note note) {
             long t = now();
             int i = written;
             Chunk c = chunk(i);
             int k = i - currentStart;
             c.put(k, t, op, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
             c.side(k, localPort, remotePort, 0);
-            if (text != null) {
-                text(c, k, text);
-            }
             if (note != null) {
-                note(c, k, note);
+                said(c, k, note);
             }
             publish(i + 1);
         }
 
-        /** Records an error with the words a learner should read. */
-        public void error(Side side, int conn, long offset, String message) {
+        /** Records an error: the words a learner should read, worded when they are read ({@link Phrase#trace()} is its text). */
+        public void error(Side side, int conn, long offset, Phrase message) {
             long t = now();
             int i = written;
             Chunk c = chunk(i);
             int k = i - currentStart;
             c.put(k, t, Op.ERROR, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
-            text(c, k, message);
+            said(c, k, message);
             publish(i + 1);
         }
 
@@ -432,10 +423,9 @@ public final class TraceLog {
             if (e.payload() != null) {
                 capture(c, k, e.payload(), 0, e.payload().length);
             }
-            if (e.note() != null) {
-                note(c, k, e.note());
-            }
-            if (e.text() != null) {
+            if (e.said() != null) {
+                said(c, k, e.said());
+            } else if (e.text() != null) {
                 text(c, k, e.text());
             }
             publish(i + 1);
@@ -467,11 +457,11 @@ public final class TraceLog {
             currentEnd = currentStart + current.size;
         }
 
-        private void note(Chunk c, int k, Note n) {
-            if (c.notes == null) {
-                c.notes = new Note[c.size];
+        private void said(Chunk c, int k, Said n) {
+            if (c.said == null) {
+                c.said = new Said[c.size];
             }
-            c.notes[k] = n;
+            c.said[k] = n;
         }
 
         private void text(Chunk c, int k, String s) {
@@ -598,16 +588,10 @@ public final class TraceLog {
         }
     }
 
-    public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, String note) {
+    /** A socket opened, accepted, connected or closed, with what the engine says of it as words (or null). */
+    public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, Note note) {
         synchronized (shared) {
             shared.life(op, side, conn, localPort, remotePort, offset, note);
-        }
-    }
-
-    /** A socket opened (listen, accept, connect), with what the engine says of it as words. */
-    public void opened(Op op, Side side, int conn, int localPort, int remotePort, long offset, Note note) {
-        synchronized (shared) {
-            shared.opened(op, side, conn, localPort, remotePort, offset, note);
         }
     }
 
@@ -618,7 +602,7 @@ public final class TraceLog {
         }
     }
 
-    public void error(Side side, int conn, long offset, String message) {
+    public void error(Side side, int conn, long offset, Phrase message) {
         synchronized (shared) {
             shared.error(side, conn, offset, message);
         }
@@ -753,10 +737,11 @@ public final class TraceLog {
                 || op == Op.SENDTO.ordinal() || op == Op.RECVFROM.ordinal()) {
             payload = new byte[0];
         }
-        String text = c.text == null ? null : c.text[k];
+        Said said = c.said == null ? null : c.said[k];
+        String text = said != null ? said.trace() : c.text == null ? null : c.text[k];
         return new TraceEvent(i, c.word(k, 0), Op.of(op), Side.values()[c.side(k)], c.conn(k), c.word(k, 1), c.bytes(k),
                 c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), Verdict.ofCode(c.verified(k)), c.digest(k), c.dur(k),
-                payload, text, c.notes == null ? null : c.notes[k]);
+                payload, text, said);
     }
 
     /* Cheap column reads for drawing many events without making objects. */

@@ -3,7 +3,6 @@ package socketlab.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,7 +88,7 @@ class DecoderErrorsTest {
         byte[] partial = concat(intLe(8), utf8("abc"));
         StreamDecoder d = new StreamDecoder(new LengthFieldDecoder(false, 1024));
         assertTrue(d.feed(partial).isEmpty());
-        assertEquals("the peer closed mid-frame: got 7 of 12 bytes (4 length + 8 body)", d.finish());
+        assertEquals("the peer closed mid-frame: got 7 of 12 bytes (4 length + 8 body)", d.finish().words());
     }
 
     @Test
@@ -152,7 +151,7 @@ class DecoderErrorsTest {
         byte[] whole = goodHeader;
         StreamDecoder d = new StreamDecoder(new JsonHeaderDecoder(false, 1024, 4096));
         d.feed(java.util.Arrays.copyOf(whole, whole.length - 2));
-        String msg = d.finish();
+        String msg = d.finish().words();
         assertTrue(msg.startsWith("the peer closed mid-frame: got " + (whole.length - 2) + " of " + whole.length), msg);
     }
 

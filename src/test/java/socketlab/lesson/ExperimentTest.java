@@ -1,12 +1,10 @@
 package socketlab.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import socketlab.net.ServerSettings;
@@ -37,28 +35,30 @@ class ExperimentTest {
 
     @Test
     void whatALessonLoadsIntoThePanesIsWhatItRuns() {
-        List<String> set = new ArrayList<>();
-        PaneSettings panes = new PaneSettings() {
-            public void framing(String spec) { set.add("framing " + spec); }
-            public void recvBuffer(int bytes) { set.add("recv " + bytes); }
-            public void recvDelayMs(int ms) { set.add("delay " + ms); }
-            public void gapMs(int ms) { set.add("gap " + ms); }
-            public void messages(String lines) { set.add("messages " + lines.replace('\n', '|')); }
-            public void generated(int bytes) { set.add("generated " + bytes); }
-            public void model(ServerSettings.Model model) { set.add("model " + model); }
-            public void reuseAddress(boolean on) { set.add("reuse " + on); }
-            public void answerCommands(boolean on) { set.add("commands " + on); }
-            public void alterFile(boolean on) { set.add("alter " + on); }
-            public void noDelay(boolean on) { set.add("nodelay " + on); }
-        };
-        new Experiment.Tcp("sticky", null).loadInto(panes);
-        assertEquals(List.of("recv 1024", "delay 100", "framing none", "gap 0", "messages hello world|haha"), set,
-                "the scenario's own settings, as its run uses them");
-        set.clear();
-        new Experiment.TimeWait(false).loadInto(panes);
-        assertEquals(List.of("reuse false"), set, "the pane shows SO_REUSEADDR off, as the run has it");
-        set.clear();
-        new Experiment.Tcp("sticky", "header:le").loadInto(panes);
-        assertTrue(set.contains("framing header:le") && set.contains("messages hello world|haha"), set.toString());
+        PaneSettings sticky = new Experiment.Tcp("sticky", null).panes();
+        assertEquals(1024, sticky.get(PaneSettings.RECV_BUFFER));
+        assertEquals(100, sticky.get(PaneSettings.RECV_DELAY_MS));
+        assertEquals("none", sticky.get(PaneSettings.FRAMING));
+        assertEquals(0, sticky.get(PaneSettings.GAP_MS));
+        assertEquals("hello world\nhaha", sticky.get(PaneSettings.MESSAGES), "the scenario's own settings, as its run uses them");
+        assertEquals(0, sticky.get(PaneSettings.GENERATED), "and no generated message");
+
+        PaneSettings timeWait = new Experiment.TimeWait(false).panes();
+        assertEquals(false, timeWait.get(PaneSettings.REUSE_ADDRESS), "the pane shows SO_REUSEADDR off, as the run has it");
+        assertEquals(null, timeWait.get(PaneSettings.RECV_BUFFER), "what the run does not use stays as the pane has it");
+
+        PaneSettings fixed = new Experiment.Tcp("sticky", "header:le").panes();
+        assertEquals("header:le", fixed.get(PaneSettings.FRAMING));
+        assertEquals("hello world\nhaha", fixed.get(PaneSettings.MESSAGES));
+        assertEquals(PaneSettings.NONE.toString(), new Experiment.Udp(java.util.List.of("a"), 1024, 0).panes().toString(),
+                "UDP: the panes are TCP's, nothing to load");
+    }
+
+    @Test
+    void aLessonsPanesStartFromTheDefaultsAndItsOwnSettingsWin() {
+        PaneSettings p = PaneSettings.RESET.then(new Experiment.Models(ServerSettings.Model.SELECTOR, 3, 200).panes());
+        assertEquals(ServerSettings.Model.SELECTOR, p.get(PaneSettings.MODEL));
+        assertEquals(true, p.get(PaneSettings.REUSE_ADDRESS));
+        assertEquals(200, p.get(PaneSettings.RECV_DELAY_MS));
     }
 }

@@ -14,8 +14,8 @@ class ConnectionRowTest {
     /** Two sends of the client (11 and 4 bytes) read by the server in one recv() of 15; and a client whose server is outside the lab. */
     private static TraceIndex stickyAndOutside() {
         TraceLog log = new TraceLog();
-        log.life(Op.ACCEPT, Side.SERVER, 1, 8080, 50_000, 0, "framing none");
-        log.life(Op.CONNECT, Side.CLIENT, 2, 50_000, 8080, 0, "framing none");
+        log.life(Op.ACCEPT, Side.SERVER, 1, 8080, 50_000, 0, socketlab.text.Note.of(socketlab.text.Note.Word.FRAMING, "none"));
+        log.life(Op.CONNECT, Side.CLIENT, 2, 50_000, 8080, 0, socketlab.text.Note.of(socketlab.text.Note.Word.FRAMING, "none"));
         log.io(Op.SEND, Side.CLIENT, 2, 0, 11, 0, -1, 1_000, null, 0);
         log.io(Op.SEND, Side.CLIENT, 2, 11, 4, 0, -1, 1_000, null, 0);
         log.io(Op.RECV, Side.SERVER, 1, 0, 15, 1024, 15, 1_000, null, 0);

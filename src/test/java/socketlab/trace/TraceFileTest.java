@@ -110,8 +110,8 @@ class TraceFileTest {
     @Test
     void csvQuotesOnlyTheFieldsThatNeedItAndKeepsTheirTextWhole() throws Exception {
         TraceLog log = new TraceLog();
-        log.error(Side.SERVER, 1, 0, "a, \"quoted\"\nline");
-        log.error(Side.SERVER, 1, 0, "plain words");
+        log.error(Side.SERVER, 1, 0, socketlab.text.Phrase.verbatim("a, \"quoted\"\nline"));
+        log.error(Side.SERVER, 1, 0, socketlab.text.Phrase.verbatim("plain words"));
         StringWriter out = new StringWriter();
         TraceCsv.write(log, out);
         String csv = out.toString();
@@ -125,16 +125,48 @@ class TraceFileTest {
         TraceLog log = new TraceLog();
         socketlab.text.Note note = socketlab.text.Note.of(socketlab.text.Note.Word.FRAMING, "header:le")
                 .and(socketlab.text.Note.Word.ECHO);
-        log.opened(Op.ACCEPT, Side.SERVER, 1, 8080, 50_000, 0, note);
+        log.life(Op.ACCEPT, Side.SERVER, 1, 8080, 50_000, 0, note);
         log.select(Side.SERVER, 0, 2, "accept #abc #99999999999 #1");
         StringWriter out = new StringWriter();
         TraceFile.write(log, null, out);
         assertTrue(out.toString().contains("\"settings\":\"framing header:le · echo\""), "the text stays for scripts: " + out);
         TraceLog back = TraceFile.read(new StringReader(out.toString())).log();
         assertEquals(2, back.size());
-        assertEquals(note, back.get(0).note(), "and the words come back");
+        assertEquals(note, back.get(0).said(), "and the words come back");
         TraceIndex idx = new TraceIndex(back);
         idx.update(); // "#abc" and an id past int were a NumberFormatException at every pulse
         assertEquals(1, idx.conn(1).readyIn.size(), "#1 is named ready; the made-up ids are nobody");
+    }
+
+    @Test
+    void anErrorComesBackFromAFileAsItsPhraseSoItIsWordedInTheLanguageTheWindowSpeaksWhenOpened() throws Exception {
+        TraceLog log = new TraceLog();
+        log.error(Side.SERVER, 1, 0, socketlab.text.Phrase.of("io.reset", socketlab.text.Phrase.of("doing.receiving")));
+        log.error(Side.SERVER, 1, 4, socketlab.text.Phrase.of("incomplete.lengthField", 2).asSentence());
+        StringWriter out = new StringWriter();
+        TraceFile.write(log, null, out);
+        String file = out.toString();
+        assertTrue(file.contains("\"message\":\"Connection reset by the peer while receiving"), "English for scripts: " + file);
+        assertTrue(file.contains("\"phrase\":{\"key\":\"io.reset\",\"args\":[{\"key\":\"doing.receiving\"}]}"), file);
+        try {
+            socketlab.text.I18n.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            TraceLog back = TraceFile.read(new StringReader(file)).log();
+            assertEquals(2, back.size());
+            assertTrue(back.get(0).said().words().startsWith("接收时连接被对方重置"), back.get(0).said().words());
+            assertTrue(back.get(1).said().words().endsWith("只收到 2 个。"), back.get(1).said().words());
+            assertEquals(log.get(1).text(), back.get(1).text(), "the text stays the trace's English");
+        } finally {
+            socketlab.text.I18n.setLocale(java.util.Locale.ENGLISH);
+        }
+    }
+
+    @Test
+    void anErrorWhosePhraseThisLabDoesNotKnowKeepsTheTextItWasSavedWith() throws Exception {
+        String line = "{\"op\":\"error\",\"side\":\"server\",\"conn\":1,\"t_ns\":5,\"offset\":0,"
+                + "\"message\":\"from a later lab\",\"phrase\":{\"key\":\"io.fromTheFuture\"}}\n";
+        TraceLog back = TraceFile.read(new StringReader(line)).log();
+        assertEquals(1, back.size());
+        assertEquals(null, back.get(0).said());
+        assertEquals("from a later lab", back.get(0).text());
     }
 }

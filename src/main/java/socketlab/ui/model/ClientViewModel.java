@@ -22,7 +22,7 @@ import socketlab.net.LabClient;
 import socketlab.net.LabException;
 import socketlab.net.ServerSettings;
 import socketlab.scenario.Scenario;
-import socketlab.text.I18n;
+import socketlab.text.Phrase;
 
 /**
  * The client pane's state: where to connect, what to send and how. Connecting and sending run
@@ -51,7 +51,7 @@ public final class ClientViewModel extends EndpointViewModel {
     private volatile LabClient client;
 
     ClientViewModel(Recording recording, TaskExecutor tasks) {
-        super(I18n.tr("client.status.idle"));
+        super(Phrase.window("client.status.idle"));
         this.recording = recording;
         this.tasks = tasks;
     }
@@ -95,19 +95,19 @@ public final class ClientViewModel extends EndpointViewModel {
     ClientSettings settings() throws LabException {
         int p = Explain.port(port.get());
         if (p == 0) {
-            throw new LabException(I18n.tr("error.client.port0"));
+            throw new LabException(Phrase.window("error.client.port0"));
         }
         Framing f;
         try {
             f = Framing.parse(framing.get());
         } catch (IllegalArgumentException e) {
-            throw new LabException(I18n.tr("error.framing", e.getMessage()));
+            throw new LabException(Phrase.window("error.framing", e.getMessage()));
         }
         try {
             return new ClientSettings(ServerSettings.LOOPBACK, p, f, gapMs.get(), noDelay.get(),
                     ServerSettings.DEFAULT_RECV_BUFFER);
         } catch (IllegalArgumentException e) {
-            throw new LabException(e.getMessage());
+            throw new LabException(Phrase.of(e));
         }
     }
 
@@ -142,10 +142,10 @@ public final class ClientViewModel extends EndpointViewModel {
         try {
             s = settings();
         } catch (LabException e) {
-            error.set(e.getMessage());
+            fail(e);
             return;
         }
-        error.set("");
+        clearError();
         busy.set(true);
         LabClient c = new LabClient(recording.log(), s, tasks.runner(), recording.stepper());
         BackgroundTask.run("client-connect", () -> {
@@ -154,14 +154,14 @@ public final class ClientViewModel extends EndpointViewModel {
         }).onSuccess(v -> {
             busy.set(false);
             connected.set(true);
-            status.set(I18n.tr("client.status.connected", String.valueOf(c.localPort()),
+            show(Phrase.window("client.status.connected", String.valueOf(c.localPort()),
                     String.valueOf(s.port()), s.framing().spec()));
             if (then != null) {
                 then.run();
             }
         }).onFailure(e -> {
             busy.set(false);
-            error.set(BackgroundTask.words(e));
+            fail(e);
         }).executeWith(tasks);
     }
 
@@ -172,7 +172,7 @@ public final class ClientViewModel extends EndpointViewModel {
             BackgroundTask.run("client-close", c::close).executeWith(tasks);
         }
         connected.set(false);
-        status.set(I18n.tr("client.status.idle"));
+        show(Phrase.window("client.status.idle"));
     }
 
     /** Sends the messages; connects first (or reconnects when the framing changed). */
@@ -182,7 +182,7 @@ public final class ClientViewModel extends EndpointViewModel {
         }
         List<byte[]> bodies = outgoing();
         if (bodies.isEmpty()) {
-            error.set(I18n.tr("error.client.nothing"));
+            fail(Phrase.window("error.client.nothing"));
             return;
         }
         whenConnected(this::send, c -> c.send(bodies));
@@ -203,12 +203,12 @@ public final class ClientViewModel extends EndpointViewModel {
             try {
                 long size = java.nio.file.Files.size(file);
                 if (size > MAX_FILE) {
-                    throw new LabException(I18n.tr("error.client.fileTooBig", file.getFileName().toString(),
+                    throw new LabException(Phrase.window("error.client.fileTooBig", file.getFileName().toString(),
                             String.format("%,d", size), String.format("%,d", MAX_FILE)));
                 }
                 content = java.nio.file.Files.readAllBytes(file);
             } catch (java.io.IOException e) {
-                throw new LabException(I18n.tr("error.client.fileUnreadable", file.getFileName().toString(), String.valueOf(e.getMessage())));
+                throw new LabException(Phrase.window("error.client.fileUnreadable", file.getFileName().toString(), String.valueOf(e.getMessage())));
             }
             c.sendFile(content, file.getFileName().toString(), alter);
         });
@@ -231,7 +231,7 @@ public final class ClientViewModel extends EndpointViewModel {
         try {
             wanted = settings();
         } catch (LabException e) {
-            error.set(e.getMessage());
+            fail(e);
             return;
         }
         LabClient c = client;
@@ -241,17 +241,17 @@ public final class ClientViewModel extends EndpointViewModel {
         }
         if (!c.settings().equals(wanted)) {
             disconnect();
-            status.set(I18n.tr("client.status.reconnecting"));
+            show(Phrase.window("client.status.reconnecting"));
             connect(retry);
             return;
         }
-        error.set("");
+        clearError();
         busy.set(true);
         BackgroundTask.run("client-send", () -> action.on(c))
                 .onSuccess(v -> busy.set(false))
                 .onFailure(e -> {
                     busy.set(false);
-                    error.set(BackgroundTask.words(e));
+                    fail(e);
                     connected.set(c.isConnected());
                 })
                 .executeWith(tasks);
@@ -262,7 +262,7 @@ public final class ClientViewModel extends EndpointViewModel {
         if (c != null && c.conn() == conn) {
             client = null;
             connected.set(false);
-            status.set(I18n.tr("client.status.closedByPeer"));
+            show(Phrase.window("client.status.closedByPeer"));
         }
     }
 
@@ -276,12 +276,6 @@ public final class ClientViewModel extends EndpointViewModel {
         client = null;
         if (c != null) {
             c.close();
-        }
-    }
-
-    void relabel() {
-        if (!connected.get()) {
-            status.set(I18n.tr("client.status.idle"));
         }
     }
 

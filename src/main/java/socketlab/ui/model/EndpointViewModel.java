@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import socketlab.text.Phrase;
 
 /**
  * What the client pane and the server pane both show about their socket: a line of status, the
@@ -14,8 +15,39 @@ public abstract sealed class EndpointViewModel permits ClientViewModel, ServerVi
     final ReadOnlyStringWrapper status;
     final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    EndpointViewModel(String idle) {
-        status = new ReadOnlyStringWrapper(idle);
+    private Phrase lastError;
+    private Phrase lastStatus;
+
+    EndpointViewModel(Phrase idle) {
+        status = new ReadOnlyStringWrapper(idle.words());
+        lastStatus = idle;
+    }
+
+    /** Shows {@code now} as the pane's status line. */
+    void show(Phrase now) {
+        lastStatus = now;
+        status.set(now.words());
+    }
+
+    /** Shows {@code why} as the pane's error, worded now and again at each switch of language. */
+    void fail(Phrase why) {
+        lastError = why;
+        error.set(why == null ? "" : why.words());
+    }
+
+    /** Shows what {@code problem} says as the pane's error. */
+    void fail(Throwable problem) {
+        fail(Phrase.of(problem));
+    }
+
+    void clearError() {
+        fail((Phrase) null);
+    }
+
+    /** Words the status and the error in the window's language now (after F7). */
+    void relabel() {
+        show(lastStatus);
+        fail(lastError);
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -53,7 +53,7 @@ public final class LabViewModel {
         steps = new StepViewModel(recording.stepper());
         replay = new ReplayViewModel(recording, feed, this::publish);
         lessons = new LessonViewModel(recording, tasks, server, client);
-        runs = new RunsViewModel(recording, tasks, status);
+        runs = new RunsViewModel(recording, tasks, status, p -> PaneLoader.load(p, server, client));
         files = new TraceFilesViewModel(recording, tasks, status, runs, server, client, this::show);
         live = server.runningProperty().or(server.busyProperty()).or(client.connectedProperty()).or(client.busyProperty())
                 .or(runs.scenarioRunningProperty()).or(lessons.lessonRunningProperty());
@@ -192,7 +192,7 @@ public final class LabViewModel {
         glued.set(0);
         split.set(0);
         events.set(0);
-        status.say("");
+        status.clear();
         version.set(version.get() + 1);
     }
 
@@ -207,6 +207,7 @@ public final class LabViewModel {
     public void relabel() {
         server.relabel();
         client.relabel();
+        status.reword();
         steps.showNextCall();
     }
 }

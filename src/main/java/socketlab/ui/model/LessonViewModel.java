@@ -15,7 +15,6 @@ import socketlab.exec.TaskExecutor;
 import socketlab.lesson.Lesson;
 import socketlab.lesson.Lessons;
 import socketlab.lesson.PaneSettings;
-import socketlab.net.ServerSettings;
 import socketlab.text.I18n;
 import socketlab.trace.TraceLog;
 
@@ -110,71 +109,6 @@ public final class LessonViewModel {
      * server model, SO_REUSEADDR, answering commands, TCP_NODELAY.
      */
     void loadIntoPanes(Lesson l) {
-        server.model.set(ServerSettings.Model.THREADED);
-        server.reuseAddress.set(true);
-        server.commands.set(false);
-        server.echo.set(false);
-        client.addGenerated.set(false);
-        l.experiment().loadInto(new Panes());
-    }
-
-    /** The server and client panes, as a lesson's experiment sets them. */
-    private final class Panes implements PaneSettings {
-        @Override
-        public void framing(String spec) {
-            server.framing.set(spec);
-            client.framing.set(spec);
-        }
-
-        @Override
-        public void recvBuffer(int bytes) {
-            server.recvBuffer.set(bytes);
-        }
-
-        @Override
-        public void recvDelayMs(int ms) {
-            server.recvDelayMs.set(ms);
-        }
-
-        @Override
-        public void gapMs(int ms) {
-            client.gapMs.set(ms);
-        }
-
-        @Override
-        public void messages(String lines) {
-            client.messagesText.set(lines);
-        }
-
-        @Override
-        public void generated(int bytes) {
-            client.addGenerated.set(true);
-            client.generatedSize.set(bytes);
-        }
-
-        @Override
-        public void model(ServerSettings.Model model) {
-            server.model.set(model);
-        }
-
-        @Override
-        public void reuseAddress(boolean on) {
-            server.reuseAddress.set(on);
-        }
-
-        @Override
-        public void answerCommands(boolean on) {
-            server.commands.set(on);
-        }
-
-        @Override
-        public void alterFile(boolean on) {
-            client.alterFile.set(on);
-        }
-
-        @Override
-        public void noDelay(boolean on) {
-            client.noDelay.set(on);
-        }
+        PaneLoader.load(PaneSettings.RESET.then(l.experiment().panes()), server, client);
     }
 }

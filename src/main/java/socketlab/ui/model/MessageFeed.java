@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import socketlab.codec.Verdict;
 import socketlab.text.I18n;
+import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -54,7 +55,9 @@ final class MessageFeed {
             seen[0] = c.frames.size();
             for (int k = seen[1]; k < c.errors.size(); k++) {
                 int ev = c.errors.get(k);
-                target.add(new MessageRow(c.id, log.get(ev).text(), Verdict.UNKNOWN, true, ev, 0));
+                TraceEvent e = log.get(ev);
+                Phrase words = e.said() instanceof Phrase p ? p : Phrase.verbatim(e.text());
+                target.add(new MessageRow(c.id, words, Verdict.UNKNOWN, true, ev, 0));
             }
             seen[1] = c.errors.size();
             if (live && c.side == Side.CLIENT && c.eofEvent >= 0) {
@@ -74,13 +77,12 @@ final class MessageFeed {
      * A message as the list shows it: its text, or — for bytes that are not text (a picture, a
      * file) — its name from the header when there is one and its size, never a row of � glyphs.
      */
-    static String preview(byte[] payload, int bytes, String header) {
+    static Phrase preview(byte[] payload, int bytes, String header) {
         if (payload != null && !isText(payload)) {
             Matcher m = header == null ? null : FILENAME.matcher(header);
-            String size = I18n.tr("bytes.binary", String.format("%,d", bytes));
-            return m != null && m.find() ? m.group(1) + " · " + size : size;
+            return m != null && m.find() ? Phrase.window("bytes.binaryNamed", m.group(1), bytes) : Phrase.window("bytes.binary", bytes);
         }
-        return preview(payload, bytes);
+        return Phrase.verbatim(preview(payload, bytes));
     }
 
     /** Valid UTF-8 with no control characters but line breaks and tabs (a cut multi-byte character at the end is fine). */

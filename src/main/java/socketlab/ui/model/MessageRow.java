@@ -1,14 +1,22 @@
 package socketlab.ui.model;
 
 import socketlab.codec.Verdict;
+import socketlab.text.Phrase;
+
 /**
  * One line of a pane's message list: a decoded message marked ✓/✗ against what the peer meant to
  * send (or unmarked when the peer is outside the lab), or an error in words.
  *
+ * @param words   the message's text, or the error, worded when shown (so F7 rewords the lists too)
  * @param verdict ✓, ✗, or unknown (· — the peer is outside the lab, or the row is an error)
  * @param event   the trace event behind the row (for the inspector)
  */
-public record MessageRow(int conn, String text, Verdict verdict, boolean error, int event, int bytes) {
+public record MessageRow(int conn, Phrase words, Verdict verdict, boolean error, int event, int bytes) {
+
+    /** The row's words in the window's language now. */
+    public String text() {
+        return words.words();
+    }
 
     public String mark() {
         if (error) {

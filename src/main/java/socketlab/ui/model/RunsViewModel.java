@@ -3,6 +3,7 @@ package socketlab.ui.model;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,14 +18,17 @@ import socketlab.exec.TaskExecutor;
 import socketlab.net.LabException;
 import socketlab.scenario.Scenario;
 import socketlab.scenario.ScenarioFile;
+import socketlab.lesson.PaneSettings;
 import socketlab.scenario.ScenarioRunner;
 import socketlab.text.I18n;
+import socketlab.text.Phrase;
 import socketlab.trace.TraceLog;
 
 /**
  * The toolbar's runs: the chosen scenario as it is, broken vs fixed, or under every fix, each run
  * a row of the timeline; and opening a teacher's scenario file. What a run measured goes on the
- * status line.
+ * status line; what it ran with goes into the panes (of several runs, the last: the fixed one), so
+ * that the panes show what ran and Send does it again.
  */
 public final class RunsViewModel {
     private final Recording recording;
@@ -36,10 +40,14 @@ public final class RunsViewModel {
     private final StringProperty fixFraming = new SimpleStringProperty("header:le");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
 
-    RunsViewModel(Recording recording, TaskExecutor tasks, StatusLine status) {
+    private final Consumer<PaneSettings> panes;
+
+    /** {@code panes} takes a run's settings into the server and client panes. */
+    RunsViewModel(Recording recording, TaskExecutor tasks, StatusLine status, Consumer<PaneSettings> panes) {
         this.recording = recording;
         this.tasks = tasks;
         this.status = status;
+        this.panes = panes;
     }
 
     public ObjectProperty<Scenario> scenarioProperty() {
@@ -66,9 +74,9 @@ public final class RunsViewModel {
                     scenarios.removeIf(x -> x.id().equals(s.id()) && !Scenario.builtIn().contains(x));
                     scenarios.add(s);
                     scenario.set(s);
-                    status.say(I18n.tr("file.scenarioOpened", s.title(I18n.locale().getLanguage()), file.getFileName().toString()));
+                    status.say(Phrase.window("file.scenarioOpened", s.title(I18n.locale().getLanguage()), file.getFileName().toString()));
                 })
-                .onFailure(e -> status.say(I18n.tr("file.scenarioBad", BackgroundTask.words(e))))
+                .onFailure(e -> status.say(Phrase.window("file.scenarioBad", Phrase.of(e))))
                 .executeWith(tasks);
     }
 
@@ -79,7 +87,7 @@ public final class RunsViewModel {
         try {
             fix = Framing.parse(fixFraming.get());
         } catch (IllegalArgumentException e) {
-            status.say(e.getMessage());
+            status.say(Phrase.of(e));
             return;
         }
         run(List.of(s, s.withFraming(fix)));
@@ -119,28 +127,26 @@ public final class RunsViewModel {
             return;
         }
         running.set(true);
-        status.say(I18n.tr("scenario.running"));
+        panes.accept(PaneSettings.of(runs.get(runs.size() - 1)));
+        status.say(Phrase.window("scenario.running"));
         TraceLog target = recording.log();
         BackgroundTask.of("scenario", () -> {
-            StringBuilder sb = new StringBuilder();
+            List<Phrase> said = new ArrayList<>();
             try {
                 for (Scenario s : runs) {
                     ScenarioRunner.Result r = new ScenarioRunner(target, tasks.runner(), recording.stepper()).run(s);
-                    if (sb.length() > 0) {
-                        sb.append("   |   ");
-                    }
-                    sb.append(I18n.tr("scenario.result", s.framing().spec(), r.summary().glued(), r.summary().split(),
+                    said.add(Phrase.window("scenario.result", s.framing().spec(), r.summary().glued(), r.summary().split(),
                             r.summary().framesOk(), r.summary().frames(), String.format("%.1f", r.elapsedNs() / 1e6)));
                 }
             } catch (LabException e) {
-                sb.append(e.getMessage()); // the runs before it keep their summaries
+                said.add(e.words()); // the runs before it keep their summaries
             }
-            return sb.toString();
-        }).onSuccess(this::done).onFailure(e -> done(BackgroundTask.words(e))).executeWith(tasks);
+            return said;
+        }).onSuccess(this::done).onFailure(e -> done(List.of(Phrase.of(e)))).executeWith(tasks);
     }
 
-    private void done(String text) {
+    private void done(List<Phrase> said) {
         running.set(false);
-        status.say(text);
+        status.say(said.toArray(Phrase[]::new));
     }
 }

@@ -20,7 +20,7 @@ import socketlab.net.Explain;
 import socketlab.net.LabException;
 import socketlab.net.LabServer;
 import socketlab.net.ServerSettings;
-import socketlab.text.I18n;
+import socketlab.text.Phrase;
 
 /**
  * The server pane's state. Editable knobs are plain properties; what the sockets report is
@@ -53,7 +53,7 @@ public final class ServerViewModel extends EndpointViewModel {
     private LabServer server;
 
     ServerViewModel(Recording recording, TaskExecutor tasks) {
-        super(I18n.tr("server.status.stopped"));
+        super(Phrase.window("server.status.stopped"));
         this.recording = recording;
         this.tasks = tasks;
         recvBuffer.addListener((o, a, b) -> pushLiveSettings());
@@ -126,13 +126,13 @@ public final class ServerViewModel extends EndpointViewModel {
         try {
             f = Framing.parse(framing.get());
         } catch (IllegalArgumentException e) {
-            throw new LabException(I18n.tr("error.framing", e.getMessage()));
+            throw new LabException(Phrase.window("error.framing", e.getMessage()));
         }
         try {
             return new ServerSettings(ServerSettings.LOOPBACK, p, recvBuffer.get(), recvDelayMs.get(), List.of(), f,
                     echo.get(), 0, Framing.DEFAULT_MAX_FRAME, model.get());
         } catch (IllegalArgumentException e) {
-            throw new LabException(e.getMessage());
+            throw new LabException(Phrase.of(e));
         }
     }
 
@@ -144,7 +144,7 @@ public final class ServerViewModel extends EndpointViewModel {
         try {
             s.update(settings().withPort(s.port()));
         } catch (LabException e) {
-            error.set(e.getMessage());
+            fail(e);
         }
     }
 
@@ -164,10 +164,10 @@ public final class ServerViewModel extends EndpointViewModel {
         try {
             s = settings();
         } catch (LabException e) {
-            error.set(e.getMessage());
+            fail(e);
             return;
         }
-        error.set("");
+        clearError();
         suggestedPort.set(-1);
         busy.set(true);
         LabServer candidate = new LabServer(recording.log(), s, recording.stepper()).reuseAddress(reuseAddress.get())
@@ -177,10 +177,10 @@ public final class ServerViewModel extends EndpointViewModel {
             busy.set(false);
             running.set(true);
             boundPort.set(p);
-            status.set(I18n.tr("server.status.listening", ServerSettings.LOOPBACK, String.valueOf(p)));
+            show(Phrase.window("server.status.listening", ServerSettings.LOOPBACK, String.valueOf(p)));
         }).onFailure(e -> {
             busy.set(false);
-            error.set(BackgroundTask.words(e));
+            fail(e);
             suggestedPort.set(e instanceof LabException le ? le.freePort() : -1);
         }).executeWith(tasks);
     }
@@ -205,7 +205,7 @@ public final class ServerViewModel extends EndpointViewModel {
             busy.set(false);
             running.set(false);
             boundPort.set(-1);
-            status.set(I18n.tr("server.status.stopped"));
+            show(Phrase.window("server.status.stopped"));
         }).executeWith(tasks);
     }
 
@@ -222,14 +222,6 @@ public final class ServerViewModel extends EndpointViewModel {
         waiting.set(bytes);
         if (bytes > waitingMax.get()) {
             waitingMax.set(bytes);
-        }
-    }
-
-    void relabel() {
-        if (!running.get()) {
-            status.set(I18n.tr("server.status.stopped"));
-        } else {
-            status.set(I18n.tr("server.status.listening", ServerSettings.LOOPBACK, String.valueOf(boundPort.get())));
         }
     }
 

@@ -12,6 +12,7 @@ import socketlab.exec.BackgroundTask;
 import socketlab.exec.TaskExecutor;
 import socketlab.export.Png;
 import socketlab.text.I18n;
+import socketlab.text.Phrase;
 import socketlab.trace.TraceCsv;
 import socketlab.trace.TraceFile;
 import socketlab.trace.TraceLog;
@@ -69,20 +70,20 @@ public final class TraceFilesViewModel {
     public void saveTrace(Path file) {
         TraceLog target = recording.log();
         ObjectNode settings = settingsJson();
-        write("save-trace", file, w -> TraceFile.write(target, settings, w), () -> I18n.tr("file.saved", target.size(), name(file)));
+        write("save-trace", file, w -> TraceFile.write(target, settings, w), () -> Phrase.window("file.saved", target.size(), name(file)));
     }
 
     /** Exports the events as CSV. */
     public void exportCsv(Path file) {
         TraceLog target = recording.log();
-        write("export-csv", file, w -> TraceCsv.write(target, w), () -> I18n.tr("file.exported", target.size(), name(file)));
+        write("export-csv", file, w -> TraceCsv.write(target, w), () -> Phrase.window("file.exported", target.size(), name(file)));
     }
 
     /** Writes pixels taken from the timeline as a PNG; {@code done} runs after, on the UI thread. */
     public void exportPng(int width, int height, int[] argb, Path file, Runnable done) {
         BackgroundTask.run("export-png", () -> Png.write(width, height, argb, file))
                 .onSuccess(v -> {
-                    status.say(I18n.tr("file.png", width, height, name(file)));
+                    status.say(Phrase.window("file.png", width, height, name(file)));
                     runAfter(done);
                 })
                 .onFailure(e -> {
@@ -100,7 +101,7 @@ public final class TraceFilesViewModel {
             }
         }).onSuccess(loaded -> {
             open.accept(loaded.log());
-            status.say(I18n.tr("file.opened", loaded.log().size(), name(file)));
+            status.say(Phrase.window("file.opened", loaded.log().size(), name(file)));
         }).onFailure(e -> status.say(failed(file, e))).executeWith(tasks);
     }
 
@@ -110,7 +111,7 @@ public final class TraceFilesViewModel {
         void to(Writer w) throws java.io.IOException;
     }
 
-    private void write(String task, Path file, Text text, java.util.function.Supplier<String> done) {
+    private void write(String task, Path file, Text text, java.util.function.Supplier<Phrase> done) {
         BackgroundTask.run(task, () -> {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 text.to(w);
@@ -118,8 +119,8 @@ public final class TraceFilesViewModel {
         }).onSuccess(v -> status.say(done.get())).onFailure(e -> status.say(failed(file, e))).executeWith(tasks);
     }
 
-    private static String failed(Path file, Exception e) {
-        return I18n.tr("file.failed", name(file), BackgroundTask.words(e));
+    private static Phrase failed(Path file, Exception e) {
+        return Phrase.window("file.failed", name(file), Phrase.of(e));
     }
 
     private static String name(Path file) {

@@ -28,7 +28,7 @@ final class RowHeaderRenderer {
      * a trace from before notes has only the text, which is shown as it is.
      */
     private static String noteWords(TraceEvent open) {
-        return open.note() != null ? open.note().words() : open.text();
+        return open.said() != null ? open.said().words() : open.text();
     }
 
     void draw(Painter p, TraceIndex idx, ConnectionRow r, int number, double x, double y, double w) {

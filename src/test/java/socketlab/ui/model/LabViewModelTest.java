@@ -76,4 +76,51 @@ class LabViewModelTest {
         vm.server().stop();
         assertFalse(vm.liveProperty().get());
     }
+
+    @Test
+    void F7RewordsWhatTheWindowAlreadySaidTheStatusLineThePanesErrorAndTheRowsInTheLists() throws IOException {
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            vm.server().portProperty().set(String.valueOf(taken.getLocalPort()));
+            vm.server().start();
+            String english = vm.server().errorProperty().get();
+            assertTrue(english.startsWith("Port " + taken.getLocalPort() + " is already in use"), english);
+            vm.runs().runComparison();
+            vm.refresh();
+            String summary = vm.scenarioStatusProperty().get();
+            assertTrue(summary.contains("glued"), summary);
+            try {
+                socketlab.text.I18n.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+                vm.relabel();
+                assertTrue(vm.server().errorProperty().get().startsWith("端口 " + taken.getLocalPort() + " 已被占用"),
+                        vm.server().errorProperty().get());
+                assertFalse(vm.scenarioStatusProperty().get().contains("glued"), "the summaries too: " + vm.scenarioStatusProperty().get());
+                assertTrue(vm.scenarioStatusProperty().get().contains(StatusLine.BETWEEN.strip()), "both runs still said");
+                assertTrue(vm.server().statusProperty().get().matches(".*\\p{IsHan}.*"), vm.server().statusProperty().get());
+            } finally {
+                socketlab.text.I18n.setLocale(java.util.Locale.ENGLISH);
+            }
+        }
+    }
+
+    @Test
+    void aScenarioRunPutsWhatItRanWithIntoThePanesSoSendDoesItAgain() {
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        socketlab.scenario.Scenario partial = socketlab.scenario.Scenario.PARTIAL;
+        vm.server().recvBufferProperty().set(partial.recvBuffer() + 7);
+        vm.client().messagesTextProperty().set("something else");
+        vm.runs().scenarioProperty().set(partial);
+        vm.runs().runScenario();
+        assertEquals(partial.recvBuffer(), vm.server().recvBufferProperty().get());
+        assertEquals(partial.recvDelayMs(), vm.server().recvDelayMsProperty().get());
+        assertEquals(partial.gapMs(), vm.client().gapMsProperty().get());
+        assertEquals(partial.framing().spec(), vm.server().framingProperty().get());
+        assertFalse(vm.client().messagesTextProperty().get().contains("something else"), vm.client().messagesTextProperty().get());
+
+        vm.runs().scenarioProperty().set(socketlab.scenario.Scenario.STICKY);
+        vm.runs().runComparison();
+        assertEquals("hello world\nhaha", vm.client().messagesTextProperty().get());
+        assertEquals("header:le", vm.client().framingProperty().get(), "of broken vs fixed, the panes hold the fixed run");
+        assertEquals("header:le", vm.server().framingProperty().get());
+    }
 }

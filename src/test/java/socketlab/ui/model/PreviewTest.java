@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import socketlab.text.I18n;
-import socketlab.ui.model.LabViewModel;
 
 /** The message lists show text as text, and a file that is not text by its name and size — never as � glyphs. */
 class PreviewTest {
@@ -28,15 +27,15 @@ class PreviewTest {
         assertFalse(MessageFeed.isText(png));
         String header = "{\"filename\": \"icon.png\", \"data_size\": " + png.length + ", \"hash\": \"ab\"}";
         assertEquals("icon.png · " + String.format("%,d", png.length) + " bytes, not text",
-                MessageFeed.preview(png, png.length, header));
-        assertEquals(String.format("%,d", png.length) + " bytes, not text", MessageFeed.preview(png, png.length, null));
+                MessageFeed.preview(png, png.length, header).words());
+        assertEquals(String.format("%,d", png.length) + " bytes, not text", MessageFeed.preview(png, png.length, null).words());
     }
 
     @Test
     void textStaysTextEvenWhenARecvCutItsLastCharacter() {
         byte[] hello = "你好 hello\n".getBytes(StandardCharsets.UTF_8);
         assertTrue(MessageFeed.isText(hello));
-        assertEquals("你好 hello⏎", MessageFeed.preview(hello, hello.length, null));
+        assertEquals("你好 hello⏎", MessageFeed.preview(hello, hello.length, null).words());
         assertTrue(MessageFeed.isText(Arrays.copyOf(hello, 4)), "你 and the first byte of 好: still text, cut by a recv");
         assertFalse(MessageFeed.isText(new byte[] {'a', 0, 'b'}), "a NUL is not text");
     }
