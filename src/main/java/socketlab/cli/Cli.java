@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import socketlab.codec.Framing;
@@ -87,6 +88,13 @@ public final class Cli implements Callable<Integer> {
         return 1;
     }
 
+    /** The --framing option of the commands that speak one framing at both ends of their sockets. */
+    static final class FramingOption {
+        @Option(names = "--framing", defaultValue = "none",
+                description = "none|sleep[:MS]|fixed:N|length[:le|be]|header[:le|be]|line (default ${DEFAULT-VALUE})")
+        Framing framing;
+    }
+
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Run the server alone; print every call as a JSON line. Runs until killed or --max-conns.")
     static final class Serve implements Callable<Integer> {
@@ -95,9 +103,8 @@ public final class Cli implements Callable<Integer> {
         @Option(names = "--bind", defaultValue = ServerSettings.LOOPBACK,
                 description = "address to listen on (default ${DEFAULT-VALUE}: loopback only)")
         String bind;
-        @Option(names = "--framing", defaultValue = "none",
-                description = "none|sleep[:MS]|fixed:N|length[:le|be]|header[:le|be]|line (default ${DEFAULT-VALUE})")
-        Framing framing;
+        @Mixin
+        FramingOption framing;
         @Option(names = "--recv-buffer", defaultValue = "1024", description = "bytes asked of each recv() (default ${DEFAULT-VALUE})")
         int recvBuffer;
         @Option(names = "--recv-sizes", split = ",", description = "sizes of the first recv() calls, e.g. 2,20")
@@ -125,7 +132,7 @@ public final class Cli implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             ServerSettings s;
             try {
-                s = new ServerSettings(bind, port, recvBuffer, recvDelay, recvSizes, framing, echo, maxConns,
+                s = new ServerSettings(bind, port, recvBuffer, recvDelay, recvSizes, framing.framing, echo, maxConns,
                         Framing.DEFAULT_MAX_FRAME, ServerSettings.Model.parse(model));
             } catch (IllegalArgumentException e) {
                 System.err.println("socketlab serve: " + e.getMessage());
@@ -159,9 +166,8 @@ public final class Cli implements Callable<Integer> {
         int port;
         @Option(names = "--host", defaultValue = ServerSettings.LOOPBACK)
         String host;
-        @Option(names = "--framing", defaultValue = "none",
-                description = "none|sleep[:MS]|fixed:N|length[:le|be]|header[:le|be]|line (default ${DEFAULT-VALUE})")
-        Framing framing;
+        @Mixin
+        FramingOption framing;
         @Option(names = "--gap", defaultValue = "0", description = "ms between two sends (default ${DEFAULT-VALUE})")
         int gap;
         @Option(names = "--nodelay", description = "set TCP_NODELAY (Nagle off)")
@@ -179,7 +185,7 @@ public final class Cli implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             ClientSettings cs;
             try {
-                cs = new ClientSettings(host, port, framing, gap, noDelay, ServerSettings.DEFAULT_RECV_BUFFER);
+                cs = new ClientSettings(host, port, framing.framing, gap, noDelay, ServerSettings.DEFAULT_RECV_BUFFER);
             } catch (IllegalArgumentException e) {
                 System.err.println("socketlab connect: " + e.getMessage());
                 return 2;

@@ -39,7 +39,7 @@ public final class JsonHeaderDecoder implements FrameDecoder {
     private final boolean bigEndian;
     private final int maxHeaderLength;
     private final int maxFrameLength;
-    private long bytesToDiscard;
+    private final Discard discard = new Discard();
 
     // the header of the frame being waited for, parsed once (it never changes while we wait)
     private long parsedAt = -1;
@@ -54,14 +54,8 @@ public final class JsonHeaderDecoder implements FrameDecoder {
 
     @Override
     public Frame decode(Cumulation in) {
-        if (bytesToDiscard > 0) {
-            int n = (int) Math.min(bytesToDiscard, in.readable());
-            in.skip(n);
-            bytesToDiscard -= n;
-            return null;
-        }
-        if (in.readable() < FIELD) {
-            return null;
+        if (discard.skip(in) || in.readable() < FIELD) {
+            return null; // still dropping a refused frame, or the length field is not all here yet
         }
         long start = in.streamOffset();
         int headLen = in.getInt(0, bigEndian);
@@ -80,7 +74,7 @@ public final class JsonHeaderDecoder implements FrameDecoder {
             }
             Phrase msg = Phrase.of("header.of", Phrase.of("header.tooLong", LengthFields.describe(headLen, in, 0, bigEndian),
                     String.format("%,d", maxHeaderLength), String.format("%,d", FIELD + (long) headLen)));
-            discard(in, FIELD + (long) headLen);
+            discard.start(FIELD + (long) headLen, in);
             throw new TooLongFrameException(msg, start, FIELD + (long) headLen);
         }
         if (in.readable() < FIELD + headLen) {
@@ -126,7 +120,7 @@ public final class JsonHeaderDecoder implements FrameDecoder {
         }
         long dataSize = size.asLong();
         if (dataSize > maxFrameLength) {
-            discard(in, FIELD + headLen + dataSize);
+            discard.start(FIELD + headLen + dataSize, in);
             throw new TooLongFrameException(Phrase.of("header.sizeTooLong", String.format("%,d", dataSize),
                     String.format("%,d", maxFrameLength), String.format("%,d", FIELD + headLen + dataSize)),
                     start, FIELD + headLen + dataSize);
@@ -134,13 +128,6 @@ public final class JsonHeaderDecoder implements FrameDecoder {
         parsedAt = start;
         parsedHeader = obj;
         parsedSize = dataSize;
-    }
-
-    private void discard(Cumulation in, long n) {
-        bytesToDiscard = n;
-        int now = (int) Math.min(bytesToDiscard, in.readable());
-        in.skip(now);
-        bytesToDiscard -= now;
     }
 
     private static Verdict verify(ObjectNode header, byte[] body) {
@@ -165,8 +152,8 @@ public final class JsonHeaderDecoder implements FrameDecoder {
 
     @Override
     public Phrase describeIncomplete(Cumulation in) {
-        if (bytesToDiscard > 0) {
-            return Phrase.of("incomplete.discarding", bytesToDiscard);
+        if (discard.incomplete() != null) {
+            return discard.incomplete();
         }
         if (in.readable() < FIELD) {
             return Phrase.of("incomplete.headerField", in.readable());

@@ -26,7 +26,7 @@ public final class LengthFieldDecoder implements FrameDecoder {
 
     private final boolean bigEndian;
     private final int maxFrameLength;
-    private long bytesToDiscard;
+    private final Discard discard = new Discard();
 
     public LengthFieldDecoder(boolean bigEndian, int maxFrameLength) {
         this.bigEndian = bigEndian;
@@ -35,14 +35,8 @@ public final class LengthFieldDecoder implements FrameDecoder {
 
     @Override
     public Frame decode(Cumulation in) {
-        if (bytesToDiscard > 0) {
-            int n = (int) Math.min(bytesToDiscard, in.readable());
-            in.skip(n);
-            bytesToDiscard -= n;
-            return null;
-        }
-        if (in.readable() < FIELD) {
-            return null;
+        if (discard.skip(in) || in.readable() < FIELD) {
+            return null; // still dropping a refused frame, or the length field is not all here yet
         }
         int length = in.getInt(0, bigEndian);
         long start = in.streamOffset();
@@ -60,10 +54,7 @@ public final class LengthFieldDecoder implements FrameDecoder {
             }
             Phrase msg = Phrase.of("len.tooLong", LengthFields.describe(length, in, 0, bigEndian),
                     String.format("%,d", maxFrameLength), String.format("%,d", FIELD + (long) length));
-            bytesToDiscard = FIELD + (long) length;
-            int n = (int) Math.min(bytesToDiscard, in.readable());
-            in.skip(n);
-            bytesToDiscard -= n;
+            discard.start(FIELD + (long) length, in);
             throw new TooLongFrameException(msg, start, FIELD + (long) length);
         }
         if (in.readable() < FIELD + length) {
@@ -76,8 +67,8 @@ public final class LengthFieldDecoder implements FrameDecoder {
 
     @Override
     public Phrase describeIncomplete(Cumulation in) {
-        if (bytesToDiscard > 0) {
-            return Phrase.of("incomplete.discarding", bytesToDiscard);
+        if (discard.incomplete() != null) {
+            return discard.incomplete();
         }
         if (in.readable() < FIELD) {
             return Phrase.of("incomplete.lengthField", in.readable());

@@ -62,9 +62,7 @@ public final class UdpClient implements AutoCloseable {
         } catch (PortUnreachableException e) {
             throw unreachable(e);
         } catch (IOException e) {
-            Phrase m = Explain.io(e, "doing.sendingDatagram");
-            log.error(Side.CLIENT, conn, 0, m);
-            throw new LabException(m, e);
+            throw failed(Explain.io(e, "doing.sendingDatagram"), e);
         }
     }
 
@@ -91,16 +89,18 @@ public final class UdpClient implements AutoCloseable {
         } catch (PortUnreachableException e) {
             throw unreachable(e);
         } catch (IOException e) {
-            Phrase m = Explain.io(e, "doing.receivingDatagram");
-            log.error(Side.CLIENT, conn, 0, m);
-            throw new LabException(m, e);
+            throw failed(Explain.io(e, "doing.receivingDatagram"), e);
         }
     }
 
     private LabException unreachable(PortUnreachableException e) {
-        Phrase m = Phrase.of("udp.unreachable", String.valueOf(server.getPort()), server.getHostString());
-        log.error(Side.CLIENT, conn, 0, m);
-        return new LabException(m, e);
+        return failed(Phrase.of("udp.unreachable", String.valueOf(server.getPort()), server.getHostString()), e);
+    }
+
+    /** Records {@code why} in the trace and gives it as the exception to throw. */
+    private LabException failed(Phrase why, Exception cause) {
+        log.error(Side.CLIENT, conn, 0, why);
+        return new LabException(why, cause);
     }
 
     @Override

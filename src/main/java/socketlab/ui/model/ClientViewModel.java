@@ -56,41 +56,23 @@ public final class ClientViewModel extends EndpointViewModel {
         this.tasks = tasks;
     }
 
-    public StringProperty portProperty() {
-        return port;
-    }
+    public StringProperty portProperty() { return port; }
 
-    public StringProperty framingProperty() {
-        return framing;
-    }
+    public StringProperty framingProperty() { return framing; }
 
-    public StringProperty messagesTextProperty() {
-        return messagesText;
-    }
+    public StringProperty messagesTextProperty() { return messagesText; }
 
-    public BooleanProperty addGeneratedProperty() {
-        return addGenerated;
-    }
+    public BooleanProperty addGeneratedProperty() { return addGenerated; }
 
-    public IntegerProperty generatedSizeProperty() {
-        return generatedSize;
-    }
+    public IntegerProperty generatedSizeProperty() { return generatedSize; }
 
-    public IntegerProperty gapMsProperty() {
-        return gapMs;
-    }
+    public IntegerProperty gapMsProperty() { return gapMs; }
 
-    public BooleanProperty noDelayProperty() {
-        return noDelay;
-    }
+    public BooleanProperty noDelayProperty() { return noDelay; }
 
-    public ReadOnlyBooleanProperty connectedProperty() {
-        return connected.getReadOnlyProperty();
-    }
+    public ReadOnlyBooleanProperty connectedProperty() { return connected.getReadOnlyProperty(); }
 
-    public ObservableList<MessageRow> replies() {
-        return replies;
-    }
+    public ObservableList<MessageRow> replies() { return replies; }
 
     ClientSettings settings() throws LabException {
         int p = Explain.port(port.get());
@@ -138,11 +120,8 @@ public final class ClientViewModel extends EndpointViewModel {
         if (busy.get()) {
             return;
         }
-        ClientSettings s;
-        try {
-            s = settings();
-        } catch (LabException e) {
-            fail(e);
+        ClientSettings s = readOrFail(this::settings);
+        if (s == null) {
             return;
         }
         clearError();
@@ -216,9 +195,7 @@ public final class ClientViewModel extends EndpointViewModel {
 
     public static final int MAX_FILE = Framing.DEFAULT_MAX_FRAME;
 
-    public BooleanProperty alterFileProperty() {
-        return alterFile;
-    }
+    public BooleanProperty alterFileProperty() { return alterFile; }
 
     /** What a send does with the connected client, on a background thread. */
     private interface Sending {
@@ -227,11 +204,8 @@ public final class ClientViewModel extends EndpointViewModel {
 
     /** Runs {@code action} on a background thread once connected with the current settings; else connects, then {@code retry}. */
     private void whenConnected(Runnable retry, Sending action) {
-        ClientSettings wanted;
-        try {
-            wanted = settings();
-        } catch (LabException e) {
-            fail(e);
+        ClientSettings wanted = readOrFail(this::settings);
+        if (wanted == null) {
             return;
         }
         LabClient c = client;

@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import socketlab.net.LabException;
 import socketlab.text.Phrase;
 
 /**
@@ -29,6 +30,21 @@ public abstract sealed class EndpointViewModel permits ClientViewModel, ServerVi
         status.set(now.words());
     }
 
+    /** What the pane's knobs make, read by {@link #readOrFail}. */
+    interface Reading<T> {
+        T read() throws LabException;
+    }
+
+    /** What the pane's knobs make now (its settings), or null after showing why they cannot be used. */
+    <T> T readOrFail(Reading<T> knobs) {
+        try {
+            return knobs.read();
+        } catch (LabException e) {
+            fail(e);
+            return null;
+        }
+    }
+
     /** Shows {@code why} as the pane's error, worded now and again at each switch of language. */
     void fail(Phrase why) {
         lastError = why;
@@ -50,15 +66,9 @@ public abstract sealed class EndpointViewModel permits ClientViewModel, ServerVi
         fail(lastError);
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 }

@@ -64,80 +64,46 @@ public final class LabViewModel {
         });
     }
 
-    public ServerViewModel server() {
-        return server;
-    }
+    public ServerViewModel server() { return server; }
 
-    public ClientViewModel client() {
-        return client;
-    }
+    public ClientViewModel client() { return client; }
 
-    public StepViewModel steps() {
-        return steps;
-    }
+    public StepViewModel steps() { return steps; }
 
-    public ReplayViewModel replay() {
-        return replay;
-    }
+    public ReplayViewModel replay() { return replay; }
 
-    public LessonViewModel lessons() {
-        return lessons;
-    }
+    public LessonViewModel lessons() { return lessons; }
 
-    public RunsViewModel runs() {
-        return runs;
-    }
+    public RunsViewModel runs() { return runs; }
 
-    public TraceFilesViewModel files() {
-        return files;
-    }
+    public TraceFilesViewModel files() { return files; }
 
     /**
      * True while a socket of the window's can write to the trace: the server listening, the client
      * connected, a run or a lesson going, or one of them starting or stopping.
      */
-    public BooleanBinding liveProperty() {
-        return live;
-    }
+    public BooleanBinding liveProperty() { return live; }
 
-    public TraceLog log() {
-        return recording.log();
-    }
+    public TraceLog log() { return recording.log(); }
 
-    public TraceIndex index() {
-        return recording.index();
-    }
+    public TraceIndex index() { return recording.index(); }
 
     /** The index the timeline and the lists show. */
-    public TraceIndex shownIndex() {
-        return shown == null ? recording.index() : shown;
-    }
+    public TraceIndex shownIndex() { return shown == null ? recording.index() : shown; }
 
     /** Changes once per pulse in which new events arrived: the timeline redraws on it. */
-    public ReadOnlyIntegerProperty versionProperty() {
-        return version.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty versionProperty() { return version.getReadOnlyProperty(); }
 
-    public ReadOnlyIntegerProperty gluedProperty() {
-        return glued.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty gluedProperty() { return glued.getReadOnlyProperty(); }
 
-    public ReadOnlyIntegerProperty splitProperty() {
-        return split.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty splitProperty() { return split.getReadOnlyProperty(); }
 
-    public ReadOnlyIntegerProperty eventsProperty() {
-        return events.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty eventsProperty() { return events.getReadOnlyProperty(); }
 
     /** The status line: what the last run measured, or what became of the last file. */
-    public ReadOnlyStringProperty scenarioStatusProperty() {
-        return status.textProperty();
-    }
+    public ReadOnlyStringProperty scenarioStatusProperty() { return status.textProperty(); }
 
-    public ReadOnlyObjectProperty<TraceEvent> selectedProperty() {
-        return selected.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<TraceEvent> selectedProperty() { return selected.getReadOnlyProperty(); }
 
     public void select(int eventIndex) {
         TraceLog log = recording.log();

@@ -54,27 +54,17 @@ public final class LessonViewModel {
     }
 
     /** The lessons in the tutorial's order; empty until they have been read, then filled on the UI thread. */
-    public ObservableList<Lesson> lessons() {
-        return lessons;
-    }
+    public ObservableList<Lesson> lessons() { return lessons; }
 
-    public ObjectProperty<Lesson> lessonProperty() {
-        return lesson;
-    }
+    public ObjectProperty<Lesson> lessonProperty() { return lesson; }
 
     /** The learner's prediction: one of the lesson's choices, "" before choosing. */
-    public StringProperty predictionProperty() {
-        return prediction;
-    }
+    public StringProperty predictionProperty() { return prediction; }
 
     /** What the run said, and whether the prediction was right ("" before running). */
-    public ReadOnlyStringProperty lessonResultProperty() {
-        return result.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty lessonResultProperty() { return result.getReadOnlyProperty(); }
 
-    public ReadOnlyBooleanProperty lessonRunningProperty() {
-        return running.getReadOnlyProperty();
-    }
+    public ReadOnlyBooleanProperty lessonRunningProperty() { return running.getReadOnlyProperty(); }
 
     /** Runs the lesson's experiment on real sockets (in the background) and answers its question from the trace. */
     public void runLesson() {

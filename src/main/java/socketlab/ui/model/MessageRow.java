@@ -14,9 +14,7 @@ import socketlab.text.Phrase;
 public record MessageRow(int conn, Phrase words, Verdict verdict, boolean error, int event, int bytes) {
 
     /** The row's words in the window's language now. */
-    public String text() {
-        return words.words();
-    }
+    public String text() { return words.words(); }
 
     public String mark() {
         if (error) {

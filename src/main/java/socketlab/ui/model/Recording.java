@@ -14,18 +14,12 @@ final class Recording {
     private TraceIndex index = new TraceIndex(log);
     private final Stepper stepper = new Stepper();
 
-    TraceLog log() {
-        return log;
-    }
+    TraceLog log() { return log; }
 
     /** The index of everything recorded so far. */
-    TraceIndex index() {
-        return index;
-    }
+    TraceIndex index() { return index; }
 
-    Stepper stepper() {
-        return stepper;
-    }
+    Stepper stepper() { return stepper; }
 
     /** Records into {@code next} from now on (Clear, or a trace opened). */
     void replace(TraceLog next) {

@@ -29,18 +29,12 @@ public final class ReplayViewModel {
     }
 
     /** Events shown during replay, or -1 while live. */
-    public ReadOnlyIntegerProperty replayProperty() {
-        return position.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty replayProperty() { return position.getReadOnlyProperty(); }
 
-    public boolean isReplaying() {
-        return position.get() >= 0;
-    }
+    public boolean isReplaying() { return position.get() >= 0; }
 
     /** Events recorded so far (the end of the replay slider). */
-    public int recorded() {
-        return recording.log().size();
-    }
+    public int recorded() { return recording.log().size(); }
 
     /** Time of the event at replay position {@code k} (ns since the trace began). */
     public long timeAt(int k) {

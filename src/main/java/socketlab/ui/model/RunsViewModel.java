@@ -50,22 +50,14 @@ public final class RunsViewModel {
         this.panes = panes;
     }
 
-    public ObjectProperty<Scenario> scenarioProperty() {
-        return scenario;
-    }
+    public ObjectProperty<Scenario> scenarioProperty() { return scenario; }
 
-    public ObservableList<Scenario> scenarios() {
-        return scenarios;
-    }
+    public ObservableList<Scenario> scenarios() { return scenarios; }
 
     /** The framing "Run broken vs fixed" fixes the scenario with. */
-    public StringProperty fixFramingProperty() {
-        return fixFraming;
-    }
+    public StringProperty fixFramingProperty() { return fixFraming; }
 
-    public ReadOnlyBooleanProperty scenarioRunningProperty() {
-        return running.getReadOnlyProperty();
-    }
+    public ReadOnlyBooleanProperty scenarioRunningProperty() { return running.getReadOnlyProperty(); }
 
     /** Opens a teacher's scenario file (read and checked on a background thread) and selects it. */
     public void openScenario(Path file) {

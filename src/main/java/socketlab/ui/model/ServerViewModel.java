@@ -62,62 +62,34 @@ public final class ServerViewModel extends EndpointViewModel {
         echo.addListener((o, a, b) -> pushLiveSettings());
     }
 
-    public StringProperty portProperty() {
-        return port;
-    }
+    public StringProperty portProperty() { return port; }
 
-    public IntegerProperty recvBufferProperty() {
-        return recvBuffer;
-    }
+    public IntegerProperty recvBufferProperty() { return recvBuffer; }
 
-    public IntegerProperty recvDelayMsProperty() {
-        return recvDelayMs;
-    }
+    public IntegerProperty recvDelayMsProperty() { return recvDelayMs; }
 
-    public StringProperty framingProperty() {
-        return framing;
-    }
+    public StringProperty framingProperty() { return framing; }
 
-    public BooleanProperty echoProperty() {
-        return echo;
-    }
+    public BooleanProperty echoProperty() { return echo; }
 
-    public javafx.beans.property.ObjectProperty<ServerSettings.Model> modelProperty() {
-        return model;
-    }
+    public javafx.beans.property.ObjectProperty<ServerSettings.Model> modelProperty() { return model; }
 
-    public BooleanProperty reuseAddressProperty() {
-        return reuseAddress;
-    }
+    public BooleanProperty reuseAddressProperty() { return reuseAddress; }
 
-    public BooleanProperty commandsProperty() {
-        return commands;
-    }
+    public BooleanProperty commandsProperty() { return commands; }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
 
-    public ReadOnlyIntegerProperty boundPortProperty() {
-        return boundPort.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty boundPortProperty() { return boundPort.getReadOnlyProperty(); }
 
-    public ReadOnlyIntegerProperty suggestedPortProperty() {
-        return suggestedPort.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty suggestedPortProperty() { return suggestedPort.getReadOnlyProperty(); }
 
     /** Bytes that were waiting in the kernel receive buffer before the last recv() (FIONREAD). */
-    public ReadOnlyIntegerProperty waitingProperty() {
-        return waiting.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty waitingProperty() { return waiting.getReadOnlyProperty(); }
 
-    public ReadOnlyIntegerProperty waitingMaxProperty() {
-        return waitingMax.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty waitingMaxProperty() { return waitingMax.getReadOnlyProperty(); }
 
-    public ObservableList<MessageRow> messages() {
-        return messages;
-    }
+    public ObservableList<MessageRow> messages() { return messages; }
 
     /** The settings the knobs describe; throws with a readable message when one is wrong. */
     ServerSettings settings() throws LabException {
@@ -160,11 +132,8 @@ public final class ServerViewModel extends EndpointViewModel {
         if (running.get() || busy.get()) {
             return;
         }
-        ServerSettings s;
-        try {
-            s = settings();
-        } catch (LabException e) {
-            fail(e);
+        ServerSettings s = readOrFail(this::settings);
+        if (s == null) {
             return;
         }
         clearError();

@@ -35,7 +35,5 @@ public final class StatusLine {
         text.set(s.toString());
     }
 
-    public ReadOnlyStringProperty textProperty() {
-        return text.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty textProperty() { return text.getReadOnlyProperty(); }
 }

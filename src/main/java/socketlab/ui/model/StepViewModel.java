@@ -32,18 +32,12 @@ public final class StepViewModel {
     }
 
     /** Step mode: every socket call of both sides waits for {@link #step()}. Can be turned off mid-run. */
-    public BooleanProperty stepModeProperty() {
-        return on;
-    }
+    public BooleanProperty stepModeProperty() { return on; }
 
     /** The call that runs on the next step, in words ("" when none is waiting). */
-    public ReadOnlyStringProperty nextCallProperty() {
-        return nextCall.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty nextCallProperty() { return nextCall.getReadOnlyProperty(); }
 
-    public ReadOnlyIntegerProperty waitingCallsProperty() {
-        return waitingCalls.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty waitingCallsProperty() { return waitingCalls.getReadOnlyProperty(); }
 
     /** Lets exactly one waiting socket call run. */
     public void step() {
