@@ -33,6 +33,7 @@ class ArchitectureTest {
                 .layer("export").definedBy("socketlab.export..")
                 .layer("lessons").definedBy("socketlab.lesson..")
                 .layer("scenarios").definedBy("socketlab.scenario..")
+                .layer("probe").definedBy("socketlab.probe..")
                 .layer("sockets").definedBy("socketlab.net..")
                 .layer("trace").definedBy("socketlab.trace..")
                 .layer("framing").definedBy("socketlab.codec..")
@@ -49,11 +50,12 @@ class ArchitectureTest {
                 .whereLayer("export").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli")
                 .whereLayer("lessons").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli")
                 .whereLayer("scenarios").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli", "lessons")
+                .whereLayer("probe").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli", "lessons")
                 .whereLayer("sockets").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli", "lessons", "scenarios")
                 .whereLayer("trace").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "timeline", "controls", "viewModels", "cli",
-                        "lessons", "scenarios", "sockets", "export")
+                        "lessons", "scenarios", "probe", "sockets", "export")
                 .whereLayer("framing").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "timeline", "controls", "viewModels", "cli",
-                        "lessons", "scenarios", "sockets", "trace")
+                        "lessons", "scenarios", "probe", "sockets", "trace")
                 .check(MAIN);
     }
 

@@ -2,7 +2,6 @@ package socketlab.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,7 +15,6 @@ import socketlab.net.ClientSettings;
 import socketlab.net.Explain;
 import socketlab.net.LabClient;
 import socketlab.net.LabException;
-import socketlab.net.LabServer;
 import socketlab.net.Server;
 import socketlab.net.ServerSettings;
 import socketlab.scenario.Scenario;
@@ -34,7 +32,7 @@ import socketlab.trace.TraceLog;
  */
 @Command(name = "socketlab", mixinStandardHelpOptions = true, version = "Socket Lab 0.1",
         description = "Watch TCP sockets glue and split messages. With no subcommand the window opens.",
-        subcommands = {Cli.Serve.class, Cli.Connect.class, Cli.Run.class, Cli.Nagle.class, Cli.SelfCheck.class})
+        subcommands = {Cli.Serve.class, Cli.Connect.class, Cli.Run.class, TraceCommand.class, Cli.Nagle.class, Cli.SelfCheck.class})
 public final class Cli implements Callable<Integer> {
 
     static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
@@ -100,48 +98,25 @@ public final class Cli implements Callable<Integer> {
     static final class Serve implements Callable<Integer> {
         @Option(names = "--port", required = true, converter = PortConverter.class, description = "0-65535; 0 = any free port")
         int port;
-        @Option(names = "--bind", defaultValue = ServerSettings.LOOPBACK,
-                description = "address to listen on (default ${DEFAULT-VALUE}: loopback only)")
-        String bind;
         @Mixin
         FramingOption framing;
-        @Option(names = "--recv-buffer", defaultValue = "1024", description = "bytes asked of each recv() (default ${DEFAULT-VALUE})")
-        int recvBuffer;
-        @Option(names = "--recv-sizes", split = ",", description = "sizes of the first recv() calls, e.g. 2,20")
-        List<Integer> recvSizes = new ArrayList<>();
-        @Option(names = "--recv-delay", defaultValue = "0", description = "ms to wait before each recv() (default ${DEFAULT-VALUE})")
-        int recvDelay;
-        @Option(names = "--echo", description = "send each message back upper-cased")
-        boolean echo;
-        @Option(names = "--commands", description = "answer each message as a command of a fixed, harmless set"
-                + " (help, ls, dir, pwd, date, text N) — the tutorial's remote-command server; nothing received is ever run")
-        boolean commands;
-        @Option(names = "--max-conns", defaultValue = "0",
-                description = "stop after N connections closed (with --udp: N datagrams received); 0 = never")
-        int maxConns;
         @Option(names = "--udp", description = "a UDP server: bind, then recvfrom in a loop (framing does not apply)")
         boolean udp;
-        @Option(names = "--reuse-address", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "SO_REUSEADDR on the listener (default on; --no-reuse-address to see TIME_WAIT block a restart)")
-        boolean reuseAddress;
-        @Option(names = "--model", defaultValue = "threaded",
-                description = "iterative (one client at a time) | threaded (a thread per connection) | selector (one thread, select())")
-        String model;
+        @Mixin
+        ServerOptions options;
 
         @Override
         public Integer call() throws InterruptedException {
             ServerSettings s;
             try {
-                s = new ServerSettings(bind, port, recvBuffer, recvDelay, recvSizes, framing.framing, echo, maxConns,
-                        Framing.DEFAULT_MAX_FRAME, ServerSettings.Model.parse(model));
+                s = options.settings(port, framing.framing);
             } catch (IllegalArgumentException e) {
                 System.err.println("socketlab serve: " + e.getMessage());
                 return 2;
             }
             TraceLog log = new TraceLog();
             JsonLinesWriter w = new JsonLinesWriter(log, OUT);
-            Server server = udp ? new socketlab.net.UdpServer(log, s, TaskRunner.threads())
-                    : new LabServer(log, s).reuseAddress(reuseAddress).answerCommands(commands);
+            Server server = udp ? new socketlab.net.UdpServer(log, s, TaskRunner.threads()) : options.server(log, s);
             try {
                 server.start();
             } catch (LabException e) {

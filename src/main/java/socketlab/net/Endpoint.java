@@ -7,7 +7,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +15,10 @@ import socketlab.codec.Encoded;
 import socketlab.codec.Frame;
 import socketlab.codec.FrameEncoder;
 import socketlab.codec.Framing;
-import socketlab.codec.StreamDecoder;
 import socketlab.codec.Verdict;
 import socketlab.text.Note;
-import socketlab.text.Phrase;
 import socketlab.trace.Digests;
+import socketlab.trace.FrameRecorder;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceLog;
@@ -51,14 +49,13 @@ final class Endpoint {
     private final Selector readSelector;
     private final Selector writeSelector;
     private final FrameEncoder encoder;
-    private final StreamDecoder decoder;
+    private final FrameRecorder frames;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closingLatch = new CountDownLatch(1);
     private final Object sendLock = new Object();
     private long sendOffset;
     private long recvOffset;
     private int messagesSent;
-    private int framesDecoded;
     private int recvCalls;
     volatile boolean closing;
 
@@ -74,7 +71,7 @@ final class Endpoint {
         this.recvLane = log.newLane();
         this.sendLane = log.newLane();
         this.encoder = framing.encoder();
-        this.decoder = new StreamDecoder(framing.newDecoder(maxFrameLength));
+        this.frames = new FrameRecorder(framing.newDecoder(maxFrameLength), recvLane, Op.FRAME, side, conn);
         channel.configureBlocking(false);
         this.fionread = channel.socket().getInputStream();
         this.readSelector = Selector.open();
@@ -186,30 +183,12 @@ final class Endpoint {
         recvCalls++;
         if (n < 0) {
             recvLane.io(Op.EOF, side, conn, recvOffset, 0, size, waiting, dur, null, 0);
-            Phrase incomplete = decoder.finish();
-            if (incomplete != null) {
-                recvLane.error(side, conn, recvOffset, incomplete.asSentence());
-            }
+            frames.ended(log.now(), recvOffset);
             return null;
         }
         recvLane.ioAt(t1, Op.RECV, side, conn, recvOffset, n, size, waiting, dur, buf, 0);
         recvOffset += n;
-        List<StreamDecoder.Result> results = decoder.feed(buf, 0, n);
-        List<Frame> frames = new ArrayList<>(results.size());
-        for (StreamDecoder.Result r : results) {
-            if (r instanceof StreamDecoder.Decoded d) {
-                Frame f = d.frame();
-                recvLane.message(Op.FRAME, side, conn, f.streamOffset(), framesDecoded++, f.headerLength(), f.wireLength(),
-                        f.body(), Digests.crc(f.body()), f.verified(), f.headerJson());
-                if (f.verified() == Verdict.WRONG) {
-                    recvLane.error(side, conn, f.streamOffset(), Phrase.of("frame.hashMismatch", framesDecoded, f.body().length));
-                }
-                frames.add(f);
-            } else if (r instanceof StreamDecoder.Failed fail) {
-                recvLane.error(side, conn, fail.error().streamOffset(), fail.error().words().asSentence());
-            }
-        }
-        return frames;
+        return frames.feed(log.now(), buf, 0, n);
     }
 
     void shutdownOutput() throws IOException {

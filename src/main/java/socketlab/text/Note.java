@@ -45,7 +45,10 @@ public record Note(List<Part> parts) implements Said {
         WRITE_WRITE_READ("write-write-read", "note.writeWriteRead"),
         NAGLE_ON("Nagle on", "note.nagleOn"),
         LINGER_RST("SO_LINGER 0 → RST", "note.lingerRst"),
-        SENDALL_DONE("sendall() done", "note.sendallDone");
+        SENDALL_DONE("sendall() done", "note.sendallDone"),
+        /** A traced program's socket: its script's name, and its process id. */
+        PROGRAM("{0}", null),
+        PID("pid {0}", null);
 
         final String phrase;
         final String key;

@@ -14,7 +14,13 @@ public enum Op {
     /** UDP: one datagram received ({@code recvfrom}); {@code b} = the sender's port. */
     RECVFROM,
     /** A selector server's {@code select()} returned: {@code bytes} = how many were ready, text = which. */
-    SELECT;
+    SELECT,
+    /**
+     * Another call of a traced program's — {@code socket}, {@code bind}, {@code setsockopt},
+     * {@code shutdown} — named by the event's {@code call}; text = what it was asked
+     * ("AF_INET SOCK_STREAM", "SO_REUSEADDR 1", "SHUT_WR"), {@code a} = the local port it left.
+     */
+    CALL;
 
     private static final Op[] VALUES = values();
 

@@ -22,11 +22,16 @@ import socketlab.text.Said;
  *     engine said of the event as keys and values — a {@link socketlab.text.Note} for a socket opened
  *     or closed, a {@link socketlab.text.Phrase} for an error — to word in the window's language when
  *     shown (null where it said nothing, or the trace came from a file without them)</li>
+ * <li>{@code call}: for a traced program's event, the Python method the learner wrote ("sendall",
+ *     "recv_into"); {@code origin}: which program (null for the lab's own sockets)</li>
  * </ul>
  */
 public record TraceEvent(int index, long tNs, Op op, Side side, int conn, long offset, int bytes, int requested,
                          int available, int a, int b, int wire, Verdict verified, long digest, long durNs,
-                         byte[] payload, String text, Said said) {
+                         byte[] payload, String text, Said said, String call, Origin origin) {
+
+    /** The program a traced connection belongs to: its script's file name and its process id. */
+    public record Origin(String program, long pid) {}
 
     public boolean payloadTruncated() {
         return payload != null && payload.length < bytes;

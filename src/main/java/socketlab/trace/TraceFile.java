@@ -93,7 +93,11 @@ public final class TraceFile {
             if (op.equals("summary")) {
                 continue;
             }
-            lane.append(event(o, op, lineNo));
+            TraceEvent e = event(o, op, lineNo);
+            if (e.origin() != null && log.origin(e.conn()) == null) {
+                log.origin(e.conn(), e.origin());
+            }
+            lane.append(e);
             events++;
         }
         if (events == 0 && lineNo == 0) {
@@ -176,10 +180,17 @@ public final class TraceFile {
                 JsonNode h = o.get("header");
                 text = h == null || h.isNull() ? null : h.isTextual() ? h.asText() : h.toString();
             }
+            case CALL -> {
+                a = (int) number(o, "local_port", line, false);
+                text = o.path("detail").isTextual() ? o.get("detail").asText() : null;
+            }
             default -> { }
         }
+        String call = o.path("call").isTextual() ? o.get("call").asText() : null;
+        TraceEvent.Origin origin = o.path("program").isTextual()
+                ? new TraceEvent.Origin(o.get("program").asText(), o.path("pid").asLong(0)) : null;
         return new TraceEvent(0, t, op, side, conn, offset, bytes, requested, available, a, b, wire, verified, digest, dur,
-                payload, text, said);
+                payload, text, said, call, origin);
     }
 
     private static String text(ObjectNode o, String field, int line) throws BadTraceException {

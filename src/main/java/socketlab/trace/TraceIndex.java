@@ -108,10 +108,10 @@ public final class TraceIndex {
         return log;
     }
 
-    /** Takes in new events; returns true when there were any. */
     /** LISTEN events by connection id: where a UDP socket was bound (ports), should it send or receive. */
     private final Map<Integer, Integer> binds = new HashMap<>();
 
+    /** Takes in new events; returns true when there were any. */
     public boolean update() {
         int n = Math.min(limit, log.size());
         if (n == seen) {
@@ -121,6 +121,9 @@ public final class TraceIndex {
             Op op = log.op(i);
             if (op == Op.LISTEN) { // a TCP listener is no row; a UDP socket's bind opens it (see SENDTO/RECVFROM)
                 binds.put(log.conn(i), i);
+                continue;
+            }
+            if (op == Op.CALL) { // socket(), bind(), setsockopt(): before a row has its ends, and drawn nowhere yet
                 continue;
             }
             Conn c = conns.get(log.conn(i));

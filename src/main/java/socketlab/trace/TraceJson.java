@@ -32,6 +32,13 @@ public final class TraceJson {
         o.put("side", e.side().wire());
         o.put("conn", e.conn());
         o.put("t_ns", e.tNs());
+        if (e.origin() != null) {
+            o.put("program", e.origin().program());
+            o.put("pid", e.origin().pid());
+        }
+        if (e.call() != null) {
+            o.put("call", e.call());
+        }
         switch (e.op()) {
             case LISTEN -> {
                 o.put("port", e.localPort());
@@ -68,6 +75,14 @@ public final class TraceJson {
             case SELECT -> {
                 o.put("ready", e.bytes());
                 o.put("ready_list", e.text());
+            }
+            case CALL -> {
+                if (e.localPort() != 0) {
+                    o.put("local_port", e.localPort());
+                }
+                if (e.text() != null) {
+                    o.put("detail", e.text());
+                }
             }
             case EOF -> {
                 o.put("offset", e.offset());

@@ -148,6 +148,8 @@ public final class TraceLog {
         String[] text;
         /** What the engine said of a connection as it opened, as words with values (its text is in {@code text}). */
         Said[] said;
+        /** A traced program's call name ("sendall"), where it is not the lab's own event. */
+        String[] calls;
 
         long word(int k, int column) {
             return w.getLong((k * STRIDE + column) * Long.BYTES);
@@ -372,7 +374,11 @@ public final class TraceLog {
 
         /** Records an error: the words a learner should read, worded when they are read ({@link Phrase#trace()} is its text). */
         public void error(Side side, int conn, long offset, Phrase message) {
-            long t = now();
+            errorAt(now(), side, conn, offset, message);
+        }
+
+        /** An error found at trace time {@code t} (a decoder's, as the call that brought the bytes ended). */
+        public void errorAt(long t, Side side, int conn, long offset, Phrase message) {
             int i = written;
             Chunk c = chunk(i);
             int k = i - currentStart;
@@ -387,7 +393,12 @@ public final class TraceLog {
          */
         public void message(Op op, Side side, int conn, long offset, int index, int headerBytes, int wireBytes,
                             byte[] body, long digest, Verdict verified, String header) {
-            long t = now();
+            messageAt(now(), op, side, conn, offset, index, headerBytes, wireBytes, body, digest, verified, header);
+        }
+
+        /** A message or frame at trace time {@code t}: the end of the call whose bytes completed it. */
+        public void messageAt(long t, Op op, Side side, int conn, long offset, int index, int headerBytes, int wireBytes,
+                              byte[] body, long digest, Verdict verified, String header) {
             int i = written;
             Chunk c = chunk(i);
             int k = i - currentStart;
@@ -427,6 +438,12 @@ public final class TraceLog {
                 said(c, k, e.said());
             } else if (e.text() != null) {
                 text(c, k, e.text());
+            }
+            if (e.call() != null) {
+                if (c.calls == null) {
+                    c.calls = new String[c.size];
+                }
+                c.calls[k] = e.call();
             }
             publish(i + 1);
             nextConn.accumulateAndGet(e.conn() + 1, Math::max);
@@ -532,6 +549,8 @@ public final class TraceLog {
     private volatile int size;
     private int[] merged = new int[0];
 
+    private final java.util.Map<Integer, TraceEvent.Origin> origins = new java.util.concurrent.ConcurrentHashMap<>();
+
     public TraceLog() {
         this(DEFAULT_CAPTURE_PER_EVENT, DEFAULT_CAPTURE_BUDGET);
     }
@@ -566,6 +585,16 @@ public final class TraceLog {
     }
 
     /** Nanoseconds since this log was made: the {@code t_ns} of its events. */
+    /** Says that connection {@code conn} is a traced program's (its events carry it as their origin). */
+    public void origin(int conn, TraceEvent.Origin origin) {
+        origins.put(conn, origin);
+    }
+
+    /** The program connection {@code conn} belongs to, or null for the lab's own. */
+    public TraceEvent.Origin origin(int conn) {
+        return origins.get(conn);
+    }
+
     public long now() {
         return System.nanoTime() - origin;
     }
@@ -739,9 +768,10 @@ public final class TraceLog {
         }
         Said said = c.said == null ? null : c.said[k];
         String text = said != null ? said.trace() : c.text == null ? null : c.text[k];
-        return new TraceEvent(i, c.word(k, 0), Op.of(op), Side.values()[c.side(k)], c.conn(k), c.word(k, 1), c.bytes(k),
+        int conn = c.conn(k);
+        return new TraceEvent(i, c.word(k, 0), Op.of(op), Side.values()[c.side(k)], conn, c.word(k, 1), c.bytes(k),
                 c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), Verdict.ofCode(c.verified(k)), c.digest(k), c.dur(k),
-                payload, text, said);
+                payload, text, said, c.calls == null ? null : c.calls[k], origins.isEmpty() ? null : origins.get(conn));
     }
 
     /* Cheap column reads for drawing many events without making objects. */

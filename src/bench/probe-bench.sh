@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The probe's cost: a Python client sending 1 KiB and 64 KiB messages with sendall(), run plain and
+# under `socketlab trace`, interleaved, ROUNDS times each; prints each size's median ratio
+# (plain time / traced time: 1.00x = free). Targets (issue 14): >= 0.5x at 1 KiB, >= 0.9x at 64 KiB.
+#   bash src/bench/probe-bench.sh [ROUNDS] [MiB per run]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROUNDS=${1:-5}
+MIB=${2:-64}
+mvn -q -B -DskipTests compile dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath
+LAB=(java -p "target/classes:$(cat target/runtime.classpath)" -m socketlab/socketlab.Main)
+B=src/bench/probe
+python3 $B/sink.py > target/probe-sink.port &
+SINK=$!
+trap 'kill $SINK 2>/dev/null || true' EXIT
+for _ in $(seq 50); do [ -s target/probe-sink.port ] && break; sleep 0.1; done
+PORT=$(cat target/probe-sink.port)
+secs() { grep -o 'seconds [0-9.]*' | tail -1 | cut -d' ' -f2; }
+for SIZE in 1024 65536; do
+  COUNT=$(( MIB * 1024 * 1024 / SIZE ))
+  RATIOS=()
+  for r in $(seq "$ROUNDS"); do
+    PLAIN=$(python3 $B/sender.py "$PORT" "$SIZE" "$COUNT" 2>&1 | secs)
+    TRACED=$("${LAB[@]}" trace -- python3 $B/sender.py "$PORT" "$SIZE" "$COUNT" 2>&1 >/dev/null | secs)
+    RATIOS+=("$(python3 -c "print('%.3f' % ($PLAIN / $TRACED))")")
+    echo "  $SIZE B x $COUNT: plain ${PLAIN}s, traced ${TRACED}s"
+  done
+  MED=$(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "probe $SIZE B sendall: median ratio ${MED}x (plain/traced, $ROUNDS rounds: ${RATIOS[*]})"
+done

@@ -1,0 +1,299 @@
+package socketlab.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import socketlab.codec.Framing;
+import socketlab.codec.Verdict;
+import socketlab.text.Note;
+import socketlab.text.Phrase;
+import socketlab.trace.Digests;
+import socketlab.trace.FrameRecorder;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceEvent;
+import socketlab.trace.TraceLog;
+
+/**
+ * One traced program's calls, as the probe reports them, recorded as the lab records its own: a
+ * connection per socket (numbered by the lab, like its own), each call an event with the Python
+ * method's name as its {@code call}, sends and receives at their offsets in the stream, and —
+ * through the framing the user chose — the messages the program's bytes meant and the frames its
+ * receiver could have decoded, so glued and split read as they do for the lab's sockets.
+ *
+ * <pre>
+ *   probe:  {"call":"sendall","sid":3,"t0":…,"t1":…,"n":11,"len":11} + 11 bytes
+ *   trace:  {"op":"send","side":"client","conn":7,"call":"sendall","program":"client.py","pid":4242,
+ *            "bytes":11,"offset":0,"dur_ns":…,"hex":"68656c6c6f…"}
+ * </pre>
+ *
+ * A socket's side is known once it listens or accepts (server), or connects or sends a datagram
+ * first (client); what it did before that (socket(), setsockopt(), bind()) waits and is recorded
+ * then, with that side. Not thread-safe: one reader thread per program feeds it.
+ */
+final class ProgramRecorder {
+    private final TraceLog log;
+    private final TraceLog.Lane lane;
+    private final TraceEvent.Origin origin;
+    private final Framing framing;
+    /** Nanoseconds to add to a probe time to get a trace time. */
+    private final long shift;
+    private final Map<Integer, Sock> socks = new HashMap<>();
+    /** The trace time of the last call reported. */
+    private long last;
+
+    /** One socket of the program's. */
+    private static final class Sock {
+        int conn = -1;
+        Side side;
+        boolean datagram;
+        int localPort;
+        int remotePort;
+        long sent;
+        long received;
+        int messages;
+        FrameRecorder frames;
+        FrameRecorder meant;
+        final List<TraceEvent> waiting = new ArrayList<>();
+    }
+
+    /**
+     * @param probeNanos the program's monotonic clock when it said hello, {@code labNanos} the lab's
+     *                   {@link System#nanoTime()} when the hello arrived: the two clocks are the
+     *                   same one on every OS Java and Python run on, and then the probe's times
+     *                   are used as they are; when they are not (they differ by more than a second),
+     *                   the hello's arrival sets the offset.
+     */
+    ProgramRecorder(TraceLog log, TraceEvent.Origin origin, Framing framing, long probeNanos, long labNanos) {
+        this.log = log;
+        this.lane = log.newLane();
+        this.origin = origin;
+        this.framing = framing;
+        long labToTrace = log.now() - System.nanoTime();
+        long clocks = Math.abs(labNanos - probeNanos) < 1_000_000_000L ? 0 : labNanos - probeNanos;
+        this.shift = clocks + labToTrace;
+    }
+
+    TraceEvent.Origin origin() {
+        return origin;
+    }
+
+    /**
+     * Records one report; {@code data} is the bytes the call moved (or null). True when the program
+     * is now ready for the next one to start: it listens, bound a UDP socket, or reached out.
+     */
+    boolean take(JsonNode r, byte[] data) {
+        String call = r.path("call").asText("");
+        Sock s = socks.computeIfAbsent(r.path("sid").asInt(), k -> new Sock());
+        long t1 = r.path("t1").asLong() + shift;
+        last = Math.max(last, t1);
+        long dur = Math.max(0, r.path("t1").asLong() - r.path("t0").asLong());
+        boolean ready = call.equals("listen") || call.equals("connect") || call.equals("connect_ex")
+                || call.equals("sendto") || call.equals("bind") && s.datagram;
+        if (r.has("err")) {
+            failed(s, call, r, t1);
+            return ready;
+        }
+        switch (call) {
+            case "socket" -> {
+                s.datagram = r.path("type").asText().contains("DGRAM");
+                early(s, t1, call, 0, r.path("family").asText() + " " + r.path("type").asText());
+            }
+            case "setsockopt" -> early(s, t1, call, 0, r.path("option").asText() + " " + r.path("value").asText("?"));
+            case "bind" -> {
+                s.localPort = port(r.path("local"));
+                if (s.datagram) { // a UDP socket that binds is a server: it waits for datagrams on its port
+                    sided(s, Side.SERVER);
+                    life(s, Op.LISTEN, t1, s.localPort, 0, call);
+                } else {
+                    early(s, t1, call, s.localPort, address(r.path("local")));
+                }
+            }
+            case "listen" -> {
+                sided(s, Side.SERVER);
+                life(s, Op.LISTEN, t1, port(r.path("local")), 0, call);
+            }
+            case "accept" -> {
+                Sock a = socks.computeIfAbsent(r.path("new").asInt(), k -> new Sock());
+                a.localPort = port(r.path("local"));
+                a.remotePort = port(r.path("remote"));
+                sided(a, Side.SERVER);
+                life(a, Op.ACCEPT, t1, a.localPort, a.remotePort, call);
+            }
+            case "connect", "connect_ex" -> {
+                sided(s, Side.CLIENT);
+                s.localPort = port(r.path("local"));
+                s.remotePort = port(r.path("remote"));
+                if (r.path("result").asInt(0) != 0) {
+                    error(s, t1, Phrase.of("probe.connectEx", r.path("result").asInt()), call);
+                } else if (s.datagram) {
+                    call(s, t1, call, s.localPort, "→ " + address(r.path("remote")));
+                } else {
+                    life(s, Op.CONNECT, t1, s.localPort, s.remotePort, call);
+                }
+            }
+            case "send", "sendall" -> sent(s, t1, dur, call, data, r.path("n").asInt());
+            case "recv", "recv_into" -> received(s, t1, dur, call, data, r.path("n").asInt(), r.path("asked").asInt(),
+                    r.path("waiting").asInt(-1));
+            case "sendto" -> {
+                if (s.side == null) {
+                    sided(s, Side.CLIENT);
+                }
+                int to = port(r.path("to"));
+                put(s, Op.SENDTO, t1, 0, data.length, 0, -1, 0, to, dur, data, null, call);
+            }
+            case "recvfrom", "recvfrom_into" -> {
+                if (s.side == null) {
+                    sided(s, Side.CLIENT);
+                }
+                put(s, Op.RECVFROM, t1, 0, data.length, r.path("asked").asInt(), -1, 0, port(r.path("frm")), dur, data,
+                        null, call);
+            }
+            case "shutdown" -> call(s, t1, call, 0, r.path("how").asText());
+            case "close" -> {
+                if (s.side == null) {
+                    sided(s, Side.CLIENT);
+                }
+                put(s, Op.CLOSE, t1, s.received, 0, 0, -1, s.localPort, 0, 0, null, null, call);
+            }
+            default -> { } // a call this lab does not know yet: the program's own business
+        }
+        return ready;
+    }
+
+    /** The program ended: the decoders say what was left unfinished on each connection. */
+    void ended() {
+        for (Sock s : socks.values()) {
+            if (s.frames != null) {
+                s.frames.ended(last, s.received);
+            }
+        }
+    }
+
+    private void sent(Sock s, long t, long dur, String call, byte[] data, int n) {
+        if (s.side == null) {
+            sided(s, Side.CLIENT);
+        }
+        put(s, Op.SEND, t, s.sent, n, 0, -1, 0, 0, dur, data, null, call);
+        if (meant(s) != null) {
+            meant(s).feed(t, data, 0, data.length);
+        } else { // no framing: each send() is a message, as the program sees it
+            lane.messageAt(t, Op.MESSAGE, s.side, s.conn, s.sent, s.messages++, 0, n, data, Digests.crc(data), Verdict.UNKNOWN, null);
+        }
+        s.sent += n;
+    }
+
+    private void received(Sock s, long t, long dur, String call, byte[] data, int n, int asked, int waiting) {
+        if (s.side == null) {
+            sided(s, Side.CLIENT);
+        }
+        if (n == 0) {
+            put(s, Op.EOF, t, s.received, 0, asked, waiting, 0, 0, dur, null, null, call);
+            frames(s).ended(t, s.received);
+            return;
+        }
+        put(s, Op.RECV, t, s.received, n, asked, waiting, 0, 0, dur, data, null, call);
+        s.received += n;
+        frames(s).feed(t, data, 0, data.length);
+    }
+
+    private FrameRecorder frames(Sock s) {
+        if (s.frames == null) {
+            s.frames = new FrameRecorder(framing.newDecoder(Framing.DEFAULT_MAX_FRAME), lane, Op.FRAME, s.side, s.conn);
+        }
+        return s.frames;
+    }
+
+    /** The sender's messages, read from its bytes by the framing; null for no framing (each send() is one). */
+    private FrameRecorder meant(Sock s) {
+        if (framing.kind() == Framing.Kind.NONE) {
+            return null;
+        }
+        if (s.meant == null) {
+            s.meant = new FrameRecorder(framing.newDecoder(Framing.DEFAULT_MAX_FRAME), lane, Op.MESSAGE, s.side, s.conn);
+        }
+        return s.meant;
+    }
+
+    private void failed(Sock s, String call, JsonNode r, long t) {
+        if (s.side == null) {
+            sided(s, call.startsWith("recv") && s.datagram ? Side.SERVER : Side.CLIENT);
+        }
+        JsonNode err = r.path("err");
+        String type = err.path("type").asText("Error");
+        String text = type + ": " + err.path("text").asText("");
+        String doing = call.startsWith("send") ? "doing.sending" : call.startsWith("recv") ? "doing.receiving" : null;
+        Phrase why = switch (type) {
+            case "ConnectionRefusedError" -> Phrase.of("probe.refused", call, text);
+            case "ConnectionResetError" -> doing != null ? Phrase.of("io.reset", Phrase.of(doing)) : Phrase.verbatim(text);
+            case "BrokenPipeError" -> doing != null ? Phrase.of("io.brokenPipe", Phrase.of(doing)) : Phrase.verbatim(text);
+            case "timeout", "TimeoutError" -> Phrase.of("probe.timeout", call);
+            default -> Phrase.of("probe.raised", call, text);
+        };
+        error(s, t, why, call);
+    }
+
+    /** A call made before the socket's side is known: held until it is (see {@link #sided}). */
+    private void early(Sock s, long t, String call, int localPort, String detail) {
+        if (s.side == null) {
+            s.waiting.add(event(s, Op.CALL, t, 0, 0, 0, -1, localPort, 0, 0, null, detail, null, call));
+        } else {
+            call(s, t, call, localPort, detail);
+        }
+    }
+
+    private void call(Sock s, long t, String call, int localPort, String detail) {
+        put(s, Op.CALL, t, 0, 0, 0, -1, localPort, 0, 0, null, detail, call);
+    }
+
+    /** The socket's side is known now: it gets its connection number and what waited is recorded. */
+    private void sided(Sock s, Side side) {
+        if (s.side != null) {
+            return;
+        }
+        s.side = side;
+        s.conn = log.newConnId();
+        log.origin(s.conn, origin);
+        for (TraceEvent e : s.waiting) {
+            lane.append(new TraceEvent(0, e.tNs(), e.op(), side, s.conn, e.offset(), e.bytes(), e.requested(), e.available(),
+                    e.a(), e.b(), e.wire(), e.verified(), e.digest(), e.durNs(), e.payload(), e.text(), e.said(), e.call(),
+                    null));
+        }
+        s.waiting.clear();
+    }
+
+    private void life(Sock s, Op op, long t, int localPort, int remotePort, String call) {
+        Note note = Note.of(Note.Word.PROGRAM, origin.program()).and(Note.Word.PID, String.valueOf(origin.pid()));
+        if (op != Op.LISTEN && framing.kind() != Framing.Kind.NONE) {
+            note = note.and(Note.Word.FRAMING, framing.spec());
+        }
+        lane.append(new TraceEvent(0, t, op, s.side, s.conn, 0, 0, 0, -1, localPort, remotePort, 0, Verdict.UNKNOWN, 0, 0,
+                null, null, note, call, null));
+    }
+
+    private void error(Sock s, long t, Phrase why, String call) {
+        lane.append(new TraceEvent(0, t, Op.ERROR, s.side, s.conn, s.received, 0, 0, -1, 0, 0, 0, Verdict.UNKNOWN, 0, 0,
+                null, null, why, call, null));
+    }
+
+    private void put(Sock s, Op op, long t, long offset, int bytes, int requested, int available, int a, int b, long dur,
+                     byte[] data, String detail, String call) {
+        lane.append(event(s, op, t, offset, bytes, requested, available, a, b, dur, data, detail, null, call));
+    }
+
+    private TraceEvent event(Sock s, Op op, long t, long offset, int bytes, int requested, int available, int a, int b,
+                             long dur, byte[] data, String detail, Note note, String call) {
+        return new TraceEvent(0, t, op, s.side == null ? Side.CLIENT : s.side, s.conn, offset, bytes, requested, available,
+                a, b, 0, Verdict.UNKNOWN, 0, dur, data, detail, note, call, null); // the log keeps the first bytes only
+    }
+
+    private static int port(JsonNode address) {
+        return address != null && address.isArray() && address.size() > 1 ? address.get(1).asInt() : 0;
+    }
+
+    private static String address(JsonNode a) {
+        return a != null && a.isArray() && a.size() > 1 ? a.get(0).asText() + ":" + a.get(1).asInt() : "?";
+    }
+}

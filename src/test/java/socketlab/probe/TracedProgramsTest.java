@@ -1,0 +1,230 @@
+package socketlab.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import socketlab.codec.Framing;
+import socketlab.codec.Verdict;
+import socketlab.net.LabServer;
+import socketlab.net.ServerSettings;
+import socketlab.trace.ConnectionRow;
+import socketlab.trace.Op;
+import socketlab.trace.Side;
+import socketlab.trace.TraceEvent;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+
+/**
+ * Programs written as the tutorial writes them (src/test/resources/probe/), run unchanged under the
+ * probe with real python3 on real loopback sockets; the trace is read back and checked. The only
+ * change to a listing is its port: 8080 becomes a free one, so that tests can run side by side.
+ * Skipped where no python3 is installed.
+ */
+class TracedProgramsTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private int port;
+
+    @BeforeAll
+    static void findPython() {
+        boolean python;
+        try {
+            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            python = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            python = false;
+        }
+        assumeTrue(python, "python3 is not installed");
+    }
+
+    @Test
+    void theChapterSevenServerAndClientRunTogetherAndTheirCallsPairIntoOneRow() throws Exception {
+        TraceLog log = new TraceLog();
+        Path input = Files.writeString(dir.resolve("typed.txt"), "hello\nworld\n");
+        int status = new TracedRun(log, Framing.NONE, "python3", out()).stdin(ProcessBuilder.Redirect.from(input.toFile()))
+                .run(List.of(List.of(script("ch7_server.py")), List.of(script("ch7_client.py"))));
+        assertEquals(0, status, console.toString());
+        assertTrue(console.toString().contains("HELLO") && console.toString().contains("WORLD"), console.toString());
+
+        List<TraceEvent> serverRecvs = events(log, Op.RECV, Side.SERVER);
+        assertEquals("hello", text(serverRecvs.get(0)), "the server's recv(1024) returned b'hello'");
+        assertEquals(1024, serverRecvs.get(0).requested());
+        assertEquals("ch7_server.py", serverRecvs.get(0).origin().program());
+        List<TraceEvent> clientRecvs = events(log, Op.RECV, Side.CLIENT);
+        assertEquals("HELLO", text(clientRecvs.get(0)), "the client's recv returned b'HELLO'");
+        assertEquals("WORLD", text(clientRecvs.get(1)));
+        assertEquals(List.of("send", "send"), calls(events(log, Op.SEND, Side.CLIENT)));
+
+        TraceIndex idx = index(log);
+        List<ConnectionRow> rows = ConnectionRow.of(idx);
+        assertEquals(1, rows.size(), "one connection, seen from both programs, is one row");
+        TraceIndex.Conn server = idx.conn(serverRecvs.get(0).conn());
+        assertSame(idx.conn(clientRecvs.get(0).conn()), server.peer(), "paired by their ports");
+        assertEquals(1, events(log, Op.LISTEN, Side.SERVER).size());
+        assertTrue(calls(events(log, Op.CALL, Side.SERVER)).containsAll(List.of("socket", "setsockopt", "bind")),
+                "what came before listen() is there, on the server's side");
+    }
+
+    @Test
+    void theStickyClientsTwoSendsArriveAsOneGluedRecvAtTheLabsSlowServer() throws Exception {
+        TraceLog log = new TraceLog();
+        try (LabServer lab = new LabServer(log, ServerSettings.defaults().withPort(freePort())
+                .withRecv(1024, 200, List.of()))) {
+            port = lab.start();
+            int status = run(log, Framing.NONE, List.of(script("sticky_client.py")));
+            assertEquals(0, status, console.toString());
+            assertTrue(log.await(Op.EOF, Side.SERVER, 1, 10_000), "the lab's server read to the end");
+        }
+        assertEquals(List.of("send", "send"), calls(events(log, Op.SEND, Side.CLIENT)));
+        List<TraceEvent> labRecvs = events(log, Op.RECV, Side.SERVER);
+        assertEquals("hello worldhaha", text(labRecvs.get(0)), "both sends in one recv(1024), 200 ms later");
+        TraceIndex idx = index(log);
+        assertEquals(1, idx.summary().glued(), "one glued recv, counted across the program and the lab");
+        assertEquals(1, ConnectionRow.of(idx).size(), "the student's client and the lab's server: one row");
+    }
+
+    @Test
+    void threeFilesUnderTheHeaderFramingAreThreeVerifiedFramesAndThreeMessagesMeant() throws Exception {
+        TraceLog log = new TraceLog();
+        int status = run(log, Framing.HEADER, List.of(script("header_files_server.py")), List.of(script("header_files_client.py")));
+        assertEquals(0, status, console.toString());
+        List<TraceEvent> frames = events(log, Op.FRAME, Side.SERVER);
+        assertEquals(3, frames.size(), "the server's recv() loop, read by the header decoder: " + frames);
+        for (TraceEvent f : frames) {
+            assertEquals(Verdict.OK, f.verified(), "its sha256 matches: " + f);
+        }
+        assertEquals(List.of(11, 4, 10240), frames.stream().map(TraceEvent::bytes).toList());
+        assertEquals(3, events(log, Op.MESSAGE, Side.CLIENT).size(), "what the client's sendall() calls meant");
+        assertTrue(calls(events(log, Op.SEND, Side.CLIENT)).stream().allMatch("sendall"::equals));
+        assertEquals(3, index(log).summary().framesOk());
+    }
+
+    @Test
+    void socketserversThreadsAreTracedAndTheServerThatServesForeverIsStoppedWhenTheClientEnds() throws Exception {
+        TraceLog log = new TraceLog();
+        Path input = Files.writeString(dir.resolve("typed.txt"), "hi there\n");
+        long t0 = System.nanoTime();
+        int status = new TracedRun(log, Framing.NONE, "python3", out()).stdin(ProcessBuilder.Redirect.from(input.toFile()))
+                .run(List.of(List.of(script("threading_server.py")), List.of(script("ch7_client.py"))));
+        assertEquals(0, status, "the last program's status: " + console);
+        assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "the server was stopped, not waited for");
+        assertEquals("hi there", text(events(log, Op.RECV, Side.SERVER).get(0)), "recv() on the handler's thread");
+        assertEquals(List.of("sendall"), calls(events(log, Op.SEND, Side.SERVER)));
+        assertEquals("HI THERE", text(events(log, Op.RECV, Side.CLIENT).get(0)));
+    }
+
+    @Test
+    void aUdpServerAndClientTraceTheirDatagramsOnBothSides() throws Exception {
+        TraceLog log = new TraceLog();
+        int status = run(log, Framing.NONE, List.of(script("udp_server.py")), List.of(script("udp_client.py")));
+        assertEquals(0, status, console.toString());
+        List<TraceEvent> got = events(log, Op.RECVFROM, Side.SERVER);
+        assertEquals(List.of("hello", "udp"), got.stream().map(TracedProgramsTest::text).toList());
+        assertEquals(List.of("HELLO", "UDP"), events(log, Op.RECVFROM, Side.CLIENT).stream().map(TracedProgramsTest::text).toList());
+        assertEquals(1, events(log, Op.LISTEN, Side.SERVER).size(), "the UDP server's bind()");
+    }
+
+    @Test
+    void aProgramThatRaisesLeavesEverythingItDidAndItsStatus() throws Exception {
+        TraceLog log = new TraceLog();
+        try (LabServer lab = new LabServer(log, ServerSettings.defaults().withPort(freePort()))) {
+            port = lab.start();
+            int status = run(log, Framing.NONE, List.of(script("raising_client.py")));
+            assertEquals(1, status, "Python's status for an uncaught exception");
+            assertTrue(log.await(Op.EOF, Side.SERVER, 1, 10_000));
+        }
+        assertTrue(console.toString().contains("RuntimeError: a bug in the student's program"), console.toString());
+        assertEquals(1, events(log, Op.CONNECT, Side.CLIENT).size());
+        assertEquals("before the bug", text(events(log, Op.SEND, Side.CLIENT).get(0)));
+        assertEquals("before the bug", text(events(log, Op.RECV, Side.SERVER).get(0)), "and the lab's server got it");
+    }
+
+    @Test
+    void aProgramThatIsNotPythonRunsUntracedAndTheLabSaysSo() throws Exception {
+        TraceLog log = new TraceLog();
+        int status = run(log, Framing.NONE, List.of("python3", "-c", "import sys; sys.exit(3)"));
+        assertEquals(3, status);
+        assertTrue(console.toString().contains("untraced"), console.toString());
+        assertEquals(0, log.size());
+    }
+
+    @Test
+    void aMissingPythonIsSaidInWordsNotAStackTrace() {
+        TraceLog log = new TraceLog();
+        ProbeException e = org.junit.jupiter.api.Assertions.assertThrows(ProbeException.class,
+                () -> new TracedRun(log, Framing.NONE, "no-such-python-here", out()).run(List.of(List.of("client.py"))));
+        assertTrue(e.getMessage().contains("no-such-python-here") && e.getMessage().contains("--python"), e.getMessage());
+    }
+
+    // --- helpers
+
+    private int run(TraceLog log, Framing framing, List<String>... programs) throws Exception {
+        return new TracedRun(log, framing, "python3", out()).stdin(ProcessBuilder.Redirect.PIPE).run(List.of(programs));
+    }
+
+    private PrintStream out() {
+        return new PrintStream(console, true, StandardCharsets.UTF_8);
+    }
+
+    /** The listing, its port 8080 made this test's. */
+    private String script(String name) throws IOException {
+        if (port == 0) {
+            port = freePort();
+        }
+        try (InputStream in = getClass().getResourceAsStream("/probe/" + name)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("8080", String.valueOf(port));
+            return Files.writeString(dir.resolve(name), text).toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static List<TraceEvent> events(TraceLog log, Op op, Side side) {
+        List<TraceEvent> out = new ArrayList<>();
+        for (int i = 0, n = log.size(); i < n; i++) {
+            TraceEvent e = log.get(i);
+            if (e.op() == op && e.side() == side) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> calls(List<TraceEvent> events) {
+        return events.stream().map(TraceEvent::call).toList();
+    }
+
+    private static String text(TraceEvent e) {
+        assertNotNull(e.payload(), e.toString());
+        return new String(e.payload(), StandardCharsets.UTF_8);
+    }
+
+    private static TraceIndex index(TraceLog log) {
+        TraceIndex idx = new TraceIndex(log);
+        idx.update();
+        return idx;
+    }
+}
