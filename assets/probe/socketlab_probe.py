@@ -18,14 +18,16 @@ Standard library only; Python 3.8 or newer; Linux, macOS and Windows.
 """
 
 import atexit
+import collections
+import itertools
 import json
 import os
 import runpy
 import socket
+import struct
 import sys
 import threading
 import time
-import weakref
 
 import _socket
 
@@ -48,12 +50,23 @@ except ImportError:  # Windows
         return -1
 
 
+# One record on the wire: a fixed header, then `length` bytes -- the report as JSON (kind 0), or the
+# bytes a send/recv call moved (kinds 1-4, the calls a program makes by the thousand).
+#   kind u8 | sid u32 | t0 i64 | t1 i64 | n i64 | asked i32 | waiting i32 | length u32
+RECORD = struct.Struct("<BIqqqiiI")
+JSON_KIND = 0
+DATA_KIND = 5  # the bytes of the rare call reported just before (a datagram)
+HOT = {"send": 1, "sendall": 2, "recv": 3, "recv_into": 4}
+MAX_WAITING = 64 * 1024 * 1024  # bytes queued for the lab before the program waits for it (a bound, not a goal)
+
+
 class _Reporter:
-    """The batch of reports and the thread that sends it to the lab."""
+    """The reports not yet sent, and the thread that sends them to the lab in batches."""
 
     def __init__(self, where, token, program, argv):
-        self.lock = threading.Lock()
-        self.batch = []
+        self.queue = collections.deque()  # append and popleft are atomic: the program's threads never wait on a lock
+        self.queued = 0
+        self.room = threading.Condition()
         self.out = None
         try:
             host, port = where.rsplit(":", 1)
@@ -70,11 +83,22 @@ class _Reporter:
         t.start()
         atexit.register(self.flush)
 
-    def put(self, report):
-        if self.out is None:
-            return
-        with self.lock:
-            self.batch.append(report)
+    def put(self, report, data=None):
+        """A report of a rare call, as a dict (and the bytes it moved, for a datagram)."""
+        if self.out is not None:
+            self.queue.append((report, data))
+
+    def hot(self, record):
+        """A send or receive, (kind, sid, t0, t1, n, asked, waiting, data): packed later, by the probe's thread."""
+        self.queue.append(record)
+        self.queued += len(record[7])
+        if self.queued > MAX_WAITING:
+            self.wait_for_room()
+
+    def wait_for_room(self):
+        """The lab is behind: the program waits for it (a second at most) rather than hold unbounded memory."""
+        with self.room:
+            self.room.wait(1.0)
 
     def _loop(self):
         while self.out is not None:
@@ -82,38 +106,69 @@ class _Reporter:
             self.flush()
 
     def flush(self):
-        with self.lock:
-            batch, self.batch = self.batch, []
-            out = self.out
-            if not batch or out is None:
-                return
+        q = self.queue
+        pack = RECORD.pack
+        while True:
             parts = []
-            for r in batch:  # a JSON line each; a call's bytes follow their line raw ("len" of them)
-                raw = r.pop("_raw", None)
-                if raw is not None:
-                    r["len"] = len(raw)
-                parts.append((json.dumps(r, separators=(",", ":")) + "\n").encode("utf-8"))
-                if raw is not None:
-                    parts.append(raw)
-            try:
-                out.sendall(b"".join(parts))
-            except OSError:
-                self.out = None  # the lab went away: the program goes on, untraced
+            add = parts.append
+            size = 0
+            while q and size < (4 << 20):
+                r = q.popleft()
+                if len(r) == 2:  # a rare call: its JSON, then the bytes it moved, if any
+                    report, data = r
+                    body = json.dumps(report, separators=(",", ":")).encode("utf-8")
+                    add(pack(JSON_KIND, 0, 0, 0, 0, 0, 0, len(body)))
+                    add(body)
+                    size += len(body)
+                    if data is not None:
+                        add(pack(DATA_KIND, 0, 0, 0, 0, 0, 0, len(data)))
+                        add(data)
+                        size += len(data)
+                else:
+                    kind, sid, t0, t1, n, asked, waiting, data = r
+                    add(pack(kind, sid, t0, t1, n, asked, waiting, len(data)))
+                    add(data)
+                    size += len(data)
+            self.queued -= size
+            out = self.out
+            if parts and out is not None:
+                try:
+                    _send_all(out, parts)
+                except OSError:
+                    self.out = None  # the lab went away: the program goes on, untraced and at full speed
+                    _unwrap()
+                    q.clear()
+            with self.room:
+                self.room.notify_all()
+            if not q or self.out is None:
+                return
+
+
+def _send_all(out, parts):
+    """Sends the pieces in order; where the OS has sendmsg, without first copying them into one."""
+    if not hasattr(out, "sendmsg"):  # Windows
+        out.sendall(b"".join(parts))
+        return
+    for i in range(0, len(parts), 512):
+        chunk = parts[i:i + 512]
+        n = out.sendmsg(chunk)
+        if n == sum(map(len, chunk)):
+            continue
+        rest = memoryview(b"".join(chunk))[n:]  # the kernel took part: the rest, as one
+        while rest:
+            rest = rest[out.send(rest):]
 
 
 _reporter = None
-_ids = weakref.WeakKeyDictionary()  # socket -> its number in this program
-_next_id = [0]
-_id_lock = threading.Lock()
+_sids = {}  # id(socket) -> its number in this program, while it is open
+_next_id = itertools.count(1)
 
 
 def _sid(sock):
-    with _id_lock:
-        n = _ids.get(sock)
-        if n is None:
-            _next_id[0] += 1
-            n = _ids[sock] = _next_id[0]
-        return n
+    n = _sids.get(id(sock))
+    if n is None:
+        n = _sids[id(sock)] = next(_next_id)
+    return n
 
 
 def _addr(a):
@@ -146,14 +201,21 @@ def _data(b, n=None):
     return bytes(view[:CAPTURE])
 
 
+_now = time.monotonic_ns
+
+
 def _report(sock, call, t0, t1, **fields):
+    """A rare call's report (not a send or receive): a dict, sent as JSON."""
     r = {"call": call, "sid": _sid(sock), "t0": t0, "t1": t1, "thread": threading.current_thread().name}
+    raw = fields.pop("_raw", None)
     r.update(fields)
-    _reporter.put(r)
+    if raw is not None:
+        r["data"] = len(raw)  # its bytes follow, as a record of their own
+    _reporter.put(r, raw)
 
 
 def _failed(sock, call, t0, e, **fields):
-    _report(sock, call, t0, time.monotonic_ns(),
+    _report(sock, call, t0, _now(),
             err={"type": type(e).__name__, "errno": getattr(e, "errno", None), "text": str(e)}, **fields)
 
 
@@ -166,20 +228,20 @@ def _wrap(cls):
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
         orig["__init__"](self, family, type, proto, fileno)
         if fileno is None:  # made by the program (accept() makes its sockets from a file number)
-            t = time.monotonic_ns()
+            t = _now()
             _report(self, "socket", t, t, family=_family(self.family), type=_type(self.type))
 
     def plain(name, **describe):
         real = orig[name]
 
         def call(self, *args):
-            t0 = time.monotonic_ns()
+            t0 = _now()
             try:
                 result = real(self, *args)
             except Exception as e:
                 _failed(self, name, t0, e, **{k: f(args) for k, f in describe.items()})
                 raise
-            t1 = time.monotonic_ns()
+            t1 = _now()
             fields = {k: f(args) for k, f in describe.items()}
             if name in ("bind", "listen", "connect", "connect_ex"):
                 own, peer = _names(self)
@@ -193,63 +255,91 @@ def _wrap(cls):
         return call
 
     def accept(self):
-        t0 = time.monotonic_ns()
+        t0 = _now()
         try:
             conn, addr = orig["accept"](self)
         except Exception as e:
             _failed(self, "accept", t0, e)
             raise
-        t1 = time.monotonic_ns()
+        t1 = _now()
         own, peer = _names(conn)
         _report(self, "accept", t0, t1, new=_sid(conn), local=own, remote=peer or _addr(addr))
         return conn, addr
 
+    rep = _reporter
+    append = rep.queue.append
+
     def sending(name):
         real = orig[name]
+        kind = HOT[name]
+        everything = name == "sendall"
 
         def call(self, data, *args):
-            t0 = time.monotonic_ns()
+            t0 = _now()
             try:
                 n = real(self, data, *args)
             except Exception as e:
                 _failed(self, name, t0, e, asked=memoryview(data).nbytes)
                 raise
-            t1 = time.monotonic_ns()
-            sent = memoryview(data).nbytes if name == "sendall" else n
-            fields = {"n": sent, "_raw": _data(data, sent), "asked": memoryview(data).nbytes}
-            if name == "sendto":
-                fields["to"] = _addr(args[-1])
-                fields["local"] = _names(self)[0]
-            _report(self, name, t0, t1, **fields)
+            t1 = _now()
+            if type(data) is bytes:  # immutable: kept as it is, no copy
+                asked = len(data)
+                sent = asked if everything else n
+                moved = data if sent == asked and sent <= CAPTURE else data[:min(sent, CAPTURE)]
+            else:  # a bytearray or memoryview the program may change next: copied
+                view = memoryview(data).cast("B")
+                asked = view.nbytes
+                sent = asked if everything else n
+                moved = bytes(view[:min(sent, CAPTURE)])
+            append((kind, _sids.get(id(self)) or _sid(self), t0, t1, sent, asked, -1, moved))
+            rep.queued += len(moved)
+            if rep.queued > MAX_WAITING:
+                rep.wait_for_room()
             return n
 
         call.__name__ = name
         return call
 
+    def sendto(self, data, *args):
+        t0 = _now()
+        try:
+            n = orig["sendto"](self, data, *args)
+        except Exception as e:
+            _failed(self, "sendto", t0, e, asked=memoryview(data).nbytes)
+            raise
+        t1 = _now()
+        _report(self, "sendto", t0, t1, n=n, _raw=_data(data, n), asked=memoryview(data).nbytes, to=_addr(args[-1]),
+                local=_names(self)[0])
+        return n
+
     def receiving(name):
         real = orig[name]
+        kind = HOT.get(name)
 
         def call(self, *args):
-            asked = args[0] if args and name in ("recv", "recvfrom") else (
-                args[1] if len(args) > 1 and args[1] else memoryview(args[0]).nbytes if args else 0)
+            if name in ("recv", "recvfrom"):
+                asked = args[0] if args else 0
+            else:
+                asked = args[1] if len(args) > 1 and args[1] else memoryview(args[0]).nbytes if args else 0
             waiting = _waiting(self)
-            t0 = time.monotonic_ns()
+            t0 = _now()
             try:
                 result = real(self, *args)
             except Exception as e:
                 _failed(self, name, t0, e, asked=asked)
                 raise
-            t1 = time.monotonic_ns()
-            fields = {"asked": asked, "waiting": waiting}
+            t1 = _now()
+            sid = _sids.get(id(self)) or _sid(self)
             if name == "recv":
-                fields.update(n=len(result), _raw=_data(result))
-            elif name == "recvfrom":
-                fields.update(n=len(result[0]), _raw=_data(result[0]), frm=_addr(result[1]), local=_names(self)[0])
+                rep.hot((kind, sid, t0, t1, len(result), asked, waiting, result[:CAPTURE]))
             elif name == "recv_into":
-                fields.update(n=result, _raw=_data(args[0], result))
+                rep.hot((kind, sid, t0, t1, result, asked, waiting, _data(args[0], result)))
+            elif name == "recvfrom":
+                _report(self, name, t0, t1, asked=asked, waiting=waiting, n=len(result[0]), _raw=_data(result[0]),
+                        frm=_addr(result[1]), local=_names(self)[0])
             else:  # recvfrom_into
-                fields.update(n=result[0], _raw=_data(args[0], result[0]), frm=_addr(result[1]), local=_names(self)[0])
-            _report(self, name, t0, t1, **fields)
+                _report(self, name, t0, t1, asked=asked, waiting=waiting, n=result[0], _raw=_data(args[0], result[0]),
+                        frm=_addr(result[1]), local=_names(self)[0])
             return result
 
         call.__name__ = name
@@ -258,10 +348,12 @@ def _wrap(cls):
     def close(self):
         if getattr(self, "_closed", False):
             return orig["close"](self)
-        t0 = time.monotonic_ns()
+        t0 = _now()
         orig["close"](self)
-        _report(self, "close", t0, time.monotonic_ns())
+        _report(self, "close", t0, _now())
+        _sids.pop(id(self), None)  # its id may be a new socket's next
 
+    _originals.update(orig)
     cls.__init__ = __init__
     cls.bind = plain("bind")
     cls.listen = plain("listen", backlog=lambda a: a[0] if a else None)
@@ -271,11 +363,21 @@ def _wrap(cls):
     cls.shutdown = plain("shutdown", how=lambda a: {0: "SHUT_RD", 1: "SHUT_WR", 2: "SHUT_RDWR"}.get(a[0], a[0]))
     cls.setsockopt = plain("setsockopt", level=lambda a: a[0], option=lambda a: _option(a[0], a[1]),
                            value=lambda a: a[2] if isinstance(a[2], int) else None)
-    for name in ("send", "sendall", "sendto"):
+    for name in ("send", "sendall"):
         setattr(cls, name, sending(name))
+    cls.sendto = sendto
     for name in ("recv", "recv_into", "recvfrom", "recvfrom_into"):
         setattr(cls, name, receiving(name))
     cls.close = close
+
+
+_originals = {}
+
+
+def _unwrap():
+    """Puts socket.socket's own methods back."""
+    for name, method in _originals.items():
+        setattr(socket.socket, name, method)
 
 
 def _family(f):
@@ -296,6 +398,15 @@ def _option(level, option):
     return str(option)
 
 
+def _exit_on_terminate():
+    """When the lab stops the program (SIGTERM), exit as Python does on sys.exit, so the last reports go out."""
+    import signal
+    if hasattr(signal, "SIGTERM") and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        def stop(signum, frame):
+            sys.exit(128 + signum)
+        signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv):
     global _reporter
     if len(argv) < 2:
@@ -310,6 +421,7 @@ def main(argv):
         _reporter = _Reporter(where, token, os.path.basename(program), argv[1:])
         if _reporter.out is not None:
             _wrap(socket.socket)
+            _exit_on_terminate()
     try:
         runpy.run_path(program, run_name="__main__")
     finally:

@@ -2,11 +2,12 @@
 # The probe's cost: a Python client sending 1 KiB and 64 KiB messages with sendall(), run plain and
 # under `socketlab trace`, interleaved, ROUNDS times each; prints each size's median ratio
 # (plain time / traced time: 1.00x = free). Targets (issue 14): >= 0.5x at 1 KiB, >= 0.9x at 64 KiB.
-#   bash src/bench/probe-bench.sh [ROUNDS] [MiB per run]
+#   bash src/bench/probe-bench.sh [ROUNDS] [MiB per run at 1 KiB] [MiB per run at 64 KiB]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${1:-5}
-MIB=${2:-64}
+MIB_SMALL=${2:-32}
+MIB_LARGE=${3:-512}
 mvn -q -B -DskipTests compile dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath
 LAB=(java -p "target/classes:$(cat target/runtime.classpath)" -m socketlab/socketlab.Main)
 B=src/bench/probe
@@ -17,6 +18,7 @@ for _ in $(seq 50); do [ -s target/probe-sink.port ] && break; sleep 0.1; done
 PORT=$(cat target/probe-sink.port)
 secs() { grep -o 'seconds [0-9.]*' | tail -1 | cut -d' ' -f2; }
 for SIZE in 1024 65536; do
+  MIB=$MIB_SMALL; [ "$SIZE" -gt 1024 ] && MIB=$MIB_LARGE
   COUNT=$(( MIB * 1024 * 1024 / SIZE ))
   RATIOS=()
   for r in $(seq "$ROUNDS"); do

@@ -3,9 +3,8 @@ package socketlab.probe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -25,16 +24,15 @@ import socketlab.trace.TraceLog;
  * batches; a thread per program records them ({@link ProgramRecorder}).
  *
  * <pre>
- *   {"hello":1,"token":"…","pid":4242,"program":"client.py","mono_ns":…}\n
- *   {"call":"send","sid":1,"t0":…,"t1":…,"n":5,"len":5}\n  hello          ← a call's bytes follow its line
+ *   [JSON]  {"hello":1,"token":"…","pid":4242,"program":"client.py","mono_ns":…}
+ *   [JSON]  {"call":"connect","sid":1,"t0":…,"t1":…,"local":["127.0.0.1",50372],"remote":[…]}
+ *   [SEND]  sid 1, t0, t1, n 5  |  hello                  ← sends and receives: a fixed header and their bytes
  * </pre>
  *
- * A line is at most {@link #MAX_LINE} bytes and a call's bytes at most {@link #MAX_DATA}; a report
- * past either ends that program's reports (the program itself goes on).
+ * (the layout is {@link Record}'s). A record past {@link Record#MAX_DATA} bytes ends that program's
+ * reports; the program itself goes on.
  */
 public final class ProbeListener implements AutoCloseable {
-    static final int MAX_LINE = 64 * 1024;
-    static final int MAX_DATA = 16 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TraceLog log;
@@ -49,6 +47,7 @@ public final class ProbeListener implements AutoCloseable {
         final CountDownLatch ready = new CountDownLatch(1);
         final CountDownLatch ended = new CountDownLatch(1);
         volatile ProgramRecorder recorder;
+        volatile long lastReport = System.nanoTime();
     }
 
     public ProbeListener(TraceLog log, Framing framing) throws IOException {
@@ -81,6 +80,19 @@ public final class ProbeListener implements AutoCloseable {
         return program(pid).ended.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Waits until program {@code pid} has sent nothing for {@code quietMs} (its probe sends a batch
+     * every 20 ms: a few of those quiet, and what it did has arrived), or {@code maxMs} passed.
+     */
+    public void awaitQuiet(long pid, long quietMs, long maxMs) throws InterruptedException {
+        Program p = program(pid);
+        long until = System.nanoTime() + maxMs * 1_000_000;
+        while (p.ended.getCount() > 0 && System.nanoTime() < until
+                && System.nanoTime() - p.lastReport < quietMs * 1_000_000) {
+            Thread.sleep(5);
+        }
+    }
+
     /** Whether program {@code pid}'s probe reported at all. */
     public boolean reported(long pid) {
         return program(pid).recorder != null;
@@ -106,30 +118,36 @@ public final class ProbeListener implements AutoCloseable {
 
     private void read(Socket s) {
         Program p = null;
-        try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16)) {
-            JsonNode hello = line(in);
-            if (hello == null || !token.equals(hello.path("token").asText())) {
+        try (s; DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 1 << 16))) {
+            Record hello = Record.read(in);
+            JsonNode h = hello == null || hello.kind() != Record.JSON ? null : JSON.readTree(hello.data());
+            if (h == null || !token.equals(h.path("token").asText())) {
                 return; // not a probe of ours
             }
-            long pid = hello.path("pid").asLong();
+            long pid = h.path("pid").asLong();
             p = program(pid);
-            ProgramRecorder r = new ProgramRecorder(log, new TraceEvent.Origin(hello.path("program").asText("?"), pid),
-                    framing, hello.path("mono_ns").asLong(), System.nanoTime());
+            ProgramRecorder r = new ProgramRecorder(log, new TraceEvent.Origin(h.path("program").asText("?"), pid),
+                    framing, h.path("mono_ns").asLong(), System.nanoTime());
             p.recorder = r;
             try {
-                for (JsonNode report; (report = line(in)) != null; ) {
-                    byte[] data = null;
-                    if (report.has("len")) {
-                        int n = report.path("len").asInt(-1);
-                        if (n < 0 || n > MAX_DATA) {
-                            return;
+                for (Record rec; (rec = Record.read(in)) != null; ) {
+                    p.lastReport = System.nanoTime();
+                    boolean ready;
+                    if (rec.kind() == Record.JSON) {
+                        JsonNode report = JSON.readTree(rec.data());
+                        byte[] data = null;
+                        if (report.has("data")) { // a datagram: its bytes are the next record
+                            Record bytes = Record.read(in);
+                            if (bytes == null || bytes.kind() != Record.DATA) {
+                                return;
+                            }
+                            data = bytes.data();
                         }
-                        data = in.readNBytes(n);
-                        if (data.length < n) {
-                            return;
-                        }
+                        ready = r.take(report, data);
+                    } else {
+                        ready = r.take(rec);
                     }
-                    if (r.take(report, data)) {
+                    if (ready) {
                         p.ready.countDown();
                     }
                 }
@@ -144,18 +162,6 @@ public final class ProbeListener implements AutoCloseable {
                 p.ended.countDown();
             }
         }
-    }
-
-    /** The next JSON line, or null at the end of the reports. */
-    private static JsonNode line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(256);
-        for (int c; (c = in.read()) != '\n'; ) {
-            if (c < 0 || b.size() >= MAX_LINE) {
-                return null;
-            }
-            b.write(c);
-        }
-        return JSON.readTree(b.toByteArray());
     }
 
     @Override

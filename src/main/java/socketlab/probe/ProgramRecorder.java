@@ -163,6 +163,20 @@ final class ProgramRecorder {
         return ready;
     }
 
+    /** Records a send or a receive (the records that skip JSON); true when the program is ready (see above). */
+    boolean take(Record r) {
+        Sock s = socks.computeIfAbsent(r.sid(), k -> new Sock());
+        long t1 = r.t1() + shift;
+        last = Math.max(last, t1);
+        long dur = Math.max(0, r.t1() - r.t0());
+        if (r.kind() == Record.SEND || r.kind() == Record.SENDALL) {
+            sent(s, t1, dur, r.call(), r.data(), (int) r.n());
+        } else if (r.kind() == Record.RECV || r.kind() == Record.RECV_INTO) {
+            received(s, t1, dur, r.call(), r.data(), (int) r.n(), r.asked(), r.waiting());
+        }
+        return false;
+    }
+
     /** The program ended: the decoders say what was left unfinished on each connection. */
     void ended() {
         for (Sock s : socks.values()) {

@@ -33,6 +33,8 @@ import socketlab.trace.TraceLog;
 public final class TracedRun {
     static final long READY_MS = 10_000;
     static final long STOP_MS = 2_000;
+    /** How long a program's probe must have sent nothing before it is stopped: three of its 20 ms batches. */
+    static final long QUIET_MS = 60;
     /** How long an untraced program is given to get going before the next one starts: it cannot say. */
     static final long UNTRACED_START_MS = 300;
     private static final Pattern PYTHON = Pattern.compile("python[0-9.]*(\\.exe)?", Pattern.CASE_INSENSITIVE);
@@ -98,6 +100,9 @@ public final class TracedRun {
                     }
                 }
             } finally {
+                for (int i = 0; i < started.size() - 1; i++) { // what the others did last is on its way
+                    listener.awaitQuiet(started.get(i).pid(), QUIET_MS, STOP_MS);
+                }
                 for (Process p : started) {
                     stop(p);
                 }
