@@ -20,6 +20,21 @@ modes=${SHOT_MODES:-"normal proj"}
 
 keys() { xdotool key --delay 150 "$@"; }
 
+# traced programs: traces made first by `socketlab trace` (the tutorial-style listings of the tests), then opened
+listing() { # listing NAME PORT: the test listing, its port 8080 made PORT, in $out/programs
+  mkdir -p "$out/programs"; sed "s/8080/$2/" "src/test/resources/probe/$1" > "$out/programs/$1"; echo "$out/programs/$1"; }
+lab() { java --module-path "$mp" -m socketlab/socketlab.Main "$@"; }
+for c in $cases; do
+  case $c in
+    traced-pair) p=$((20000 + RANDOM % 20000))
+      printf 'hello\nsticky packets\n' | lab trace --run "$(listing ch7_server.py $p)" --run "$(listing ch7_client.py $p)" \
+        > "$out/traced-pair.jsonl" 2>>"$out/app.log" ;;
+    student-header) p=$((20000 + RANDOM % 20000))
+      lab trace --framing header --serve --port $p -- python3 "$(listing header_files_client.py $p)" \
+        > "$out/student-header.jsonl" 2>>"$out/app.log" ;;
+  esac
+done
+
 for size in "${sizes[@]}"; do
   # a display of its own, at this size: Xvfb picks a free number and writes it on fd 3
   exec 3< <(Xvfb -displayfd 1 -screen 0 "${size}x24" -nolisten tcp 2>/dev/null)
@@ -32,6 +47,7 @@ for size in "${sizes[@]}"; do
         args=()
         case $c in
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
+          traced-pair|student-header) args=("$out/$c.jsonl") ;;
         esac
         DISPLAY=$disp java -Dsocketlab.maximized=true -Dsocketlab.lang="$lang" -Dprism.order=sw \
           --module-path "$mp" -m socketlab/socketlab.Main "${args[@]}" >>"$out/app.log" 2>&1 &

@@ -60,7 +60,7 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         List<List<String>> programs = new ArrayList<>();
         for (String r : runs) {
-            List<String> words = words(r);
+            List<String> words = TracedRun.words(r);
             if (!words.isEmpty()) {
                 programs.add(words);
             }
@@ -118,37 +118,5 @@ final class TraceCommand implements Callable<Integer> {
             Cli.OUT.flush();
             return status;
         }
-    }
-
-    /** A --run value as its words: split at spaces, except inside '…' or "…" ({@code "x.py 'a b'"} → x.py, a b). */
-    static List<String> words(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        char quote = 0;
-        boolean any = false;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    w.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                any = true;
-            } else if (Character.isWhitespace(c)) {
-                if (any || w.length() > 0) {
-                    out.add(w.toString());
-                    w.setLength(0);
-                    any = false;
-                }
-            } else {
-                w.append(c);
-            }
-        }
-        if (any || w.length() > 0) {
-            out.add(w.toString());
-        }
-        return out;
     }
 }

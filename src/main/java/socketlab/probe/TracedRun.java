@@ -44,6 +44,9 @@ public final class TracedRun {
     private final String python;
     private final PrintStream console;
     private ProcessBuilder.Redirect stdin = ProcessBuilder.Redirect.INHERIT;
+    private final List<Process> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean stopped;
+    private volatile OutputStream lastInput;
 
     /** {@code python}: the interpreter for .py programs ("python3"). */
     public TracedRun(TraceLog log, Framing framing, String python, PrintStream console) {
@@ -57,6 +60,33 @@ public final class TracedRun {
     public TracedRun stdin(ProcessBuilder.Redirect from) {
         this.stdin = from;
         return this;
+    }
+
+    /** Stops the run from another thread (the window's Stop): every program is stopped as if the last had ended. */
+    public void stop() {
+        stopped = true;
+        for (Process p : running) {
+            p.toHandle().descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+    }
+
+    /**
+     * Writes a line to the last program's stdin when it reads a pipe ({@link #stdin} PIPE); false when it
+     * has not started yet, or has gone.
+     */
+    public boolean type(String line) {
+        OutputStream in = lastInput;
+        if (in == null) {
+            return false;
+        }
+        try {
+            in.write((line + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            in.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The interpreter to use when the user names none: $SOCKETLAB_PYTHON, else python3 (python on Windows). */
@@ -86,8 +116,12 @@ public final class TracedRun {
                     if (!traced) {
                         console.println("socketlab trace: " + Phrase.of("probe.untraced", program.get(0)).words());
                     }
+                    if (stopped) {
+                        break;
+                    }
                     Process p = start(command, program, listener, last);
                     started.add(p);
+                    running.add(p);
                     if (!last) {
                         if (!traced) {
                             p.waitFor(UNTRACED_START_MS, TimeUnit.MILLISECONDS);
@@ -154,7 +188,9 @@ public final class TracedRun {
             throw new ProbeException(command != program ? Phrase.of("probe.noPython", name(program), command.get(0), e.getMessage())
                     : Phrase.of("probe.cannotStart", program.get(0), e.getMessage()), e);
         }
-        if (!last || stdin == ProcessBuilder.Redirect.PIPE) {
+        if (last && stdin == ProcessBuilder.Redirect.PIPE) {
+            lastInput = p.getOutputStream();
+        } else if (!last) {
             try {
                 p.getOutputStream().close(); // stdin is the last program's
             } catch (IOException ignored) {
@@ -213,5 +249,37 @@ public final class TracedRun {
             }
         }
         return Path.of(program.get(0)).getFileName().toString();
+    }
+
+    /** A command line as its words (a --run value, the window's arguments field): split at spaces, except inside '…' or "…" ({@code "x.py 'a b'"} → x.py, a b). */
+    public static List<String> words(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        char quote = 0;
+        boolean any = false;
+        for (char c : line.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    w.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                any = true;
+            } else if (Character.isWhitespace(c)) {
+                if (any || w.length() > 0) {
+                    out.add(w.toString());
+                    w.setLength(0);
+                    any = false;
+                }
+            } else {
+                w.append(c);
+            }
+        }
+        if (any || w.length() > 0) {
+            out.add(w.toString());
+        }
+        return out;
     }
 }

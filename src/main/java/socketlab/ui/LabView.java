@@ -22,6 +22,8 @@ import socketlab.ui.model.LabViewModel;
 import socketlab.ui.panes.ByteInspector;
 import socketlab.ui.panes.ClientPane;
 import socketlab.ui.panes.LessonPane;
+import socketlab.ui.panes.ProgramConsole;
+import socketlab.ui.panes.RunProgramDialog;
 import socketlab.ui.panes.ReplayBar;
 import socketlab.ui.panes.ServerPane;
 import socketlab.ui.style.Css;
@@ -177,7 +179,12 @@ final class LabView extends BorderPane {
         csv.setOnAction(e -> choose(true, "events", "*.csv").ifPresent(vm.files()::exportCsv));
         javafx.scene.control.MenuItem openScenario = new javafx.scene.control.MenuItem(I18n.tr("file.openScenario"));
         openScenario.setOnAction(e -> choose(false, "scenario", "*.json").ifPresent(vm.runs()::openScenario));
-        file.getItems().addAll(openScenario, open, save, new javafx.scene.control.SeparatorMenuItem(), pngVisible, pngAll, csv);
+        javafx.scene.control.MenuItem program = new javafx.scene.control.MenuItem(I18n.tr("program.menu"));
+        program.setId("run-program");
+        program.disableProperty().bind(vm.programs().runningProperty());
+        program.setOnAction(e -> runProgram(vm));
+        file.getItems().addAll(openScenario, open, save, new javafx.scene.control.SeparatorMenuItem(), pngVisible, pngAll, csv,
+                new javafx.scene.control.SeparatorMenuItem(), program);
         // drop a scenario (.json) or a saved trace (.jsonl) anywhere on the window
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -285,7 +292,7 @@ final class LabView extends BorderPane {
         inspector.setId("inspector");
         ReplayBar replayBar = new ReplayBar(vm);
         javafx.scene.layout.BorderPane timelineBox = new javafx.scene.layout.BorderPane(timeline);
-        timelineBox.setBottom(replayBar);
+        timelineBox.setBottom(new javafx.scene.layout.VBox(new ProgramConsole(vm.programs()), replayBar));
         // the lesson is built when its tab is first shown: the window appears sooner, and nothing is lost
         javafx.scene.control.Tab lessonTab = new javafx.scene.control.Tab(I18n.tr("lesson.tab"));
         lessonTab.selectedProperty().addListener((o, was, now) -> {
@@ -412,6 +419,19 @@ final class LabView extends BorderPane {
                     e.consume();
                 }
             });
+        });
+    }
+
+    /** "Run a Python program…": asks what to run, then runs it under the probe with the server pane's framing. */
+    private void runProgram(LabViewModel vm) {
+        new RunProgramDialog(getScene().getWindow(), "").showAndWait().ifPresent(c -> {
+            socketlab.codec.Framing framing;
+            try {
+                framing = socketlab.codec.Framing.parse(vm.server().framingProperty().get());
+            } catch (IllegalArgumentException e) {
+                framing = socketlab.codec.Framing.NONE;
+            }
+            vm.programs().run(c.programs(), framing, c.python());
         });
     }
 }

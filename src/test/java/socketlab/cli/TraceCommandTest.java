@@ -21,8 +21,8 @@ class TraceCommandTest {
 
     @Test
     void aRunValueSplitsAtSpacesButNotInsideQuotes() {
-        assertEquals(List.of("client.py", "a b", "c", ""), TraceCommand.words(" client.py 'a b'  \"c\" '' "));
-        assertEquals(List.of(), TraceCommand.words("   "));
+        assertEquals(List.of("client.py", "a b", "c", ""), socketlab.probe.TracedRun.words(" client.py 'a b'  \"c\" '' "));
+        assertEquals(List.of(), socketlab.probe.TracedRun.words("   "));
     }
 
     @Test

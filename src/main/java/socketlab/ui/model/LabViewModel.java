@@ -31,6 +31,7 @@ public final class LabViewModel {
     private final LessonViewModel lessons;
     private final RunsViewModel runs;
     private final TraceFilesViewModel files;
+    private final ProgramsViewModel programs;
 
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper glued = new ReadOnlyIntegerWrapper();
@@ -55,8 +56,9 @@ public final class LabViewModel {
         lessons = new LessonViewModel(recording, tasks, server, client);
         runs = new RunsViewModel(recording, tasks, status, p -> PaneLoader.load(p, server, client));
         files = new TraceFilesViewModel(recording, tasks, status, runs, server, client, this::show);
+        programs = new ProgramsViewModel(recording, tasks, status);
         live = server.runningProperty().or(server.busyProperty()).or(client.connectedProperty()).or(client.busyProperty())
-                .or(runs.scenarioRunningProperty()).or(lessons.lessonRunningProperty());
+                .or(runs.scenarioRunningProperty()).or(lessons.lessonRunningProperty()).or(programs.runningProperty());
         server.boundPortProperty().addListener((o, was, port) -> { // the client connects where the server listens
             if (port.intValue() > 0) {
                 client.port.set(String.valueOf(port.intValue()));
@@ -77,6 +79,8 @@ public final class LabViewModel {
     public RunsViewModel runs() { return runs; }
 
     public TraceFilesViewModel files() { return files; }
+
+    public ProgramsViewModel programs() { return programs; }
 
     /**
      * True while a socket of the window's can write to the trace: the server listening, the client
@@ -113,6 +117,7 @@ public final class LabViewModel {
     /** Reads the events appended since the last pulse. Returns true when there were any. */
     public boolean refresh() {
         steps.refresh();
+        programs.refresh();
         if (!recording.index().update()) {
             return false;
         }
@@ -159,12 +164,14 @@ public final class LabViewModel {
         split.set(0);
         events.set(0);
         status.clear();
+        programs.clear();
         version.set(version.get() + 1);
     }
 
     /** Closes every socket; returns when the ports are free (at most about a second). */
     public void shutdown() {
         steps.release();
+        programs.stop();
         client.shutdown();
         server.shutdown();
     }

@@ -37,6 +37,8 @@ public final class Css {
     public static final String HEX = "hex";
     public static final String HEADER_BYTE = "header-byte";
     public static final String PRIMARY = "primary";
+    /** The strip under the timeline with a traced program's output and input. */
+    public static final String PROGRAM_CONSOLE = "program-console";
     // the shell's, the panes' and the controls' own
     public static final String APP_TITLE = "app-title";
     public static final String ARROW = "arrow";

@@ -31,12 +31,25 @@ final class RowHeaderRenderer {
         return open.said() != null ? open.said().words() : open.text();
     }
 
+    /**
+     * What the row's title says of it: the engine's note on one end — or, where a traced program is
+     * an end, both ends' notes, so the row says which programs talk ("client.py · pid 41 ↔ server.py · pid 40").
+     */
+    private static String note(TraceLog log, ConnectionRow r, TraceIndex.Conn any) {
+        TraceEvent client = r.client() != null && r.client().openEvent >= 0 ? log.get(r.client().openEvent) : null;
+        TraceEvent server = r.server() != null && r.server().openEvent >= 0 ? log.get(r.server().openEvent) : null;
+        if (client != null && server != null && (client.origin() != null || server.origin() != null)) {
+            return noteWords(client) + "  ↔  " + noteWords(server);
+        }
+        return any.openEvent >= 0 ? noteWords(log.get(any.openEvent)) : null;
+    }
+
     void draw(Painter p, TraceIndex idx, ConnectionRow r, int number, double x, double y, double w) {
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
         double fs = p.fs();
         TraceIndex.Conn any = r.any();
-        String note = any.openEvent >= 0 ? noteWords(log.get(any.openEvent)) : null;
+        String note = note(log, r, any);
         boolean unix = any.unixPath != null; // AF_UNIX: no ports to name, the note names the path
         String title = I18n.tr("timeline.row", number,
                 r.client() == null ? I18n.tr("timeline.outside") : unix ? "" : ":" + r.client().localPort,

@@ -123,4 +123,38 @@ class LabViewModelTest {
         assertEquals("header:le", vm.client().framingProperty().get(), "of broken vs fixed, the panes hold the fixed run");
         assertEquals("header:le", vm.server().framingProperty().get());
     }
+
+    @Test
+    void aStudentsProgramRunFromTheWindowIsARowBesideTheLabsServerAndItsRunIsInTheConsole(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(python(), "python3 is not installed");
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        vm.server().portProperty().set("0");
+        vm.server().recvDelayMsProperty().set(200);
+        vm.server().start();
+        int port = vm.server().boundPortProperty().get();
+        Path client;
+        try (var in = getClass().getResourceAsStream("/probe/sticky_client.py")) {
+            client = Files.writeString(dir.resolve("sticky_client.py"),
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("8080", String.valueOf(port)));
+        }
+        vm.programs().run(List.of(List.of(client.toString())), socketlab.codec.Framing.NONE, "python3"); // same thread: returns when it ended
+        assertFalse(vm.programs().runningProperty().get());
+        assertTrue(vm.log().await(socketlab.trace.Op.EOF, socketlab.trace.Side.SERVER, 1, 10_000));
+        vm.refresh();
+        List<ConnectionRow> rows = ConnectionRow.of(vm.shownIndex());
+        assertEquals(1, rows.size(), "the student's client and the lab's server pair into one row");
+        assertEquals(1, vm.gluedProperty().get(), "its two sends glued in the lab's one recv()");
+        assertTrue(vm.programs().consoleProperty().get().contains("sticky_client.py"), vm.programs().consoleProperty().get());
+        assertTrue(vm.scenarioStatusProperty().get().contains("0"), "its exit status: " + vm.scenarioStatusProperty().get());
+        vm.server().stop();
+    }
+
+    private static boolean python() {
+        try {
+            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            return p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
 }
