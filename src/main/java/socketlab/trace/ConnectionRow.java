@@ -47,11 +47,14 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
         return t == Long.MAX_VALUE ? log.tNs(any().openEvent) : t;
     }
 
-    /** When the last thing either end did happened (a call, a frame, an error, EOF or close); 0 when nothing. */
+    /**
+     * When the last thing either end did happened (its opening, a call, a frame, an error, EOF or
+     * close): never before {@link #startNs} — a connection that is open and idle so far lasts 0 ms.
+     */
     public long endNs(TraceLog log) {
         long t = 0;
         for (TraceIndex.Conn c : ends()) {
-            int last = Math.max(c.closeEvent, c.eofEvent);
+            int last = Math.max(c.openEvent, Math.max(c.closeEvent, c.eofEvent));
             for (IntList l : new IntList[] {c.sends, c.recvs, c.frames, c.errors, c.datagrams}) {
                 if (!l.isEmpty()) {
                     last = Math.max(last, l.last());

@@ -108,7 +108,7 @@ final class LabView extends BorderPane {
             {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"F7", "keys.language"}, {"F8", "keys.panes"}, {"Space  →  Page Down", "keys.next"},
             {"Ctrl+L", "keys.listen"}, {"Ctrl+K", "keys.connect"}, {"Ctrl+Enter", "keys.send"},
             {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"+  −  0", "keys.zoomTimeline"},
-            {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"F1  ?", "keys.help"}};
+            {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"Ctrl+P", "keys.program"}, {"F1  ?", "keys.help"}};
         for (int i = 0; i < rows.length; i++) {
             Label k = new Label(rows[i][0]);
             k.setStyle("-fx-font-weight: bold;");
@@ -368,6 +368,11 @@ final class LabView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> vm.client().send());
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm.runs()::runComparison);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::clear);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
+                if (!vm.programs().runningProperty().get()) {
+                    runProgram(vm);
+                }
+            });
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), timeline::requestFocus);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> projector.set(!projector.get()));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showShortcuts);

@@ -54,4 +54,16 @@ class ConnectionRowTest {
         assertEquals(0, ConnectionRow.bytes(null, true), "a missing end sent nothing");
         assertEquals(0, ConnectionRow.datagrams(row.client(), true));
     }
+
+    @Test
+    void aConnectionOpenButIdleSoFarLastsNothingRatherThanANegativeTime() {
+        TraceLog log = new TraceLog();
+        log.life(Op.ACCEPT, Side.SERVER, 1, 8080, 50_000, 0, null);
+        log.life(Op.CONNECT, Side.CLIENT, 2, 50_000, 8080, 0, null);
+        TraceIndex idx = new TraceIndex(log);
+        idx.update();
+        ConnectionRow row = ConnectionRow.of(idx).get(0);
+        assertEquals(row.startNs(log), Math.min(row.startNs(log), row.endNs(log)), "end is not before start");
+        assertTrue(row.endNs(log) - row.startNs(log) < 1_000_000_000L);
+    }
 }

@@ -24,7 +24,7 @@ public final class ProgramConsole extends VBox {
         output.setId("program-output");
         output.setEditable(false);
         output.setWrapText(true);
-        output.setPrefRowCount(5);
+        output.setPrefRowCount(3); // the timeline keeps the room; the newest lines are in view
         output.textProperty().bind(vm.consoleProperty());
         output.textProperty().addListener((o, was, now) -> output.setScrollTop(Double.MAX_VALUE)); // the newest in view
         TextField input = new TextField();
@@ -39,6 +39,11 @@ public final class ProgramConsole extends VBox {
         stop.setId("program-stop");
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> vm.stop());
+        vm.runningProperty().addListener((o, was, now) -> {
+            if (now) {
+                input.requestFocus(); // what the class types next is the program's input
+            }
+        });
         HBox.setHgrow(input, Priority.ALWAYS);
         HBox line = new HBox(8, new Label(I18n.tr("program.console")), input, stop);
         line.setAlignment(Pos.CENTER_LEFT);

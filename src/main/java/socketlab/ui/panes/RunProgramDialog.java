@@ -35,7 +35,9 @@ public final class RunProgramDialog extends Dialog<RunProgramDialog.Choice> {
     public RunProgramDialog(Window owner, String suggestedArgs) {
         initOwner(owner);
         setTitle(I18n.tr("program.title"));
-        setHeaderText(I18n.tr("program.header"));
+        Label about = new Label(I18n.tr("program.header"));
+        about.setWrapText(true);
+        about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of it, on as many lines as it takes
         first.setId("program-file");
         firstArgs.setId("program-args");
         firstArgs.setText(suggestedArgs);
@@ -49,17 +51,25 @@ public final class RunProgramDialog extends Dialog<RunProgramDialog.Choice> {
         grid.addRow(2, new Label(I18n.tr("program.second")), second, browse(second));
         grid.addRow(3, new Label(I18n.tr("program.args")), secondArgs);
         grid.addRow(4, new Label(I18n.tr("program.python")), python);
-        GridPane.setHgrow(first, Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the labels whole; the fields give way
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+        setOnShown(e -> first.requestFocus());
         first.setPrefColumnCount(32);
-        getDialogPane().setContent(grid);
+        getDialogPane().setContent(new javafx.scene.layout.VBox(12, about, grid));
+        getDialogPane().setPrefWidth(Math.min(720, Math.max(420, owner == null ? 720 : owner.getWidth() - 80)));
+        setResizable(true);
         ButtonType run = new ButtonType(I18n.tr("program.run"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(run, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().addAll(run, new ButtonType(I18n.tr("program.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         getDialogPane().lookupButton(run).disableProperty().bind(first.textProperty().isEmpty());
         setResultConverter(b -> b == run ? choice() : null);
     }
 
     private Button browse(TextField into) {
         Button b = new Button(I18n.tr("program.browse"));
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setOnAction(e -> {
             FileChooser c = new FileChooser();
             c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Python", "*.py"));
