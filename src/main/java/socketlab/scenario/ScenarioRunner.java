@@ -7,6 +7,7 @@ import socketlab.net.LabClient;
 import socketlab.net.LabException;
 import socketlab.text.Phrase;
 import socketlab.net.LabServer;
+import socketlab.trace.ConnectionRow;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
 
@@ -33,8 +34,12 @@ public final class ScenarioRunner {
         this.gate = gate;
     }
 
-    /** Which connection ids the run used, and what it counted. */
-    public record Result(int serverConn, int clientConn, TraceIndex.Summary summary, long elapsedNs) {}
+    /**
+     * Which connection ids the run used, what it counted, and how long it took: {@code elapsedNs} from
+     * the scenario's start to its end (setup included), {@code rowNs} from its first socket event to its
+     * last — what its timeline row says.
+     */
+    public record Result(int serverConn, int clientConn, TraceIndex.Summary summary, long elapsedNs, long rowNs) {}
 
     public Result run(Scenario s) throws LabException, InterruptedException {
         long t0 = System.nanoTime();
@@ -56,7 +61,13 @@ public final class ScenarioRunner {
                 idx.update();
                 TraceIndex.Conn c = idx.conn(clientConn);
                 int serverConn = c != null && c.peer() != null ? c.peer().id : 0;
-                return new Result(serverConn, clientConn, runSummary(idx, clientConn, serverConn), elapsed);
+                long rowNs = 0;
+                for (ConnectionRow row : ConnectionRow.of(idx)) {
+                    if (row.ends().contains(c)) {
+                        rowNs = row.endNs(log) - row.startNs(log);
+                    }
+                }
+                return new Result(serverConn, clientConn, runSummary(idx, clientConn, serverConn), elapsed, rowNs);
             }
         }
     }
@@ -69,6 +80,7 @@ public final class ScenarioRunner {
         int split = 0;
         int frames = 0;
         int ok = 0;
+        int messages = 0;
         for (int id : new int[] {clientConn, serverConn}) {
             TraceIndex.Conn c = idx.conn(id);
             if (c == null) {
@@ -79,12 +91,13 @@ public final class ScenarioRunner {
             glued += idx.glued(c);
             split += idx.split(c);
             frames += c.frames.size();
+            messages += c.messages.size();
             for (int k = 0; k < c.frames.size(); k++) {
                 if (idx.frameVerdict(c, k) == Verdict.OK) {
                     ok++;
                 }
             }
         }
-        return new TraceIndex.Summary(sends, recvs, glued, split, frames, ok);
+        return new TraceIndex.Summary(sends, recvs, glued, split, frames, ok, messages);
     }
 }

@@ -16,6 +16,22 @@ import java.util.List;
 public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
 
     /** The rows of an index, in the order their first end appeared: a server end with its peer, or a client alone. */
+    /**
+     * The number the window gives connection {@code conn}: its row's, counted from 1 in the order of
+     * {@link #of} (the timeline's "#2"); -1 when it is in no row (a listener).
+     */
+    public static int number(TraceIndex idx, int conn) {
+        List<ConnectionRow> rows = of(idx);
+        for (int i = 0; i < rows.size(); i++) {
+            for (TraceIndex.Conn c : rows.get(i).ends()) {
+                if (c.id == conn) {
+                    return i + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
     public static List<ConnectionRow> of(TraceIndex idx) {
         List<ConnectionRow> rows = new ArrayList<>();
         for (TraceIndex.Conn c : idx.conns()) {

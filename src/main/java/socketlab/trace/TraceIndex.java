@@ -471,8 +471,13 @@ public final class TraceIndex {
 
     /** Counts for the {@code summary} line. */
     public Summary summary() {
-        return new Summary(sends, recvs, gluedTotal(), splitTotal(), frames, framesOk());
+        int messages = 0;
+        for (Conn c : order) {
+            messages += c.messages.size();
+        }
+        return new Summary(sends, recvs, gluedTotal(), splitTotal(), frames, framesOk(), messages);
     }
 
-    public record Summary(int sends, int recvs, int glued, int split, int frames, int framesOk) {}
+    /** {@code messages}: what the senders meant to send; {@code framesOk}: how many of them arrived as sent. */
+    public record Summary(int sends, int recvs, int glued, int split, int frames, int framesOk, int messages) {}
 }

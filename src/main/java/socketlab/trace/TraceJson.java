@@ -153,6 +153,7 @@ public final class TraceJson {
         o.put("split", s.split());
         o.put("frames", s.frames());
         o.put("frames_ok", s.framesOk());
+        o.put("messages", s.messages());
         return o.toString();
     }
 

@@ -66,4 +66,13 @@ class ConnectionRowTest {
         assertEquals(row.startNs(log), Math.min(row.startNs(log), row.endNs(log)), "end is not before start");
         assertTrue(row.endNs(log) - row.startNs(log) < 1_000_000_000L);
     }
+
+    @Test
+    void bothEndsOfARowGoByTheRowsNumberWhichIsWhatTheInspectorSays() {
+        TraceIndex idx = stickyAndOutside();
+        assertEquals(1, ConnectionRow.number(idx, 1), "the server's end: row #1");
+        assertEquals(1, ConnectionRow.number(idx, 2), "the client's end: the same #1");
+        assertEquals(2, ConnectionRow.number(idx, 3));
+        assertEquals(-1, ConnectionRow.number(idx, 42), "in no row");
+    }
 }

@@ -128,7 +128,7 @@ public final class RunsViewModel {
                 for (Scenario s : runs) {
                     ScenarioRunner.Result r = new ScenarioRunner(target, tasks.runner(), recording.stepper()).run(s);
                     said.add(Phrase.window("scenario.result", s.framing().spec(), r.summary().glued(), r.summary().split(),
-                            r.summary().framesOk(), r.summary().frames(), String.format("%.1f", r.elapsedNs() / 1e6)));
+                            r.summary().framesOk(), r.summary().messages(), String.format("%.1f", r.rowNs() / 1e6)));
                 }
             } catch (LabException e) {
                 said.add(e.words()); // the runs before it keep their summaries

@@ -81,7 +81,8 @@ public final class ByteInspector extends VBox {
             default -> side + " " + e.op().wire();
         });
         List<String> facts = new ArrayList<>();
-        facts.add(I18n.tr("inspector.when", e.conn(), String.format(Locale.ROOT, "%.3f", e.tNs() / 1e6)));
+        int number = idx == null ? -1 : socketlab.trace.ConnectionRow.number(idx, e.conn()); // the timeline's "#n"
+        facts.add(I18n.tr("inspector.when", number > 0 ? number : e.conn(), String.format(Locale.ROOT, "%.3f", e.tNs() / 1e6)));
         if (e.op() == Op.RECV || e.op() == Op.SEND) {
             facts.add(I18n.tr("inspector.took", String.format(Locale.ROOT, "%.3f", e.durNs() / 1e6)));
             facts.add(I18n.tr("inspector.offset", e.offset(), e.offset() + e.bytes()));

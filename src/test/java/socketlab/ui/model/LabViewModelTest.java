@@ -28,8 +28,11 @@ class LabViewModelTest {
         List<ConnectionRow> rows = ConnectionRow.of(vm.shownIndex());
         assertEquals(2, rows.size(), "one row for the broken run, one for the fixed");
         String status = vm.scenarioStatusProperty().get();
-        assertTrue(status.startsWith("none: glued 1, split 0, messages right 0 of 1") && status.contains("header:le: glued 1"),
+        assertTrue(status.startsWith("none: glued 1, split 0, 0 of 2 messages arrived as sent") && status.contains("header:le: glued 1"),
                 status);
+        assertTrue(status.contains("2 of 2 messages arrived as sent"), "the fixed run: " + status);
+        String rowMs = String.format("%.1f", (rows.get(0).endNs(vm.log()) - rows.get(0).startNs(vm.log())) / 1e6);
+        assertTrue(status.contains(rowMs + " ms"), "the summary's time is its row's, " + rowMs + " ms: " + status);
         assertEquals(2, vm.gluedProperty().get(), "both runs' receivers got the two messages in one recv()");
         assertEquals(3, vm.server().messages().size(), "hello worldhaha (✗), then hello world and haha (✓)");
     }
