@@ -31,7 +31,28 @@ public final class LabApp extends Application {
     private static final int IDLE_FRAMES = 60;
 
     public static void launchWindow(String[] args) {
-        Application.launch(LabApp.class, args);
+        if (noDisplay()) {
+            System.err.println(I18n.tr("app.noDisplay"));
+            System.exit(3);
+        }
+        try {
+            Application.launch(LabApp.class, args);
+        } catch (UnsupportedOperationException e) { // GTK found no display after all (a DISPLAY that is not there)
+            System.err.println(I18n.tr("app.displayUnreachable", String.valueOf(System.getenv("DISPLAY"))));
+            System.exit(3);
+        }
+    }
+
+    /** On Linux and the BSDs, no X or Wayland display to open a window on (Monocle, the tests' headless glass, needs none). */
+    static boolean noDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        boolean x11 = !os.startsWith("windows") && !os.startsWith("mac");
+        return x11 && !"Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))
+                && blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     @Override

@@ -42,6 +42,9 @@ final class LabView extends BorderPane {
     final javafx.beans.property.BooleanProperty panesShown = new javafx.beans.property.SimpleBooleanProperty(true);
     /** Below this height (px), projector mode starts with the panes hidden. */
     static final double SHORT_SCREEN = 900;
+    /** Below this height (px), a comparison run makes the panes this share of the window, for both its rows. */
+    static final double COMPARISON_ROOM = 1000;
+    static final double COMPARISON_PANES = 0.3;
     /** Ctrl +/−: a factor on every font size, on top of the mode's base size. */
     final javafx.beans.property.DoubleProperty fontZoom = new javafx.beans.property.SimpleDoubleProperty(1);
 
@@ -108,7 +111,8 @@ final class LabView extends BorderPane {
             {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"F7", "keys.language"}, {"F8", "keys.panes"}, {"Space  →  Page Down", "keys.next"},
             {"Ctrl+L", "keys.listen"}, {"Ctrl+K", "keys.connect"}, {"Ctrl+Enter", "keys.send"},
             {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"+  −  0", "keys.zoomTimeline"},
-            {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"Ctrl+P", "keys.program"}, {"F1  ?", "keys.help"}};
+            {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"Ctrl+O", "keys.open"}, {"Ctrl+S", "keys.save"}, {"Ctrl+P", "keys.program"},
+            {"F1  ?", "keys.help"}};
         for (int i = 0; i < rows.length; i++) {
             Label k = new Label(rows[i][0]);
             k.setStyle("-fx-font-weight: bold;");
@@ -242,12 +246,20 @@ final class LabView extends BorderPane {
         Label scenarioStatus = new Label();
         scenarioStatus.setId("scenario-status");
         scenarioStatus.getStyleClass().add(Css.STATUS);
-        scenarioStatus.textProperty().bind(vm.scenarioStatusProperty());
+        scenarioStatus.textProperty().bind(Bindings.createStringBinding( // a no-break space keeps the empty line's height
+                () -> vm.scenarioStatusProperty().get().isEmpty() ? "\u00A0" : vm.scenarioStatusProperty().get(),
+                vm.scenarioStatusProperty()));
         scenarioStatus.setPadding(new Insets(0, 12, 6, 12));
-        scenarioStatus.setWrapText(true);
         scenarioStatus.setMinWidth(0);
+        scenarioStatus.setMaxWidth(Double.MAX_VALUE);
+        // one line, always there (empty until a run says something), so nothing below moves when it speaks;
+        // a summary longer than the window ends in … and says all of it in its tooltip
+        scenarioStatus.setWrapText(false);
+        scenarioStatus.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        scenarioStatus.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        vm.scenarioStatusProperty().addListener((o, was, now) -> Controls.tip(scenarioStatus, now.isEmpty() ? null : now));
         // in projector mode the rows of the timeline say the same: the line gives its room to them
-        scenarioStatus.visibleProperty().bind(scenarioStatus.textProperty().isNotEmpty().and(projector.not()));
+        scenarioStatus.visibleProperty().bind(projector.not());
         scenarioStatus.managedProperty().bind(scenarioStatus.visibleProperty());
         Label nextCall = new Label();
         nextCall.setId("step-next-call");
@@ -331,6 +343,13 @@ final class LabView extends BorderPane {
             }
         });
         projector.addListener((o, was, on) -> panesShown.set(!on || getHeight() >= SHORT_SCREEN));
+        // a comparison's rows belong in view together: on a short window the panes give the timeline the room
+        vm.runs().scenarioRunningProperty().addListener((o, was, now) -> {
+            if (now && vm.runs().batchProperty().get() >= 2 && getHeight() < COMPARISON_ROOM
+                    && main.getDividers().size() > 0 && main.getDividerPositions()[0] > COMPARISON_PANES) {
+                main.setDividerPositions(COMPARISON_PANES);
+            }
+        });
         timelineBox.setMinWidth(0);
         inspector.setMinWidth(0);
         setCenter(main);
@@ -381,6 +400,9 @@ final class LabView extends BorderPane {
                 ((LessonPane) lessonTab.getContent()).focusPicker();
             });
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));
+            // "Ctrl + +" on a US keyboard is Ctrl+Shift+=: the same key, taken too
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                    () -> zoomFonts(1.15));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1.15));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoomFonts(1 / 1.15));

@@ -164,4 +164,17 @@ class CliTest {
             assertTrue(!said.contains("Exception"), "words, no class names: " + said);
         }
     }
+
+    @Test
+    void withNoDisplayTheWindowSaysSoInOneLineAndExitsNotZero() throws Exception {
+        ProcessBuilder b = launcher().redirectErrorStream(true);
+        b.environment().remove("DISPLAY");
+        b.environment().remove("WAYLAND_DISPLAY");
+        Process p = b.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue(), out);
+        assertEquals(1, out.lines().count(), "one line, not a stack trace: " + out);
+        assertTrue(out.contains("DISPLAY") && out.contains("socketlab run sticky"), out);
+    }
 }

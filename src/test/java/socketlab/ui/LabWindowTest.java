@@ -528,8 +528,8 @@ class LabWindowTest {
         waitUntil("both runs finished", () -> !vm.runs().scenarioRunningProperty().get()
                 && vm.scenarioStatusProperty().get().contains("|"));
         String status = vm.scenarioStatusProperty().get();
-        assertTrue(status.startsWith("none: glued 1, split 0, messages right 0 of 1"), status);
-        assertTrue(status.contains("header:le: glued 1, split 0, messages right 2 of 2"), status);
+        assertTrue(status.startsWith("none: glued 1, split 0, 0 of 2 messages arrived as sent"), status);
+        assertTrue(status.contains("header:le: glued 1, split 0, 2 of 2 messages arrived as sent"), status);
     }
 
     @Test

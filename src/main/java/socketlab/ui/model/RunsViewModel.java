@@ -39,6 +39,7 @@ public final class RunsViewModel {
     private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList(Scenario.builtIn());
     private final StringProperty fixFraming = new SimpleStringProperty("header:le");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper batch = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     private final Consumer<PaneSettings> panes;
 
@@ -56,6 +57,11 @@ public final class RunsViewModel {
 
     /** The framing "Run broken vs fixed" fixes the scenario with. */
     public StringProperty fixFramingProperty() { return fixFraming; }
+
+    /** How many runs the current (or last) batch has: 2 for broken vs fixed, one per fix under every fix. */
+    public javafx.beans.property.ReadOnlyIntegerProperty batchProperty() {
+        return batch.getReadOnlyProperty();
+    }
 
     public ReadOnlyBooleanProperty scenarioRunningProperty() { return running.getReadOnlyProperty(); }
 
@@ -118,6 +124,7 @@ public final class RunsViewModel {
         if (running.get()) {
             return;
         }
+        batch.set(runs.size());
         running.set(true);
         panes.accept(PaneSettings.of(runs.get(runs.size() - 1)));
         status.say(Phrase.window("scenario.running"));

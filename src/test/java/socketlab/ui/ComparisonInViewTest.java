@@ -1,0 +1,112 @@
+package socketlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+import org.junit.jupiter.api.extension.ExtendWith;
+import socketlab.exec.TaskRunner;
+import socketlab.text.I18n;
+import socketlab.trace.ConnectionRow;
+import socketlab.ui.model.LabViewModel;
+import socketlab.ui.style.Css;
+import socketlab.ui.timeline.TimelineSkin;
+
+/**
+ * "Run broken vs fixed" on a teacher's laptop (1280×800) and a school projector (1024×768): both rows
+ * of the comparison are on screen together — the timeline draws them whole, without scrolling.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ComparisonInViewTest {
+    private LabViewModel vm;
+    private AnimationTimer pulse;
+
+    @AfterEach
+    void close() throws Exception {
+        if (pulse != null) {
+            pulse.stop();
+        }
+        if (vm != null) {
+            vm.shutdown();
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void onATeachersLaptopBothRowsOfTheComparisonAreInViewTogether(FxRobot robot) throws Exception {
+        bothRowsInView(robot, 1280, 800);
+    }
+
+    @Test
+    void onASchoolProjectorBothRowsOfTheComparisonAreInViewTogether(FxRobot robot) throws Exception {
+        bothRowsInView(robot, 1024, 768);
+    }
+
+    @Test
+    void theSummaryLineHasItsRoomBeforeItSpeaksSoThePanesDoNotMoveUnderThePointer(FxRobot robot) throws Exception {
+        LabView view = show(1920, 1080);
+        double before = WaitForAsyncUtils.asyncFx(() -> clientPaneY(view)).get();
+        WaitForAsyncUtils.asyncFx(() -> vm.runs().runScenario()).get();
+        LabWindowTest.waitUntil("the run said what it measured", () -> !vm.runs().scenarioRunningProperty().get()
+                && !vm.scenarioStatusProperty().get().isEmpty());
+        double after = WaitForAsyncUtils.asyncFx(() -> clientPaneY(view)).get();
+        assertEquals(before, after, 0.5, "the client pane stays where it was when the summary appears");
+    }
+
+    private static double clientPaneY(LabView view) {
+        view.applyCss();
+        view.layout();
+        javafx.scene.Node pane = view.lookup("." + Css.CLIENT);
+        return pane.localToScene(pane.getBoundsInLocal()).getMinY();
+    }
+
+    private void bothRowsInView(FxRobot robot, double w, double h) throws Exception {
+        LabView[] view = {show(w, h)};
+        WaitForAsyncUtils.asyncFx(() -> vm.runs().runComparison()).get();
+        LabWindowTest.waitUntil("both runs are done and drawn", () -> !vm.runs().scenarioRunningProperty().get()
+                && ConnectionRow.of(vm.shownIndex()).size() == 2);
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS); // a layout pass after the last events
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] fit = WaitForAsyncUtils.asyncFx(() -> {
+            TimelineSkin skin = (TimelineSkin) view[0].timeline.getSkin();
+            return new double[] {skin.contentHeight(), view[0].timeline.getHeight()};
+        }).get();
+        assertEquals(2, ConnectionRow.of(vm.shownIndex()).size());
+        assertTrue(fit[0] <= fit[1] + 0.5, "both rows and the legend (" + fit[0] + " px) fit the timeline (" + fit[1]
+                + " px) at " + w + "x" + h);
+    }
+
+    private LabView show(double w, double h) throws Exception {
+        I18n.setLocale(Locale.ENGLISH);
+        LabView[] view = new LabView[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
+            Stage stage = new Stage();
+            Scene scene = new Scene(new javafx.scene.layout.Pane(), w, h);
+            view[0] = new LabView(vm, () -> { });
+            scene.setRoot(view[0]);
+            scene.getStylesheets().add(Css.stylesheet(Css.THEME));
+            stage.setScene(scene);
+            pulse = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    vm.refresh();
+                }
+            };
+            pulse.start();
+            stage.show();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return view[0];
+    }
+}
