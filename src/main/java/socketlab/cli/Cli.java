@@ -40,7 +40,13 @@ public final class Cli implements Callable<Integer> {
 
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Cli())
-                .registerConverter(Framing.class, Framing::parse)
+                .registerConverter(Framing.class, spec -> {
+                    try {
+                        return Framing.parse(spec);
+                    } catch (IllegalArgumentException e) { // the words, without a Java class name
+                        throw new CommandLine.TypeConversionException(e.getMessage());
+                    }
+                })
                 .setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintStream err = System.err;

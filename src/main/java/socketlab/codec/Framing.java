@@ -1,5 +1,8 @@
 package socketlab.codec;
 
+import socketlab.text.Phrase;
+import socketlab.text.WordedArgumentException;
+
 import java.util.Locale;
 
 /**
@@ -24,7 +27,7 @@ public record Framing(Kind kind, int param, boolean bigEndian) {
     /** Parses a spec; the message of the exception says what is accepted. */
     public static Framing parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException(usage("(empty)"));
+            throw usage("(empty)");
         }
         String s = spec.trim().toLowerCase(Locale.ROOT);
         String name = s;
@@ -37,12 +40,12 @@ public record Framing(Kind kind, int param, boolean bigEndian) {
         switch (name) {
             case "none":
                 if (arg != null) {
-                    throw new IllegalArgumentException(usage(spec));
+                    throw usage(spec);
                 }
                 return NONE;
             case "line":
                 if (arg != null) {
-                    throw new IllegalArgumentException(usage(spec));
+                    throw usage(spec);
                 }
                 return new Framing(Kind.LINE, 0, false);
             case "sleep":
@@ -57,11 +60,11 @@ public record Framing(Kind kind, int param, boolean bigEndian) {
                 } else if (arg.equals("be")) {
                     be = true;
                 } else {
-                    throw new IllegalArgumentException(usage(spec));
+                    throw usage(spec);
                 }
                 return new Framing(name.equals("length") ? Kind.LENGTH : Kind.HEADER, 0, be);
             default:
-                throw new IllegalArgumentException(usage(spec));
+                throw usage(spec);
         }
     }
 
@@ -69,16 +72,16 @@ public record Framing(Kind kind, int param, boolean bigEndian) {
         try {
             int v = Integer.parseInt(arg);
             if (v < min || v > max) {
-                throw new IllegalArgumentException("framing \"" + spec + "\": " + v + " is outside " + min + "–" + max);
+                throw new WordedArgumentException(Phrase.of("framing.range", spec, v, min, max));
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("framing \"" + spec + "\": \"" + arg + "\" is not a number");
+            throw new WordedArgumentException(Phrase.of("framing.notNumber", spec, arg));
         }
     }
 
-    private static String usage(String spec) {
-        return "unknown framing \"" + spec + "\"; use one of none, sleep[:MS], fixed:N, length[:le|be], header[:le|be], line";
+    private static WordedArgumentException usage(String spec) {
+        return new WordedArgumentException(Phrase.of("framing.unknown", spec));
     }
 
     public FrameDecoder newDecoder(int maxFrameLength) {

@@ -13,7 +13,7 @@ public record ClientSettings(String host, int port, Framing framing, int gapMs, 
 
     public ClientSettings {
         if (gapMs < 0 || gapMs > 60_000) {
-            throw new IllegalArgumentException("gap must be 0 to 60000 ms, got " + gapMs);
+            throw new socketlab.text.WordedArgumentException(socketlab.text.Phrase.of("client.gap", gapMs));
         }
     }
 

@@ -188,7 +188,7 @@ final class Endpoint {
         }
         recvLane.ioAt(t1, Op.RECV, side, conn, recvOffset, n, size, waiting, dur, buf, 0);
         recvOffset += n;
-        return frames.feed(log.now(), buf, 0, n);
+        return frames.feed(log.traceTime(t1), buf, 0, n); // the frames complete when the recv() that brought them ended
     }
 
     void shutdownOutput() throws IOException {

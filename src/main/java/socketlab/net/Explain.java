@@ -47,6 +47,9 @@ public final class Explain {
             }
             return Phrase.of("bind.inUse", String.valueOf(port), free);
         }
+        if (m.contains("assign requested address")) {
+            return Phrase.of("bind.notLocal", address);
+        }
         if (m.contains("permission")) {
             return Phrase.of("bind.permission", String.valueOf(port), free);
         }

@@ -51,6 +51,7 @@ public final class LabServer implements Server {
     private static final ThreadLocal<Boolean> OWN_THREAD = ThreadLocal.withInitial(() -> false);
 
     private final CallGate gate;
+    private int backlog = DEFAULT_BACKLOG;
 
     public LabServer(TraceLog log, ServerSettings settings) {
         this(log, settings, CallGate.OPEN);
@@ -99,6 +100,21 @@ public final class LabServer implements Server {
         return this;
     }
 
+    /**
+     * The listen() backlog: how many connections the kernel completes and holds for accept(). The
+     * tutorial's listen(5) is a teaching number; with it, of 500 clients connecting at once most waited
+     * out their SYN retries. The default is Python's own since 3.5 (listen() with no argument: 128).
+     */
+    public LabServer backlog(int n) {
+        if (n < 1 || n > 65535) {
+            throw new socketlab.text.WordedArgumentException(Phrase.of("server.backlog", n));
+        }
+        this.backlog = n;
+        return this;
+    }
+
+    public static final int DEFAULT_BACKLOG = 128;
+
     @Override
     public int start() throws LabException {
         ServerSettings s = settings;
@@ -112,7 +128,7 @@ public final class LabServer implements Server {
             ServerSocketChannel ch = ServerSocketChannel.open();
             try {
                 ch.socket().setReuseAddress(reuseAddress);
-                ch.bind(new InetSocketAddress(address, s.port()), 5);
+                ch.bind(new InetSocketAddress(address, s.port()), backlog);
             } catch (IOException e) {
                 ch.close();
                 throw e;

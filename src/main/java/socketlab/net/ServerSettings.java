@@ -2,6 +2,8 @@ package socketlab.net;
 
 import java.util.List;
 import socketlab.codec.Framing;
+import socketlab.text.Phrase;
+import socketlab.text.WordedArgumentException;
 
 /**
  * How the lab's server behaves.
@@ -33,7 +35,7 @@ public record ServerSettings(String bindAddress, int port, int recvBuffer, int r
             try {
                 return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown server model \"" + s + "\"; use iterative, threaded or selector");
+                throw new WordedArgumentException(Phrase.of("server.model", s));
             }
         }
     }
@@ -50,14 +52,17 @@ public record ServerSettings(String bindAddress, int port, int recvBuffer, int r
     public ServerSettings {
         recvSizes = List.copyOf(recvSizes);
         if (recvBuffer < 1 || recvBuffer > 16 * 1024 * 1024) {
-            throw new IllegalArgumentException("receive buffer must be 1 to 16777216 bytes, got " + recvBuffer);
+            throw new WordedArgumentException(Phrase.of("server.recvBuffer", recvBuffer));
         }
         if (recvDelayMs < 0 || recvDelayMs > 60_000) {
-            throw new IllegalArgumentException("receive delay must be 0 to 60000 ms, got " + recvDelayMs);
+            throw new WordedArgumentException(Phrase.of("server.recvDelay", recvDelayMs));
+        }
+        if (maxConns < 0) {
+            throw new WordedArgumentException(Phrase.of("server.maxConns", maxConns));
         }
         for (int s : recvSizes) {
             if (s < 1 || s > 16 * 1024 * 1024) {
-                throw new IllegalArgumentException("a recv() size must be 1 to 16777216 bytes, got " + s);
+                throw new WordedArgumentException(Phrase.of("server.recvSize", s));
             }
         }
     }

@@ -595,6 +595,11 @@ public final class TraceLog {
         return origins.get(conn);
     }
 
+    /** The trace time of a {@link System#nanoTime()} reading already taken (no clock read of its own). */
+    public long traceTime(long nanoTime) {
+        return nanoTime - origin;
+    }
+
     public long now() {
         return System.nanoTime() - origin;
     }

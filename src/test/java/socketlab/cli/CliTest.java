@@ -177,4 +177,29 @@ class CliTest {
         assertEquals(1, out.lines().count(), "one line, not a stack trace: " + out);
         assertTrue(out.contains("DISPLAY") && out.contains("socketlab run sticky"), out);
     }
+
+    @Test
+    void badServerOptionsAreRefusedInWordsWithoutJavaClassNames() throws Exception {
+        String[][] cases = {
+            {"serve", "--port", "0", "--framing", "bogus"},
+            {"serve", "--port", "0", "--max-conns", "-1"},
+            {"serve", "--port", "0", "--backlog", "0"},
+        };
+        for (String[] args : cases) {
+            Process p = launcher(args).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(2, p.exitValue(), String.join(" ", args) + ": " + out);
+            assertTrue(!out.contains("java.lang") && !out.contains("\tat "), "words, not a stack trace: " + out);
+        }
+    }
+
+    @Test
+    void listeningOnAnAddressThisMachineDoesNotHaveSaysSoRatherThanAdvisingPortZero() throws Exception {
+        Process p = launcher("serve", "--port", "0", "--bind", "192.0.2.7").redirectErrorStream(true).start(); // TEST-NET-1
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("192.0.2.7 is not an address of this machine") && !out.contains("Use 0"), out);
+    }
 }

@@ -83,7 +83,7 @@ public final class ClientViewModel extends EndpointViewModel {
         try {
             f = Framing.parse(framing.get());
         } catch (IllegalArgumentException e) {
-            throw new LabException(Phrase.window("error.framing", e.getMessage()));
+            throw new LabException(Phrase.window("error.framing", Phrase.of(e)));
         }
         try {
             return new ClientSettings(ServerSettings.LOOPBACK, p, f, gapMs.get(), noDelay.get(),

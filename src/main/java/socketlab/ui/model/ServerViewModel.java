@@ -98,7 +98,7 @@ public final class ServerViewModel extends EndpointViewModel {
         try {
             f = Framing.parse(framing.get());
         } catch (IllegalArgumentException e) {
-            throw new LabException(Phrase.window("error.framing", e.getMessage()));
+            throw new LabException(Phrase.window("error.framing", Phrase.of(e)));
         }
         try {
             return new ServerSettings(ServerSettings.LOOPBACK, p, recvBuffer.get(), recvDelayMs.get(), List.of(), f,
