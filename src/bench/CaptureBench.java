@@ -91,7 +91,9 @@ public class CaptureBench {
             List<Double> cr = ratios(captured, bare);
             double cRatio = median(cr);
             double gRatio = median(ratios(gauged, bare));
-            double target = size >= 64 * 1024 ? 0.95 : 0.90;
+            // the stated targets: 0.95x at 64 KiB calls, 0.90x at 1 KiB with TCP_NODELAY, 0.85x at 1 KiB with Nagle
+            // (where the two clock reads a recorded call costs are the floor)
+            double target = size >= 64 * 1024 ? 0.95 : c.nodelay ? 0.90 : 0.85;
             String label = c.label;
             System.out.printf(Locale.ROOT, "%s: bare %7.1f MB/s | capture %7.1f MB/s, ratio %.3f× (target ≥ %.2f×: %s)"
                     + " | capture + FIONREAD gauge %7.1f MB/s, ratio %.3f×%n",

@@ -1,37 +1,28 @@
 package socketlab.codec;
 
 import socketlab.text.Phrase;
-import socketlab.text.Worded;
+import socketlab.text.WordedArgumentException;
 
 /**
- * A frame the decoder could not accept. It says, in words a learner can read, what was wrong and
- * with the real numbers. {@link #skipped()} is how many bytes the decoder dropped to get past it,
- * so that the next good frame still decodes.
+ * A frame the decoder could not accept: bytes from the peer that are not this framing. It says, in
+ * words a learner can read, what was wrong and with the real numbers. {@link #skipped()} is how many
+ * bytes the decoder dropped to get past it, so that the next good frame still decodes.
  */
-public abstract sealed class FrameException extends RuntimeException implements Worded
+public abstract sealed class FrameException extends WordedArgumentException
         permits TooLongFrameException, CorruptedFrameException {
     private final long streamOffset;
     private final long skipped;
 
-    private final Phrase words;
-
     protected FrameException(Phrase words, long streamOffset, long skipped) {
-        super(null, null, false, false); // no stack trace: a bad frame is the peer's doing, not a bug here
-        this.words = words;
+        super(words);
         this.streamOffset = streamOffset;
         this.skipped = skipped;
     }
 
-    /** What was wrong, as a clause with its numbers, worded when read. */
+    /** No stack trace: a bad frame is the peer's doing, not a bug here, and a hostile peer sends many. */
     @Override
-    public Phrase words() {
-        return words;
-    }
-
-    /** The clause in the language the lab speaks now. */
-    @Override
-    public String getMessage() {
-        return words.words();
+    public synchronized Throwable fillInStackTrace() {
+        return this;
     }
 
     /** Where in the stream the bad frame began. */

@@ -1,15 +1,10 @@
 package socketlab.net;
 
 import socketlab.text.Phrase;
-import socketlab.text.Worded;
+import socketlab.text.WordedException;
 
-/**
- * A socket problem put into words a learner can act on, kept as a {@link Phrase} so the window words
- * it in the language it speaks when it shows it; {@link #getMessage()} is those words now (what the
- * command line prints).
- */
-public final class LabException extends Exception implements Worded {
-    private final Phrase words;
+/** A socket problem put into words a learner can act on (and, for a port in use, a free one to take instead). */
+public final class LabException extends WordedException {
     private final int freePort;
 
     public LabException(Phrase words, Throwable cause) {
@@ -18,24 +13,12 @@ public final class LabException extends Exception implements Worded {
 
     /** A bind failure that found a free port the user can take instead. */
     public LabException(Phrase words, Throwable cause, int freePort) {
-        super(null, cause);
-        this.words = words;
+        super(words, cause);
         this.freePort = freePort;
     }
 
     public LabException(Phrase words) {
         this(words, null, -1);
-    }
-
-    /** What went wrong, as key and values. */
-    @Override
-    public Phrase words() {
-        return words;
-    }
-
-    @Override
-    public String getMessage() {
-        return words.words();
     }
 
     /** A port that was free when binding failed, or -1. */

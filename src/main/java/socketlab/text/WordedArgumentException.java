@@ -1,7 +1,7 @@
 package socketlab.text;
 
 /** A value the lab cannot take (a framing spec, a receive size out of range), said in words with the value. */
-public final class WordedArgumentException extends IllegalArgumentException implements Worded {
+public class WordedArgumentException extends IllegalArgumentException implements Worded {
     private final Phrase words;
 
     public WordedArgumentException(Phrase words) {

@@ -59,9 +59,7 @@ class TracedProgramsTest {
     @Test
     void theChapterSevenServerAndClientRunTogetherAndTheirCallsPairIntoOneRow() throws Exception {
         TraceLog log = new TraceLog();
-        Path input = Files.writeString(dir.resolve("typed.txt"), "hello\nworld\n");
-        int status = new TracedRun(log, Framing.NONE, "python3", out()).stdin(ProcessBuilder.Redirect.from(input.toFile()))
-                .run(List.of(List.of(script("ch7_server.py")), List.of(script("ch7_client.py"))));
+        int status = runTyping(log, "hello\nworld\n", "ch7_server.py", "ch7_client.py");
         assertEquals(0, status, console.toString());
         assertTrue(console.toString().contains("HELLO") && console.toString().contains("WORLD"), console.toString());
 
@@ -104,9 +102,7 @@ class TracedProgramsTest {
 
     @Test
     void threeFilesUnderTheHeaderFramingAreThreeVerifiedFramesAndThreeMessagesMeant() throws Exception {
-        TraceLog log = new TraceLog();
-        int status = run(log, Framing.HEADER, List.of(script("header_files_server.py")), List.of(script("header_files_client.py")));
-        assertEquals(0, status, console.toString());
+        TraceLog log = pair(Framing.HEADER, "header_files_server.py", "header_files_client.py");
         List<TraceEvent> frames = events(log, Op.FRAME, Side.SERVER);
         assertEquals(3, frames.size(), "the server's recv() loop, read by the header decoder: " + frames);
         for (TraceEvent f : frames) {
@@ -121,10 +117,8 @@ class TracedProgramsTest {
     @Test
     void socketserversThreadsAreTracedAndTheServerThatServesForeverIsStoppedWhenTheClientEnds() throws Exception {
         TraceLog log = new TraceLog();
-        Path input = Files.writeString(dir.resolve("typed.txt"), "hi there\n");
         long t0 = System.nanoTime();
-        int status = new TracedRun(log, Framing.NONE, "python3", out()).stdin(ProcessBuilder.Redirect.from(input.toFile()))
-                .run(List.of(List.of(script("threading_server.py")), List.of(script("ch7_client.py"))));
+        int status = runTyping(log, "hi there\n", "threading_server.py", "ch7_client.py");
         assertEquals(0, status, "the last program's status: " + console);
         assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "the server was stopped, not waited for");
         assertEquals("hi there", text(events(log, Op.RECV, Side.SERVER).get(0)), "recv() on the handler's thread");
@@ -134,9 +128,7 @@ class TracedProgramsTest {
 
     @Test
     void aUdpServerAndClientTraceTheirDatagramsOnBothSides() throws Exception {
-        TraceLog log = new TraceLog();
-        int status = run(log, Framing.NONE, List.of(script("udp_server.py")), List.of(script("udp_client.py")));
-        assertEquals(0, status, console.toString());
+        TraceLog log = pair(Framing.NONE, "udp_server.py", "udp_client.py");
         List<TraceEvent> got = events(log, Op.RECVFROM, Side.SERVER);
         assertEquals(List.of("hello", "udp"), got.stream().map(TracedProgramsTest::text).toList());
         assertEquals(List.of("HELLO", "UDP"), events(log, Op.RECVFROM, Side.CLIENT).stream().map(TracedProgramsTest::text).toList());
@@ -176,6 +168,21 @@ class TracedProgramsTest {
     }
 
     // --- helpers
+
+    /** Runs the server listing, then the client listing; both end well; returns their trace. */
+    private TraceLog pair(Framing framing, String server, String client) throws Exception {
+        TraceLog log = new TraceLog();
+        int status = run(log, framing, List.of(script(server)), List.of(script(client)));
+        assertEquals(0, status, console.toString());
+        return log;
+    }
+
+    /** Runs the server listing, then the client listing with {@code typed} as what the user types into it. */
+    private int runTyping(TraceLog log, String typed, String server, String client) throws Exception {
+        Path input = Files.writeString(dir.resolve("typed.txt"), typed);
+        return new TracedRun(log, Framing.NONE, "python3", out()).stdin(ProcessBuilder.Redirect.from(input.toFile()))
+                .run(List.of(List.of(script(server)), List.of(script(client))));
+    }
 
     private int run(TraceLog log, Framing framing, List<String>... programs) throws Exception {
         return new TracedRun(log, framing, "python3", out()).stdin(ProcessBuilder.Redirect.PIPE).run(List.of(programs));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,19 +91,8 @@ class ComparisonInViewTest {
         WaitForAsyncUtils.asyncFx(() -> {
             vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
             Stage stage = new Stage();
-            Scene scene = new Scene(new javafx.scene.layout.Pane(), w, h);
-            view[0] = new LabView(vm, () -> { });
-            scene.setRoot(view[0]);
-            scene.getStylesheets().add(Css.stylesheet(Css.THEME));
-            stage.setScene(scene);
-            pulse = new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    vm.refresh();
-                }
-            };
-            pulse.start();
-            stage.show();
+            view[0] = LabWindowTest.window(stage, vm, w, h);
+            pulse = LabWindowTest.pulse(vm);
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
         return view[0];

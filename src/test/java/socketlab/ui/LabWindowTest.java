@@ -54,19 +54,31 @@ class LabWindowTest {
     @Start
     void start(Stage stage) {
         vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
-        Scene scene = new Scene(new javafx.scene.layout.Pane(), 1600, 1000);
-        view = new LabView(vm, () -> LabApp.switchLanguage(scene, vm));
-        scene.setRoot(view);
+        view = window(stage, vm, 1600, 1000);
+        pulse = pulse(vm);
+    }
+
+    /** The window's view on {@code stage}, {@code w}×{@code h}, shown, in the lab's theme; F7 switches its language. */
+    static LabView window(Stage stage, LabViewModel vm, double w, double h) {
+        Scene scene = new Scene(new javafx.scene.layout.Pane(), w, h);
+        LabView v = new LabView(vm, () -> LabApp.switchLanguage(scene, vm));
+        scene.setRoot(v);
         scene.getStylesheets().add(Css.stylesheet(Css.THEME));
         stage.setScene(scene);
-        pulse = new AnimationTimer() {
+        stage.show();
+        return v;
+    }
+
+    /** The window's pulse, as LabApp runs it: the view model reads what is new once a frame. */
+    static AnimationTimer pulse(LabViewModel vm) {
+        AnimationTimer t = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 vm.refresh();
             }
         };
-        pulse.start();
-        stage.show();
+        t.start();
+        return t;
     }
 
     @AfterEach

@@ -79,12 +79,7 @@ public final class ClientViewModel extends EndpointViewModel {
         if (p == 0) {
             throw new LabException(Phrase.window("error.client.port0"));
         }
-        Framing f;
-        try {
-            f = Framing.parse(framing.get());
-        } catch (IllegalArgumentException e) {
-            throw new LabException(Phrase.window("error.framing", Phrase.of(e)));
-        }
+        Framing f = framing(framing.get());
         try {
             return new ClientSettings(ServerSettings.LOOPBACK, p, f, gapMs.get(), noDelay.get(),
                     ServerSettings.DEFAULT_RECV_BUFFER);

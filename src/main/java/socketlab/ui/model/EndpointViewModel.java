@@ -30,6 +30,15 @@ public abstract sealed class EndpointViewModel permits ClientViewModel, ServerVi
         status.set(now.words());
     }
 
+    /** The framing a pane's field names, or the reason it names none, in the window's words. */
+    static socketlab.codec.Framing framing(String spec) throws LabException {
+        try {
+            return socketlab.codec.Framing.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new LabException(Phrase.window("error.framing", Phrase.of(e)));
+        }
+    }
+
     /** What the pane's knobs make, read by {@link #readOrFail}. */
     interface Reading<T> {
         T read() throws LabException;

@@ -94,12 +94,7 @@ public final class ServerViewModel extends EndpointViewModel {
     /** The settings the knobs describe; throws with a readable message when one is wrong. */
     ServerSettings settings() throws LabException {
         int p = Explain.port(port.get());
-        Framing f;
-        try {
-            f = Framing.parse(framing.get());
-        } catch (IllegalArgumentException e) {
-            throw new LabException(Phrase.window("error.framing", Phrase.of(e)));
-        }
+        Framing f = framing(framing.get());
         try {
             return new ServerSettings(ServerSettings.LOOPBACK, p, recvBuffer.get(), recvDelayMs.get(), List.of(), f,
                     echo.get(), 0, Framing.DEFAULT_MAX_FRAME, model.get());

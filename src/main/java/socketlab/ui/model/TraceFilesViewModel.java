@@ -50,20 +50,19 @@ public final class TraceFilesViewModel {
         ObjectNode json = JSON.createObjectNode();
         json.put("scenario", runs.scenarioProperty().get() == null ? null : runs.scenarioProperty().get().id());
         json.put("fix", runs.fixFramingProperty().get());
-        ObjectNode srv = json.putObject("server");
-        srv.put("port", server.port.get());
-        srv.put("recv_buffer", server.recvBuffer.get());
-        srv.put("recv_delay_ms", server.recvDelayMs.get());
-        srv.put("framing", server.framing.get());
-        srv.put("echo", server.echo.get());
-        ObjectNode cli = json.putObject("client");
-        cli.put("port", client.port.get());
-        cli.put("framing", client.framing.get());
-        cli.put("gap_ms", client.gapMs.get());
-        cli.put("nodelay", client.noDelay.get());
-        cli.put("messages", client.messagesText.get());
+        fields(json.putObject("server"), "port", server.port.get(), "recv_buffer", server.recvBuffer.get(),
+                "recv_delay_ms", server.recvDelayMs.get(), "framing", server.framing.get(), "echo", server.echo.get());
+        fields(json.putObject("client"), "port", client.port.get(), "framing", client.framing.get(),
+                "gap_ms", client.gapMs.get(), "nodelay", client.noDelay.get(), "messages", client.messagesText.get());
         json.put("language", I18n.locale().getLanguage());
         return json;
+    }
+
+    /** Puts name, value, name, value … into {@code o}, in that order. */
+    private static void fields(ObjectNode o, Object... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            o.set((String) namesAndValues[i], JSON.valueToTree(namesAndValues[i + 1]));
+        }
     }
 
     /** Saves the run as a trace file. */
