@@ -24,4 +24,9 @@ public interface CallGate {
      * @param cancelled true once the socket is closing: stop waiting
      */
     void before(Side side, int conn, String call, IntSupplier waiting, BooleanSupplier cancelled) throws InterruptedException;
+
+    /** Whether it holds calls for as long as a presenter likes (step mode on): then a run has no time limit. */
+    default boolean holds() {
+        return false;
+    }
 }

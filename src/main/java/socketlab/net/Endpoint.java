@@ -191,6 +191,11 @@ final class Endpoint {
         return frames.feed(log.traceTime(t1), buf, 0, n); // the frames complete when the recv() that brought them ended
     }
 
+    /** Waits {@code ms}, or less when the endpoint closes meanwhile; true when it closed. */
+    boolean pause(long ms) throws InterruptedException {
+        return closingLatch.await(ms, TimeUnit.MILLISECONDS);
+    }
+
     void shutdownOutput() throws IOException {
         if (channel.isOpen()) {
             channel.shutdownOutput();

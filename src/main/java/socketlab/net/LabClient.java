@@ -134,7 +134,9 @@ public final class LabClient implements AutoCloseable {
         for (int i = 0; i < bodies.size(); i++) {
             if (i > 0 && settings.pauseMs() > 0) {
                 try {
-                    Thread.sleep(settings.pauseMs());
+                    if (e.pause(settings.pauseMs())) {
+                        return; // closed during the gap (Cancel, Clear): the rest is not sent
+                    }
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     return;

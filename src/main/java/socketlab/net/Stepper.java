@@ -40,6 +40,11 @@ public final class Stepper implements CallGate {
     private volatile int version;
     private long seq;
 
+    @Override
+    public boolean holds() {
+        return isEnabled();
+    }
+
     public boolean isEnabled() {
         return enabled;
     }

@@ -27,7 +27,11 @@ public final class ScenarioRunner {
         this(log, runner, CallGate.OPEN);
     }
 
-    /** A runner whose sockets ask {@code gate} before every call (step mode: no time limit then). */
+    private volatile LabServer server;
+    private volatile LabClient client;
+    private volatile boolean cancelled;
+
+    /** A runner whose sockets ask {@code gate} before every call (while it holds them — step mode — no time limit). */
     public ScenarioRunner(TraceLog log, TaskRunner runner, CallGate gate) {
         this.log = log;
         this.runner = runner;
@@ -42,16 +46,32 @@ public final class ScenarioRunner {
     public record Result(int serverConn, int clientConn, TraceIndex.Summary summary, long elapsedNs, long rowNs) {}
 
     public Result run(Scenario s) throws LabException, InterruptedException {
+        try {
+            return runOnce(s);
+        } catch (LabException e) {
+            if (cancelled) { // its sockets closed under it: that is the cancel, not a fault
+                throw new LabException(Phrase.of("scenario.cancelled"), e);
+            }
+            throw e;
+        }
+    }
+
+    private Result runOnce(Scenario s) throws LabException, InterruptedException {
         long t0 = System.nanoTime();
-        long timeout = gate == CallGate.OPEN ? TIMEOUT_MS : Long.MAX_VALUE / 2;
+        long timeout = gate.holds() ? Long.MAX_VALUE / 2 : TIMEOUT_MS;
         try (LabServer server = new LabServer(log, s.serverSettings(), gate)) {
+            this.server = server;
             int port = server.start();
             try (LabClient client = new LabClient(log, s.clientSettings(port), runner, gate)) {
+                this.client = client;
                 client.connect();
                 client.send(s.messages());
                 client.finishSending();
                 if (!server.awaitStopped(timeout)) {
                     throw new LabException(Phrase.of("scenario.timeout", TIMEOUT_MS / 1000));
+                }
+                if (cancelled) {
+                    throw new LabException(Phrase.of("scenario.cancelled"));
                 }
                 client.awaitServerClose(timeout);
                 long elapsed = System.nanoTime() - t0;
@@ -69,6 +89,22 @@ public final class ScenarioRunner {
                 }
                 return new Result(serverConn, clientConn, runSummary(idx, clientConn, serverConn), elapsed, rowNs);
             }
+        }
+    }
+
+    /**
+     * Stops the run from another thread (Cancel, Clear): its sockets close, and {@link #run} ends
+     * with "cancelled" — what was recorded stays.
+     */
+    public void cancel() {
+        cancelled = true;
+        LabClient c = client;
+        if (c != null) {
+            c.close();
+        }
+        LabServer s = server;
+        if (s != null) {
+            s.close();
         }
     }
 

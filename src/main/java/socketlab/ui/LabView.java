@@ -111,7 +111,7 @@ final class LabView extends BorderPane {
             {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"F7", "keys.language"}, {"F8", "keys.panes"}, {"Space  →  Page Down", "keys.next"},
             {"Ctrl+L", "keys.listen"}, {"Ctrl+K", "keys.connect"}, {"Ctrl+Enter", "keys.send"},
             {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"+  −  0", "keys.zoomTimeline"},
-            {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"Ctrl+O", "keys.open"}, {"Ctrl+S", "keys.save"}, {"Ctrl+P", "keys.program"},
+            {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"Esc", "keys.cancel"}, {"Ctrl+O", "keys.open"}, {"Ctrl+S", "keys.save"}, {"Ctrl+P", "keys.program"},
             {"F1  ?", "keys.help"}};
         for (int i = 0; i < rows.length; i++) {
             Label k = new Label(rows[i][0]);
@@ -214,6 +214,11 @@ final class LabView extends BorderPane {
         clear.setId("clear");
         Controls.tip(clear, "Ctrl+N");
         clear.setOnAction(e -> vm.clear());
+        Button cancel = new Button(I18n.tr("scenario.cancel"));
+        cancel.setId("cancel-run");
+        Controls.tip(cancel, "Esc");
+        cancel.setOnAction(e -> vm.runs().cancel());
+        cancel.visibleProperty().bind(vm.runs().scenarioRunningProperty()); // its place is kept: nothing moves when it shows
         Button lang = new Button(I18n.isChinese() ? "English" : "中文");
         lang.setId("language");
         lang.setOnAction(e -> switchLanguage.run());
@@ -222,7 +227,7 @@ final class LabView extends BorderPane {
         // a flow, so on a narrow screen the bar wraps onto a second line instead of cutting its buttons short
         javafx.scene.layout.FlowPane left = new javafx.scene.layout.FlowPane(10, 6, appTitle,
                 new HBox(6, new Label(I18n.tr("scenario.label")), scenario), new HBox(6, new Label(I18n.tr("scenario.fix")), fix),
-                compare, all, runOnce, stepMode, next, file, clear, lang);
+                compare, all, runOnce, stepMode, next, file, clear, lang, cancel);
         left.setAlignment(Pos.CENTER_LEFT);
         for (javafx.scene.Node n : left.getChildren()) {
             if (n instanceof HBox box) {
@@ -236,7 +241,8 @@ final class LabView extends BorderPane {
         bar.getStyleClass().add(Css.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
-        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {compare, all, runOnce, stepMode, next, file, clear, lang}) {
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {compare, all, runOnce, stepMode, next, file, clear, lang,
+                cancel}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         // in front of a class the bar keeps what a lesson is driven with; the rest stays on its keys (F1 lists them)
@@ -304,7 +310,22 @@ final class LabView extends BorderPane {
         inspector.setId("inspector");
         ReplayBar replayBar = new ReplayBar(vm);
         javafx.scene.layout.BorderPane timelineBox = new javafx.scene.layout.BorderPane(timeline);
-        timelineBox.setBottom(new javafx.scene.layout.VBox(new ProgramConsole(vm.programs()), replayBar));
+        javafx.scene.layout.VBox underTimeline = new javafx.scene.layout.VBox(replayBar);
+        timelineBox.setBottom(underTimeline);
+        // the console is made when a program first runs: the window builds nothing it does not show
+        javafx.beans.value.ChangeListener<Boolean> firstProgram = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    underTimeline.getChildren().add(0, new ProgramConsole(vm.programs()));
+                    o.removeListener(this);
+                }
+            }
+        };
+        vm.programs().runningProperty().addListener(firstProgram);
+        if (!vm.programs().consoleProperty().get().isEmpty()) { // built anew after F7: the console is there already
+            firstProgram.changed(vm.programs().runningProperty(), false, true);
+        }
         // the lesson is built when its tab is first shown: the window appears sooner, and nothing is lost
         javafx.scene.control.Tab lessonTab = new javafx.scene.control.Tab(I18n.tr("lesson.tab"));
         lessonTab.selectedProperty().addListener((o, was, now) -> {
@@ -387,6 +408,7 @@ final class LabView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> vm.client().send());
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm.runs()::runComparison);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::clear);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm.runs()::cancel);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
                 if (!vm.programs().runningProperty().get()) {
                     runProgram(vm);

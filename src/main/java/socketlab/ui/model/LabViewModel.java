@@ -153,6 +153,7 @@ public final class LabViewModel {
 
     /** Forgets everything shown: stops the server, disconnects, starts a new trace. */
     public void clear() {
+        runs.cancel(); // Clear always frees the run buttons: a run going on is stopped, not waited for
         replay.stop();
         shown = null;
         server.stop();

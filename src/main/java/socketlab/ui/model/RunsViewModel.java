@@ -42,6 +42,9 @@ public final class RunsViewModel {
     private final javafx.beans.property.ReadOnlyIntegerWrapper batch = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     private final Consumer<PaneSettings> panes;
+    /** The run going on now, to cancel; null when none. */
+    private volatile ScenarioRunner current;
+    private volatile boolean cancelled;
 
     /** {@code panes} takes a run's settings into the server and client panes. */
     RunsViewModel(Recording recording, TaskExecutor tasks, StatusLine status, Consumer<PaneSettings> panes) {
@@ -125,6 +128,7 @@ public final class RunsViewModel {
             return;
         }
         batch.set(runs.size());
+        cancelled = false;
         running.set(true);
         panes.accept(PaneSettings.of(runs.get(runs.size() - 1)));
         status.say(Phrase.window("scenario.running"));
@@ -133,7 +137,15 @@ public final class RunsViewModel {
             List<Phrase> said = new ArrayList<>();
             try {
                 for (Scenario s : runs) {
-                    ScenarioRunner.Result r = new ScenarioRunner(target, tasks.runner(), recording.stepper()).run(s);
+                    if (cancelled) {
+                        break;
+                    }
+                    ScenarioRunner runner = new ScenarioRunner(target, tasks.runner(), recording.stepper());
+                    current = runner;
+                    if (cancelled) {
+                        runner.cancel();
+                    }
+                    ScenarioRunner.Result r = runner.run(s);
                     said.add(Phrase.window("scenario.result", s.framing().spec(), r.summary().glued(), r.summary().split(),
                             r.summary().framesOk(), r.summary().messages(), String.format("%.1f", r.rowNs() / 1e6)));
                 }
@@ -144,7 +156,20 @@ public final class RunsViewModel {
         }).onSuccess(this::done).onFailure(e -> done(List.of(Phrase.of(e)))).executeWith(tasks);
     }
 
+    /** Stops the runs going on now (Cancel, Clear): their sockets close; the runs before stay, with their summaries. */
+    public void cancel() {
+        if (!running.get()) {
+            return;
+        }
+        cancelled = true;
+        ScenarioRunner r = current;
+        if (r != null) {
+            tasks.runner().execute("scenario-cancel", r::cancel);
+        }
+    }
+
     private void done(List<Phrase> said) {
+        current = null;
         running.set(false);
         status.say(said.toArray(Phrase[]::new));
     }

@@ -44,6 +44,9 @@ public final class ProgramConsole extends VBox {
                 input.requestFocus(); // what the class types next is the program's input
             }
         });
+        if (vm.runningProperty().get()) { // made as the first run starts: that run's input is typed here
+            javafx.application.Platform.runLater(input::requestFocus);
+        }
         HBox.setHgrow(input, Priority.ALWAYS);
         HBox line = new HBox(8, new Label(I18n.tr("program.console")), input, stop);
         line.setAlignment(Pos.CENTER_LEFT);

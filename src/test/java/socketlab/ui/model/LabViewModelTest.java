@@ -152,6 +152,32 @@ class LabViewModelTest {
         vm.server().stop();
     }
 
+    @Test
+    void aLongRunIsCancelledByClearWhichFreesTheRunButtonsAtOnce() throws Exception {
+        LabViewModel vm = new LabViewModel(socketlab.exec.TaskRunner.threads(), Runnable::run);
+        List<byte[]> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add(("message " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        socketlab.scenario.Scenario slow = new socketlab.scenario.Scenario("slow", "1,000 sends a minute apart", many, 1024, 0,
+                List.of(), socketlab.codec.Framing.NONE, 60_000, java.util.Map.of(), java.util.Map.of()); // 16.7 hours
+        vm.runs().scenarioProperty().set(slow);
+        TraceLogHolder first = new TraceLogHolder(vm.log());
+        vm.runs().runScenario();
+        assertTrue(first.log.await(socketlab.trace.Op.SEND, socketlab.trace.Side.CLIENT, 1, 10_000), "the run got going");
+        assertTrue(vm.runs().scenarioRunningProperty().get());
+        vm.clear();
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (vm.runs().scenarioRunningProperty().get() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertFalse(vm.runs().scenarioRunningProperty().get(), "the run stopped: the buttons are free again");
+        assertEquals(1, first.log.size() > 0 ? 1 : 0, "what it recorded before is still in its trace");
+        vm.shutdown();
+    }
+
+    private record TraceLogHolder(socketlab.trace.TraceLog log) {}
+
     private static boolean python() {
         try {
             Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
