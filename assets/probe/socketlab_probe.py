@@ -56,6 +56,14 @@ except ImportError:  # Windows
 RECORD = struct.Struct("<BIqqqiiI")
 JSON_KIND = 0
 DATA_KIND = 5  # the bytes of the rare call reported just before (a datagram)
+TCP_KIND = 6  # the kernel's TCP state after the send or receive before it (whose kind has TCP_FOLLOWS set)
+TCP_FOLLOWS = 0x80
+#   state u8 | segs_out u32 | segs_in u32 | unacked u32 | notsent u32 | rtt_us u32 | cwnd u32 | rcv_queue i32
+TCP_STATE = struct.Struct("<BIIIIIIi")
+# With SOCKETLAB_PROBE_KERNEL=1, after each send and receive on a TCP socket the probe asks the kernel
+# (getsockopt TCP_INFO, Linux) what the call alone cannot show: bytes handed over but not yet sent or
+# not yet acknowledged, segments, round-trip time, congestion window.
+KERNEL = os.environ.get("SOCKETLAB_PROBE_KERNEL") == "1" and hasattr(socket, "TCP_INFO")
 HOT = {"send": 1, "sendall": 2, "recv": 3, "recv_into": 4}
 MAX_WAITING = 64 * 1024 * 1024  # bytes queued for the lab before the program waits for it (a bound, not a goal)
 
@@ -76,8 +84,11 @@ class _Reporter:
         except (OSError, ValueError) as e:
             sys.stderr.write("socketlab probe: cannot reach the lab at %s (%s); running untraced\n" % (where, e))
             return
+        asked = os.environ.get("SOCKETLAB_PROBE_KERNEL") == "1"
         self.put({"hello": 1, "token": token, "pid": os.getpid(), "program": program, "argv": argv,
-                  "mono_ns": time.monotonic_ns(), "python": sys.version.split()[0]})
+                  "mono_ns": time.monotonic_ns(), "python": sys.version.split()[0],
+                  "kernel": "TCP_INFO" if KERNEL else None,
+                  "kernel_why": None if KERNEL or not asked else "this OS gives Python no TCP_INFO (it is Linux's)"})
         self.flush()
         t = threading.Thread(target=self._loop, name="socketlab-probe", daemon=True)
         t.start()
@@ -125,10 +136,13 @@ class _Reporter:
                         add(data)
                         size += len(data)
                 else:
-                    kind, sid, t0, t1, n, asked, waiting, data = r
-                    add(pack(kind, sid, t0, t1, n, asked, waiting, len(data)))
+                    kind, sid, t0, t1, n, asked, waiting, data, tcp = r
+                    add(pack(kind | TCP_FOLLOWS if tcp else kind, sid, t0, t1, n, asked, waiting, len(data)))
                     add(data)
                     size += len(data)
+                    if tcp:
+                        add(pack(TCP_KIND, sid, 0, 0, 0, 0, 0, len(tcp)))
+                        add(tcp)
             self.queued -= size
             out = self.out
             if parts and out is not None:
@@ -202,6 +216,21 @@ def _data(b, n=None):
 
 
 _now = time.monotonic_ns
+
+
+def _tcp(sock):
+    """The kernel's TCP state of {sock} now, packed as TCP_STATE; None for a socket that has none (UDP)."""
+    try:
+        b = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 160)
+    except OSError:
+        return None
+    if len(b) < 152:
+        return None
+    unacked, = struct.unpack_from("<I", b, 24)
+    rtt, = struct.unpack_from("<I", b, 68)
+    cwnd, = struct.unpack_from("<I", b, 80)
+    segs_out, segs_in, notsent = struct.unpack_from("<III", b, 136)
+    return TCP_STATE.pack(b[0], segs_out, segs_in, unacked, notsent, rtt, cwnd, _waiting(sock))
 
 
 def _report(sock, call, t0, t1, **fields):
@@ -291,7 +320,7 @@ def _wrap(cls):
                 asked = view.nbytes
                 sent = asked if everything else n
                 moved = bytes(view[:min(sent, CAPTURE)])
-            append((kind, _sids.get(id(self)) or _sid(self), t0, t1, sent, asked, -1, moved))
+            append((kind, _sids.get(id(self)) or _sid(self), t0, t1, sent, asked, -1, moved, _tcp(self) if KERNEL else None))
             rep.queued += len(moved)
             if rep.queued > MAX_WAITING:
                 rep.wait_for_room()
@@ -331,9 +360,9 @@ def _wrap(cls):
             t1 = _now()
             sid = _sids.get(id(self)) or _sid(self)
             if name == "recv":
-                rep.hot((kind, sid, t0, t1, len(result), asked, waiting, result[:CAPTURE]))
+                rep.hot((kind, sid, t0, t1, len(result), asked, waiting, result[:CAPTURE], _tcp(self) if KERNEL else None))
             elif name == "recv_into":
-                rep.hot((kind, sid, t0, t1, result, asked, waiting, _data(args[0], result)))
+                rep.hot((kind, sid, t0, t1, result, asked, waiting, _data(args[0], result), _tcp(self) if KERNEL else None))
             elif name == "recvfrom":
                 _report(self, name, t0, t1, asked=asked, waiting=waiting, n=len(result[0]), _raw=_data(result[0]),
                         frm=_addr(result[1]), local=_names(self)[0])

@@ -49,6 +49,8 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--port", converter = Cli.PortConverter.class,
             description = "with --serve: the port the lab's server listens on (your client's)")
     Integer port;
+    @Option(names = "--kernel", description = "read the kernel's TCP state after every send and receive (TCP_INFO, Linux)")
+    boolean kernel;
     @Option(names = "--python", description = "the Python to run .py programs with (default: $SOCKETLAB_PYTHON, else python3)")
     String python;
     @Mixin
@@ -98,7 +100,7 @@ final class TraceCommand implements Callable<Integer> {
             int status;
             try {
                 status = new TracedRun(log, framing.framing, python != null ? python : TracedRun.defaultPython(), System.err)
-                        .run(programs);
+                        .kernel(kernel).run(programs);
             } catch (ProbeException | IOException e) {
                 return Cli.fail(w, e.getMessage());
             } finally {

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import socketlab.codec.Framing;
+import socketlab.text.Phrase;
 import socketlab.trace.TraceEvent;
 import socketlab.trace.TraceLog;
 
@@ -50,8 +51,12 @@ public final class ProbeListener implements AutoCloseable {
         volatile long lastReport = System.nanoTime();
     }
 
-    public ProbeListener(TraceLog log, Framing framing) throws IOException {
+    private final java.util.function.Consumer<String> say;
+
+    /** {@code say}: where a line for the user goes (a probe that cannot see the kernel says why). */
+    public ProbeListener(TraceLog log, Framing framing, java.util.function.Consumer<String> say) throws IOException {
         this.log = log;
+        this.say = say;
         this.framing = framing;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         byte[] t = new byte[16];
@@ -125,6 +130,9 @@ public final class ProbeListener implements AutoCloseable {
                 return; // not a probe of ours
             }
             long pid = h.path("pid").asLong();
+            if (h.path("kernel_why").isTextual()) {
+                say.accept(Phrase.of("probe.noKernel", h.path("program").asText("?"), h.path("kernel_why").asText()).words());
+            }
             p = program(pid);
             ProgramRecorder r = new ProgramRecorder(log, new TraceEvent.Origin(h.path("program").asText("?"), pid),
                     framing, h.path("mono_ns").asLong(), System.nanoTime());
@@ -144,6 +152,9 @@ public final class ProbeListener implements AutoCloseable {
                             data = bytes.data();
                         }
                         ready = r.take(report, data);
+                    } else if (rec.tcpFollows()) { // the kernel's state after it comes next
+                        Record tcp = Record.read(in);
+                        ready = r.take(rec, tcp == null ? null : tcp.tcp());
                     } else {
                         ready = r.take(rec);
                     }

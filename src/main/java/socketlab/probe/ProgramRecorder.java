@@ -13,6 +13,7 @@ import socketlab.trace.Digests;
 import socketlab.trace.FrameRecorder;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
+import socketlab.trace.Tcp;
 import socketlab.trace.TraceEvent;
 import socketlab.trace.TraceLog;
 
@@ -134,9 +135,9 @@ final class ProgramRecorder {
                     life(s, Op.CONNECT, t1, s.localPort, s.remotePort, call);
                 }
             }
-            case "send", "sendall" -> sent(s, t1, dur, call, data, r.path("n").asInt());
+            case "send", "sendall" -> sent(s, t1, dur, call, data, r.path("n").asInt(), null);
             case "recv", "recv_into" -> received(s, t1, dur, call, data, r.path("n").asInt(), r.path("asked").asInt(),
-                    r.path("waiting").asInt(-1));
+                    r.path("waiting").asInt(-1), null);
             case "sendto" -> {
                 if (s.side == null) {
                     sided(s, Side.CLIENT);
@@ -165,14 +166,19 @@ final class ProgramRecorder {
 
     /** Records a send or a receive (the records that skip JSON); true when the program is ready (see above). */
     boolean take(Record r) {
+        return take(r, null);
+    }
+
+    /** A send or receive and the kernel's TCP state just after it ({@code tcp}, or null when not read). */
+    boolean take(Record r, Tcp tcp) {
         Sock s = socks.computeIfAbsent(r.sid(), k -> new Sock());
         long t1 = r.t1() + shift;
         last = Math.max(last, t1);
         long dur = Math.max(0, r.t1() - r.t0());
         if (r.kind() == Record.SEND || r.kind() == Record.SENDALL) {
-            sent(s, t1, dur, r.call(), r.data(), (int) r.n());
+            sent(s, t1, dur, r.call(), r.data(), (int) r.n(), tcp);
         } else if (r.kind() == Record.RECV || r.kind() == Record.RECV_INTO) {
-            received(s, t1, dur, r.call(), r.data(), (int) r.n(), r.asked(), r.waiting());
+            received(s, t1, dur, r.call(), r.data(), (int) r.n(), r.asked(), r.waiting(), tcp);
         }
         return false;
     }
@@ -186,11 +192,11 @@ final class ProgramRecorder {
         }
     }
 
-    private void sent(Sock s, long t, long dur, String call, byte[] data, int n) {
+    private void sent(Sock s, long t, long dur, String call, byte[] data, int n, Tcp tcp) {
         if (s.side == null) {
             sided(s, Side.CLIENT);
         }
-        put(s, Op.SEND, t, s.sent, n, 0, -1, 0, 0, dur, data, null, call);
+        lane.append(event(s, Op.SEND, t, s.sent, n, 0, -1, 0, 0, dur, data, null, null, call, tcp));
         if (meant(s) != null) {
             meant(s).feed(t, data, 0, data.length);
         } else { // no framing: each send() is a message, as the program sees it
@@ -199,7 +205,7 @@ final class ProgramRecorder {
         s.sent += n;
     }
 
-    private void received(Sock s, long t, long dur, String call, byte[] data, int n, int asked, int waiting) {
+    private void received(Sock s, long t, long dur, String call, byte[] data, int n, int asked, int waiting, Tcp tcp) {
         if (s.side == null) {
             sided(s, Side.CLIENT);
         }
@@ -208,7 +214,7 @@ final class ProgramRecorder {
             frames(s).ended(t, s.received);
             return;
         }
-        put(s, Op.RECV, t, s.received, n, asked, waiting, 0, 0, dur, data, null, call);
+        lane.append(event(s, Op.RECV, t, s.received, n, asked, waiting, 0, 0, dur, data, null, null, call, tcp));
         s.received += n;
         frames(s).feed(t, data, 0, data.length);
     }
@@ -252,7 +258,7 @@ final class ProgramRecorder {
     /** A call made before the socket's side is known: held until it is (see {@link #sided}). */
     private void early(Sock s, long t, String call, int localPort, String detail) {
         if (s.side == null) {
-            s.waiting.add(event(s, Op.CALL, t, 0, 0, 0, -1, localPort, 0, 0, null, detail, null, call));
+            s.waiting.add(event(s, Op.CALL, t, 0, 0, 0, -1, localPort, 0, 0, null, detail, null, call, null));
         } else {
             call(s, t, call, localPort, detail);
         }
@@ -273,7 +279,7 @@ final class ProgramRecorder {
         for (TraceEvent e : s.waiting) {
             lane.append(new TraceEvent(0, e.tNs(), e.op(), side, s.conn, e.offset(), e.bytes(), e.requested(), e.available(),
                     e.a(), e.b(), e.wire(), e.verified(), e.digest(), e.durNs(), e.payload(), e.text(), e.said(), e.call(),
-                    null));
+                    null, null));
         }
         s.waiting.clear();
     }
@@ -284,23 +290,23 @@ final class ProgramRecorder {
             note = note.and(Note.Word.FRAMING, framing.spec());
         }
         lane.append(new TraceEvent(0, t, op, s.side, s.conn, 0, 0, 0, -1, localPort, remotePort, 0, Verdict.UNKNOWN, 0, 0,
-                null, null, note, call, null));
+                null, null, note, call, null, null));
     }
 
     private void error(Sock s, long t, Phrase why, String call) {
         lane.append(new TraceEvent(0, t, Op.ERROR, s.side, s.conn, s.received, 0, 0, -1, 0, 0, 0, Verdict.UNKNOWN, 0, 0,
-                null, null, why, call, null));
+                null, null, why, call, null, null));
     }
 
     private void put(Sock s, Op op, long t, long offset, int bytes, int requested, int available, int a, int b, long dur,
                      byte[] data, String detail, String call) {
-        lane.append(event(s, op, t, offset, bytes, requested, available, a, b, dur, data, detail, null, call));
+        lane.append(event(s, op, t, offset, bytes, requested, available, a, b, dur, data, detail, null, call, null));
     }
 
     private TraceEvent event(Sock s, Op op, long t, long offset, int bytes, int requested, int available, int a, int b,
-                             long dur, byte[] data, String detail, Note note, String call) {
+                             long dur, byte[] data, String detail, Note note, String call, Tcp tcp) {
         return new TraceEvent(0, t, op, s.side == null ? Side.CLIENT : s.side, s.conn, offset, bytes, requested, available,
-                a, b, 0, Verdict.UNKNOWN, 0, dur, data, detail, note, call, null); // the log keeps the first bytes only
+                a, b, 0, Verdict.UNKNOWN, 0, dur, data, detail, note, call, null, tcp); // the log keeps the first bytes only
     }
 
     private static int port(JsonNode address) {

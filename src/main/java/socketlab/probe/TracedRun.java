@@ -47,6 +47,7 @@ public final class TracedRun {
     private final List<Process> running = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopped;
     private volatile OutputStream lastInput;
+    private boolean kernel;
 
     /** {@code python}: the interpreter for .py programs ("python3"). */
     public TracedRun(TraceLog log, Framing framing, String python, PrintStream console) {
@@ -59,6 +60,15 @@ public final class TracedRun {
     /** Where the last program's stdin comes from (the lab's own stdin unless said otherwise: a test's file). */
     public TracedRun stdin(ProcessBuilder.Redirect from) {
         this.stdin = from;
+        return this;
+    }
+
+    /**
+     * Asks each probe to read the kernel's TCP state after every send and receive (getsockopt
+     * TCP_INFO; Linux): events gain a {@code tcp} object. Where the OS has none, one line says so.
+     */
+    public TracedRun kernel(boolean on) {
+        this.kernel = on;
         return this;
     }
 
@@ -105,7 +115,7 @@ public final class TracedRun {
         }
         Path probe = ProbeScript.extract();
         List<Process> started = new ArrayList<>();
-        try (ProbeListener listener = new ProbeListener(log, framing)) {
+        try (ProbeListener listener = new ProbeListener(log, framing, line -> console.println("socketlab trace: " + line))) {
             int status = 0;
             try {
                 for (int i = 0; i < programs.size(); i++) {
@@ -180,6 +190,9 @@ public final class TracedRun {
         ProcessBuilder b = new ProcessBuilder(command);
         b.environment().putAll(listener.environment());
         b.environment().put("PYTHONUNBUFFERED", "1"); // its prints show when made, as in a terminal
+        if (kernel) {
+            b.environment().put("SOCKETLAB_PROBE_KERNEL", "1");
+        }
         b.redirectInput(last ? stdin : ProcessBuilder.Redirect.PIPE);
         Process p;
         try {

@@ -24,11 +24,12 @@ import socketlab.text.Said;
  *     shown (null where it said nothing, or the trace came from a file without them)</li>
  * <li>{@code call}: for a traced program's event, the Python method the learner wrote ("sendall",
  *     "recv_into"); {@code origin}: which program (null for the lab's own sockets)</li>
+ * <li>{@code tcp}: the kernel's TCP state just after a send or receive, where it was read (null elsewhere)</li>
  * </ul>
  */
 public record TraceEvent(int index, long tNs, Op op, Side side, int conn, long offset, int bytes, int requested,
                          int available, int a, int b, int wire, Verdict verified, long digest, long durNs,
-                         byte[] payload, String text, Said said, String call, Origin origin) {
+                         byte[] payload, String text, Said said, String call, Origin origin, Tcp tcp) {
 
     /** The program a traced connection belongs to: its script's file name and its process id. */
     public record Origin(String program, long pid) {}

@@ -190,7 +190,17 @@ public final class TraceFile {
         TraceEvent.Origin origin = o.path("program").isTextual()
                 ? new TraceEvent.Origin(o.get("program").asText(), o.path("pid").asLong(0)) : null;
         return new TraceEvent(0, t, op, side, conn, offset, bytes, requested, available, a, b, wire, verified, digest, dur,
-                payload, text, said, call, origin);
+                payload, text, said, call, origin, tcp(o.get("tcp")));
+    }
+
+    /** A send's or receive's {@code tcp} object, or null (none, or not one this lab writes). */
+    private static Tcp tcp(JsonNode t) {
+        if (!(t instanceof ObjectNode o)) {
+            return null;
+        }
+        return new Tcp(Tcp.state(o.path("state").asText("")), o.path("segs_out").asLong(), o.path("segs_in").asLong(),
+                o.path("unacked").asLong(), o.path("notsent").asLong(), o.path("rtt_us").asLong(), o.path("cwnd").asLong(),
+                o.path("rcv_queue").asInt(-1), o.path("source").asText("?"));
     }
 
     private static String text(ObjectNode o, String field, int line) throws BadTraceException {

@@ -60,6 +60,9 @@ public final class TraceJson {
                 }
                 o.put("dur_ns", e.durNs());
                 hex(o, e, hexCap);
+                if (e.tcp() != null) {
+                    tcp(o.putObject("tcp"), e.tcp());
+                }
             }
             case SENDTO, RECVFROM -> {
                 o.put("bytes", e.bytes());
@@ -165,6 +168,18 @@ public final class TraceJson {
         if (e.said() instanceof Note n) {
             SaidJson.writeNote(o, n);
         }
+    }
+
+    private static void tcp(ObjectNode o, Tcp t) {
+        o.put("segs_out", t.segsOut());
+        o.put("segs_in", t.segsIn());
+        o.put("unacked", t.unacked());
+        o.put("notsent", t.notsent());
+        o.put("rcv_queue", t.rcvQueue());
+        o.put("rtt_us", t.rttUs());
+        o.put("cwnd", t.cwnd());
+        o.put("state", t.stateName());
+        o.put("source", t.source());
     }
 
     private static void hex(ObjectNode o, TraceEvent e, int cap) {

@@ -150,6 +150,8 @@ public final class TraceLog {
         Said[] said;
         /** A traced program's call name ("sendall"), where it is not the lab's own event. */
         String[] calls;
+        /** The kernel's TCP state after a call, where it was read. */
+        Tcp[] tcp;
 
         long word(int k, int column) {
             return w.getLong((k * STRIDE + column) * Long.BYTES);
@@ -444,6 +446,12 @@ public final class TraceLog {
                     c.calls = new String[c.size];
                 }
                 c.calls[k] = e.call();
+            }
+            if (e.tcp() != null) {
+                if (c.tcp == null) {
+                    c.tcp = new Tcp[c.size];
+                }
+                c.tcp[k] = e.tcp();
             }
             publish(i + 1);
             nextConn.accumulateAndGet(e.conn() + 1, Math::max);
@@ -776,7 +784,8 @@ public final class TraceLog {
         int conn = c.conn(k);
         return new TraceEvent(i, c.word(k, 0), Op.of(op), Side.values()[c.side(k)], conn, c.word(k, 1), c.bytes(k),
                 c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), Verdict.ofCode(c.verified(k)), c.digest(k), c.dur(k),
-                payload, text, said, c.calls == null ? null : c.calls[k], origins.isEmpty() ? null : origins.get(conn));
+                payload, text, said, c.calls == null ? null : c.calls[k], origins.isEmpty() ? null : origins.get(conn),
+                c.tcp == null ? null : c.tcp[k]);
     }
 
     /* Cheap column reads for drawing many events without making objects. */

@@ -151,6 +151,36 @@ class TracedProgramsTest {
     }
 
     @Test
+    void withTheKernelAskedEachSendAndRecvCarriesTheSocketsTcpStateFromTheKernel() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("linux"), "TCP_INFO is Linux's");
+        TraceLog log = new TraceLog();
+        int status = new TracedRun(log, Framing.NONE, "python3", out()).stdin(ProcessBuilder.Redirect.PIPE).kernel(true)
+                .run(List.of(List.of(script("ch7_server.py")), List.of(script("sticky_client.py"))));
+        assertEquals(0, status, console.toString());
+        List<TraceEvent> sends = events(log, Op.SEND, Side.CLIENT);
+        assertEquals(2, sends.size());
+        for (TraceEvent e : sends) {
+            socketlab.trace.Tcp t = e.tcp();
+            assertNotNull(t, "the kernel's state after " + e);
+            assertEquals("ESTABLISHED", t.stateName());
+            assertTrue(t.segsOut() >= 3 && t.cwnd() > 0 && t.rttUs() > 0, t.toString()); // SYN, ACK, data at least
+            assertEquals("TCP_INFO", t.source());
+        }
+        assertTrue(sends.get(1).tcp().segsOut() >= sends.get(0).tcp().segsOut(), "segments only ever add up");
+        TraceEvent recv = events(log, Op.RECV, Side.SERVER).get(0);
+        assertNotNull(recv.tcp());
+        assertTrue(recv.tcp().rcvQueue() >= 0, "bytes left to read after the recv(): " + recv.tcp());
+        String json = socketlab.trace.TraceJson.line(sends.get(0));
+        assertTrue(json.contains("\"tcp\":{\"segs_out\":") && json.contains("\"state\":\"ESTABLISHED\""), json);
+    }
+
+    @Test
+    void withoutTheKernelAskedNoTcpStateIsReadOrWritten() throws Exception {
+        TraceLog log = pair(Framing.NONE, "ch7_server.py", "sticky_client.py");
+        assertTrue(events(log, Op.SEND, Side.CLIENT).stream().allMatch(e -> e.tcp() == null));
+    }
+
+    @Test
     void aProgramThatIsNotPythonRunsUntracedAndTheLabSaysSo() throws Exception {
         TraceLog log = new TraceLog();
         int status = run(log, Framing.NONE, List.of("python3", "-c", "import sys; sys.exit(3)"));

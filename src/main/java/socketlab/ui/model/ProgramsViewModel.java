@@ -53,7 +53,8 @@ public final class ProgramsViewModel {
         if (running.get() || programs.isEmpty()) {
             return;
         }
-        TracedRun r = new TracedRun(recording.log(), framing, python, sink).stdin(ProcessBuilder.Redirect.PIPE);
+        TracedRun r = new TracedRun(recording.log(), framing, python, sink).stdin(ProcessBuilder.Redirect.PIPE)
+                .kernel(true); // the window shows the kernel's side wherever the OS lets the probe read it
         run = r;
         running.set(true);
         sink.println("$ " + String.join("  ·  ", programs.stream().map(p -> String.join(" ", p)).toList()));

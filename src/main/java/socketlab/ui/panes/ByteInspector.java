@@ -87,6 +87,11 @@ public final class ByteInspector extends VBox {
             facts.add(I18n.tr("inspector.took", String.format(Locale.ROOT, "%.3f", e.durNs() / 1e6)));
             facts.add(I18n.tr("inspector.offset", e.offset(), e.offset() + e.bytes()));
         }
+        if (e.tcp() != null) {
+            socketlab.trace.Tcp t = e.tcp();
+            facts.add(I18n.tr("inspector.tcp", t.stateName(), t.segsOut(), t.segsIn(), t.unacked(), t.notsent(),
+                    t.rcvQueue() < 0 ? "?" : String.valueOf(t.rcvQueue()), t.rttUs(), t.cwnd()));
+        }
         if (e.op() == Op.RECV && e.available() >= 0) {
             facts.add(I18n.tr("inspector.waiting", e.available()));
         }
