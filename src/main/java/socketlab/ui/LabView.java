@@ -340,7 +340,12 @@ final class LabView extends BorderPane {
         side.setMinWidth(0);
         SplitPane bottom = new SplitPane(timelineBox, side);
         bottom.setDividerPositions(0.7);
-        projector.addListener((o, was, on) -> bottom.setDividerPositions(on ? 0.76 : 0.7)); // the timeline is what the room reads
+        // the timeline is what the room reads: in projector mode an empty inspector gives it its room, until a call is picked
+        Runnable sideRoom = () -> bottom.setDividerPositions(!projector.get() ? 0.7
+                : vm.selectedProperty().get() == null && side.getSelectionModel().getSelectedIndex() == 0 ? 1.0 : 0.76);
+        projector.addListener((o, was, on) -> sideRoom.run());
+        vm.selectedProperty().addListener((o, was, now) -> sideRoom.run());
+        side.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> sideRoom.run());
         SplitPane.setResizableWithParent(side, false);
         // picking a call in the timeline shows its bytes
         vm.selectedProperty().addListener((o, a, e) -> {

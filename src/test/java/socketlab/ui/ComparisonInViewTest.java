@@ -62,6 +62,26 @@ class ComparisonInViewTest {
         assertEquals(before, after, 0.5, "the client pane stays where it was when the summary appears");
     }
 
+    @Test
+    void inProjectorModeOnASchoolProjectorTheReplayBarKeepsItsSliderAndEveryButtonWhole(FxRobot robot) throws Exception {
+        LabView view = show(1024, 768);
+        WaitForAsyncUtils.asyncFx(() -> view.projector.set(true)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] got = WaitForAsyncUtils.asyncFx(() -> {
+            view.applyCss();
+            view.layout();
+            javafx.scene.Node bar = view.lookup("#replay-live").getParent();
+            javafx.scene.Node live = view.lookup("#replay-live");
+            javafx.scene.Node slider = view.lookup("#replay-slider");
+            javafx.geometry.Bounds b = bar.localToScene(bar.getLayoutBounds());
+            javafx.geometry.Bounds l = live.localToScene(live.getLayoutBounds());
+            return new double[] {b.getMaxX(), l.getMaxX(), slider.getLayoutBounds().getWidth(), l.getWidth(), live.prefWidth(-1)};
+        }).get();
+        assertTrue(got[1] <= got[0] + 0.5, "the Live button inside the bar: " + got[1] + " > " + got[0]);
+        assertTrue(got[2] >= socketlab.ui.panes.ReplayBar.SLIDER_MIN - 0.5, "the slider keeps its width: " + got[2]);
+        assertTrue(got[3] >= got[4] - 0.5, "the Live button whole: " + got[3] + " of " + got[4]);
+    }
+
     private static double clientPaneY(LabView view) {
         view.applyCss();
         view.layout();

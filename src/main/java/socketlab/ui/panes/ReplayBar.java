@@ -25,6 +25,10 @@ import socketlab.ui.style.Css;
 public final class ReplayBar extends HBox {
     private final LabViewModel vm;
     private final Slider slider = new Slider(0, 1, 1);
+    /** The slider is the bar's point: it never gets narrower than this; the words around it give way first. */
+    public static final double SLIDER_MIN = 140;
+    private final Label title = new Label();
+    private final Label where = new Label();
     private final ChoiceButton<Double> speed = new ChoiceButton<>(FXCollections.observableArrayList(0.1, 0.25, 0.5, 1.0),
             d -> (d < 1 ? String.format(Locale.ROOT, "%.2g", d) : "1") + "×");
     private final Button play = new Button("▶");
@@ -69,7 +73,6 @@ public final class ReplayBar extends HBox {
                 vm.replay().replayTo((int) Math.round(b.doubleValue()));
             }
         });
-        Label where = new Label();
         where.setId("replay-where");
         where.setMinWidth(USE_PREF_SIZE);
         where.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -77,15 +80,17 @@ public final class ReplayBar extends HBox {
             return k < 0 ? I18n.tr("replay.liveNow", vm.eventsProperty().get())
                     : I18n.tr("replay.at", k, vm.replay().recorded(), String.format(Locale.ROOT, "%.1f", vm.replay().timeAt(k) / 1e6));
         }, vm.replay().replayProperty(), vm.eventsProperty()));
+        where.textProperty().addListener((o, was, now) -> Controls.tip(slider, now)); // there when the words gave way
         vm.replay().replayProperty().addListener((o, a, b) -> sync());
         vm.eventsProperty().addListener((o, a, b) -> sync());
-        getChildren().addAll(new Label(I18n.tr("replay.label")), first, back, play, forward, slider, speed, where, live);
+        title.setText(I18n.tr("replay.label"));
+        getChildren().addAll(title, first, back, play, forward, slider, speed, where, live);
         for (javafx.scene.Node n : getChildren()) {
             if (n instanceof javafx.scene.control.Control c && c != slider) {
                 c.setMinWidth(USE_PREF_SIZE);
             }
         }
-        slider.setMinWidth(60);
+        slider.setMinWidth(SLIDER_MIN);
         player = new AnimationTimer() {
             private long startNanos;
             private long startT;
@@ -148,5 +153,37 @@ public final class ReplayBar extends HBox {
     private void pause() {
         player.stop();
         play.setText("▶");
+    }
+
+    /**
+     * On a narrow bar (a 1024-wide projector in large type) the "Replay:" label goes first, then the
+     * position's words (also in the slider's tooltip), so that the slider keeps {@link #SLIDER_MIN} and
+     * every button stays whole.
+     */
+    @Override
+    protected void layoutChildren() {
+        double room = getWidth() - snappedLeftInset() - snappedRightInset();
+        double others = 0;
+        int shown = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n != slider && n != title && n != where) {
+                others += n.prefWidth(-1);
+                shown++;
+            }
+        }
+        double spacing = getSpacing();
+        double base = others + SLIDER_MIN + spacing * (shown + 1);
+        boolean whereFits = base + where.prefWidth(-1) + spacing <= room;
+        boolean titleFits = whereFits && base + where.prefWidth(-1) + title.prefWidth(-1) + 2 * spacing <= room;
+        show(where, whereFits);
+        show(title, titleFits);
+        super.layoutChildren();
+    }
+
+    private static void show(javafx.scene.Node n, boolean on) {
+        if (n.isManaged() != on) {
+            n.setManaged(on);
+            n.setVisible(on);
+        }
     }
 }
