@@ -113,14 +113,36 @@ final class LabView extends BorderPane {
             {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"+  −  0", "keys.zoomTimeline"},
             {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"Esc", "keys.cancel"}, {"Ctrl+O", "keys.open"}, {"Ctrl+S", "keys.save"}, {"Ctrl+P", "keys.program"},
             {"F1  ?", "keys.help"}};
+        // on a wide window two columns of keys, so that the sheet is short enough to be seen whole;
+        // on any window it scrolls rather than run off the screen (1280x800 in projector type cut it at both ends)
+        double width = getScene() == null ? 1280 : getScene().getWidth();
+        double height = getScene() == null ? 800 : getScene().getHeight();
+        int perColumn = width >= 1200 ? (rows.length + 1) / 2 : rows.length;
         for (int i = 0; i < rows.length; i++) {
             Label k = new Label(rows[i][0]);
             k.setStyle("-fx-font-weight: bold;");
-            g.add(k, 0, i);
-            g.add(new Label(I18n.tr(rows[i][1])), 1, i);
+            k.setMinWidth(Region.USE_PREF_SIZE); // a key is read whole; its words wrap instead
+            Label what = new Label(I18n.tr(rows[i][1]));
+            what.setWrapText(true);
+            what.setMaxWidth(perColumn < rows.length ? width * 0.22 : width * 0.55);
+            g.add(k, 2 * (i / perColumn), i % perColumn);
+            g.add(what, 2 * (i / perColumn) + 1, i % perColumn);
         }
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        javafx.scene.control.ScrollPane sheet = new javafx.scene.control.ScrollPane(g);
+        sheet.setFitToWidth(true);
+        sheet.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        d.setOnShown(e -> { // measured once the sheet has its type (the projector's is larger)
+            g.applyCss();
+            g.layout();
+            sheet.setPrefViewportHeight(Math.min(height * 0.72, g.prefHeight(-1) + 4));
+            sheet.setPrefViewportWidth(Math.min(width * 0.9, g.prefWidth(-1) + 4));
+            d.getDialogPane().getScene().getWindow().sizeToScene();
+            d.getDialogPane().getScene().getWindow().centerOnScreen();
+        });
+        d.getDialogPane().setContent(sheet);
+        d.getDialogPane().getButtonTypes().add(new javafx.scene.control.ButtonType(I18n.tr("keys.close"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.setResizable(true);
         if (getScene() != null) {
             d.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
             d.getDialogPane().setStyle(getStyle());
