@@ -64,6 +64,9 @@ TCP_STATE = struct.Struct("<BIIIIIIi")
 # (getsockopt TCP_INFO, Linux) what the call alone cannot show: bytes handed over but not yet sent or
 # not yet acknowledged, segments, round-trip time, congestion window.
 KERNEL = os.environ.get("SOCKETLAB_PROBE_KERNEL") == "1" and hasattr(socket, "TCP_INFO")
+# the fields of Linux's struct tcp_info the lab shows, read in one go: tcpi_state (0), tcpi_unacked (24),
+# tcpi_rtt (68, µs), tcpi_snd_cwnd (80), tcpi_segs_out, tcpi_segs_in, tcpi_notsent_bytes (136, 140, 144)
+TCP_INFO_FIELDS = struct.Struct("<B23xI40xI8xI52xIII")
 HOT = {"send": 1, "sendall": 2, "recv": 3, "recv_into": 4}
 MAX_WAITING = 64 * 1024 * 1024  # bytes queued for the lab before the program waits for it (a bound, not a goal)
 
@@ -224,13 +227,10 @@ def _tcp(sock):
         b = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 160)
     except OSError:
         return None
-    if len(b) < 152:
+    if len(b) < TCP_INFO_FIELDS.size:
         return None
-    unacked, = struct.unpack_from("<I", b, 24)
-    rtt, = struct.unpack_from("<I", b, 68)
-    cwnd, = struct.unpack_from("<I", b, 80)
-    segs_out, segs_in, notsent = struct.unpack_from("<III", b, 136)
-    return TCP_STATE.pack(b[0], segs_out, segs_in, unacked, notsent, rtt, cwnd, _waiting(sock))
+    state, unacked, rtt, cwnd, segs_out, segs_in, notsent = TCP_INFO_FIELDS.unpack_from(b)
+    return TCP_STATE.pack(state, segs_out, segs_in, unacked, notsent, rtt, cwnd, _waiting(sock))
 
 
 def _report(sock, call, t0, t1, **fields):
