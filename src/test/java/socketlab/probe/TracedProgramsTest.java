@@ -181,6 +181,35 @@ class TracedProgramsTest {
     }
 
     @Test
+    void aProgramStoppedMidSendallLeavesTheBytesThatLeftInTheReceiversTrace() throws Exception {
+        TraceLog log = new TraceLog();
+        try (LabServer lab = new LabServer(log, ServerSettings.defaults().withPort(freePort()).withRecv(65536, 20, List.of()))) {
+            port = lab.start();
+            TracedRun run = new TracedRun(log, Framing.NONE, "python3", out()).stdin(ProcessBuilder.Redirect.PIPE);
+            Thread stopper = new Thread(() -> {
+                try {
+                    if (log.await(Op.RECV, Side.SERVER, 3, 20_000)) { // bytes are arriving: the sendall() is under way
+                        run.stop();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopper.start();
+            int status = run.run(List.of(List.of(script("big_sendall_client.py"))));
+            stopper.join();
+            assertTrue(status != 0, "stopped, not ended: " + status);
+            assertTrue(log.await(Op.EOF, Side.SERVER, 1, 20_000) || log.await(Op.ERROR, Side.SERVER, 1, 1_000),
+                    "the lab's server read to the end of what came");
+        }
+        long arrived = events(log, Op.RECV, Side.SERVER).stream().mapToLong(TraceEvent::bytes).sum();
+        assertTrue(arrived > 0 && arrived < 32L * 1024 * 1024, "some bytes left, not all: " + arrived);
+        assertTrue(events(log, Op.SEND, Side.CLIENT).isEmpty(),
+                "a sendall() that never returned is not a send the program saw complete");
+        assertEquals(1, events(log, Op.CONNECT, Side.CLIENT).size(), "what it did before is all there");
+    }
+
+    @Test
     void aProgramThatIsNotPythonRunsUntracedAndTheLabSaysSo() throws Exception {
         TraceLog log = new TraceLog();
         int status = run(log, Framing.NONE, List.of("python3", "-c", "import sys; sys.exit(3)"));
