@@ -120,10 +120,12 @@ public final class JsonHeaderDecoder implements FrameDecoder {
         }
         long dataSize = size.asLong();
         if (dataSize > maxFrameLength) {
-            discard.start(FIELD + headLen + dataSize, in);
+            // what the header claims the frame takes, without overflow: a data_size near 2^63 claims more than any
+            // stream can carry, so everything after it on this connection is the refused frame's (one error, no more)
+            long claimed = dataSize > Long.MAX_VALUE - FIELD - headLen ? Long.MAX_VALUE : FIELD + headLen + dataSize;
+            discard.start(claimed, in);
             throw new TooLongFrameException(Phrase.of("header.sizeTooLong", String.format("%,d", dataSize),
-                    String.format("%,d", maxFrameLength), String.format("%,d", FIELD + headLen + dataSize)),
-                    start, FIELD + headLen + dataSize);
+                    String.format("%,d", maxFrameLength), String.format("%,d", claimed)), start, claimed);
         }
         parsedAt = start;
         parsedHeader = obj;

@@ -56,6 +56,21 @@ class DecoderErrorsTest {
     }
 
     @Test
+    void aDataSizeNear2To63IsOneErrorWithTheRealNumberAndNeverANegativeCountOrASecondError() {
+        byte[] head = utf8("{\"data_size\": 9223372036854775807}");
+        byte[] claim = concat(intLe(head.length), head);
+        for (int chunk : new int[] {1, 3, 7, 1000}) {
+            Codecs.Fed fed = feedWithMax(new JsonHeaderDecoder(false, 1024, 4096), concat(claim, goodHeader, goodHeader), chunk);
+            assertEquals(1, fed.errors().size(), "in chunks of " + chunk + ": " + fed.errors());
+            FrameException e = fed.errors().get(0);
+            assertInstanceOf(TooLongFrameException.class, e);
+            assertTrue(e.getMessage().contains("9,223,372,036,854,775,807"), e.getMessage());
+            assertTrue(e.skipped() > 0, "a count that overflowed would be negative: " + e.skipped());
+            assertEquals(List.of(), texts(fed), "what follows a claim no stream can carry is that frame's, not frames");
+        }
+    }
+
+    @Test
     void tooLongLengthIsDroppedAsItArrivesThenTheNextFrameDecodes() {
         byte[] big = new byte[2000];
         Codecs.Fed fed = feedWithMax(new LengthFieldDecoder(false, 1024), concat(intLe(2000), big, goodLength), 100);
