@@ -115,6 +115,7 @@ public final class TracedRun {
         }
         Path probe = ProbeScript.extract();
         List<Process> started = new ArrayList<>();
+        List<Process> traced = new ArrayList<>(); // those under the probe: their reports are waited for
         try (ProbeListener listener = new ProbeListener(log, framing, line -> console.println("socketlab trace: " + line))) {
             int status = 0;
             try {
@@ -122,8 +123,8 @@ public final class TracedRun {
                     boolean last = i == programs.size() - 1;
                     List<String> program = programs.get(i);
                     List<String> command = command(program, probe);
-                    boolean traced = command != program;
-                    if (!traced) {
+                    boolean probed = command != program;
+                    if (!probed) {
                         console.println("socketlab trace: " + Phrase.of("probe.untraced", program.get(0)).words());
                     }
                     if (stopped) {
@@ -132,8 +133,11 @@ public final class TracedRun {
                     Process p = start(command, program, listener, last);
                     started.add(p);
                     running.add(p);
+                    if (probed) {
+                        traced.add(p);
+                    }
                     if (!last) {
-                        if (!traced) {
+                        if (!probed) {
                             p.waitFor(UNTRACED_START_MS, TimeUnit.MILLISECONDS);
                         } else if (!listener.awaitReady(p.pid(), READY_MS) && p.isAlive()) {
                             console.println("socketlab trace: "
@@ -150,10 +154,8 @@ public final class TracedRun {
                 for (Process p : started) {
                     stop(p);
                 }
-                for (int i = 0; i < started.size(); i++) { // the last reports may still be on their way
-                    if (command(programs.get(i), probe) != programs.get(i)) {
-                        listener.awaitEnded(started.get(i).pid(), STOP_MS);
-                    }
+                for (Process p : traced) { // the last reports may still be on their way
+                    listener.awaitEnded(p.pid(), STOP_MS);
                 }
             }
             return status;
