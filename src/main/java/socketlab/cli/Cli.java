@@ -110,6 +110,8 @@ public final class Cli implements Callable<Integer> {
         boolean udp;
         @Mixin
         ServerOptions options;
+        @Mixin
+        MemoryOption memory;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -120,8 +122,8 @@ public final class Cli implements Callable<Integer> {
                 System.err.println("socketlab serve: " + e.getMessage());
                 return 2;
             }
-            TraceLog log = new TraceLog();
-            JsonLinesWriter w = new JsonLinesWriter(log, OUT);
+            TraceLog log = memory.newLog();
+            JsonLinesWriter w = JsonLinesWriter.streaming(log, OUT); // runs for hours: keeps only what is not yet written
             Server server = udp ? new socketlab.net.UdpServer(log, s, TaskRunner.threads()) : options.server(log, s);
             try {
                 server.start();
@@ -161,6 +163,8 @@ public final class Cli implements Callable<Integer> {
         boolean connectedUdp;
         @Parameters(arity = "1..*", paramLabel = "MSG", description = "messages to send (UTF-8)")
         List<String> messages;
+        @Mixin
+        MemoryOption memory;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -171,9 +175,9 @@ public final class Cli implements Callable<Integer> {
                 System.err.println("socketlab connect: " + e.getMessage());
                 return 2;
             }
-            TraceLog log = new TraceLog();
+            TraceLog log = memory.newLog();
             if (udp) {
-                try (JsonLinesWriter w = new JsonLinesWriter(log, OUT)) {
+                try (JsonLinesWriter w = JsonLinesWriter.streaming(log, OUT)) {
                     try (socketlab.net.UdpClient c = new socketlab.net.UdpClient(log, host, port, connectedUdp)) {
                         for (String m : messages) {
                             c.sendto(m.getBytes(StandardCharsets.UTF_8));
@@ -189,7 +193,7 @@ public final class Cli implements Callable<Integer> {
                 }
                 return 0;
             }
-            try (JsonLinesWriter w = new JsonLinesWriter(log, OUT); LabClient c = new LabClient(log, cs, TaskRunner.threads())) {
+            try (JsonLinesWriter w = JsonLinesWriter.streaming(log, OUT); LabClient c = new LabClient(log, cs, TaskRunner.threads())) {
                 try {
                     c.connect();
                     c.send(Scenario.texts(messages.toArray(String[]::new)));
@@ -280,6 +284,8 @@ public final class Cli implements Callable<Integer> {
         String scenario;
         @Option(names = "--framing", description = "framing for both sides (default: the scenario's)")
         Framing framing;
+        @Mixin
+        MemoryOption memory;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -293,7 +299,7 @@ public final class Cli implements Callable<Integer> {
             if (framing != null) {
                 s = s.withFraming(framing);
             }
-            TraceLog log = new TraceLog();
+            TraceLog log = memory.newLog(); // the summary reads it at the end: kept whole, within the budget
             try (JsonLinesWriter w = new JsonLinesWriter(log, OUT)) {
                 ScenarioRunner.Result r;
                 try {

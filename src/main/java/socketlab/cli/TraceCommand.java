@@ -55,6 +55,8 @@ final class TraceCommand implements Callable<Integer> {
     String python;
     @Mixin
     ServerOptions server;
+    @Mixin
+    MemoryOption memory;
     @Parameters(paramLabel = "PROGRAM", description = "after --: one program and its arguments, e.g. -- python3 client.py")
     List<String> program = new ArrayList<>();
 
@@ -78,7 +80,7 @@ final class TraceCommand implements Callable<Integer> {
             System.err.println("socketlab trace: --serve needs --port, the port your client connects to");
             return 2;
         }
-        TraceLog log = new TraceLog();
+        TraceLog log = memory.newLog(); // the summary reads it at the end: kept whole, within the budget
         LabServer lab = null;
         try (JsonLinesWriter w = new JsonLinesWriter(log, Cli.OUT)) {
             if (serve) {

@@ -110,8 +110,9 @@ public final class ScenarioRunner {
 
     /** The counts of one client/server pair only (a log may hold several runs). */
     static TraceIndex.Summary runSummary(TraceIndex idx, int clientConn, int serverConn) {
-        int sends = 0;
-        int recvs = 0;
+        long sends = 0;
+        long recvs = 0;
+        long unrecorded = 0;
         int glued = 0;
         int split = 0;
         int frames = 0;
@@ -122,8 +123,9 @@ public final class ScenarioRunner {
             if (c == null) {
                 continue;
             }
-            sends += c.sends.size();
-            recvs += c.recvs.size();
+            sends += c.sends.size() + c.unrecordedSends;
+            recvs += c.recvs.size() + c.unrecordedRecvs;
+            unrecorded += c.unrecordedSends + c.unrecordedRecvs;
             glued += idx.glued(c);
             split += idx.split(c);
             frames += c.frames.size();
@@ -134,6 +136,6 @@ public final class ScenarioRunner {
                 }
             }
         }
-        return new TraceIndex.Summary(sends, recvs, glued, split, frames, ok, messages);
+        return new TraceIndex.Summary(sends, recvs, glued, split, frames, ok, messages, unrecorded);
     }
 }

@@ -20,7 +20,14 @@ public enum Op {
      * {@code shutdown} — named by the event's {@code call}; text = what it was asked
      * ("AF_INET SOCK_STREAM", "SO_REUSEADDR 1", "SHUT_WR"), {@code a} = the local port it left.
      */
-    CALL;
+    CALL,
+    /**
+     * Calls one connection's side made while the memory budget was full, counted instead of recorded
+     * (see {@link TraceLog}): {@code a} = the op they were, {@code requested} = how many, {@code bytes} =
+     * the bytes they moved, {@code offset} = where in the stream they began, {@code dur_ns} = the time
+     * from the first one's start to the last one's end (the event's time).
+     */
+    UNRECORDED;
 
     private static final Op[] VALUES = values();
 

@@ -24,6 +24,8 @@ import socketlab.text.Said;
  *     shown (null where it said nothing, or the trace came from a file without them)</li>
  * <li>{@code call}: for a traced program's event, the Python method the learner wrote ("sendall",
  *     "recv_into"); {@code origin}: which program (null for the lab's own sockets)</li>
+ * <li>{@link Op#UNRECORDED}: calls counted while the memory budget was full — {@code a} their op,
+ *     {@code requested} how many, {@code bytes} their bytes, {@code offset} where they began</li>
  * <li>{@code tcp}: the kernel's TCP state just after a send or receive, where it was read (null elsewhere)</li>
  * </ul>
  */
@@ -52,6 +54,16 @@ public record TraceEvent(int index, long tNs, Op op, Side side, int conn, long o
 
     public int headerBytes() {
         return b;
+    }
+
+    /** For an {@link Op#UNRECORDED} event: the op of the calls it counts. */
+    public Op unrecordedOp() {
+        return Op.of(a);
+    }
+
+    /** For an {@link Op#UNRECORDED} event: how many calls it counts (their bytes are {@link #bytes}). */
+    public int unrecordedCalls() {
+        return requested;
     }
 
 }

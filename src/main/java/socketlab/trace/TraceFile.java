@@ -180,6 +180,16 @@ public final class TraceFile {
                 JsonNode h = o.get("header");
                 text = h == null || h.isNull() ? null : h.isTextual() ? h.asText() : h.toString();
             }
+            case UNRECORDED -> {
+                String of = text(o, "of", line);
+                try {
+                    a = Op.parse(of).ordinal();
+                } catch (IllegalArgumentException e) {
+                    throw new BadTraceException(line, "unknown op \"" + of + "\" in \"of\"");
+                }
+                requested = (int) Math.min(Integer.MAX_VALUE, number(o, "calls", line, true));
+                bytes = (int) Math.min(Integer.MAX_VALUE, number(o, "bytes", line, true));
+            }
             case CALL -> {
                 a = (int) number(o, "local_port", line, false);
                 text = o.path("detail").isTextual() ? o.get("detail").asText() : null;

@@ -47,6 +47,11 @@ public final class TraceIndex {
         public final IntList recvfroms = new IntList();
         /** A selector server's end: the select() calls that returned it ready. */
         public final IntList readyIn = new IntList();
+        /** Calls counted but not recorded while the memory budget was full ({@link Op#UNRECORDED}). */
+        public final IntList unrecorded = new IntList();
+        /** Of those, the send and recv calls (the counts a row gives beside the calls it draws). */
+        public long unrecordedSends;
+        public long unrecordedRecvs;
         /** AF_UNIX: the socket file its end was opened on (no ports), else null. */
         public String unixPath;
         public long bytesSent;
@@ -87,6 +92,10 @@ public final class TraceIndex {
     private int seen;
     private int sends;
     private int recvs;
+    private long unrecordedSends;
+    private long unrecordedRecvs;
+    private long unrecordedCalls;
+    private long unrecordedBytes;
     private int frames;
     private int changes;
 
@@ -182,6 +191,21 @@ public final class TraceIndex {
                         }
                     }
                 }
+                case UNRECORDED -> {
+                    c.unrecorded.add(i);
+                    TraceEvent e = log.get(i);
+                    unrecordedCalls += e.unrecordedCalls();
+                    unrecordedBytes += e.bytes();
+                    if (e.unrecordedOp() == Op.SEND) {
+                        c.unrecordedSends += e.unrecordedCalls();
+                        c.bytesSent += e.bytes();
+                        unrecordedSends += e.unrecordedCalls();
+                    } else if (e.unrecordedOp() == Op.RECV) {
+                        c.unrecordedRecvs += e.unrecordedCalls();
+                        c.bytesReceived += e.bytes();
+                        unrecordedRecvs += e.unrecordedCalls();
+                    }
+                }
                 case ERROR -> c.errors.add(i);
                 case EOF -> c.eofEvent = i;
                 case CLOSE -> c.closeEvent = i;
@@ -255,6 +279,16 @@ public final class TraceIndex {
 
     public int frames() {
         return frames;
+    }
+
+    /** Calls counted but not recorded (the memory budget was full), as far as the trace has written the counts. */
+    public long unrecordedCalls() {
+        return unrecordedCalls;
+    }
+
+    /** The bytes those calls moved. */
+    public long unrecordedBytes() {
+        return unrecordedBytes;
     }
 
     /** The message spans the bytes arriving on {@code receiver} were cut from, as event indices. */
@@ -475,9 +509,15 @@ public final class TraceIndex {
         for (Conn c : order) {
             messages += c.messages.size();
         }
-        return new Summary(sends, recvs, gluedTotal(), splitTotal(), frames, framesOk(), messages);
+        return new Summary(sends + unrecordedSends, recvs + unrecordedRecvs, gluedTotal(), splitTotal(), frames, framesOk(),
+                messages, unrecordedSends + unrecordedRecvs);
     }
 
-    /** {@code messages}: what the senders meant to send; {@code framesOk}: how many of them arrived as sent. */
-    public record Summary(int sends, int recvs, int glued, int split, int frames, int framesOk, int messages) {}
+    /**
+     * {@code messages}: what the senders meant to send; {@code framesOk}: how many of them arrived as sent;
+     * {@code sends} and {@code recvs} count every call, {@code unrecorded} of them only counted (the memory
+     * budget was full: glued, split and frames count what was recorded).
+     */
+    public record Summary(long sends, long recvs, int glued, int split, int frames, int framesOk, int messages,
+                          long unrecorded) {}
 }

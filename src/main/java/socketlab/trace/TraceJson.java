@@ -139,8 +139,34 @@ public final class TraceJson {
                 o.put("digest", e.digest());
                 hex(o, e, hexCap);
             }
+            case UNRECORDED -> {
+                o.put("of", e.unrecordedOp().wire());
+                o.put("calls", e.unrecordedCalls());
+                o.put("bytes", e.bytes());
+                o.put("offset", e.offset());
+                o.put("dur_ns", e.durNs());
+            }
             default -> { }
         }
+        return o.toString();
+    }
+
+    /**
+     * A lane's count still open when the trace ends (its connection was still going): the same line as
+     * an {@code unrecorded} event's, with {@code "open": true}; its counts are longs.
+     */
+    public static String unrecordedLine(TraceLog.Unrecorded u) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("op", Op.UNRECORDED.wire());
+        o.put("side", u.side().wire());
+        o.put("conn", u.conn());
+        o.put("t_ns", u.toNs());
+        o.put("of", u.op().wire());
+        o.put("calls", u.calls());
+        o.put("bytes", u.bytes());
+        o.put("offset", u.offset());
+        o.put("dur_ns", u.toNs() - u.fromNs());
+        o.put("open", true);
         return o.toString();
     }
 
@@ -157,6 +183,9 @@ public final class TraceJson {
         o.put("frames", s.frames());
         o.put("frames_ok", s.framesOk());
         o.put("messages", s.messages());
+        if (s.unrecorded() > 0) {
+            o.put("unrecorded_calls", s.unrecorded());
+        }
         return o.toString();
     }
 

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +36,20 @@ import socketlab.text.Said;
  * chunks were copied by every young collection (G1 with 4 MiB regions: a 1 MiB array is an
  * ordinary object), 20–40 ms pauses that stopped the sockets too.
  *
- * <p>Payload bytes are copied into each lane's arena, at most {@link #capturePerEvent} bytes per
- * event and {@link #captureBudget} bytes in all; past that, events are still recorded, without bytes.
+ * <p><b>Memory budget.</b> Everything the log keeps of a run comes out of one budget
+ * ({@link MemoryBudget}, 512 MiB unless set): an eighth for payload copies, at most
+ * {@link #capturePerEvent} bytes per call (past that, events are still recorded, without bytes), the
+ * rest for rows. When no row is left, the sockets go on and each lane <em>counts</em> what it can no
+ * longer record — calls, bytes and the span of time and stream they cover, per connection, op and
+ * side ({@link #unrecorded()}) — and writes the count as one {@link Op#UNRECORDED} event as soon as
+ * it has room again: at its connection's end (lifecycle events and errors draw on a small reserve),
+ * or when a streaming reader gave memory back ({@link #release()}). Counts of bytes and calls stay
+ * exact; only the detail of single calls is lost, and the trace says where.
+ *
+ * <pre>
+ *   lane:  … | recv 1024 | recv 1024 |  [ unrecorded: 81,920 recv() calls, 83,886,080 bytes ] | eof | close
+ *                                     ^ the budget ran out          room again (the reserve) ^
+ * </pre>
  *
  * <p>One file of over 800 lines, on purpose: the chunk (the packed 32-byte row and its bit
  * positions), the lane that writes rows and the reader that merges and unpacks them are three views
@@ -51,8 +64,16 @@ public final class TraceLog {
      * call; only the copy is capped — copying all of a 64 KiB call cost the sockets 5–8 % of their speed.
      */
     public static final int DEFAULT_CAPTURE_PER_EVENT = TraceJson.HEX_CAP;
-    public static final long DEFAULT_CAPTURE_BUDGET = 64L * 1024 * 1024;
+    public static final long DEFAULT_CAPTURE_BUDGET = MemoryBudget.DEFAULT.payloadBytes();
     public static final int NOT_MEASURED = -1;
+    /**
+     * What one event takes of the row budget: its 32-byte row, its 8-byte place in the merged order and
+     * the 12 bytes of its payload's place in the arena (which nearly every send and recv has). Other side
+     * columns are taken when they are made.
+     */
+    static final int ROW_COST = 4 * Long.BYTES + Long.BYTES + Long.BYTES + Integer.BYTES;
+    /** A lane stops recording before its event count could overflow; it counts from there on. */
+    static final int MAX_LANE_EVENTS = Integer.MAX_VALUE - (1 << 15);
 
     /*
      * A lane's chunks of rows grow: 64 events, then 128, 256 … up to 16,384 (512 KiB), and stay at
@@ -121,10 +142,38 @@ public final class TraceLog {
         final int size;
         /** The rows, off the Java heap: a collector never copies them, however long the run (see {@link #STRIDE}). */
         final ByteBuffer w;
+        /** The row budget this chunk draws on, and what it has taken: its rows, then each side column it made. */
+        private final AtomicLong rows;
+        long cost;
+        /** Given back to the budget by {@link #release()} (a stale reference to it must not give it back twice). */
+        boolean freed;
 
-        Chunk(int size) {
+        Chunk(int size, AtomicLong rows, long cost) {
             this.size = size;
+            this.rows = rows;
+            this.cost = cost;
             this.w = ByteBuffer.allocateDirect(size * STRIDE * Long.BYTES).order(ByteOrder.nativeOrder());
+        }
+
+        /** Takes a side column's memory from the row budget, whether or not it is there: a column is made for a row already kept. */
+        private void charge(long bytes) {
+            rows.addAndGet(-bytes);
+            cost += bytes;
+        }
+
+        private int[] ints() {
+            charge((long) size * Integer.BYTES);
+            return new int[size];
+        }
+
+        private long[] longs() {
+            charge((long) size * Long.BYTES);
+            return new long[size];
+        }
+
+        private <T> T[] refs(java.util.function.IntFunction<T[]> make) {
+            charge((long) size * 4);
+            return make.apply(size);
         }
 
         /** The connection id and recv() size of row 0, which every row has unless its column says otherwise. */
@@ -159,9 +208,9 @@ public final class TraceLog {
 
         void side(int k, int av, int bv, int wv) {
             if (a == null) {
-                a = new int[size];
-                b = new int[size];
-                wire = new int[size];
+                a = ints();
+                b = ints();
+                wire = ints();
             }
             a[k] = av;
             b[k] = bv;
@@ -231,7 +280,7 @@ public final class TraceLog {
             row(k, t, op, side, verified, conn, offset, dur, bytes, requested, available);
             if (digest != 0) {
                 if (this.digest == null) {
-                    this.digest = new long[size];
+                    this.digest = longs();
                 }
                 this.digest[k] = digest;
             }
@@ -268,14 +317,25 @@ public final class TraceLog {
 
         /** A column whose rows before {@code k} hold {@code first} and row {@code k} {@code value}. */
         private int[] column(int k, int first, int value) {
-            int[] column = new int[size];
+            int[] column = ints();
             Arrays.fill(column, 0, k, first);
             column[k] = value;
             return column;
         }
 
+        /** What an {@link Op#UNRECORDED} row counts: by row, {op ordinal, calls}. A few per run, so a map. */
+        java.util.Map<Integer, int[]> counts;
+
+        void counted(int k, Op op, int calls) {
+            if (counts == null) {
+                counts = new java.util.concurrent.ConcurrentHashMap<>(); // a reader may look while the writer adds
+            }
+            charge(128);
+            counts.put(k, new int[] {op.ordinal(), calls});
+        }
+
         void payload(int k, long pos, int len) {
-            if (payloadPos == null) {
+            if (payloadPos == null) { // in the chunk's cost already (ROW_COST)
                 payloadPos = new long[size];
                 payloadLen = new int[size];
             }
@@ -295,17 +355,23 @@ public final class TraceLog {
         private int size;
         private int written; // the writer's own count (no fence to read it)
         private Chunk current;
-        private int currentIndex = -1;
         /** Events {@code currentStart} (inclusive) to {@code currentEnd} (exclusive) go into {@link #current}. */
         private int currentStart;
         private int currentEnd;
         private final long laneOrigin = origin;
         /** Payload bytes: chunk {@code arenaIndex} is being filled, up to {@code arenaUsed} bytes. */
         private volatile ByteBuffer[] arena = new ByteBuffer[2];
+        /** For each arena chunk but the last: the first event that used the next one (0 = not yet), so a reader can free it. */
+        private volatile int[] arenaEnds = new int[2];
         private int arenaIndex = -1;
         private int arenaUsed;
-        /** The log's payload budget is gone: no more bytes are kept by this lane. */
+        /** The log's payload budget is gone: no more bytes are kept by this lane (until a reader gives memory back). */
         private boolean spent;
+        /** What this lane counted but could not record, by connection, op and side; null while it records everything. */
+        private volatile Gap[] gaps;
+        // the reader's side of release(), under the log's lock
+        private int freedChunks;
+        private int freedArena;
 
         private Lane(int id) {
             this.id = id;
@@ -322,24 +388,36 @@ public final class TraceLog {
                          long durNs, byte[] payload, int payloadOff) {
             // the hot path of every send() and recv(): few objects touched (after a system call little of
             // this is still in the L1 cache), the row written straight into the current chunk's buffer
-            int i = written;
-            if (i >= currentEnd) {
-                advance(i);
+            if ((written >= currentEnd || op == Op.EOF) && !room(op == Op.EOF)) { // an EOF writes what was counted first
+                if (op != Op.EOF) {
+                    count(endNanos - laneOrigin, op, side, conn, offset, bytes, durNs);
+                } else if (elsewhere()) {
+                    synchronized (shared) {
+                        shared.ioAt(endNanos, op, side, conn, offset, bytes, requested, available, durNs, null, 0);
+                    }
+                }
+                return;
             }
+            int i = written;
             int k = i - currentStart;
             current.row(k, endNanos - laneOrigin, op, side, -1, conn, offset, durNs, bytes, requested, available);
             if (!spent) { // a long run spends the budget early: from then on, no call at all
-                capture(current, k, payload, payloadOff, bytes);
+                capture(current, i, k, payload, payloadOff, bytes);
             }
             publish(i + 1);
         }
 
         /** Records an event that is a count and a text (a selector's ready keys). */
         void counted(Op op, Side side, int conn, int count, String text) {
+            long t = now();
+            if (!room(false)) {
+                count(t, op, side, conn, 0, 0, 0);
+                return;
+            }
             int i = written;
-            Chunk c = chunk(i);
+            Chunk c = current;
             int k = i - currentStart;
-            c.put(k, now(), op, side, -1, conn, 0, 0, 0, count, 0, NOT_MEASURED);
+            c.put(k, t, op, side, -1, conn, 0, 0, 0, count, 0, NOT_MEASURED);
             text(c, k, text);
             publish(i + 1);
         }
@@ -347,12 +425,16 @@ public final class TraceLog {
         /** Records a UDP sendto/recvfrom that ended at {@code endNanos}: {@code peerPort} is where it went or came from. */
         public void datagramAt(long endNanos, Op op, Side side, int conn, int bytes, int requested, int peerPort, long durNs,
                                byte[] payload) {
+            if (!room(false)) {
+                count(endNanos - origin, op, side, conn, 0, bytes, durNs);
+                return;
+            }
             int i = written;
-            Chunk c = chunk(i);
+            Chunk c = current;
             int k = i - currentStart;
             c.put(k, endNanos - origin, op, side, -1, conn, 0, durNs, 0, bytes, requested, NOT_MEASURED);
             c.side(k, 0, peerPort, 0);
-            capture(c, k, payload, 0, bytes);
+            capture(c, i, k, payload, 0, bytes);
             publish(i + 1);
         }
 
@@ -363,8 +445,16 @@ public final class TraceLog {
          */
         public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, Note note) {
             long t = now();
+            if (!room(true)) {
+                if (elsewhere()) {
+                    synchronized (shared) {
+                        shared.life(op, side, conn, localPort, remotePort, offset, note);
+                    }
+                }
+                return;
+            }
             int i = written;
-            Chunk c = chunk(i);
+            Chunk c = current;
             int k = i - currentStart;
             c.put(k, t, op, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
             c.side(k, localPort, remotePort, 0);
@@ -381,8 +471,16 @@ public final class TraceLog {
 
         /** An error found at trace time {@code t} (a decoder's, as the call that brought the bytes ended). */
         public void errorAt(long t, Side side, int conn, long offset, Phrase message) {
+            if (!room(true)) {
+                if (elsewhere()) {
+                    synchronized (shared) {
+                        shared.errorAt(t, side, conn, offset, message);
+                    }
+                }
+                return;
+            }
             int i = written;
-            Chunk c = chunk(i);
+            Chunk c = current;
             int k = i - currentStart;
             c.put(k, t, Op.ERROR, side, -1, conn, offset, 0, 0, 0, 0, NOT_MEASURED);
             said(c, k, message);
@@ -398,16 +496,24 @@ public final class TraceLog {
             messageAt(now(), op, side, conn, offset, index, headerBytes, wireBytes, body, digest, verified, header);
         }
 
-        /** A message or frame at trace time {@code t}: the end of the call whose bytes completed it. */
+        /**
+         * A message or frame at trace time {@code t}: the end of the call whose bytes completed it. Its
+         * body is kept whole, not only its first {@link #capturePerEvent} bytes, so that a trace gives the
+         * text of every frame that is valid UTF-8 (while the payload budget lasts).
+         */
         public void messageAt(long t, Op op, Side side, int conn, long offset, int index, int headerBytes, int wireBytes,
                               byte[] body, long digest, Verdict verified, String header) {
+            if (!room(false)) {
+                count(t, op, side, conn, offset, wireBytes, 0);
+                return;
+            }
             int i = written;
-            Chunk c = chunk(i);
+            Chunk c = current;
             int k = i - currentStart;
             c.put(k, t, op, side, verified.code(), conn, offset, 0, digest, body.length, 0,
                     NOT_MEASURED);
             c.side(k, index, headerBytes, wireBytes);
-            capture(c, k, body, 0, body.length);
+            capture(c, i, k, body, 0, body.length, body.length);
             if (header != null) {
                 text(c, k, header);
             }
@@ -423,18 +529,37 @@ public final class TraceLog {
             return (int) SIZE.getAcquire(this);
         }
 
-        /** Appends an event exactly as it was recorded elsewhere (a saved trace being opened). */
+        /** Appends an event exactly as it was recorded elsewhere (a saved trace being opened, a traced program's call). */
         public void append(TraceEvent e) {
+            boolean bulk = switch (e.op()) {
+                case SEND, RECV, MESSAGE, FRAME, SENDTO, RECVFROM, SELECT -> true;
+                default -> false;
+            };
+            nextConn.accumulateAndGet(e.conn() + 1, Math::max);
+            if (!room(!bulk)) {
+                if (bulk) {
+                    count(e.tNs(), e.op(), e.side(), e.conn(), e.offset(), e.op() == Op.MESSAGE || e.op() == Op.FRAME ? e.wire()
+                            : e.bytes(), e.durNs());
+                } else if (elsewhere()) {
+                    synchronized (shared) {
+                        shared.append(e);
+                    }
+                }
+                return;
+            }
             int i = written;
-            Chunk c = chunk(i);
+            Chunk c = current;
             int k = i - currentStart;
             c.put(k, e.tNs(), e.op(), e.side(), e.verified().code(), e.conn(), e.offset(), e.durNs(), e.digest(), e.bytes(),
                     e.requested(), e.available());
-            if (e.a() != 0 || e.b() != 0 || e.wire() != 0) {
+            if (e.op() == Op.UNRECORDED) {
+                c.counted(k, e.unrecordedOp(), e.unrecordedCalls());
+            } else if (e.a() != 0 || e.b() != 0 || e.wire() != 0) {
                 c.side(k, e.a(), e.b(), e.wire());
             }
             if (e.payload() != null) {
-                capture(c, k, e.payload(), 0, e.payload().length);
+                int len = e.payload().length;
+                capture(c, i, k, e.payload(), 0, len, e.op() == Op.MESSAGE || e.op() == Op.FRAME ? len : capturePerEvent);
             }
             if (e.said() != null) {
                 said(c, k, e.said());
@@ -443,88 +568,236 @@ public final class TraceLog {
             }
             if (e.call() != null) {
                 if (c.calls == null) {
-                    c.calls = new String[c.size];
+                    c.calls = c.refs(String[]::new);
                 }
                 c.calls[k] = e.call();
             }
             if (e.tcp() != null) {
                 if (c.tcp == null) {
-                    c.tcp = new Tcp[c.size];
+                    c.tcp = c.refs(Tcp[]::new);
                 }
                 c.tcp[k] = e.tcp();
             }
             publish(i + 1);
-            nextConn.accumulateAndGet(e.conn() + 1, Math::max);
         }
 
-        /** The chunk event {@code i} goes into, made current (events are written in order). */
-        private Chunk chunk(int i) {
-            if (i >= currentEnd) {
-                advance(i);
+        /**
+         * Makes {@link #current} hold event {@link #written}: a new chunk when the current one is full, if
+         * the row budget has room ({@code rare}: a lifecycle event or an error, which may use the reserve).
+         * With room again after a pause, first writes what was counted meanwhile, as {@link Op#UNRECORDED}
+         * events. False: no room; the caller counts its event instead.
+         */
+        private boolean room(boolean rare) {
+            while (true) {
+                if (written >= currentEnd && !advance(written, rare)) {
+                    return false;
+                }
+                if (gaps == null) {
+                    return true;
+                }
+                flushGaps(); // stops short only when the chunk is full and no other could be made: then false, above
             }
-            return current;
         }
 
-        /** Moves on to the chunk that holds event {@code i}, made now. */
-        private void advance(int i) {
+        /**
+         * A lifecycle event or an error found no room here (this lane's next chunk is larger than what the
+         * reserve has left): true when the shared lane is to record it — with this lane's counts handed to it
+         * first, so they still come before the event. The caller then locks the shared lane and records
+         * there. False (the event is lost, and counted as such) when this is the shared lane.
+         */
+        private boolean elsewhere() {
+            if (this == shared) {
+                lost.incrementAndGet();
+                return false;
+            }
+            Gap[] mine = gaps;
+            if (mine != null) {
+                synchronized (shared) {
+                    Gap[] theirs = shared.gaps;
+                    Gap[] all = theirs == null ? mine : Arrays.copyOf(theirs, theirs.length + mine.length);
+                    if (theirs != null) {
+                        System.arraycopy(mine, 0, all, theirs.length, mine.length);
+                    }
+                    shared.gaps = all; // from now on counted and written by the shared lane, under its lock
+                    gaps = null;
+                }
+            }
+            return true;
+        }
+
+        /** Moves on to the chunk that holds event {@code i}, made now if the budget has room for it. */
+        private boolean advance(int i, boolean rare) {
             int ci = chunkIndex(i);
+            long cost = (long) chunkSize(ci) * ROW_COST;
+            if (i >= MAX_LANE_EVENTS || !reserveRows(cost, rare, this == shared)) {
+                return false;
+            }
             Chunk[] cs = chunks;
             if (ci >= cs.length) {
                 cs = Arrays.copyOf(cs, Math.max(cs.length * 2, ci + 1));
             }
-            if (cs[ci] == null) {
-                cs[ci] = new Chunk(chunkSize(ci));
-                chunks = cs;
-            }
-            current = cs[ci];
-            currentIndex = ci;
+            Chunk made = new Chunk(chunkSize(ci), rows, cost);
+            cs[ci] = made;
+            chunks = cs;
+            current = made;
             currentStart = chunkStart(ci);
-            currentEnd = currentStart + current.size;
+            currentEnd = currentStart + made.size;
+            if (spent && payloadBudget.get() >= ARENA_FIRST) {
+                spent = false; // a streaming reader gave payload memory back
+            }
+            return true;
+        }
+
+        /** Counts a call (or frame, or datagram) that found no room: its connection's open gap grows by it. */
+        private void count(long t, Op op, Side side, int conn, long offset, int bytes, long durNs) {
+            Gap[] gs = gaps;
+            Gap g = null;
+            if (gs != null) {
+                for (Gap x : gs) {
+                    if (x.conn == conn && x.op == op && x.side == side) {
+                        g = x;
+                        break;
+                    }
+                }
+            }
+            if (g == null) {
+                g = new Gap(conn, op, side, offset, t - Math.max(0, durNs));
+                Gap[] next = gs == null ? new Gap[1] : Arrays.copyOf(gs, gs.length + 1);
+                next[next.length - 1] = g;
+                gaps = next;
+                pausedLanes.incrementAndGet();
+            } else if (g.calls == Integer.MAX_VALUE || g.bytes > Integer.MAX_VALUE - (long) Math.max(0, bytes)) {
+                // an event's counts are ints: write this one out (from the reserve) and start the next
+                if (written < currentEnd || advance(written, true)) {
+                    flushGaps();
+                }
+                if (gaps == null || gaps[0] != gs[0]) {
+                    count(t, op, side, conn, offset, bytes, durNs);
+                    return;
+                } // no room even in the reserve: the count goes on in longs (its event will say 2^31 - 1 at most)
+            }
+            g.add(t, bytes);
+        }
+
+        /** Writes each open gap as one {@link Op#UNRECORDED} event, as far as there is room (the reserve's). */
+        private void flushGaps() {
+            Gap[] gs = gaps;
+            int done = 0;
+            for (Gap g : gs) {
+                if (written >= currentEnd && !advance(written, true)) {
+                    break;
+                }
+                int i = written;
+                int k = i - currentStart;
+                // the row takes its chunk's recv() size, and its op and count go into a small map: a column
+                // for them would cost a big chunk 64 KiB each, for one row
+                current.row(k, g.lastNs, Op.UNRECORDED, g.side, -1, g.conn, g.offset, g.lastNs - g.firstNs,
+                        (int) Math.min(Integer.MAX_VALUE, g.bytes), k == 0 ? 0 : current.requested0, NOT_MEASURED);
+                current.counted(k, g.op, (int) Math.min(Integer.MAX_VALUE, g.calls));
+                publish(i + 1);
+                done++;
+            }
+            gaps = done == gs.length ? null : Arrays.copyOfRange(gs, done, gs.length);
+            pausedLanes.addAndGet(-done);
+        }
+
+        /** Open gaps as they stand (a reader's snapshot; the writer may be adding to them). */
+        void openGaps(List<Unrecorded> into) {
+            Gap[] gs = gaps;
+            if (gs != null) {
+                for (Gap g : gs) {
+                    into.add(g.snapshot());
+                }
+            }
+        }
+
+        /**
+         * The reader's side: events below {@code upto} of this lane have all been read and will not be
+         * again; their chunks of rows and of payload go back to the budget. Under the log's lock.
+         */
+        void release(int upto) {
+            Chunk[] cs = chunks;
+            while (freedChunks < cs.length && cs[freedChunks] != null
+                    && chunkStart(freedChunks) + chunkSize(freedChunks) <= upto) {
+                Chunk c = cs[freedChunks];
+                if (!c.freed) {
+                    c.freed = true;
+                    rows.addAndGet(c.cost);
+                }
+                freedChunks++;
+            }
+            for (int k = 0; k < freedChunks && k < cs.length; k++) {
+                cs[k] = null; // again each time: the writer may have grown the array from a copy made before
+            }
+            ByteBuffer[] ar = arena;
+            int[] ends = arenaEnds;
+            while (freedArena < ends.length && freedArena < ar.length && ends[freedArena] > 0 && ends[freedArena] <= upto) {
+                ByteBuffer b = ar[freedArena];
+                if (b != null) {
+                    payloadBudget.addAndGet(b.capacity());
+                }
+                freedArena++;
+            }
+            for (int k = 0; k < freedArena && k < ar.length; k++) {
+                ar[k] = null;
+            }
         }
 
         private void said(Chunk c, int k, Said n) {
             if (c.said == null) {
-                c.said = new Said[c.size];
+                c.said = c.refs(Said[]::new);
             }
             c.said[k] = n;
         }
 
         private void text(Chunk c, int k, String s) {
             if (c.text == null) {
-                c.text = new String[c.size];
+                c.text = c.refs(String[]::new);
             }
             c.text[k] = s;
         }
 
+        private void capture(Chunk c, int event, int k, byte[] src, int off, int len) {
+            capture(c, event, k, src, off, len, capturePerEvent);
+        }
+
         /**
-         * Keeps up to {@link #capturePerEvent} bytes of the payload in this lane's arena and notes where
-         * in the row's side column. The arena grows as the rows do (4 KiB first, doubling up to 1 MiB),
-         * and each arena chunk is taken from the log's budget when it is made: a lane holds back no
-         * more than the unused end of its last chunk.
+         * Keeps up to {@code cap} bytes of the payload in this lane's arena and notes where in the row's
+         * side column. The arena grows as the rows do (4 KiB first, doubling up to 1 MiB), and each arena
+         * chunk is taken from the log's payload budget when it is made: a lane holds back no more than the
+         * unused end of its last chunk.
          */
-        private void capture(Chunk c, int k, byte[] src, int off, int len) {
+        private void capture(Chunk c, int event, int k, byte[] src, int off, int len, int cap) {
             if (spent) { // one predictable branch for the rest of a long run
                 return;
             }
-            int n = src == null ? 0 : Math.min(len, capturePerEvent);
+            int n = src == null ? 0 : Math.min(len, cap);
             if (n <= 0) {
                 return;
             }
             ByteBuffer[] ar = arena;
             ByteBuffer chunk = arenaIndex < 0 ? null : ar[arenaIndex];
             if (chunk == null || arenaUsed + n > chunk.capacity()) { // each payload inside one arena chunk
-                int size = chunk == null ? ARENA_FIRST : Math.min(chunk.capacity() * 2, ARENA_CHUNK);
-                size = Math.max(size, n);
-                if (reserveBudget(size) < size) {
-                    spent = true; // the log's budget only ever shrinks
-                    return;
+                int size = Math.max(n, chunk == null ? ARENA_FIRST : Math.min(chunk.capacity() * 2, ARENA_CHUNK));
+                while (reservePayload(size) < size) { // less than it would like is still room: halve, down to this payload
+                    if (size <= Math.max(n, ARENA_FIRST)) {
+                        spent = true; // until a streaming reader gives memory back
+                        return;
+                    }
+                    size = Math.max(Math.max(n, ARENA_FIRST), size / 2);
                 }
                 ByteBuffer made = ByteBuffer.allocateDirect(size);
-                arenaIndex++;
-                if (arenaIndex >= ar.length) {
+                int[] ends = arenaEnds;
+                if (arenaIndex + 1 >= ar.length) {
                     ar = Arrays.copyOf(ar, ar.length * 2);
+                    ends = Arrays.copyOf(ends, ar.length);
                 }
+                if (arenaIndex >= 0) {
+                    ends[arenaIndex] = event; // every event in the chunk before came before this one
+                }
+                arenaIndex++;
                 ar[arenaIndex] = made;
+                arenaEnds = ends;
                 arena = ar;
                 chunk = made;
                 arenaUsed = 0;
@@ -534,6 +807,46 @@ public final class TraceLog {
             arenaUsed += n;
         }
     }
+
+    /** A lane's count of one connection's calls of one op that it could not record. Written by the lane's writer only. */
+    private static final class Gap {
+        final int conn;
+        final Op op;
+        final Side side;
+        final long offset;
+        final long firstNs;
+        volatile long calls;
+        long bytes;
+        long lastNs;
+
+        Gap(int conn, Op op, Side side, long offset, long firstNs) {
+            this.conn = conn;
+            this.op = op;
+            this.side = side;
+            this.offset = offset;
+            this.firstNs = firstNs;
+            this.lastNs = firstNs;
+        }
+
+        void add(long t, int n) {
+            bytes += Math.max(0, n);
+            lastNs = t;
+            calls = calls + 1; // last, and volatile: a reader that sees this call sees its bytes
+        }
+
+        Unrecorded snapshot() {
+            long c = calls;
+            return new Unrecorded(conn, side, op, offset, c, bytes, firstNs, lastNs);
+        }
+    }
+
+    /**
+     * Calls of {@code op} on one connection's {@code side} that were counted but not recorded (the
+     * memory budget was full): how many, the bytes they moved (wire bytes for frames and messages),
+     * where in the stream they began and the trace times of the first's start and the last's end.
+     */
+    public record Unrecorded(int conn, Side side, Op op, long offset, long calls, long bytes, long fromNs, long toNs) {}
+
 
     private static final VarHandle SIZE;
 
@@ -547,27 +860,56 @@ public final class TraceLog {
 
     private final long origin;
     private final int capturePerEvent;
-    private final AtomicLong budget;
+    private final MemoryBudget memoryBudget;
+    /** What is left of the budget for payload copies, and for rows (side columns may take it below zero). */
+    private final AtomicLong payloadBudget;
+    private final AtomicLong rows;
+    /** Rows only lifecycle events and errors may take: a connection's end is recorded after its calls no longer are. */
+    private final long rowReserve;
+    /** Lifecycle events and errors that found no room even in the reserve. */
+    private final AtomicLong lost = new AtomicLong();
+    /** Lanes counting instead of recording (open gaps), so that a reader knows to look. */
+    private final AtomicInteger pausedLanes = new AtomicInteger();
     private final AtomicInteger nextConn = new AtomicInteger(1);
     private final Lane shared;
     private volatile Lane[] lanes = new Lane[0];
 
-    // the merged global order, owned by readers (guarded by this)
+    // the merged global order, owned by readers (guarded by this); order[i - orderBase] is event i
     private volatile long[] order = new long[1024];
     private volatile int size;
+    private int orderBase;
     private int[] merged = new int[0];
 
     private final java.util.Map<Integer, TraceEvent.Origin> origins = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A log within the budget the user set ({@link MemoryBudget#configured()}), 512 MiB unless set. */
     public TraceLog() {
-        this(DEFAULT_CAPTURE_PER_EVENT, DEFAULT_CAPTURE_BUDGET);
+        this(MemoryBudget.configured());
     }
 
+    public TraceLog(MemoryBudget budget) {
+        this(DEFAULT_CAPTURE_PER_EVENT, budget.payloadBytes(), budget);
+    }
+
+    /** A log that keeps {@code capturePerEvent} bytes of each call and {@code captureBudget} in all; rows within the default budget. */
     public TraceLog(int capturePerEvent, long captureBudget) {
+        this(capturePerEvent, captureBudget, MemoryBudget.DEFAULT);
+    }
+
+    private TraceLog(int capturePerEvent, long captureBudget, MemoryBudget budget) {
         this.origin = System.nanoTime();
         this.capturePerEvent = capturePerEvent;
-        this.budget = new AtomicLong(captureBudget);
+        this.memoryBudget = budget;
+        this.payloadBudget = new AtomicLong(captureBudget);
+        long rowBytes = budget.rowBytes();
+        this.rows = new AtomicLong(rowBytes);
+        this.rowReserve = rowBytes / 16;
         this.shared = newLane();
+    }
+
+    /** A new log recording into a budget of its own. */
+    public static TraceLog within(MemoryBudget budget) {
+        return new TraceLog(budget);
     }
 
     /** A lane for one writer. */
@@ -580,16 +922,63 @@ public final class TraceLog {
     }
 
     /** Takes {@code want} bytes from the log's payload budget, all or none; returns what it took. */
-    private long reserveBudget(long want) {
+    private long reservePayload(long want) {
         while (true) {
-            long left = budget.get();
+            long left = payloadBudget.get();
             if (left < want) {
                 return 0;
             }
-            if (budget.compareAndSet(left, left - want)) {
+            if (payloadBudget.compareAndSet(left, left - want)) {
                 return want;
             }
         }
+    }
+
+    /** Takes {@code want} bytes of rows from the budget, all or none; a call's rows leave the reserve alone. */
+    private boolean reserveRows(long want, boolean rare, boolean sharedLane) {
+        // a connection's end is not lost to a full budget: the shared lane, where ends go when their own lane
+        // has no room, may go one reserve below zero
+        long floor = !rare ? rowReserve : sharedLane ? -rowReserve : 0;
+        while (true) {
+            long left = rows.get();
+            if (left - want < floor) {
+                return false;
+            }
+            if (rows.compareAndSet(left, left - want)) {
+                return true;
+            }
+        }
+    }
+
+    /** The budget this log keeps its run in. */
+    public MemoryBudget memoryBudget() {
+        return memoryBudget;
+    }
+
+    /** Bytes of the budget in use now: rows, side columns and payload copies. */
+    public long memoryInUse() {
+        return memoryBudget.rowBytes() - rows.get() + memoryBudget.payloadBytes() - payloadBudget.get();
+    }
+
+    /** True once some lane counts calls it cannot record (until it writes them as {@link Op#UNRECORDED}). */
+    public boolean paused() {
+        return pausedLanes.get() > 0;
+    }
+
+    /** What the lanes have counted but not (yet) recorded: their open gaps, as they stand. */
+    public List<Unrecorded> unrecorded() {
+        List<Unrecorded> all = new java.util.ArrayList<>();
+        if (paused()) {
+            for (Lane l : lanes) {
+                l.openGaps(all);
+            }
+        }
+        return all;
+    }
+
+    /** Lifecycle events and errors lost because even the reserve was full (0 unless the budget is far too small). */
+    public long lost() {
+        return lost.get();
     }
 
     /** Nanoseconds since this log was made: the {@code t_ns} of its events. */
@@ -698,15 +1087,35 @@ public final class TraceLog {
         });
         int s = size;
         long[] o = order;
-        if (s + fresh > o.length) {
-            o = Arrays.copyOf(o, Math.max(o.length * 2, s + fresh));
+        int at = s - orderBase;
+        if (at + fresh > o.length) {
+            o = Arrays.copyOf(o, Math.max(o.length * 2, at + fresh));
         }
         for (int i = 0; i < fresh; i++) {
-            o[s + i] = batch[idx[i]];
+            o[at + i] = batch[idx[i]];
         }
         order = o;
         size = s + fresh;
         return size;
+    }
+
+    /**
+     * Called by a reader that has read every event below {@link #size()} and will not read them
+     * again (the command line's JSON writer): their rows and payload copies go back to the budget, so
+     * a stream of events runs in flat memory for as long as the reader keeps up. Events below the
+     * size at this call can no longer be read.
+     */
+    public synchronized void release() {
+        Lane[] ls = lanes;
+        for (int l = 0; l < ls.length && l < merged.length; l++) {
+            ls[l].release(merged[l]);
+        }
+        orderBase = size;
+    }
+
+    /** The first event that can still be read (0 unless a streaming reader {@linkplain #release() released} some). */
+    public synchronized int firstReadable() {
+        return orderBase;
     }
 
     /**
@@ -739,20 +1148,20 @@ public final class TraceLog {
     }
 
     private Chunk chunkOf(int i) {
-        long p = order[i];
+        long p = order[i - orderBase];
         Lane lane = lanes[(int) (p >>> 32)];
         int k = (int) p;
         return lane.chunks[chunkIndex(k)];
     }
 
     private int slot(int i) {
-        int k = (int) order[i];
+        int k = (int) order[i - orderBase];
         return k - chunkStart(chunkIndex(k));
     }
 
     /** Word {@code column} of event {@code i}'s row, found with one read of the order (the drawing loops' reads). */
     private long word(int i, int column) {
-        long p = order[i];
+        long p = order[i - orderBase];
         int k = (int) p;
         int ci = chunkIndex(k);
         return lanes[(int) (p >>> 32)].chunks[ci].word(k - chunkStart(ci), column);
@@ -760,10 +1169,13 @@ public final class TraceLog {
 
     /** Reads event {@code i} (below {@link #size()}). */
     public TraceEvent get(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException(i + " of " + size);
+        if (i >= size) {
+            size(); // what the lanes published since the last look: get() right after a write finds it
         }
-        long p = order[i];
+        if (i < orderBase || i >= size) {
+            throw new IndexOutOfBoundsException(i < orderBase && i >= 0 ? "event " + i + " was released" : i + " of " + size);
+        }
+        long p = order[i - orderBase];
         Lane lane = lanes[(int) (p >>> 32)];
         int ci = chunkIndex((int) p);
         Chunk c = lane.chunks[ci];
@@ -782,8 +1194,17 @@ public final class TraceLog {
         Said said = c.said == null ? null : c.said[k];
         String text = said != null ? said.trace() : c.text == null ? null : c.text[k];
         int conn = c.conn(k);
+        int requested = c.requested(k);
+        int a = c.a(k);
+        if (op == Op.UNRECORDED.ordinal()) {
+            int[] counted = c.counts == null ? null : c.counts.get(k);
+            if (counted != null) {
+                a = counted[0];
+                requested = counted[1];
+            }
+        }
         return new TraceEvent(i, c.word(k, 0), Op.of(op), Side.values()[c.side(k)], conn, c.word(k, 1), c.bytes(k),
-                c.requested(k), c.available(k), c.a(k), c.b(k), c.wire(k), Verdict.ofCode(c.verified(k)), c.digest(k), c.dur(k),
+                requested, c.available(k), a, c.b(k), c.wire(k), Verdict.ofCode(c.verified(k)), c.digest(k), c.dur(k),
                 payload, text, said, c.calls == null ? null : c.calls[k], origins.isEmpty() ? null : origins.get(conn),
                 c.tcp == null ? null : c.tcp[k]);
     }
@@ -812,7 +1233,7 @@ public final class TraceLog {
 
     /** Where event {@code i}'s bytes end in its stream: {@link #offset} + {@link #bytes}, found with one lookup. */
     public long streamEnd(int i) {
-        long p = order[i];
+        long p = order[i - orderBase];
         int k = (int) p;
         int ci = chunkIndex(k);
         Chunk c = lanes[(int) (p >>> 32)].chunks[ci];

@@ -169,4 +169,37 @@ class TraceFileTest {
         assertEquals(null, back.get(0).said());
         assertEquals("from a later lab", back.get(0).text());
     }
+
+    @Test
+    void aCountOfUnrecordedCallsIsSavedAndComesBackWithItsOpItsCallsAndItsBytes() throws Exception {
+        TraceLog log = new TraceLog(new MemoryBudget(1 << 20));
+        TraceLog.Lane lane = log.newLane();
+        for (int i = 0; i < 50_000; i++) {
+            lane.io(Op.SEND, Side.CLIENT, 3, 10L * i, 10, 0, TraceLog.NOT_MEASURED, 1, null, 0);
+        }
+        lane.life(Op.CLOSE, Side.CLIENT, 3, 5000, 0, 500_000, null);
+        StringWriter out = new StringWriter();
+        TraceFile.write(log, null, out);
+        String file = out.toString();
+        assertTrue(file.contains("\"op\":\"unrecorded\",\"side\":\"client\",\"conn\":3"), "the count is in the file");
+        assertTrue(file.contains("\"of\":\"send\""), file.substring(file.indexOf("unrecorded") - 10, file.indexOf("unrecorded") + 160));
+        TraceLog back = TraceFile.read(new StringReader(file)).log();
+        TraceIndex idx = new TraceIndex(back);
+        idx.update();
+        TraceIndex.Conn c = idx.conn(3);
+        assertEquals(50_000, c.sends.size() + c.unrecordedSends, "every send, drawn or counted");
+        assertEquals(500_000, c.bytesSent, "every byte");
+        assertEquals(50_000, idx.summary().sends());
+    }
+
+    @Test
+    void aFrameOver4KiBThatIsValidUtf8KeepsItsWholeTextInTheTrace() throws Exception {
+        TraceLog log = new TraceLog();
+        String text = "粘包".repeat(2000); // 12,000 bytes of UTF-8
+        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        log.message(Op.FRAME, Side.SERVER, 1, 0, 0, 4, body.length + 4, body, 1, socketlab.codec.Verdict.UNKNOWN, null);
+        String line = TraceJson.line(log.get(0));
+        assertTrue(line.contains("\"text\":\"" + text + "\""), "the whole text, past the 4 KiB a call keeps");
+        assertEquals(body.length, log.get(0).payload().length);
+    }
 }

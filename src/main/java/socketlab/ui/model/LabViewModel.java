@@ -7,8 +7,11 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import socketlab.text.I18n;
 import socketlab.exec.TaskExecutor;
 import socketlab.exec.TaskRunner;
+import socketlab.trace.MemoryBudget;
 import socketlab.trace.TraceEvent;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
@@ -21,7 +24,7 @@ import socketlab.trace.TraceLog;
  * and lists in one batch — no {@code Platform.runLater} per event.
  */
 public final class LabViewModel {
-    private final Recording recording = new Recording();
+    private final Recording recording;
     private final StatusLine status = new StatusLine();
     private final ServerViewModel server;
     private final ClientViewModel client;
@@ -37,6 +40,7 @@ public final class LabViewModel {
     private final ReadOnlyIntegerWrapper glued = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper split = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper events = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper unrecorded = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<TraceEvent> selected = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding live;
     /** The index the window shows: the live one, or during replay the run up to the replay position. */
@@ -48,6 +52,12 @@ public final class LabViewModel {
     }
 
     public LabViewModel(TaskExecutor tasks) {
+        this(tasks, MemoryBudget.configured());
+    }
+
+    /** As {@link #LabViewModel(TaskExecutor)}, recording every run within {@code budget}. */
+    public LabViewModel(TaskExecutor tasks, MemoryBudget budget) {
+        recording = new Recording(budget);
         server = new ServerViewModel(recording, tasks);
         client = new ClientViewModel(recording, tasks);
         feed = new MessageFeed(server, client);
@@ -104,6 +114,12 @@ public final class LabViewModel {
 
     public ReadOnlyIntegerProperty eventsProperty() { return events.getReadOnlyProperty(); }
 
+    /**
+     * Empty while everything is recorded; once the memory budget is full, the sentence that says so:
+     * at how many events, and how many calls and bytes since were counted and not drawn.
+     */
+    public ReadOnlyStringProperty unrecordedProperty() { return unrecorded.getReadOnlyProperty(); }
+
     /** The status line: what the last run measured, or what became of the last file. */
     public ReadOnlyStringProperty scenarioStatusProperty() { return status.textProperty(); }
 
@@ -118,7 +134,9 @@ public final class LabViewModel {
     public boolean refresh() {
         steps.refresh();
         programs.refresh();
-        if (!recording.index().update()) {
+        boolean fresh = recording.index().update();
+        sayUnrecorded();
+        if (!fresh) {
             return false;
         }
         if (replay.isReplaying()) {
@@ -127,6 +145,25 @@ public final class LabViewModel {
         }
         publish(recording.index(), recording.log().size(), true);
         return true;
+    }
+
+    /** The counts the lanes keep past the budget: those written as events (in the index) and those still open. */
+    private void sayUnrecorded() {
+        TraceLog log = recording.log();
+        TraceIndex idx = recording.index();
+        long calls = idx.unrecordedCalls();
+        long bytes = idx.unrecordedBytes();
+        if (calls == 0 && !log.paused()) {
+            if (!unrecorded.get().isEmpty()) {
+                unrecorded.set("");
+            }
+            return;
+        }
+        for (TraceLog.Unrecorded u : log.unrecorded()) {
+            calls += u.calls();
+            bytes += u.bytes();
+        }
+        unrecorded.set(I18n.tr("status.unrecorded", log.memoryBudget().mib(), log.size(), calls, bytes / 1e6));
     }
 
     /** Shows {@code idx}, its first {@code limit} events; {@code live} when not replaying. */
@@ -158,12 +195,13 @@ public final class LabViewModel {
         shown = null;
         server.stop();
         client.disconnect();
-        recording.replace(new TraceLog());
+        recording.replace(recording.newLog());
         feed.restart();
         selected.set(null);
         glued.set(0);
         split.set(0);
         events.set(0);
+        unrecorded.set("");
         status.clear();
         programs.clear();
         version.set(version.get() + 1);
@@ -182,6 +220,7 @@ public final class LabViewModel {
         server.relabel();
         client.relabel();
         status.reword();
+        sayUnrecorded();
         steps.showNextCall();
     }
 }

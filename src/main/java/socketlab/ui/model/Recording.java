@@ -1,6 +1,7 @@
 package socketlab.ui.model;
 
 import socketlab.net.Stepper;
+import socketlab.trace.MemoryBudget;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
 
@@ -10,9 +11,22 @@ import socketlab.trace.TraceLog;
  * models share it instead of reaching back into each other.
  */
 final class Recording {
-    private TraceLog log = new TraceLog();
-    private TraceIndex index = new TraceIndex(log);
+    private final MemoryBudget budget;
+    private TraceLog log;
+    private TraceIndex index;
     private final Stepper stepper = new Stepper();
+
+    /** Runs recorded within {@code budget}, each new log (Clear) too. */
+    Recording(MemoryBudget budget) {
+        this.budget = budget;
+        this.log = new TraceLog(budget);
+        this.index = new TraceIndex(log);
+    }
+
+    /** A new, empty log within the window's budget. */
+    TraceLog newLog() {
+        return new TraceLog(budget);
+    }
 
     TraceLog log() { return log; }
 

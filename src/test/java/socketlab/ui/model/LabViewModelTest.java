@@ -186,4 +186,26 @@ class LabViewModelTest {
             return false;
         }
     }
+
+    @Test
+    void pastTheMemoryBudgetTheStatusBarSaysRecordingPausedWithTheCallsCountedSince() {
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread(), new socketlab.trace.MemoryBudget(1 << 20));
+        assertEquals("", vm.unrecordedProperty().get(), "nothing to say while everything is recorded");
+        socketlab.trace.TraceLog.Lane lane = vm.log().newLane(); // what a receive loop does, as fast as it can
+        int calls = 100_000;
+        for (int i = 0; i < calls; i++) {
+            lane.io(socketlab.trace.Op.RECV, socketlab.trace.Side.SERVER, 1, 100L * i, 100, 1024, -1, 1, null, 0);
+        }
+        vm.refresh();
+        int recorded = vm.log().size();
+        String said = vm.unrecordedProperty().get();
+        assertTrue(said.startsWith("Recording paused at " + String.format("%,d", recorded) + " events"), said);
+        assertTrue(said.contains(String.format("%,d calls", calls - recorded)), "the calls counted since: " + said);
+        lane.io(socketlab.trace.Op.EOF, socketlab.trace.Side.SERVER, 1, 100L * calls, 0, 1024, -1, 1, null, 0);
+        vm.refresh();
+        assertTrue(vm.unrecordedProperty().get().contains(String.format("%,d calls", calls - recorded)),
+                "the connection ended: its count is an event now, and still said: " + vm.unrecordedProperty().get());
+        vm.clear();
+        assertEquals("", vm.unrecordedProperty().get(), "Clear starts a new log with the whole budget");
+    }
 }
