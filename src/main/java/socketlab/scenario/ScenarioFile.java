@@ -51,6 +51,8 @@ public final class ScenarioFile {
     public static final int MAX_TEXT = 64 * 1024;
     public static final int MAX_GENERATED = 16 * 1024 * 1024;
     public static final long MAX_TOTAL = 64L * 1024 * 1024;
+    /** A title's or notes' characters, in each language. */
+    public static final int MAX_LANGUAGE_TEXT = 4000;
     private static final Set<String> FIELDS = Set.of("format", "id", "title", "notes", "messages", "framing", "gap_ms",
             "recv_buffer", "recv_delay_ms", "recv_sizes");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,7 +86,13 @@ public final class ScenarioFile {
             throw new BadScenarioException(file.getFileName().toString(), null, 0,
                     "is " + Files.size(file) + " bytes; a scenario file may be at most 1 MiB");
         }
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        String text;
+        try {
+            text = socketlab.text.Utf8Text.decode(Files.readAllBytes(file));
+        } catch (socketlab.text.Utf8Text.NotUtf8Exception e) {
+            throw new BadScenarioException(file.getFileName().toString(), null, 0, e.getMessage());
+        }
+        return parse(text, file.getFileName().toString());
     }
 
     /** One of the scenarios shipped in assets/scenarios/. */
@@ -101,6 +109,9 @@ public final class ScenarioFile {
     }
 
     public static Scenario parse(String text, String source) throws BadScenarioException {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark: Windows editors write one
+        }
         Map<String, Integer> lines = fieldLines(text, source);
         JsonNode root;
         try {
@@ -218,7 +229,10 @@ public final class ScenarioFile {
                 }
                 return out;
             }
-            if (n.isTextual()) {
+            if (n.isTextual()) { // one text for every language: the same limit as each of the by-language form
+                if (n.asText().length() > MAX_LANGUAGE_TEXT) {
+                    throw bad(f, Words.tr("scenario.plainText", n.asText().length(), MAX_LANGUAGE_TEXT));
+                }
                 out.put("en", n.asText());
                 return out;
             }
@@ -227,7 +241,7 @@ public final class ScenarioFile {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isTextual() || e.getValue().asText().length() > 4000) {
+                if (!e.getValue().isTextual() || e.getValue().asText().length() > MAX_LANGUAGE_TEXT) {
                     throw bad(f, Words.tr("scenario.languageText", e.getKey()));
                 }
                 out.put(e.getKey(), e.getValue().asText());

@@ -22,6 +22,12 @@ import socketlab.text.Said;
  */
 public final class TraceFile {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A trace's times: within 2^55 ns (over a year), what a row holds. */
+    static final long MAX_NS = (1L << 55) - 1;
+    /** A stream position: far past anything a run moves, with room to add a call's bytes without overflow. */
+    static final long MAX_OFFSET = 1L << 62;
+    /** How far a traced program's clock may lead the lab's (both read CLOCK_MONOTONIC; this is rounding). */
+    static final long CLOCK_SLACK_NS = 1_000_000_000L;
 
     private TraceFile() {
     }
@@ -62,15 +68,43 @@ public final class TraceFile {
         w.flush();
     }
 
+    /** Reads a trace file: UTF-8 (a byte-order mark skipped), a line with bytes that are not named by its number. */
+    public static Loaded read(java.nio.file.Path file) throws IOException {
+        try (socketlab.text.Utf8Text.Lines lines = socketlab.text.Utf8Text.lines(java.nio.file.Files.newInputStream(file))) {
+            return read(lines::next);
+        }
+    }
+
     public static Loaded read(Reader in) throws IOException {
-        BufferedReader r = new BufferedReader(in);
+        return read(new BufferedReader(in)::readLine);
+    }
+
+    /** Where lines come from: the next one, or null at the end. */
+    @FunctionalInterface
+    private interface LineSource {
+        String next() throws IOException;
+    }
+
+    private static Loaded read(LineSource r) throws IOException {
         TraceLog log = new TraceLog();
         TraceLog.Lane lane = log.newLane();
         ObjectNode settings = JSON.createObjectNode();
         int lineNo = 0;
         int events = 0;
-        for (String line; (line = r.readLine()) != null; ) {
+        while (true) {
+            String line;
+            try {
+                line = r.next();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new BadTraceException(lineNo + 1, socketlab.text.Words.tr("file.notUtf8Line"));
+            }
+            if (line == null) {
+                break;
+            }
             lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a byte-order mark, from a reader that kept it
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -120,13 +154,17 @@ public final class TraceFile {
         } catch (IllegalArgumentException e) {
             throw new BadTraceException(line, "unknown side \"" + sideName + "\" (client or server)");
         }
-        int conn = (int) number(o, "conn", line, true);
-        long t = number(o, "t_ns", line, true);
-        long offset = number(o, "offset", line, false);
-        int bytes = (int) number(o, "bytes", line, false);
-        int requested = (int) number(o, "requested", line, false);
-        int available = o.has("available") ? (int) number(o, "available", line, true) : TraceLog.NOT_MEASURED;
-        long dur = number(o, "dur_ns", line, false);
+        int conn = (int) number(o, "conn", line, true, 0, Integer.MAX_VALUE);
+        long t = number(o, "t_ns", line, true, 0, MAX_NS);
+        long offset = number(o, "offset", line, false, 0, MAX_OFFSET);
+        int bytes = (int) number(o, "bytes", line, false, 0, Integer.MAX_VALUE);
+        int requested = (int) number(o, "requested", line, false, 0, Integer.MAX_VALUE);
+        int available = o.has("available") ? (int) number(o, "available", line, true, -1, Integer.MAX_VALUE) : TraceLog.NOT_MEASURED;
+        long dur = number(o, "dur_ns", line, false, 0, MAX_NS);
+        if (dur > t + CLOCK_SLACK_NS) {
+            throw new BadTraceException(line, "\"dur_ns\" is " + dur + ": a call that ended at t_ns " + t
+                    + " cannot have begun before the trace did");
+        }
         byte[] payload = null;
         if (o.has("hex")) {
             try {
@@ -146,34 +184,34 @@ public final class TraceFile {
         Said said = null;
         switch (op) {
             case LISTEN -> {
-                a = (int) number(o, "port", line, false);
+                a = (int) number(o, "port", line, false, 0, 65535);
                 text = o.has("settings") ? o.get("settings").asText() : null;
                 said = SaidJson.readNote(o);
             }
             case ACCEPT, CONNECT -> {
-                a = (int) number(o, "local_port", line, true);
-                b = (int) number(o, "remote_port", line, true);
+                a = (int) number(o, "local_port", line, true, 0, 65535);
+                b = (int) number(o, "remote_port", line, true, 0, 65535);
                 text = o.has("settings") ? o.get("settings").asText() : null;
                 said = SaidJson.readNote(o);
             }
             case CLOSE -> {
-                a = (int) number(o, "local_port", line, false);
+                a = (int) number(o, "local_port", line, false, 0, 65535);
                 said = SaidJson.readNote(o);
             }
-            case SENDTO -> b = (int) number(o, "to_port", line, false);
-            case RECVFROM -> b = (int) number(o, "from_port", line, false);
+            case SENDTO -> b = (int) number(o, "to_port", line, false, 0, 65535);
+            case RECVFROM -> b = (int) number(o, "from_port", line, false, 0, 65535);
             case ERROR -> {
                 text = text(o, "message", line);
                 said = SaidJson.readPhrase(o);
             }
             case SELECT -> {
-                bytes = (int) number(o, "ready", line, false);
+                bytes = (int) number(o, "ready", line, false, 0, Integer.MAX_VALUE);
                 text = o.has("ready_list") ? o.get("ready_list").asText() : null;
             }
             case MESSAGE, FRAME -> {
-                a = (int) number(o, "index", line, true);
-                b = (int) number(o, "header_bytes", line, false);
-                wire = (int) number(o, "wire_bytes", line, false);
+                a = (int) number(o, "index", line, true, 0, Integer.MAX_VALUE);
+                b = (int) number(o, "header_bytes", line, false, 0, Integer.MAX_VALUE);
+                wire = (int) number(o, "wire_bytes", line, false, 0, Integer.MAX_VALUE);
                 digest = number(o, "digest", line, false);
                 JsonNode v = o.get("verified");
                 verified = v == null || v.isNull() ? Verdict.UNKNOWN : Verdict.of(v.asBoolean());
@@ -187,11 +225,11 @@ public final class TraceFile {
                 } catch (IllegalArgumentException e) {
                     throw new BadTraceException(line, "unknown op \"" + of + "\" in \"of\"");
                 }
-                requested = (int) Math.min(Integer.MAX_VALUE, number(o, "calls", line, true));
-                bytes = (int) Math.min(Integer.MAX_VALUE, number(o, "bytes", line, true));
+                requested = (int) Math.min(Integer.MAX_VALUE, number(o, "calls", line, true, 0, Long.MAX_VALUE));
+                bytes = (int) Math.min(Integer.MAX_VALUE, number(o, "bytes", line, true, 0, Long.MAX_VALUE));
             }
             case CALL -> {
-                a = (int) number(o, "local_port", line, false);
+                a = (int) number(o, "local_port", line, false, 0, 65535);
                 text = o.path("detail").isTextual() ? o.get("detail").asText() : null;
             }
             default -> { }
@@ -221,6 +259,19 @@ public final class TraceFile {
         return n.asText();
     }
 
+    /**
+     * A whole number from {@code min} to {@code max}: a file's values are drawn and added up, so one out of
+     * range (a recv() of -5 bytes, a port of 70000, a duration of a year) is refused with its field and line.
+     */
+    private static long number(ObjectNode o, String field, int line, boolean required, long min, long max)
+            throws BadTraceException {
+        long v = number(o, field, line, required);
+        if (v < min || v > max) {
+            throw new BadTraceException(line, "\"" + field + "\" must be " + min + " to " + max + ", got " + v);
+        }
+        return v;
+    }
+
     private static long number(ObjectNode o, String field, int line, boolean required) throws BadTraceException {
         JsonNode n = o.get(field);
         if (n == null || n.isNull()) {
@@ -231,6 +282,9 @@ public final class TraceFile {
         }
         if (!n.isIntegralNumber()) {
             throw new BadTraceException(line, "\"" + field + "\" must be a whole number, got " + n);
+        }
+        if (!n.canConvertToLong()) {
+            throw new BadTraceException(line, "\"" + field + "\" is " + n + ", far too large for a trace");
         }
         return n.asLong();
     }

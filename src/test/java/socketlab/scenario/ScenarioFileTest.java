@@ -92,4 +92,35 @@ class ScenarioFileTest {
         assertEquals(3, json.line());
         assertTrue(json.getMessage().contains("not valid JSON"));
     }
+
+    @Test
+    void aFileWithAByteOrderMarkOpensAndOneThatIsNotUtf8NamesItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path bom = dir.resolve("bom.json");
+        byte[] text = GOOD.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        java.nio.file.Files.write(bom, withBom);
+        assertEquals("three", ScenarioFile.read(bom).id(), "a BOM (Notepad writes one) is skipped");
+
+        java.nio.file.Path latin1 = dir.resolve("latin1.json");
+        java.nio.file.Files.write(latin1, GOOD.replace("Watch them glue.", "Caf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+        String said = assertThrows(ScenarioFile.BadScenarioException.class, () -> ScenarioFile.read(latin1)).getMessage();
+        assertTrue(said.contains("latin1.json") && said.contains("line 5") && said.contains("not UTF-8"), said);
+
+        java.nio.file.Path utf16 = dir.resolve("utf16.json");
+        java.nio.file.Files.write(utf16, GOOD.getBytes(StandardCharsets.UTF_16)); // Java writes the FE FF mark
+        said = assertThrows(ScenarioFile.BadScenarioException.class, () -> ScenarioFile.read(utf16)).getMessage();
+        assertTrue(said.contains("UTF-16") && said.contains("Save it as UTF-8"), said);
+    }
+
+    @Test
+    void aPlainTitleHasTheSameLimitAsEachLanguagesTitle() {
+        ScenarioFile.BadScenarioException e = bad(GOOD.replace("\"Watch them glue.\"", "\"" + "x".repeat(1_000_000) + "\""));
+        assertEquals("notes", e.field());
+        assertTrue(e.getMessage().contains("at most 4000 characters, got 1000000"), e.getMessage());
+    }
 }

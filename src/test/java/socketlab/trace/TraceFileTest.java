@@ -202,4 +202,50 @@ class TraceFileTest {
         assertTrue(line.contains("\"text\":\"" + text + "\""), "the whole text, past the 4 KiB a call keeps");
         assertEquals(body.length, log.get(0).payload().length);
     }
+
+    @Test
+    void absurdValuesInAFileAreRefusedWithTheirFieldAndLine() {
+        String ok = "{\"op\":\"recv\",\"side\":\"server\",\"conn\":1,\"t_ns\":5000,\"bytes\":3,\"offset\":0,\"requested\":8,\"dur_ns\":10}";
+        String[][] cases = {
+            {"\"bytes\":3", "\"bytes\":-5", "\"bytes\" must be 0 to"},
+            {"\"bytes\":3", "\"bytes\":4294967301", "\"bytes\" must be 0 to"}, // 2^32 + 5 was read as 5
+            {"\"dur_ns\":10", "\"dur_ns\":9200000000000000000", "\"dur_ns\" must be 0 to"},
+            {"\"dur_ns\":10", "\"dur_ns\":500000000000", "cannot have begun before the trace did"},
+            {"\"conn\":1", "\"conn\":-1", "\"conn\" must be 0 to"},
+            {"\"offset\":0", "\"offset\":-7", "\"offset\" must be 0 to"},
+            {"\"t_ns\":5000", "\"t_ns\":123456789012345678901234567890", "far too large"},
+        };
+        for (String[] c : cases) {
+            String line = ok.replace(c[0], c[1]);
+            String said = assertThrows(TraceFile.BadTraceException.class,
+                    () -> TraceFile.read(new StringReader(ok + "\n" + line + "\n"))).getMessage();
+            assertTrue(said.startsWith("line 2: ") && said.contains(c[2]), c[1] + ": " + said);
+        }
+        String port = "{\"op\":\"accept\",\"side\":\"server\",\"conn\":1,\"t_ns\":1,\"local_port\":70000,\"remote_port\":1}";
+        assertTrue(assertThrows(TraceFile.BadTraceException.class, () -> TraceFile.read(new StringReader(port)))
+                .getMessage().contains("\"local_port\" must be 0 to 65535, got 70000"));
+    }
+
+    @Test
+    void aTraceFileWithAByteOrderMarkOpensAndOneWithBytesThatAreNotUtf8NamesTheLine(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        String two = "{\"op\":\"listen\",\"side\":\"server\",\"conn\":1,\"t_ns\":1,\"port\":9000}\n"
+                + "{\"op\":\"error\",\"side\":\"server\",\"conn\":1,\"t_ns\":2,\"message\":\"caf\u00e9\"}\n";
+        java.nio.file.Path bom = dir.resolve("bom.jsonl");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        b.write(two.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Files.write(bom, b.toByteArray());
+        assertEquals(2, TraceFile.read(bom).log().size(), "a BOM is skipped");
+
+        java.nio.file.Path latin1 = dir.resolve("latin1.jsonl");
+        java.nio.file.Files.write(latin1, two.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String said = assertThrows(TraceFile.BadTraceException.class, () -> TraceFile.read(latin1)).getMessage();
+        assertTrue(said.startsWith("line 2: ") && said.contains("not UTF-8"), said);
+
+        java.nio.file.Path utf16 = dir.resolve("utf16.jsonl");
+        java.nio.file.Files.write(utf16, two.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        said = assertThrows(java.io.IOException.class, () -> TraceFile.read(utf16)).getMessage();
+        assertTrue(said.contains("UTF-16"), said);
+    }
 }

@@ -95,9 +95,7 @@ public final class TraceFilesViewModel {
     /** Opens a saved trace (or one the CLI wrote) in place of the current run. */
     public void openTrace(Path file) {
         BackgroundTask.of("open-trace", () -> {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return TraceFile.read(r);
-            }
+            return TraceFile.read(file);
         }).onSuccess(loaded -> {
             open.accept(loaded.log());
             status.say(Phrase.window("file.opened", loaded.log().size(), name(file)));
