@@ -32,6 +32,19 @@ for c in $cases; do
     student-header) p=$((20000 + RANDOM % 20000))
       lab trace --framing header --serve --port $p -- python3 "$(listing header_files_client.py $p)" \
         > "$out/student-header.jsonl" 2>>"$out/app.log" ;;
+    budget-full) # a trace larger than a 16 MiB budget holds (the window opens it with SOCKETLAB_MEMORY_BUDGET=16)
+      python3 - "$out/budget-full.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    w = lambda **o: f.write(json.dumps(o) + "\n")
+    w(op="connect", side="client", conn=1, t_ns=1000, local_port=50000, remote_port=9000)
+    w(op="accept", side="server", conn=2, t_ns=2000, local_port=9000, remote_port=50000)
+    for i in range(200000):
+        t = 10000 + i * 5000
+        w(op="send", side="client", conn=1, t_ns=t, bytes=1000, offset=1000 * i, dur_ns=2000)
+        w(op="recv", side="server", conn=2, t_ns=t + 2500, bytes=1000, offset=1000 * i, requested=1024, dur_ns=1000)
+PY
+      ;;
   esac
 done
 
@@ -47,9 +60,10 @@ for size in "${sizes[@]}"; do
         args=()
         case $c in
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
-          traced-pair|student-header) args=("$out/$c.jsonl") ;;
+          traced-pair|student-header|budget-full) args=("$out/$c.jsonl") ;;
         esac
-        DISPLAY=$disp java -Dsocketlab.maximized=true -Dsocketlab.lang="$lang" -Dprism.order=sw \
+        budget=""; [ "$c" = budget-full ] && budget=16
+        DISPLAY=$disp SOCKETLAB_MEMORY_BUDGET=$budget java -Dsocketlab.maximized=true -Dsocketlab.lang="$lang" -Dprism.order=sw \
           --module-path "$mp" -m socketlab/socketlab.Main "${args[@]}" >>"$out/app.log" 2>&1 &
         app=$!
         DISPLAY=$disp timeout 30 xdotool search --sync --onlyvisible --name "Socket Lab|套接字实验室" >/dev/null 2>&1 \

@@ -17,7 +17,7 @@ import socketlab.trace.TraceLog;
  * connect, send every message, half-close, and wait until the server has read to EOF.
  */
 public final class ScenarioRunner {
-    private static final long TIMEOUT_MS = 60_000;
+    static final long TIMEOUT_MS = 60_000;
 
     private final TraceLog log;
     private final TaskRunner runner;
@@ -45,7 +45,12 @@ public final class ScenarioRunner {
      */
     public record Result(int serverConn, int clientConn, TraceIndex.Summary summary, long elapsedNs, long rowNs) {}
 
+    /** Runs {@code s}, unless its {@link Workload} is past a limit: then refuses it before a socket opens. */
     public Result run(Scenario s) throws LabException, InterruptedException {
+        Phrase refused = Workload.of(s).refusal(s);
+        if (refused != null) {
+            throw new LabException(refused);
+        }
         try {
             return runOnce(s);
         } catch (LabException e) {

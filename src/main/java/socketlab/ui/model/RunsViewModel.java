@@ -17,6 +17,7 @@ import socketlab.exec.BackgroundTask;
 import socketlab.exec.TaskExecutor;
 import socketlab.net.LabException;
 import socketlab.scenario.Scenario;
+import socketlab.scenario.Workload;
 import socketlab.scenario.ScenarioFile;
 import socketlab.lesson.PaneSettings;
 import socketlab.scenario.ScenarioRunner;
@@ -139,6 +140,11 @@ public final class RunsViewModel {
                 for (Scenario s : runs) {
                     if (cancelled) {
                         break;
+                    }
+                    Phrase refused = Workload.of(s).refusal(s);
+                    if (refused != null) { // said in place of its summary; the batch's other runs go on
+                        said.add(refused);
+                        continue;
                     }
                     ScenarioRunner runner = new ScenarioRunner(target, tasks.runner(), recording.stepper());
                     current = runner;

@@ -156,11 +156,12 @@ class LabViewModelTest {
     void aLongRunIsCancelledByClearWhichFreesTheRunButtonsAtOnce() throws Exception {
         LabViewModel vm = new LabViewModel(socketlab.exec.TaskRunner.threads(), Runnable::run);
         List<byte[]> many = new java.util.ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < 20; i++) {
             many.add(("message " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        socketlab.scenario.Scenario slow = new socketlab.scenario.Scenario("slow", "1,000 sends a minute apart", many, 1024, 0,
-                List.of(), socketlab.codec.Framing.NONE, 60_000, java.util.Map.of(), java.util.Map.of()); // 16.7 hours
+        // 57 s: within what a run may take (a longer one is refused before it starts), far longer than the test waits
+        socketlab.scenario.Scenario slow = new socketlab.scenario.Scenario("slow", "20 sends 3 s apart", many, 1024, 0,
+                List.of(), socketlab.codec.Framing.NONE, 3_000, java.util.Map.of(), java.util.Map.of());
         vm.runs().scenarioProperty().set(slow);
         socketlab.trace.TraceLog first = vm.log();
         vm.runs().runScenario();
@@ -207,5 +208,21 @@ class LabViewModelTest {
                 "the connection ended: its count is an event now, and still said: " + vm.unrecordedProperty().get());
         vm.clear();
         assertEquals("", vm.unrecordedProperty().get(), "Clear starts a new log with the whole budget");
+    }
+
+    @Test
+    void underEveryFixARunPastALimitIsSaidInItsPlaceAndTheOthersStillRun() {
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        java.util.List<byte[]> messages = new java.util.ArrayList<>(java.util.Collections.nCopies(301, new byte[] {'a'}));
+        messages.add(socketlab.scenario.Scenario.generated(1 << 20));
+        vm.runs().scenarioProperty().set(new socketlab.scenario.Scenario("many", "many", messages, 65536, 0, List.of(),
+                socketlab.codec.Framing.NONE));
+        vm.runs().runAllFixes(); // none, sleep:200 (301 pauses: 60.2 s), fixed:1048576 (302 MiB padded), length, header
+        vm.refresh();
+        String status = vm.scenarioStatusProperty().get();
+        assertTrue(status.contains("Not run (sleep:200): its pauses between messages add up to 60 s"), status);
+        assertTrue(status.contains("Not run (fixed:1048576): it would put 316669952 bytes on the wire"), status);
+        assertTrue(status.contains("length:le: glued") && status.contains("header:le: glued"), "the other fixes ran: " + status);
+        assertEquals(3, ConnectionRow.of(vm.shownIndex()).size(), "none, length and header: one row each");
     }
 }
