@@ -68,7 +68,7 @@ for size in "${sizes[@]}"; do
         app=$!
         DISPLAY=$disp timeout 30 xdotool search --sync --onlyvisible --name "Socket Lab|套接字实验室" >/dev/null 2>&1 \
           || { echo "shots: the window did not open ($c $lang $size)"; kill $app 2>/dev/null; continue; }
-        sleep 2
+        sleep 2; [ "$c" = budget-full ] && sleep 4 # 400,000 lines to read
         export DISPLAY=$disp
         case $c in
           sticky|partial|chinese|sleep-too-short) keys ctrl+r; sleep 3 ;;

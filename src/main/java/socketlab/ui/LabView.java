@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import socketlab.scenario.Scenario;
@@ -363,21 +364,23 @@ final class LabView extends BorderPane {
         counts.textProperty().bind(Bindings.createStringBinding(
                 () -> I18n.tr("status.counts", vm.gluedProperty().get(), vm.splitProperty().get(), vm.eventsProperty().get()),
                 vm.gluedProperty(), vm.splitProperty(), vm.eventsProperty()));
-        Label unrecorded = new Label(); // the memory budget is full: said in the status bar, where the counts are
-        unrecorded.setId("unrecorded");
-        unrecorded.getStyleClass().add(Css.ERROR);
-        unrecorded.setMinWidth(0);
-        unrecorded.textProperty().bind(vm.unrecordedProperty());
-        unrecorded.visibleProperty().bind(vm.unrecordedProperty().isNotEmpty());
-        unrecorded.managedProperty().bind(unrecorded.visibleProperty());
         Label keys = new Label(I18n.tr("status.keys"));
         keys.setMinWidth(0);
         keys.getStyleClass().add(Css.STATUS);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        keys.visibleProperty().bind(unrecorded.visibleProperty().not()); // the keys give way to what matters more
-        keys.managedProperty().bind(keys.visibleProperty());
-        HBox status = new HBox(12, counts, unrecorded, gap, keys);
+        HBox line = new HBox(12, counts, gap, keys);
+        // the memory budget is full: said under the counts, the whole width, wrapped rather than cut on a projector
+        Label unrecorded = new Label();
+        unrecorded.setId("unrecorded");
+        unrecorded.getStyleClass().add(Css.ERROR);
+        unrecorded.setMinWidth(0);
+        unrecorded.setWrapText(true);
+        unrecorded.setMaxWidth(Double.MAX_VALUE);
+        unrecorded.textProperty().bind(vm.unrecordedProperty());
+        unrecorded.visibleProperty().bind(vm.unrecordedProperty().isNotEmpty());
+        unrecorded.managedProperty().bind(unrecorded.visibleProperty());
+        VBox status = new VBox(2, line, unrecorded);
         status.getStyleClass().add(Css.STATUS_BAR);
         status.setPadding(new Insets(4, 12, 4, 12));
         setBottom(status);

@@ -163,7 +163,8 @@ public final class LabViewModel {
             calls += u.calls();
             bytes += u.bytes();
         }
-        unrecorded.set(I18n.tr("status.unrecorded", log.memoryBudget().mib(), log.size(), calls, bytes / 1e6));
+        unrecorded.set(I18n.tr("status.unrecorded", log.memoryBudget().mib(), log.size(), calls,
+                String.format(I18n.locale(), "%,.1f", bytes / 1e6)));
     }
 
     /** Shows {@code idx}, its first {@code limit} events; {@code live} when not replaying. */
