@@ -43,6 +43,10 @@ with open(sys.argv[1], "w") as f:
         t = 10000 + i * 5000
         w(op="send", side="client", conn=1, t_ns=t, bytes=1000, offset=1000 * i, dur_ns=2000)
         w(op="recv", side="server", conn=2, t_ns=t + 2500, bytes=1000, offset=1000 * i, requested=1024, dur_ns=1000)
+    end = 10000 + 200000 * 5000
+    w(op="close", side="client", conn=1, t_ns=end, local_port=50000)
+    w(op="eof", side="server", conn=2, t_ns=end + 3000, offset=200000000, requested=1024, dur_ns=1000)
+    w(op="close", side="server", conn=2, t_ns=end + 4000, local_port=9000)
 PY
       ;;
   esac

@@ -125,6 +125,8 @@ final class StreamLaneRenderer extends DirectedLanes {
             }
             drawCalls(p, idx, recvs, lx, yRecv, lane, ppb, true, left, rightEdge);
         }
+        drawUnrecorded(p, idx, sender, Op.SEND, lx, y, lane, ppb, left, rightEdge);
+        drawUnrecorded(p, idx, receiver, Op.RECV, lx, yRecv, lane, ppb, left, rightEdge);
         if (sender != null && ppb >= readableCell(p)) {
             for (int j = idx.firstCallEndingAfter(sender.sends, 0, firstVisibleByte); j < sender.sends.size(); j++) {
                 int ev = sender.sends.get(j);
@@ -135,6 +137,45 @@ final class StreamLaneRenderer extends DirectedLanes {
             }
         }
         g.restore();
+    }
+
+    /**
+     * The bytes of calls the log counted but did not record (its memory budget was full): their place in
+     * the stream hatched in a muted ink, with how many calls they were — the lane is not simply empty there.
+     */
+    private static void drawUnrecorded(Painter p, TraceIndex idx, TraceIndex.Conn c, Op op, double lx, double y, double h,
+                                       double ppb, double left, double right) {
+        if (c == null || c.unrecorded.isEmpty()) {
+            return;
+        }
+        GraphicsContext g = p.g;
+        TraceLog log = idx.log();
+        for (int j = 0; j < c.unrecorded.size(); j++) {
+            socketlab.trace.TraceEvent e = log.get(c.unrecorded.get(j));
+            if (e.unrecordedOp() != op) {
+                continue;
+            }
+            double x0 = Math.max(left, lx + e.offset() * ppb);
+            double x1 = Math.min(right, lx + (e.offset() + e.bytes()) * ppb);
+            if (x1 <= x0) {
+                continue;
+            }
+            g.setFill(p.ink(TimelineView.Ink.LANE));
+            g.fillRect(x0, y, x1 - x0, h);
+            g.save();
+            g.beginPath();
+            g.rect(x0, y, x1 - x0, h);
+            g.clip();
+            g.setStroke(p.ink(TimelineView.Ink.MUTED));
+            g.setLineWidth(1);
+            for (double sx = x0 - h; sx < x1; sx += 9) {
+                g.strokeLine(sx, y + h, sx + h, y);
+            }
+            g.restore();
+            if (x1 - x0 > p.fs() * 8) {
+                p.tag(I18n.tr("timeline.unrecorded", e.unrecordedCalls()), x1 - 4, y + 2, p.ink(TimelineView.Ink.MUTED), true);
+            }
+        }
     }
 
     /** Part of span {@code k} from {@code relStart} bytes into it: header part dark and hatched, body in the message colour. */
