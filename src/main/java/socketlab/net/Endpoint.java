@@ -46,8 +46,16 @@ final class Endpoint {
     final int conn;
     final SocketChannel channel;
     private final InputStream fionread;
-    private final Selector readSelector;
-    private final Selector writeSelector;
+    /*
+     * Made when first waited on: a selector is an epoll descriptor and an eventfd, and a connection of a
+     * selector server never waits on its own (the server's one selector does) — with both made up front,
+     * every connection took five descriptors instead of one.
+     */
+    private volatile Selector readSelector;
+    private volatile Selector writeSelector;
+    /** A selector server's sends not yet written (the peer does not read fast enough), oldest first. */
+    private final java.util.ArrayDeque<ByteBuffer> unsent = new java.util.ArrayDeque<>();
+    private long unsentBytes;
     private final FrameEncoder encoder;
     private final FrameRecorder frames;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -74,10 +82,21 @@ final class Endpoint {
         this.frames = new FrameRecorder(framing.newDecoder(maxFrameLength), recvLane, Op.FRAME, side, conn);
         channel.configureBlocking(false);
         this.fionread = channel.socket().getInputStream();
-        this.readSelector = Selector.open();
-        this.writeSelector = Selector.open();
-        channel.register(readSelector, SelectionKey.OP_READ);
-        channel.register(writeSelector, SelectionKey.OP_WRITE);
+    }
+
+    /** This end's own selector for {@code op}, made and registered on first use (by the one thread that waits on it). */
+    private Selector selector(int op) throws IOException {
+        Selector sel = op == SelectionKey.OP_READ ? readSelector : writeSelector;
+        if (sel == null) {
+            sel = Selector.open();
+            if (op == SelectionKey.OP_READ) {
+                readSelector = sel;
+            } else {
+                writeSelector = sel;
+            }
+            channel.register(sel, op); // a closed channel throws here: the caller's "closed"
+        }
+        return sel;
     }
 
     /** recv() calls that returned data or EOF so far. */
@@ -124,7 +143,7 @@ final class Endpoint {
             ByteBuffer b = ByteBuffer.wrap(e.wire());
             do { // at least one write: send(b'') is a real call that sends nothing (the tutorial's empty input)
                 if (channel.write(b) == 0 && b.hasRemaining()) {
-                    writeSelector.select(200); // the peer's receive buffer is full: wait until it reads
+                    selector(SelectionKey.OP_WRITE).select(200); // the peer's receive buffer is full: wait until it reads
                     if (closing) {
                         throw new ClosedChannelException();
                     }
@@ -141,13 +160,17 @@ final class Endpoint {
      * feeds the decoder. Returns the decoded frames, or null at EOF or when closing.
      */
     List<Frame> recvOnce(byte[] buf, int size, int delayMs) throws IOException, InterruptedException {
+        Selector readable = selector(SelectionKey.OP_READ);
         while (true) { // select(): block until the socket is readable (data or EOF)
-            readSelector.select();
+            if (closing) { // set before the selector was there to wake
+                return null;
+            }
+            readable.select();
             if (closing || !channel.isOpen()) {
                 return null;
             }
-            if (!readSelector.selectedKeys().isEmpty()) {
-                readSelector.selectedKeys().clear();
+            if (!readable.selectedKeys().isEmpty()) {
+                readable.selectedKeys().clear();
                 break;
             }
         }
@@ -226,19 +249,71 @@ final class Endpoint {
             } catch (IOException ignored) {
                 // closing anyway
             }
-            readSelector.wakeup();
-            writeSelector.wakeup();
+            wake(readSelector);
+            wake(writeSelector);
             log.life(Op.CLOSE, side, conn, 0, 0, recvOffset, note);
+        }
+    }
+
+    private static void wake(Selector sel) {
+        if (sel != null) {
+            sel.wakeup();
         }
     }
 
     /** Releases the selectors; call from the thread that used them, after {@link #close()}. */
     void release() {
-        try {
-            readSelector.close();
-            writeSelector.close();
-        } catch (IOException ignored) {
-            // nothing more to do
+        for (Selector sel : new Selector[] {readSelector, writeSelector}) {
+            try {
+                if (sel != null) {
+                    sel.close();
+                }
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    /**
+     * For a selector server, which must never wait on one peer: frames {@code body}, records the message,
+     * and writes what the socket takes now; the rest waits in this end's queue for {@link #writeQueued}.
+     * Each write that moved bytes is a send() of its own in the trace. Returns the bytes still queued.
+     */
+    long queueMessage(byte[] body, String name) throws IOException, InterruptedException {
+        synchronized (sendLock) {
+            Encoded e = encoder.encode(body, name);
+            gate.before(side, conn, "send(" + e.wire().length + " bytes)", CallGate.NOTHING_WAITING, () -> closing);
+            if (closing) {
+                throw new ClosedChannelException();
+            }
+            sendLane.message(Op.MESSAGE, side, conn, sendOffset + unsentBytes, messagesSent++, e.headerLength(), e.wire().length,
+                    body, Digests.crc(body), Verdict.UNKNOWN, null);
+            unsent.addLast(ByteBuffer.wrap(e.wire()));
+            unsentBytes += e.wire().length;
+            return writeQueued();
+        }
+    }
+
+    /** Writes queued bytes while the socket takes them, without waiting; returns the bytes still queued. */
+    long writeQueued() throws IOException {
+        synchronized (sendLock) {
+            while (!unsent.isEmpty()) {
+                ByteBuffer b = unsent.peekFirst();
+                int at = b.position();
+                long t0 = System.nanoTime();
+                int n = channel.write(b);
+                long t1 = System.nanoTime();
+                if (n > 0 || b.capacity() == 0) {
+                    sendLane.ioAt(t1, Op.SEND, side, conn, sendOffset, n, 0, TraceLog.NOT_MEASURED, t1 - t0, b.array(), at);
+                    sendOffset += n;
+                    unsentBytes -= n;
+                }
+                if (b.hasRemaining()) {
+                    return unsentBytes; // the peer's receive buffer is full
+                }
+                unsent.removeFirst();
+            }
+            return 0;
         }
     }
 

@@ -78,16 +78,32 @@ public final class LabServer implements Server {
 
     /** The reply to one decoded message, if this server replies at all. */
     void reply(Endpoint e, ServerSettings s, List<Frame> frames) throws IOException, InterruptedException {
+        reply(e, s, frames, false);
+    }
+
+    /**
+     * Sends the answer to each frame (echo or command), if the server answers. {@code queued}: a
+     * selector server's, written as far as the socket takes it now and the rest queued (see
+     * {@link Endpoint#queueMessage}); returns the bytes left queued.
+     */
+    long reply(Endpoint e, ServerSettings s, List<Frame> frames, boolean queued) throws IOException, InterruptedException {
+        long left = 0;
         if (frames == null) {
-            return;
+            return left;
         }
         for (Frame f : frames) {
-            if (commands) {
-                e.sendMessage(Commands.answer(f.body()), "answer.txt");
-            } else if (s.echo()) {
-                e.sendMessage(Endpoint.upperAscii(f.body()), "reply.txt");
+            byte[] answer = commands ? Commands.answer(f.body()) : s.echo() ? Endpoint.upperAscii(f.body()) : null;
+            String name = commands ? "answer.txt" : "reply.txt";
+            if (answer == null) {
+                continue;
+            }
+            if (queued) {
+                left = e.queueMessage(answer, name);
+            } else {
+                e.sendMessage(answer, name);
             }
         }
+        return left;
     }
 
     /**

@@ -15,9 +15,18 @@ import socketlab.trace.Side;
 /**
  * The select/poll/epoll server: one thread, one {@link Selector} for the listener and every
  * connection; each {@code select()} is recorded with the connections it returned ready
- * ({@code "accept #3 #5"}). A receive delay delays everyone: the server has one thread.
+ * ({@code "accept #3 #5"}). A receive delay delays everyone: the server has one thread. Its
+ * answers (echo, commands) never wait for a peer to read them: what the socket does not take at once
+ * is queued, written when the socket is writable again, and a peer that leaves more than
+ * {@link #MAX_UNREAD} unread is closed with an error saying so, while the others are served.
  */
 final class SelectorModel implements ServingModel {
+    /**
+     * Answers one connection may leave unread, queued in the server: past it the connection is closed
+     * with an error that says so. One thread serves everyone, so it never waits for one peer to read.
+     */
+    static final long MAX_UNREAD = 1 << 20;
+
     @Override
     public String doing() {
         return "doing.selecting";
@@ -55,7 +64,19 @@ final class SelectorModel implements ServingModel {
                             byConn.put(e.conn, e);
                             ch.register(sel, SelectionKey.OP_READ, e);
                         }
-                    } else if (k.attachment() instanceof Endpoint e && k.isValid() && k.isReadable()) {
+                    } else if (k.attachment() instanceof Endpoint e && k.isValid() && k.isWritable()) {
+                        try { // the peer read some: the queued answers go on
+                            if (e.writeQueued() == 0) {
+                                k.interestOps(SelectionKey.OP_READ);
+                            }
+                        } catch (IOException ex) {
+                            server.log().error(Side.SERVER, e.conn, 0, Explain.io(ex, "doing.sending"));
+                            k.cancel();
+                            byConn.remove(e.conn);
+                            server.closed(e);
+                        }
+                    }
+                    if (k.attachment() instanceof Endpoint e && k.isValid() && k.isReadable()) {
                         int size = e.recvCalls() < s.recvSizes().size() ? s.recvSizes().get(e.recvCalls()) : s.recvBuffer();
                         if (buf.length < size) {
                             buf = new byte[Math.max(size, s.largestRecv())];
@@ -63,7 +84,14 @@ final class SelectorModel implements ServingModel {
                         List<Frame> frames;
                         try {
                             frames = e.recvReady(buf, size);
-                            server.reply(e, s, frames);
+                            long unread = server.reply(e, s, frames, true);
+                            if (unread > MAX_UNREAD) {
+                                server.log().error(Side.SERVER, e.conn, 0,
+                                        socketlab.text.Phrase.of("server.unread", "#" + e.conn, unread, MAX_UNREAD));
+                                frames = null;
+                            } else if (unread > 0) {
+                                k.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                            }
                         } catch (IOException ex) {
                             server.log().error(Side.SERVER, e.conn, 0, Explain.io(ex, "doing.receiving"));
                             frames = null;

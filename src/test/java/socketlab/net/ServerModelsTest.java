@@ -118,4 +118,63 @@ class ServerModelsTest {
             again.bind(new java.net.InetSocketAddress("127.0.0.1", port)); // throws if the listener were still open
         }
     }
+
+    private static long openFds() throws java.io.IOException {
+        try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    @Test
+    void aSelectorServerUsesOneDescriptorPerConnectionAndAPeerThatNeverReadsItsEchoesIsClosedWhileTheOthersAreServed()
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/fd")));
+        TraceLog log = new TraceLog();
+        ServerSettings s = ServerSettings.defaults().withPort(0).withModel(ServerSettings.Model.SELECTOR).withEcho(true);
+        try (LabServer server = new LabServer(log, s)) {
+            int port = server.start();
+            long before = openFds();
+            List<java.nio.channels.SocketChannel> idle = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                idle.add(java.nio.channels.SocketChannel.open(new java.net.InetSocketAddress("127.0.0.1", port)));
+            }
+            assertTrue(log.await(Op.ACCEPT, Side.SERVER, 50, 10_000));
+            long perConnection = (openFds() - before) / 50; // the client's socket and the server's
+            assertTrue(perConnection <= 2, "descriptors per connection, both ends: " + perConnection + " (each end made two selectors: 6)");
+
+            // a client that sends and sends and never reads what comes back
+            java.nio.channels.SocketChannel hog = java.nio.channels.SocketChannel.open(new java.net.InetSocketAddress("127.0.0.1", port));
+            Thread flood = new Thread(() -> {
+                java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(64 * 1024);
+                try {
+                    for (int i = 0; i < 1024; i++) { // 64 MiB, far more than the kernel's buffers and the server's limit
+                        chunk.clear();
+                        hog.write(chunk);
+                    }
+                } catch (java.io.IOException closedByTheServer) {
+                    // the point: the server gave up on it
+                }
+            });
+            flood.setDaemon(true);
+            flood.start();
+            assertTrue(log.await(Op.ERROR, Side.SERVER, 1, 30_000), "the non-reader is closed with an error");
+            String said = events(log, Op.ERROR, Side.SERVER).get(0).text();
+            assertTrue(said.contains("does not read what the server sends back") && said.contains("1048576"), said);
+
+            // and a polite client is still answered
+            LabClient polite = new LabClient(log, ClientSettings.to(port), TaskRunner.threads());
+            polite.connect();
+            polite.send(List.of("hello".getBytes(StandardCharsets.UTF_8)));
+            polite.finishSending();
+            assertTrue(polite.awaitServerClose(10_000), "served after the non-reader");
+            polite.close();
+            boolean echoed = events(log, Op.RECV, Side.CLIENT).stream()
+                    .anyMatch(e -> e.conn() == polite.conn() && new String(e.payload(), StandardCharsets.UTF_8).equals("HELLO"));
+            assertTrue(echoed, "its echo came back");
+            hog.close();
+            for (java.nio.channels.SocketChannel c : idle) {
+                c.close();
+            }
+        }
+    }
 }
