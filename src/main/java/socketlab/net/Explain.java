@@ -85,12 +85,21 @@ public final class Explain {
         return Phrase.of("connect.other", host, String.valueOf(port), e.getMessage());
     }
 
+    /** The process (EMFILE) or the system (ENFILE) has no file descriptor left. */
+    static boolean outOfDescriptors(IOException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return m.contains("too many open files");
+    }
+
     /** An I/O error on an open connection; {@code doing} is a {@code doing.*} key of {@link Words} ("doing.receiving"). */
     public static Phrase io(IOException e, String doing) {
         String m = String.valueOf(e.getMessage());
         String lm = m.toLowerCase(Locale.ROOT);
         if (lm.contains("connection reset")) {
             return Phrase.of("io.reset", Phrase.of(doing));
+        }
+        if (outOfDescriptors(e)) {
+            return Phrase.of("io.noDescriptors", Phrase.of(doing));
         }
         if (lm.contains("broken pipe")) {
             return Phrase.of("io.brokenPipe", Phrase.of(doing));

@@ -43,6 +43,8 @@ public final class LabServer implements Server {
     private final Object closedSignal = new Object();
     private volatile ServerSettings settings;
     private ServerSocketChannel listener;
+    /** One descriptor held back to refuse a connection in words at the descriptor limit (see {@link #acceptOrRefuse}). */
+    private volatile java.nio.channels.DatagramChannel reserve;
     private int listenConn;
     private int port = -1;
     private volatile boolean running;
@@ -158,6 +160,7 @@ public final class LabServer implements Server {
             throw new LabException(Phrase.of("server.cannotListen", String.valueOf(s.port()), e.getMessage()), e);
         }
         running = true;
+        reserve = openReserve();
         listenConn = log.newConnId();
         Note listening = Note.of(Note.Word.ADDRESS, s.bindAddress());
         log.life(Op.LISTEN, Side.SERVER, listenConn, port(), 0, 0, reuseAddress ? listening : listening.and(Note.Word.REUSE_OFF));
@@ -219,7 +222,10 @@ public final class LabServer implements Server {
             if (!running) {
                 return null;
             }
-            SocketChannel ch = listener.accept();
+            SocketChannel ch = acceptOrRefuse();
+            if (ch == null) {
+                continue; // one was refused (no descriptor left for it): the next
+            }
             ServerSettings s = settings;
             try {
                 return new Accepted(opened(ch, s), s);
@@ -228,6 +234,67 @@ public final class LabServer implements Server {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code accept()}, which at the process's descriptor limit fails while the connection waits on in
+     * the backlog — before, the loop ended there and the server listened on, serving no one, or the
+     * clients waited out their timeouts. Here the server keeps one descriptor in reserve: at the limit it
+     * gives that one back, accepts the waiting connection, says why it cannot serve it (an error line with
+     * its port) and closes it, so the client hears at once; then it takes its reserve again. Without a
+     * reserve (the limit is still reached) it waits 100 ms and tries again. It serves the next connection
+     * as soon as descriptors are free. Returns null when none was waiting (non-blocking) or one was refused.
+     */
+    SocketChannel acceptOrRefuse() throws IOException, InterruptedException {
+        while (running) {
+            try {
+                return listener.accept(); // null: none waiting (a selector server's non-blocking listener)
+            } catch (IOException e) {
+                if (!Explain.outOfDescriptors(e)) {
+                    throw e;
+                }
+            }
+            // Linux fails accept() at the limit before it looks for a connection: there may be none waiting yet
+            java.nio.channels.DatagramChannel spare = reserve;
+            if (spare == null) { // still at the limit since the last refusal: wait a little for descriptors to free
+                stopping().await(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                reserve = openReserve();
+                if (!listener.isBlocking()) {
+                    return null; // a selector server goes back to serving the connections it has
+                }
+                continue;
+            }
+            reserve = null;
+            spare.close();
+            SocketChannel ch;
+            try {
+                ch = listener.accept(); // blocking: until the next client comes, however long
+            } catch (IOException e) {
+                reserve = openReserve();
+                if (!Explain.outOfDescriptors(e)) {
+                    throw e;
+                }
+                continue;
+            }
+            reserve = openReserve();
+            if (ch == null || reserve != null) {
+                return ch; // none waiting; or descriptors came free meanwhile, and this one is served
+            }
+            log.error(Side.SERVER, listenConn, 0,
+                    Phrase.of("server.noDescriptors", String.valueOf(ch.socket().getPort()), open.size()));
+            ch.close(); // the client hears at once, instead of waiting out its timeout in the backlog
+            reserve = openReserve();
+        }
+        return null;
+    }
+
+    /** The descriptor kept for refusing a connection at the limit; null when none can be had now. */
+    private static java.nio.channels.DatagramChannel openReserve() {
+        try {
+            return java.nio.channels.DatagramChannel.open();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A connection just accepted, recorded and counted as open. */
@@ -388,6 +455,10 @@ public final class LabServer implements Server {
             selector.wakeup();
         }
         try {
+            java.nio.channels.DatagramChannel spare = reserve;
+            if (spare != null) {
+                spare.close();
+            }
             if (listener != null) {
                 listener.close();
             }

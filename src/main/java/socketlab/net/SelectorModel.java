@@ -26,6 +26,8 @@ final class SelectorModel implements ServingModel {
      * with an error that says so. One thread serves everyone, so it never waits for one peer to read.
      */
     static final long MAX_UNREAD = 1 << 20;
+    /** Accepts per select(), so that the connections already open are read between bursts of new ones. */
+    static final int ACCEPTS_PER_SELECT = 64;
 
     @Override
     public String doing() {
@@ -59,10 +61,20 @@ final class SelectorModel implements ServingModel {
                 }
                 for (SelectionKey k : new ArrayList<>(sel.selectedKeys())) {
                     if (k.attachment() == null && k.isValid() && k.isAcceptable()) {
-                        for (SocketChannel ch; (ch = server.listener().accept()) != null; ) { // every connection waiting
-                            Endpoint e = server.opened(ch, s);
+                        for (int n = 0; n < ACCEPTS_PER_SELECT; n++) { // the connections waiting (a flood of them waits its turn)
+                            SocketChannel ch = server.acceptOrRefuse();
+                            if (ch == null) {
+                                break; // none waiting now (those refused at the descriptor limit are said and closed)
+                            }
+                            Endpoint e;
+                            try {
+                                e = server.opened(ch, s);
+                                ch.register(sel, SelectionKey.OP_READ, e);
+                            } catch (IOException ex) {
+                                ch.close(); // gone before it could be set up
+                                continue;
+                            }
                             byConn.put(e.conn, e);
-                            ch.register(sel, SelectionKey.OP_READ, e);
                         }
                     } else if (k.attachment() instanceof Endpoint e && k.isValid() && k.isWritable()) {
                         try { // the peer read some: the queued answers go on

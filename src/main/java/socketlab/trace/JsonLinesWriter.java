@@ -28,6 +28,7 @@ public final class JsonLinesWriter implements AutoCloseable {
     }
 
     private JsonLinesWriter(TraceLog log, PrintStream out, boolean streaming) {
+        warmUp();
         this.log = log;
         this.out = out;
         this.streaming = streaming;
@@ -52,11 +53,43 @@ public final class JsonLinesWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a line of every kind once, into nothing, before the sockets run: the classes and word books
+     * they need are loaded now. At the process's descriptor limit a class file cannot be opened, and a
+     * class that failed to load stays failed — the writer thread died of it and the trace stopped in silence.
+     */
+    private static void warmUp() {
+        TraceLog scratch = new TraceLog(new MemoryBudget(MemoryBudget.MIN_MIB * MemoryBudget.MIB));
+        TraceLog.Lane lane = scratch.newLane();
+        byte[] bytes = {'h', 'i'};
+        for (Op op : Op.values()) {
+            switch (op) {
+                case SEND, RECV, EOF -> lane.io(op, Side.SERVER, 1, 0, 2, 8, 2, 1, bytes, 0);
+                case MESSAGE, FRAME -> lane.message(op, Side.SERVER, 1, 0, 0, 0, 2, bytes, 1, socketlab.codec.Verdict.OK, null);
+                case ERROR -> lane.error(Side.SERVER, 1, 0, socketlab.text.Phrase.of("io.reset",
+                        socketlab.text.Phrase.of("doing.receiving")).asSentence());
+                case SENDTO, RECVFROM -> lane.datagramAt(System.nanoTime(), op, Side.SERVER, 1, 2, 8, 9, 1, bytes);
+                case SELECT -> scratch.select(Side.SERVER, 1, 1, "accept #1");
+                case UNRECORDED -> { } // its line is made from plain numbers
+                default -> lane.life(op, Side.SERVER, 1, 9, 9, 0, socketlab.text.Note.of(socketlab.text.Note.Word.ECHO));
+            }
+        }
+        for (int i = 0; i < scratch.size(); i++) {
+            TraceJson.line(scratch.get(i));
+        }
+        TraceJson.unrecordedLine(new TraceLog.Unrecorded(1, Side.SERVER, Op.RECV, 0, 1, 1, 0, 1));
+        socketlab.text.Words.tr("memory.paused", 1, 1);
+    }
+
     /** Writes every event recorded so far. */
     public synchronized void flush() {
         int n = log.size();
         for (int i = written; i < n; i++) {
-            out.println(TraceJson.line(log.get(i)));
+            try {
+                out.println(TraceJson.line(log.get(i)));
+            } catch (RuntimeException | LinkageError e) { // one event that cannot be written is said, and the trace goes on
+                System.err.println("socketlab: event " + i + " could not be written: " + e);
+            }
         }
         written = n;
         out.flush();
