@@ -118,8 +118,12 @@ final class StreamLaneRenderer extends DirectedLanes {
                     g.setStroke(p.ink(TimelineView.Ink.GLUED));
                     g.setLineWidth(3);
                     g.strokeRect(x0 + 1.5, yRecv + 1.5, Math.max(2, x1 - x0 - 3), lane - 3);
-                    if (x1 - x0 > p.fs() * 3) {
-                        p.tag(I18n.tr("timeline.glued"), x1 - 4, yRecv + 2, p.ink(TimelineView.Ink.GLUED), true);
+                    boolean takenApart = framedApart(idx, receiver, start, end);
+                    String tag = I18n.tr(takenApart ? "timeline.gluedTakenApart" : "timeline.glued");
+                    if (x1 - x0 > p.fs() * (takenApart ? 12 : 3)) {
+                        p.tag(tag, x1 - 4, yRecv + 2, p.ink(takenApart ? TimelineView.Ink.OK : TimelineView.Ink.GLUED), true);
+                    } else if (takenApart && x1 - x0 > p.fs() * 3) {
+                        p.tag(I18n.tr("timeline.glued") + " ✓", x1 - 4, yRecv + 2, p.ink(TimelineView.Ink.OK), true);
                     }
                 }
             }
@@ -137,6 +141,28 @@ final class StreamLaneRenderer extends DirectedLanes {
             }
         }
         g.restore();
+    }
+
+    /**
+     * Whether the receiver's framing took the glued chunk {@code [start, end)} apart: it decoded frames, and
+     * every frame with bytes in the chunk is the message the sender meant (✓). The chunk is glued all the
+     * same — the stream glues; the framing is what undoes it — so it keeps its outline, and its badge says both.
+     */
+    private static boolean framedApart(TraceIndex idx, TraceIndex.Conn receiver, long start, long end) {
+        IntList frames = receiver.frames;
+        if (frames.isEmpty()) {
+            return false;
+        }
+        int k = idx.firstSpanEndingAfter(frames, start);
+        if (k >= frames.size() || idx.spanStart(frames.get(k)) >= end) {
+            return false; // nothing decoded from these bytes (yet)
+        }
+        for (; k < frames.size() && idx.spanStart(frames.get(k)) < end; k++) {
+            if (idx.frameVerdict(receiver, k) != socketlab.codec.Verdict.OK) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
