@@ -15,6 +15,11 @@ public final class IntList {
         a[n++] = v;
     }
 
+    /** Empties the list, keeping its room. */
+    public void clear() {
+        n = 0;
+    }
+
     public int get(int i) {
         if (i >= n) {
             throw new IndexOutOfBoundsException(i + " of " + n);

@@ -58,8 +58,19 @@ public final class TraceIndex {
         public long bytesReceived;
         Conn peer;
         int analysedAt = -1;
-        int countedAt = -1;
-        int[] chunksPerSpan;
+        /*
+         * Glued and split, kept up to date as calls arrive rather than counted afresh at every pulse (which
+         * took seconds a pulse past a million calls). A recv() is final once the spans known reach past its
+         * bytes: its glued verdict and its share of each span's chunk count never change again. The few
+         * recv()s past the last known span (the tail) are counted afresh each time, and undone first.
+         */
+        IntList analysedSpans;
+        int finalRecvs;
+        int spanCursor;
+        int gluedFinal;
+        int splitFinal;
+        int[] chunksPerSpan = new int[0];
+        final IntList tailTouched = new IntList();
         int glued;
         int split;
 
@@ -397,30 +408,10 @@ public final class TraceIndex {
         return count;
     }
 
-    /** For each span of {@link #spans}: in how many of the receiver's chunks its bytes arrived. */
+    /** For each span of {@link #spans}: in how many of the receiver's chunks its bytes arrived (may run past the spans: zeros). */
     public int[] chunksPerSpan(Conn receiver) {
-        if (receiver.countedAt == changes) {
-            return receiver.chunksPerSpan;
-        }
-        IntList spans = boundaries(receiver);
-        int[] counts = new int[spans.size()];
-        int k = 0;
-        for (int j = 0; j < receiver.recvs.size(); j++) {
-            int ev = receiver.recvs.get(j);
-            long start = log.offset(ev);
-            long end = start + log.bytes(ev);
-            while (k < spans.size() && spanStart(spans.get(k)) + spanLength(spans.get(k)) <= start) {
-                k++;
-            }
-            for (int m = k; m < spans.size() && spanStart(spans.get(m)) < end; m++) {
-                if (spanLength(spans.get(m)) > 0) {
-                    counts[m]++;
-                }
-            }
-        }
-        receiver.countedAt = changes;
-        receiver.chunksPerSpan = counts;
-        return counts;
+        analyse(receiver);
+        return receiver.chunksPerSpan;
     }
 
     /** Chunks of {@code receiver} holding bytes of two or more messages. */
@@ -456,20 +447,70 @@ public final class TraceIndex {
             return;
         }
         r.analysedAt = changes;
-        int glued = 0;
-        for (int j = 0; j < r.recvs.size(); j++) {
-            if (messagesIn(r, r.recvs.get(j)) >= 2) {
-                glued++;
+        IntList spans = boundaries(r);
+        if (spans != r.analysedSpans) { // the spans changed kind (a peer linked, messages began): count again, once
+            r.analysedSpans = spans;
+            r.finalRecvs = 0;
+            r.spanCursor = 0;
+            r.gluedFinal = 0;
+            r.splitFinal = 0;
+            r.chunksPerSpan = new int[spans.size()];
+            r.tailTouched.clear();
+        }
+        for (int q = 0; q < r.tailTouched.size(); q++) { // undo the tail of the last count
+            r.chunksPerSpan[r.tailTouched.get(q)]--;
+        }
+        r.tailTouched.clear();
+        if (r.chunksPerSpan.length < spans.size()) {
+            r.chunksPerSpan = java.util.Arrays.copyOf(r.chunksPerSpan, Math.max(spans.size(), r.chunksPerSpan.length * 2));
+        }
+        int last = spans.size() - 1;
+        long spansEnd = last < 0 ? 0 : spanStart(spans.get(last)) + spanLength(spans.get(last));
+        while (r.finalRecvs < r.recvs.size()) {
+            int ev = r.recvs.get(r.finalRecvs);
+            long start = log.offset(ev);
+            long end = start + log.bytes(ev);
+            if (end > spansEnd) {
+                break; // its bytes reach past the spans known: it is the tail
+            }
+            int k = firstSpanEndingAfter(spans, r.spanCursor, start);
+            r.spanCursor = k;
+            int messages = 0;
+            for (int q = k; q < spans.size() && spanStart(spans.get(q)) < end; q++) {
+                if (spanLength(spans.get(q)) > 0) {
+                    messages++;
+                    if (++r.chunksPerSpan[q] == 2) {
+                        r.splitFinal++;
+                    }
+                }
+            }
+            if (messages >= 2) {
+                r.gluedFinal++;
+            }
+            r.finalRecvs++;
+        }
+        int gluedTail = 0;
+        int splitTail = 0;
+        for (int j = r.finalRecvs; j < r.recvs.size(); j++) {
+            int ev = r.recvs.get(j);
+            long start = log.offset(ev);
+            long end = start + log.bytes(ev);
+            int messages = 0;
+            for (int q = firstSpanEndingAfter(spans, r.spanCursor, start); q < spans.size() && spanStart(spans.get(q)) < end; q++) {
+                if (spanLength(spans.get(q)) > 0) {
+                    messages++;
+                    r.tailTouched.add(q);
+                    if (++r.chunksPerSpan[q] == 2) {
+                        splitTail++;
+                    }
+                }
+            }
+            if (messages >= 2) {
+                gluedTail++;
             }
         }
-        int split = 0;
-        for (int c : chunksPerSpan(r)) {
-            if (c >= 2) {
-                split++;
-            }
-        }
-        r.glued = glued;
-        r.split = split;
+        r.glued = r.gluedFinal + gluedTail;
+        r.split = r.splitFinal + splitTail;
     }
 
     /**
