@@ -133,10 +133,39 @@ public final class TraceIndex {
 
     /** Takes in new events; returns true when there were any. */
     public boolean update() {
-        int n = Math.min(limit, log.size());
-        if (n == seen) {
-            return false;
+        return update(Long.MAX_VALUE);
+    }
+
+    /** Events taken in per step of {@link #update(long)}: its least, and how often it looks at the clock. */
+    static final int BATCH = 1 << 13;
+
+    /**
+     * Takes in new events for about {@code budgetNs} — at least {@link #BATCH} of them, all when fewer —
+     * and leaves the rest for the next call: a pulse of the window stays short while a flood arrives or a
+     * large trace opens, and the view catches up over the pulses after. Returns true when it took any.
+     */
+    public boolean update(long budgetNs) {
+        long start = System.nanoTime();
+        boolean took = false;
+        while (true) {
+            int all = Math.min(limit, log.size());
+            if (seen == all) {
+                return took;
+            }
+            takeIn((int) Math.min(all, (long) seen + BATCH));
+            took = true;
+            if (System.nanoTime() - start >= budgetNs) {
+                return true;
+            }
         }
+    }
+
+    /** True while events recorded are not yet taken in (an {@link #update(long)} ran out of time). */
+    public boolean behind() {
+        return seen < Math.min(limit, log.size());
+    }
+
+    private void takeIn(int n) {
         for (int i = seen; i < n; i++) {
             Op op = log.op(i);
             if (op == Op.LISTEN) { // a TCP listener is no row; a UDP socket's bind opens it (see SENDTO/RECVFROM)
@@ -225,7 +254,6 @@ public final class TraceIndex {
         }
         seen = n;
         changes++;
-        return true;
     }
 
     /** The path an AF_UNIX end was opened on: from its note's words, or (a trace from before notes) its text. */

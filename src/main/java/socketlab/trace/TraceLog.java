@@ -28,8 +28,8 @@ import socketlab.text.Said;
  * synchronised lane.
  *
  * <p><b>Readers</b> (the UI once per pulse, the CLI writer, tests) see one global sequence:
- * {@link #size()} merges what the lanes have published since the last call, ordered by time
- * within each merge; within one lane the order is always exact. Events never change once
+ * {@link #size()} merges what the lanes have published since the last call, by time (a k-way merge
+ * of the lanes, each already in its order), so within one lane the order is always exact. Events never change once
  * published, so {@link #get(int)} below {@link #size()} is stable.
  *
  * <p>Rows and payload bytes live off the Java heap (direct buffers). On the heap, a long run's
@@ -1063,40 +1063,81 @@ public final class TraceLog {
         if (fresh == 0) {
             return size;
         }
-        long[] batch = new long[fresh];
-        long[] times = new long[fresh];
-        int n = 0;
+        // each lane's fresh events are in its own order already: a k-way merge by time keeps that order exactly
+        // and sorts nothing (a sort of boxed indices was most of a flooded pulse); ties go to the lower lane
+        int k = 0;
+        int[] lane = new int[ls.length];
+        int[] next = new int[ls.length];
+        long[] time = new long[ls.length];
         for (int l = 0; l < ls.length; l++) {
-            Lane lane = ls[l];
-            Chunk[] cs = lane.chunks;
-            for (int i = merged[l]; i < upto[l]; i++) {
-                batch[n] = ((long) l << 32) | i;
-                int c = chunkIndex(i);
-                times[n] = cs[c].word(i - chunkStart(c), 0);
-                n++;
+            if (upto[l] > merged[l]) {
+                lane[k] = l;
+                next[k] = merged[l];
+                time[k] = timeOf(ls[l], merged[l]);
+                k++;
             }
-            merged[l] = upto[l];
         }
-        Integer[] idx = new Integer[fresh];
-        for (int i = 0; i < fresh; i++) {
-            idx[i] = i;
+        int[] heap = new int[k];
+        for (int h = 0; h < k; h++) {
+            heap[h] = h;
         }
-        Arrays.sort(idx, (x, y) -> {
-            int c = Long.compare(times[x], times[y]);
-            return c != 0 ? c : Long.compare(batch[x], batch[y]);
-        });
+        for (int h = k / 2 - 1; h >= 0; h--) {
+            siftDown(heap, k, h, time, lane);
+        }
         int s = size;
         long[] o = order;
         int at = s - orderBase;
         if (at + fresh > o.length) {
             o = Arrays.copyOf(o, Math.max(o.length * 2, at + fresh));
         }
+        int live = k;
         for (int i = 0; i < fresh; i++) {
-            o[at + i] = batch[idx[i]];
+            int top = heap[0];
+            int l = lane[top];
+            o[at + i] = ((long) l << 32) | next[top];
+            if (++next[top] < upto[l]) {
+                time[top] = timeOf(ls[l], next[top]);
+            } else {
+                heap[0] = heap[--live];
+            }
+            siftDown(heap, live, 0, time, lane);
+        }
+        for (int l = 0; l < ls.length; l++) {
+            merged[l] = upto[l];
         }
         order = o;
         size = s + fresh;
         return size;
+    }
+
+    /** The time of a lane's event {@code i}, from its row. */
+    private static long timeOf(Lane lane, int i) {
+        int c = chunkIndex(i);
+        return lane.chunks[c].word(i - chunkStart(c), 0);
+    }
+
+    /** Restores the min-heap of {@code heap[0..n)} below {@code h}, by time, then by lane. */
+    private static void siftDown(int[] heap, int n, int h, long[] time, int[] lane) {
+        int x = heap[h];
+        while (true) {
+            int c = 2 * h + 1;
+            if (c >= n) {
+                break;
+            }
+            if (c + 1 < n && before(heap[c + 1], heap[c], time, lane)) {
+                c++;
+            }
+            if (!before(heap[c], x, time, lane)) {
+                break;
+            }
+            heap[h] = heap[c];
+            h = c;
+        }
+        heap[h] = x;
+    }
+
+    private static boolean before(int a, int b, long[] time, int[] lane) {
+        return time[a] < time[b] || time[a] == time[b] && lane[a] < lane[b];
     }
 
     /**

@@ -103,4 +103,36 @@ class GluedSplitIncrementalTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void anIndexOutOfTimeTakesInOneBatchAndCatchesUpOverTheNextCallsToTheSameCounts() {
+        TraceLog log = new TraceLog();
+        TraceLog.Lane sender = log.newLane();
+        TraceLog.Lane receiver = log.newLane();
+        log.life(Op.CONNECT, Side.CLIENT, 1, 5000, 9000, 0, null);
+        log.life(Op.ACCEPT, Side.SERVER, 2, 9000, 5000, 0, null);
+        int messages = 100_000;
+        for (int m = 0; m < messages; m++) { // 3-byte messages read 4 bytes at a time: glued and split throughout
+            sender.message(Op.MESSAGE, Side.CLIENT, 1, 3L * m, m, 0, 3, new byte[3], 0, socketlab.codec.Verdict.UNKNOWN, null);
+            sender.io(Op.SEND, Side.CLIENT, 1, 3L * m, 3, 0, TraceLog.NOT_MEASURED, 1, null, 0);
+        }
+        for (long at = 0; at < 3L * messages; at += 4) {
+            receiver.io(Op.RECV, Side.SERVER, 2, at, (int) Math.min(4, 3L * messages - at), 4, TraceLog.NOT_MEASURED, 1, null, 0);
+        }
+        TraceIndex whole = new TraceIndex(log);
+        whole.update();
+        TraceIndex paced = new TraceIndex(log);
+        assertEquals(true, paced.update(0), "no time at all still takes in one batch");
+        assertEquals(true, paced.behind(), "and leaves the rest for the next pulse");
+        int calls = 1;
+        while (paced.behind()) {
+            paced.update(0);
+            calls++;
+        }
+        int events = log.size();
+        assertEquals((events + TraceIndex.BATCH - 1) / TraceIndex.BATCH, calls, "one batch a call");
+        assertEquals(whole.glued(whole.conn(2)), paced.glued(paced.conn(2)));
+        assertEquals(whole.split(whole.conn(2)), paced.split(paced.conn(2)));
+        assertEquals(false, paced.update(0), "nothing new: nothing taken");
+    }
 }

@@ -130,11 +130,17 @@ public final class LabViewModel {
         selected.set(eventIndex < 0 || eventIndex >= log.size() ? null : log.get(eventIndex));
     }
 
-    /** Reads the events appended since the last pulse. Returns true when there were any. */
+    /**
+     * What one pulse spends taking in new events (at least 8,192 of them): under a flood or opening a
+     * large trace the window stays responsive and the view catches up over the next pulses.
+     */
+    static final long PULSE_BUDGET_NS = 8_000_000;
+
+    /** Reads the events appended since the last pulse (as many as {@link #PULSE_BUDGET_NS} allows). Returns true when there were any. */
     public boolean refresh() {
         steps.refresh();
         programs.refresh();
-        boolean fresh = recording.index().update();
+        boolean fresh = recording.index().update(PULSE_BUDGET_NS);
         sayUnrecorded();
         if (!fresh) {
             return false;
