@@ -1306,6 +1306,12 @@ public final class TraceLog {
         return chunkOf(i).digest(slot(i));
     }
 
+    /** The Python method a traced program's event was ("sendall", "recv_into"), or null for the lab's own. */
+    public String call(int i) {
+        String[] calls = chunkOf(i).calls;
+        return calls == null ? null : calls[slot(i)];
+    }
+
     public int available(int i) {
         return chunkOf(i).available(slot(i));
     }

@@ -32,6 +32,21 @@ abstract class DirectedLanes implements LaneRenderer {
     abstract void drawLanes(Painter p, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver,
                             double lx, double y, double yRecv, double lw);
 
+    /**
+     * A lane's name: the call its end made, as the program wrote it — a traced Python program's
+     * {@code sendall} or {@code recv_into} is named so, not "send()" — else the lane's own words.
+     */
+    private static String label(TraceIndex idx, TraceIndex.Conn end, boolean sends, String key) {
+        if (end != null) {
+            socketlab.trace.IntList calls = sends ? end.sends : end.recvs;
+            String call = calls.isEmpty() ? null : idx.log().call(calls.get(0));
+            if (call != null && !call.equals(sends ? "send" : "recv")) {
+                return I18n.tr(end.side == socketlab.trace.Side.CLIENT ? "timeline.lane.clientNamed" : "timeline.lane.serverNamed", call);
+            }
+        }
+        return I18n.tr(key);
+    }
+
     @Override
     public final int lanes(ConnectionRow row) {
         return amount.of(dir.sender(row), true) + amount.of(dir.receiver(row), false) > 0 ? 2 : 0;
@@ -40,8 +55,8 @@ abstract class DirectedLanes implements LaneRenderer {
     @Override
     public final void draw(Painter p, TraceIndex idx, ConnectionRow row, double x, double lx, double y, double lw) {
         double yRecv = y + p.m.laneStep();
-        p.laneLabel(I18n.tr(sendKey), x, y);
-        p.laneLabel(I18n.tr(recvKey), x, yRecv);
+        p.laneLabel(label(idx, dir.sender(row), true, sendKey), x, y);
+        p.laneLabel(label(idx, dir.receiver(row), false, recvKey), x, yRecv);
         p.g.setFill(p.ink(TimelineView.Ink.LANE));
         p.g.fillRect(lx, y, lw, p.m.laneH());
         p.g.fillRect(lx, yRecv, lw, p.m.laneH());

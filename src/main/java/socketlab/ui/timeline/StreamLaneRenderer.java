@@ -122,7 +122,7 @@ final class StreamLaneRenderer extends DirectedLanes {
                     String tag = I18n.tr(takenApart ? "timeline.gluedTakenApart" : "timeline.glued");
                     if (x1 - x0 > p.fs() * (takenApart ? 12 : 3)) {
                         p.tag(tag, x1 - 4, yRecv + 2, p.ink(takenApart ? TimelineView.Ink.OK : TimelineView.Ink.GLUED), true);
-                    } else if (takenApart && x1 - x0 > p.fs() * 3) {
+                    } else if (takenApart && x1 - x0 > p.fs() * 4.5) { // room for the short form, "GLUED ✓"
                         p.tag(I18n.tr("timeline.glued") + " ✓", x1 - 4, yRecv + 2, p.ink(TimelineView.Ink.OK), true);
                     }
                 }
