@@ -32,6 +32,18 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
         return -1;
     }
 
+    /** Every connection's row number ({@link #number}), made once for a whole export: connection id → row. */
+    public static java.util.Map<Integer, Integer> numbers(TraceIndex idx) {
+        java.util.Map<Integer, Integer> out = new java.util.HashMap<>();
+        List<ConnectionRow> rows = of(idx);
+        for (int i = 0; i < rows.size(); i++) {
+            for (TraceIndex.Conn c : rows.get(i).ends()) {
+                out.put(c.id, i + 1);
+            }
+        }
+        return out;
+    }
+
     public static List<ConnectionRow> of(TraceIndex idx) {
         List<ConnectionRow> rows = new ArrayList<>();
         for (TraceIndex.Conn c : idx.conns()) {

@@ -17,7 +17,7 @@ import socketlab.codec.Verdict;
  * ({@code jackson-dataformat-csv}), not ours.
  */
 public final class TraceCsv {
-    private static final String[] COLUMNS = {"index", "t_ns", "op", "side", "conn", "offset", "bytes", "requested",
+    private static final String[] COLUMNS = {"index", "t_ns", "op", "side", "conn", "row", "offset", "bytes", "requested",
         "available", "dur_ns", "message_index", "header_bytes", "wire_bytes", "verified", "local_port", "remote_port",
         "text", "hex"};
     public static final String HEADER = String.join(",", COLUMNS);
@@ -39,17 +39,25 @@ public final class TraceCsv {
         return b.build();
     }
 
+    /**
+     * {@code conn} is each end's own id, as in the trace; {@code row} is the window's number for the
+     * connection (its timeline row, "#2", the inspector's) — both ends share it; empty for a listener.
+     */
     public static void write(TraceLog log, Writer out) throws IOException {
+        TraceIndex idx = new TraceIndex(log);
+        idx.update();
+        java.util.Map<Integer, Integer> rows = ConnectionRow.numbers(idx);
         try (SequenceWriter w = CSV.writerFor(String[].class).with(SCHEMA).writeValues(out)) {
             int n = log.size();
             for (int i = 0; i < n; i++) {
-                w.write(row(i, log.get(i)));
+                TraceEvent e = log.get(i);
+                w.write(row(i, e, rows.get(e.conn())));
             }
         }
         out.flush();
     }
 
-    private static String[] row(int i, TraceEvent e) {
+    private static String[] row(int i, TraceEvent e, Integer row) {
         boolean msg = e.op() == Op.MESSAGE || e.op() == Op.FRAME;
         boolean life = e.op() == Op.LISTEN || e.op() == Op.ACCEPT || e.op() == Op.CONNECT || e.op() == Op.CLOSE;
         String text = e.text();
@@ -60,7 +68,7 @@ public final class TraceCsv {
         String hex = e.payload() == null ? "" : HexFormat.of().formatHex(e.payload(), 0, Math.min(HEX_CAP, e.payload().length));
         return new String[] {
             String.valueOf(i), String.valueOf(e.tNs()), e.op().wire(), e.side().wire(), String.valueOf(e.conn()),
-            String.valueOf(e.offset()), String.valueOf(e.bytes()), String.valueOf(e.requested()),
+            row == null ? "" : String.valueOf(row), String.valueOf(e.offset()), String.valueOf(e.bytes()), String.valueOf(e.requested()),
             e.available() < 0 ? "" : String.valueOf(e.available()), String.valueOf(e.durNs()),
             msg ? String.valueOf(e.messageIndex()) : "", msg ? String.valueOf(e.headerBytes()) : "",
             msg ? String.valueOf(e.wire()) : "", e.verified().isKnown() ? String.valueOf(e.verified() == Verdict.OK) : "",

@@ -60,9 +60,13 @@ public final class TraceFile {
         head.set("settings", settings == null ? JSON.createObjectNode() : settings);
         w.write(head.toString());
         w.write('\n');
+        TraceIndex idx = new TraceIndex(log);
+        idx.update();
+        java.util.Map<Integer, Integer> rows = ConnectionRow.numbers(idx); // the window's numbering, beside each end's own
         int n = log.size();
         for (int i = 0; i < n; i++) {
-            w.write(TraceJson.line(log.get(i), log.capturePerEvent()));
+            TraceEvent e = log.get(i);
+            w.write(TraceJson.line(e, log.capturePerEvent(), rows.getOrDefault(e.conn(), 0)));
             w.write('\n');
         }
         w.flush();

@@ -27,10 +27,18 @@ public final class TraceJson {
 
     /** The event as one JSON line, with at most {@code hexCap} payload bytes in {@code hex}. */
     public static String line(TraceEvent e, int hexCap) {
+        return line(e, hexCap, 0);
+    }
+
+    /** As {@link #line(TraceEvent, int)}, with {@code row}: the window's number of its connection (0: none, left out). */
+    public static String line(TraceEvent e, int hexCap, int row) {
         ObjectNode o = JSON.createObjectNode();
         o.put("op", e.op().wire());
         o.put("side", e.side().wire());
         o.put("conn", e.conn());
+        if (row > 0) {
+            o.put("row", row);
+        }
         o.put("t_ns", e.tNs());
         if (e.origin() != null) {
             o.put("program", e.origin().program());

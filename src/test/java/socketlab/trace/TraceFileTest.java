@@ -248,4 +248,31 @@ class TraceFileTest {
         said = assertThrows(java.io.IOException.class, () -> TraceFile.read(utf16)).getMessage();
         assertTrue(said.contains("UTF-16"), said);
     }
+
+    @Test
+    void aSavedTraceAndItsCsvNumberEachConnectionAsTheWindowDoesBothEndsAlike() throws Exception {
+        TraceLog log = new TraceLog();
+        ScenarioRunner runner = new ScenarioRunner(log, TaskRunner.threads());
+        runner.run(Scenario.STICKY);
+        ScenarioRunner.Result second = runner.run(Scenario.STICKY.withFraming(socketlab.codec.Framing.HEADER));
+        StringWriter json = new StringWriter();
+        TraceFile.write(log, null, json);
+        java.util.Map<Integer, java.util.Set<Integer>> rowsByConn = new java.util.HashMap<>();
+        for (String line : json.toString().split("\n")) {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            if (n.has("row")) {
+                rowsByConn.computeIfAbsent(n.get("conn").asInt(), k -> new java.util.HashSet<>()).add(n.get("row").asInt());
+            }
+        }
+        assertEquals(java.util.Set.of(2), rowsByConn.get(second.clientConn()), "the second run's client is row #2");
+        assertEquals(java.util.Set.of(2), rowsByConn.get(second.serverConn()), "and so is its server end");
+        StringWriter csv = new StringWriter();
+        TraceCsv.write(log, csv);
+        String[] lines = csv.toString().split("\r\n");
+        assertTrue(lines[0].startsWith("index,t_ns,op,side,conn,row,"), lines[0]);
+        long secondRows = java.util.Arrays.stream(lines).skip(1)
+                .filter(l -> l.split(",")[4].equals(String.valueOf(second.serverConn()))).map(l -> l.split(",")[5]).distinct().count();
+        assertEquals(1, secondRows, "one row number for every line of an end");
+        assertEquals(log.size(), TraceFile.read(new StringReader(json.toString())).log().size(), "and the file opens whole");
+    }
 }
