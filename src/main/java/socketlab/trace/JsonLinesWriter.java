@@ -28,7 +28,7 @@ public final class JsonLinesWriter implements AutoCloseable {
     }
 
     private JsonLinesWriter(TraceLog log, PrintStream out, boolean streaming) {
-        warmUp();
+        WarmedUp.once();
         this.log = log;
         this.out = out;
         this.streaming = streaming;
@@ -58,6 +58,17 @@ public final class JsonLinesWriter implements AutoCloseable {
      * they need are loaded now. At the process's descriptor limit a class file cannot be opened, and a
      * class that failed to load stays failed — the writer thread died of it and the trace stopped in silence.
      */
+    /** The warm-up, once per process (the holder's class initialisation runs it). */
+    private static final class WarmedUp {
+        static {
+            warmUp();
+        }
+
+        static void once() {
+            // loading this class did it
+        }
+    }
+
     private static void warmUp() {
         TraceLog scratch = new TraceLog(new MemoryBudget(MemoryBudget.MIN_MIB * MemoryBudget.MIB));
         TraceLog.Lane lane = scratch.newLane();
@@ -77,7 +88,7 @@ public final class JsonLinesWriter implements AutoCloseable {
         for (int i = 0; i < scratch.size(); i++) {
             TraceJson.line(scratch.get(i));
         }
-        TraceJson.unrecordedLine(new TraceLog.Unrecorded(1, Side.SERVER, Op.RECV, 0, 1, 1, 0, 1));
+        TraceJson.unrecordedLine(new Unrecorded(1, Side.SERVER, Op.RECV, 0, 1, 1, 0, 1));
         socketlab.text.Words.tr("memory.paused", 1, 1);
     }
 
@@ -113,7 +124,7 @@ public final class JsonLinesWriter implements AutoCloseable {
         }
         flush();
         synchronized (this) {
-            for (TraceLog.Unrecorded u : log.unrecorded()) { // connections still going: what was counted of them
+            for (Unrecorded u : log.unrecorded()) { // connections still going: what was counted of them
                 out.println(TraceJson.unrecordedLine(u));
             }
             out.flush();

@@ -58,21 +58,8 @@ public final class TraceIndex {
         public long bytesReceived;
         Conn peer;
         int analysedAt = -1;
-        /*
-         * Glued and split, kept up to date as calls arrive rather than counted afresh at every pulse (which
-         * took seconds a pulse past a million calls). A recv() is final once the spans known reach past its
-         * bytes: its glued verdict and its share of each span's chunk count never change again. The few
-         * recv()s past the last known span (the tail) are counted afresh each time, and undone first.
-         */
-        IntList analysedSpans;
-        int finalRecvs;
-        int spanCursor;
-        int gluedFinal;
-        int splitFinal;
-        int[] chunksPerSpan = new int[0];
-        final IntList tailTouched = new IntList();
-        int glued;
-        int split;
+        /** Its glued and split counts, kept up to date as its calls arrive. */
+        final SpanCounts counts = new SpanCounts();
 
         Conn(int id, Side side) {
             this.id = id;
@@ -99,6 +86,7 @@ public final class TraceIndex {
     private final java.util.function.IntToLongFunction callEnd;
     private final java.util.function.IntToLongFunction time;
     private final Map<Integer, Conn> conns = new LinkedHashMap<>();
+    private final EndPairing pairing = new EndPairing();
     private final List<Conn> order = new ArrayList<>();
     private int seen;
     private int sends;
@@ -189,7 +177,7 @@ public final class TraceIndex {
                     if (c.localPort == 0) { // no port: an AF_UNIX end, named by its path (once, here)
                         c.unixPath = unixPath(log.get(i));
                     }
-                    link(c);
+                    pairing.link(c);
                 }
                 case SEND -> {
                     c.sends.add(i);
@@ -219,7 +207,7 @@ public final class TraceIndex {
                     c.datagrams.add(i);
                     (op == Op.SENDTO ? c.sendtos : c.recvfroms).add(i);
                     if (c.peer == null) {
-                        link(c);
+                        pairing.link(c);
                     }
                 }
                 case SELECT -> {
@@ -280,43 +268,6 @@ public final class TraceIndex {
         }
         return n > Integer.MAX_VALUE ? -1 : (int) n;
     }
-
-    /**
-     * Pairs the two ends of a connection: by their ports (each one's local port is the other's
-     * remote port), or, for AF_UNIX sockets, which have no ports, by the path both name — the
-     * first unpaired end of the other side that connected to or accepted on the same path. Unpaired
-     * ends wait in maps by what their peer will name, so pairing is one lookup, not a walk through every
-     * connection (20,000 short connections took 2–3 s to index that way, at every 8,192-event step more).
-     */
-    private void link(Conn c) {
-        java.util.ArrayDeque<Conn> candidates = c.localPort != 0
-                ? unpairedByPorts.get(portKey(c.side == Side.CLIENT ? Side.SERVER : Side.CLIENT, c.remotePort, c.localPort))
-                : c.unixPath != null ? unpairedByPath.get((c.side == Side.CLIENT ? 's' : 'c') + c.unixPath) : null;
-        while (candidates != null && !candidates.isEmpty()) {
-            Conn o = candidates.pollFirst();
-            boolean still = o != c && o.peer == null && o.side != c.side
-                    && (c.localPort != 0 ? o.localPort == c.remotePort && o.remotePort == c.localPort
-                    : c.unixPath.equals(o.unixPath));
-            if (still) { // an entry can be stale: paired since, or a UDP end whose peer port it learnt later
-                o.peer = c;
-                c.peer = o;
-                return;
-            }
-        }
-        if (c.localPort != 0) {
-            unpairedByPorts.computeIfAbsent(portKey(c.side, c.localPort, c.remotePort), k -> new java.util.ArrayDeque<>()).addLast(c);
-        } else if (c.unixPath != null) {
-            unpairedByPath.computeIfAbsent((c.side == Side.CLIENT ? 'c' : 's') + c.unixPath, k -> new java.util.ArrayDeque<>())
-                    .addLast(c);
-        }
-    }
-
-    private static long portKey(Side side, int localPort, int remotePort) {
-        return (long) side.ordinal() << 40 | (long) (localPort & 0xFFFFF) << 20 | (remotePort & 0xFFFFF);
-    }
-
-    private final Map<Long, java.util.ArrayDeque<Conn>> unpairedByPorts = new HashMap<>();
-    private final Map<String, java.util.ArrayDeque<Conn>> unpairedByPath = new HashMap<>();
 
     public List<Conn> conns() {
         return Collections.unmodifiableList(order);
@@ -457,19 +408,19 @@ public final class TraceIndex {
     /** For each span of {@link #spans}: in how many of the receiver's chunks its bytes arrived (may run past the spans: zeros). */
     public int[] chunksPerSpan(Conn receiver) {
         analyse(receiver);
-        return receiver.chunksPerSpan;
+        return receiver.counts.chunksPerSpan();
     }
 
     /** Chunks of {@code receiver} holding bytes of two or more messages. */
     public int glued(Conn receiver) {
         analyse(receiver);
-        return receiver.glued;
+        return receiver.counts.glued();
     }
 
     /** Messages whose bytes reached {@code receiver} in two or more chunks. */
     public int split(Conn receiver) {
         analyse(receiver);
-        return receiver.split;
+        return receiver.counts.split();
     }
 
     public int gluedTotal() {
@@ -493,70 +444,7 @@ public final class TraceIndex {
             return;
         }
         r.analysedAt = changes;
-        IntList spans = boundaries(r);
-        if (spans != r.analysedSpans) { // the spans changed kind (a peer linked, messages began): count again, once
-            r.analysedSpans = spans;
-            r.finalRecvs = 0;
-            r.spanCursor = 0;
-            r.gluedFinal = 0;
-            r.splitFinal = 0;
-            r.chunksPerSpan = new int[spans.size()];
-            r.tailTouched.clear();
-        }
-        for (int q = 0; q < r.tailTouched.size(); q++) { // undo the tail of the last count
-            r.chunksPerSpan[r.tailTouched.get(q)]--;
-        }
-        r.tailTouched.clear();
-        if (r.chunksPerSpan.length < spans.size()) {
-            r.chunksPerSpan = java.util.Arrays.copyOf(r.chunksPerSpan, Math.max(spans.size(), r.chunksPerSpan.length * 2));
-        }
-        int last = spans.size() - 1;
-        long spansEnd = last < 0 ? 0 : spanStart(spans.get(last)) + spanLength(spans.get(last));
-        while (r.finalRecvs < r.recvs.size()) {
-            int ev = r.recvs.get(r.finalRecvs);
-            long start = log.offset(ev);
-            long end = start + log.bytes(ev);
-            if (end > spansEnd) {
-                break; // its bytes reach past the spans known: it is the tail
-            }
-            int k = firstSpanEndingAfter(spans, r.spanCursor, start);
-            r.spanCursor = k;
-            int messages = 0;
-            for (int q = k; q < spans.size() && spanStart(spans.get(q)) < end; q++) {
-                if (spanLength(spans.get(q)) > 0) {
-                    messages++;
-                    if (++r.chunksPerSpan[q] == 2) {
-                        r.splitFinal++;
-                    }
-                }
-            }
-            if (messages >= 2) {
-                r.gluedFinal++;
-            }
-            r.finalRecvs++;
-        }
-        int gluedTail = 0;
-        int splitTail = 0;
-        for (int j = r.finalRecvs; j < r.recvs.size(); j++) {
-            int ev = r.recvs.get(j);
-            long start = log.offset(ev);
-            long end = start + log.bytes(ev);
-            int messages = 0;
-            for (int q = firstSpanEndingAfter(spans, r.spanCursor, start); q < spans.size() && spanStart(spans.get(q)) < end; q++) {
-                if (spanLength(spans.get(q)) > 0) {
-                    messages++;
-                    r.tailTouched.add(q);
-                    if (++r.chunksPerSpan[q] == 2) {
-                        splitTail++;
-                    }
-                }
-            }
-            if (messages >= 2) {
-                gluedTail++;
-            }
-        }
-        r.glued = r.gluedFinal + gluedTail;
-        r.split = r.splitFinal + splitTail;
+        r.counts.update(this, boundaries(r), r.recvs);
     }
 
     /**

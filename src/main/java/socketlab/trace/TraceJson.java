@@ -163,7 +163,7 @@ public final class TraceJson {
      * A lane's count still open when the trace ends (its connection was still going): the same line as
      * an {@code unrecorded} event's, with {@code "open": true}; its counts are longs.
      */
-    public static String unrecordedLine(TraceLog.Unrecorded u) {
+    public static String unrecordedLine(Unrecorded u) {
         ObjectNode o = JSON.createObjectNode();
         o.put("op", Op.UNRECORDED.wire());
         o.put("side", u.side().wire());

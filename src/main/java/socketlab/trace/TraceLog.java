@@ -51,11 +51,13 @@ import socketlab.text.Said;
  *                                     ^ the budget ran out          room again (the reserve) ^
  * </pre>
  *
- * <p>One file of over 800 lines, on purpose: the chunk (the packed 32-byte row and its bit
- * positions), the lane that writes rows and the reader that merges and unpacks them are three views
- * of one memory layout. Apart, each would have to repeat that layout or expose it beyond this
- * class; together, a change to a column is one edit that the row-layout tests in
- * {@code TraceLogTest} check end to end.
+ * <p>One file of about 1,300 lines, on purpose: the chunk (the packed 32-byte row and its bit
+ * positions), the lane that writes rows, the reader that merges and unpacks them, and the budget that
+ * pays for each chunk and takes it back on {@link #release()} are four views of one memory layout.
+ * Apart, each would have to repeat that layout or expose it beyond this class; together, a change to a
+ * column is one edit that the row-layout tests in {@code TraceLogTest} and the budget tests in
+ * {@code MemoryBudgetTest} check end to end. What is not the layout lives beside it: {@link MemoryBudget},
+ * {@link Gap}, {@link Unrecorded}.
  */
 public final class TraceLog {
     /**
@@ -372,6 +374,10 @@ public final class TraceLog {
         // the reader's side of release(), under the log's lock
         private int freedChunks;
         private int freedArena;
+        private Chunk[] nulledChunks;
+        private int nulledUpTo;
+        private ByteBuffer[] nulledArena;
+        private int nulledArenaUpTo;
 
         private Lane(int id) {
             this.id = id;
@@ -726,9 +732,12 @@ public final class TraceLog {
                 }
                 freedChunks++;
             }
-            for (int k = 0; k < freedChunks && k < cs.length; k++) {
-                cs[k] = null; // again each time: the writer may have grown the array from a copy made before
+            // the writer may have grown the array from a copy made before these were freed: then all of them again
+            for (int k = cs == nulledChunks ? nulledUpTo : 0; k < freedChunks && k < cs.length; k++) {
+                cs[k] = null;
             }
+            nulledChunks = cs;
+            nulledUpTo = freedChunks;
             ByteBuffer[] ar = arena;
             int[] ends = arenaEnds;
             while (freedArena < ends.length && freedArena < ar.length && ends[freedArena] > 0 && ends[freedArena] <= upto) {
@@ -738,9 +747,11 @@ public final class TraceLog {
                 }
                 freedArena++;
             }
-            for (int k = 0; k < freedArena && k < ar.length; k++) {
+            for (int k = ar == nulledArena ? nulledArenaUpTo : 0; k < freedArena && k < ar.length; k++) {
                 ar[k] = null;
             }
+            nulledArena = ar;
+            nulledArenaUpTo = freedArena;
         }
 
         private void said(Chunk c, int k, Said n) {
@@ -808,44 +819,6 @@ public final class TraceLog {
         }
     }
 
-    /** A lane's count of one connection's calls of one op that it could not record. Written by the lane's writer only. */
-    private static final class Gap {
-        final int conn;
-        final Op op;
-        final Side side;
-        final long offset;
-        final long firstNs;
-        volatile long calls;
-        long bytes;
-        long lastNs;
-
-        Gap(int conn, Op op, Side side, long offset, long firstNs) {
-            this.conn = conn;
-            this.op = op;
-            this.side = side;
-            this.offset = offset;
-            this.firstNs = firstNs;
-            this.lastNs = firstNs;
-        }
-
-        void add(long t, int n) {
-            bytes += Math.max(0, n);
-            lastNs = t;
-            calls = calls + 1; // last, and volatile: a reader that sees this call sees its bytes
-        }
-
-        Unrecorded snapshot() {
-            long c = calls;
-            return new Unrecorded(conn, side, op, offset, c, bytes, firstNs, lastNs);
-        }
-    }
-
-    /**
-     * Calls of {@code op} on one connection's {@code side} that were counted but not recorded (the
-     * memory budget was full): how many, the bytes they moved (wire bytes for frames and messages),
-     * where in the stream they began and the trace times of the first's start and the last's end.
-     */
-    public record Unrecorded(int conn, Side side, Op op, long offset, long calls, long bytes, long fromNs, long toNs) {}
 
 
     private static final VarHandle SIZE;

@@ -32,14 +32,18 @@ class DescriptorLimitTest {
                 && (text == null || n.path("message").asText().contains(text))).count();
     }
 
+    /** Waits until {@code done} holds of the server's lines, woken by each line the reader adds: no sleeps. */
     private static void await(List<JsonNode> lines, java.util.function.BooleanSupplier done, String what) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!done.getAsBoolean()) { // the server's own lines say what it did: no guessing with sleeps
-            assertTrue(System.nanoTime() < end, () -> {
-                List<JsonNode> seen = new ArrayList<>(lines);
-                return what + "; the server said last: " + seen.subList(Math.max(0, seen.size() - 5), seen.size());
-            });
-            Thread.sleep(20);
+        synchronized (lines) {
+            while (!done.getAsBoolean()) { // the server's own lines say what it did
+                long left = end - System.nanoTime();
+                assertTrue(left > 0, () -> {
+                    List<JsonNode> seen = new ArrayList<>(lines);
+                    return what + "; the server said last: " + seen.subList(Math.max(0, seen.size() - 5), seen.size());
+                });
+                lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
         }
     }
 
@@ -54,7 +58,11 @@ class DescriptorLimitTest {
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String l; (l = r.readLine()) != null; ) {
-                    lines.add(CliTest.JSON.readTree(l));
+                    JsonNode n = CliTest.JSON.readTree(l);
+                    synchronized (lines) {
+                        lines.add(n);
+                        lines.notifyAll();
+                    }
                 }
             } catch (java.io.IOException ended) {
                 // the server was stopped

@@ -22,25 +22,22 @@ class GluedSplitIncrementalTest {
     private static int[] byDefinition(List<long[]> spans, List<long[]> recvs) {
         int glued = 0;
         for (long[] r : recvs) {
-            int in = 0;
-            for (long[] s : spans) {
-                if (s[1] > s[0] && s[0] < r[1] && r[0] < s[1]) {
-                    in++;
-                }
-            }
-            glued += in >= 2 ? 1 : 0;
+            glued += overlapping(spans, r) >= 2 ? 1 : 0;
         }
         int split = 0;
         for (long[] s : spans) {
-            int chunks = 0;
-            for (long[] r : recvs) {
-                if (s[1] > s[0] && s[0] < r[1] && r[0] < s[1]) {
-                    chunks++;
-                }
-            }
-            split += chunks >= 2 ? 1 : 0;
+            split += s[1] > s[0] && overlapping(recvs, s) >= 2 ? 1 : 0;
         }
         return new int[] {glued, split};
+    }
+
+    /** How many of {@code ranges} that hold bytes share a byte with {@code r}. */
+    private static int overlapping(List<long[]> ranges, long[] r) {
+        int n = 0;
+        for (long[] x : ranges) {
+            n += x[1] > x[0] && x[0] < r[1] && r[0] < x[1] ? 1 : 0;
+        }
+        return n;
     }
 
     @Property(tries = 80)

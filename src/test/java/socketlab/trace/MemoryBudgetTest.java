@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import socketlab.codec.Verdict;
 
@@ -42,7 +40,7 @@ class MemoryBudgetTest {
             lane.io(Op.RECV, Side.SERVER, 4, 1000L * i, 1000, 1024, TraceLog.NOT_MEASURED, 1, p, 0);
         }
         assertTrue(log.paused(), "the budget was full: the lane counts instead of recording");
-        List<TraceLog.Unrecorded> open = log.unrecorded();
+        List<Unrecorded> open = log.unrecorded();
         assertEquals(1, open.size());
         int recorded = log.size();
         assertTrue(recorded < calls / 5, "only what fits is recorded, got " + recorded);
@@ -77,7 +75,7 @@ class MemoryBudgetTest {
             lane.io(i % 3 == 0 ? Op.SEND : Op.RECV, i % 3 == 0 ? Side.CLIENT : Side.SERVER, 1 + i % 3, i, 1, 8,
                     TraceLog.NOT_MEASURED, 0, null, 0);
         }
-        List<TraceLog.Unrecorded> open = log.unrecorded();
+        List<Unrecorded> open = log.unrecorded();
         assertEquals(3, open.size(), "one count per connection, op and side: " + open);
         lane.life(Op.CLOSE, Side.SERVER, 1, 0, 0, 0, null); // the program's own lane: its counts go out before it
         assertEquals(20_000, sum(log, Op.SEND, false));
@@ -126,7 +124,6 @@ class MemoryBudgetTest {
         // and every call is either an event read or in a count
         TraceLog log = new TraceLog(SMALL);
         int each = 400_000;
-        AtomicBoolean done = new AtomicBoolean();
         Thread[] writers = new Thread[2];
         for (int w = 0; w < writers.length; w++) {
             TraceLog.Lane lane = log.newLane();
@@ -140,8 +137,8 @@ class MemoryBudgetTest {
             });
             writers[w].start();
         }
-        AtomicLong calls = new AtomicLong();
-        AtomicLong bytes = new AtomicLong();
+        long calls = 0;
+        long bytes = 0;
         long most = 0;
         int eofs = 0;
         int read = 0;
@@ -150,30 +147,26 @@ class MemoryBudgetTest {
             for (; read < n; read++) {
                 TraceEvent e = log.get(read);
                 if (e.op() == Op.RECV) {
-                    calls.incrementAndGet();
-                    bytes.addAndGet(e.bytes());
+                    calls++;
+                    bytes += e.bytes();
                 } else if (e.op() == Op.UNRECORDED) {
-                    calls.addAndGet(e.unrecordedCalls());
-                    bytes.addAndGet(e.bytes());
+                    calls += e.unrecordedCalls();
+                    bytes += e.bytes();
                 } else if (e.op() == Op.EOF) {
                     eofs++;
                 }
             }
             log.release();
             most = Math.max(most, log.memoryInUse());
-            if ((read & 7) == 0) {
-                Thread.onSpinWait();
-            }
         }
         for (Thread t : writers) {
             t.join();
         }
-        done.set(true);
         assertEquals(2, eofs, "both connections' ends recorded; lost " + log.lost() + ", open " + log.unrecorded());
         assertEquals(0, log.lost());
         assertTrue(most <= SMALL.bytes() * 17 / 16, "most memory in use " + most + ", budget " + SMALL.bytes() + " (and its reserve for ends)");
-        assertEquals(2L * each, calls.get(), "every call read or counted");
-        assertEquals(2L * each * 64, bytes.get(), "every byte read or counted");
+        assertEquals(2L * each, calls, "every call read or counted");
+        assertEquals(2L * each * 64, bytes, "every byte read or counted");
     }
 
     @Test

@@ -165,13 +165,24 @@ public final class LabViewModel {
             }
             return;
         }
-        for (TraceLog.Unrecorded u : log.unrecorded()) {
+        for (socketlab.trace.Unrecorded u : log.unrecorded()) {
             calls += u.calls();
             bytes += u.bytes();
         }
-        unrecorded.set(I18n.tr("status.unrecorded", log.memoryBudget().mib(), log.size(), calls,
+        int events = log.size();
+        if (calls == saidCalls && bytes == saidBytes && events == saidEvents && !unrecorded.get().isEmpty()) {
+            return; // nothing new to say: no words made on the FX thread this pulse
+        }
+        saidCalls = calls;
+        saidBytes = bytes;
+        saidEvents = events;
+        unrecorded.set(I18n.tr("status.unrecorded", log.memoryBudget().mib(), events, calls,
                 String.format(I18n.locale(), "%,.1f", bytes / 1e6)));
     }
+
+    private long saidCalls = -1;
+    private long saidBytes = -1;
+    private int saidEvents = -1;
 
     /** Shows {@code idx}, its first {@code limit} events; {@code live} when not replaying. */
     private void publish(TraceIndex idx, int limit, boolean live) {
@@ -227,6 +238,7 @@ public final class LabViewModel {
         server.relabel();
         client.relabel();
         status.reword();
+        saidCalls = -1; // the same counts, in the new language
         sayUnrecorded();
         steps.showNextCall();
     }
