@@ -41,6 +41,8 @@ public final class LabViewModel {
     private final ReadOnlyIntegerWrapper split = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper events = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper unrecorded = new ReadOnlyStringWrapper("");
+    /** True while the index has events left to take in (a pulse ran out of its time): the pulses must go on. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper catchingUp = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<TraceEvent> selected = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding live;
     /** The index the window shows: the live one, or during replay the run up to the replay position. */
@@ -68,7 +70,8 @@ public final class LabViewModel {
         files = new TraceFilesViewModel(recording, tasks, status, runs, server, client, this::show);
         programs = new ProgramsViewModel(recording, tasks, status);
         live = server.runningProperty().or(server.busyProperty()).or(client.connectedProperty()).or(client.busyProperty())
-                .or(runs.scenarioRunningProperty()).or(lessons.lessonRunningProperty()).or(programs.runningProperty());
+                .or(runs.scenarioRunningProperty()).or(lessons.lessonRunningProperty()).or(programs.runningProperty())
+                .or(catchingUp);
         server.boundPortProperty().addListener((o, was, port) -> { // the client connects where the server listens
             if (port.intValue() > 0) {
                 client.port.set(String.valueOf(port.intValue()));
@@ -94,7 +97,8 @@ public final class LabViewModel {
 
     /**
      * True while a socket of the window's can write to the trace: the server listening, the client
-     * connected, a run or a lesson going, or one of them starting or stopping.
+     * connected, a run or a lesson going, or one of them starting or stopping — or while events already
+     * recorded (a large trace opened) are still being taken in, a pulse's share at a time.
      */
     public BooleanBinding liveProperty() { return live; }
 
@@ -141,6 +145,7 @@ public final class LabViewModel {
         steps.refresh();
         programs.refresh();
         boolean fresh = recording.index().update(PULSE_BUDGET_NS);
+        catchingUp.set(recording.index().behind()); // a large trace just opened keeps the pulses going until it is in
         sayUnrecorded();
         if (!fresh) {
             return false;

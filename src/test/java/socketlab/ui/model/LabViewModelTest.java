@@ -227,4 +227,21 @@ class LabViewModelTest {
         assertTrue(status.contains("length:le: glued") && status.contains("header:le: glued"), "the other fixes ran: " + status);
         assertEquals(3, ConnectionRow.of(vm.shownIndex()).size(), "none, length and header: one row each");
     }
+
+    @Test
+    void aTraceTooLargeForOnePulseKeepsTheWindowLiveUntilItIsAllTakenIn() {
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        socketlab.trace.TraceLog.Lane lane = vm.log().newLane();
+        for (int i = 0; i < 200_000; i++) { // more than one pulse takes in: 8,192 events at least, 8 ms at most
+            lane.io(socketlab.trace.Op.RECV, socketlab.trace.Side.SERVER, 1, i, 1, 8, -1, 1, null, 0);
+        }
+        int pulses = 0;
+        do {
+            vm.refresh();
+            pulses++;
+        } while (vm.liveProperty().get() && pulses < 1000); // the window's timer runs while live, then stops
+        assertFalse(vm.index().behind(), "every event taken in before the pulses stop");
+        assertFalse(vm.liveProperty().get());
+        assertEquals(200_000, vm.eventsProperty().get());
+    }
 }
