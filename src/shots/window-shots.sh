@@ -32,6 +32,8 @@ for c in $cases; do
     student-header) p=$((20000 + RANDOM % 20000))
       lab trace --framing header --serve --port $p -- python3 "$(listing header_files_client.py $p)" \
         > "$out/student-header.jsonl" 2>>"$out/app.log" ;;
+    wire-nagle) # Nagle meets delayed ACK, with the wire: a trace made by `socketlab nagle --wire`, then opened
+      lab nagle --rounds 4 --wire > "$out/wire-nagle.jsonl" 2>>"$out/app.log" ;;
     budget-full) # a trace larger than a 16 MiB budget holds (the window opens it with SOCKETLAB_MEMORY_BUDGET=16)
       python3 - "$out/budget-full.jsonl" <<'PY'
 import json, sys
@@ -64,7 +66,8 @@ for size in "${sizes[@]}"; do
         args=()
         case $c in
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
-          traced-pair|student-header|budget-full) args=("$out/$c.jsonl") ;;
+          traced-pair|student-header|budget-full|wire-nagle) args=("$out/$c.jsonl") ;;
+          wire-sticky) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
         esac
         budget=""; [ "$c" = budget-full ] && budget=16
         DISPLAY=$disp SOCKETLAB_MEMORY_BUDGET=$budget java -Dsocketlab.maximized=true -Dsocketlab.lang="$lang" -Dprism.order=sw \
@@ -75,7 +78,7 @@ for size in "${sizes[@]}"; do
         sleep 2; [ "$c" = budget-full ] && sleep 4 # 400,000 lines to read
         export DISPLAY=$disp
         case $c in
-          sticky|partial|chinese|sleep-too-short) keys ctrl+r; sleep 3 ;;
+          sticky|partial|chinese|sleep-too-short|wire-sticky) keys ctrl+r; sleep 3 ;;
           big) keys ctrl+r; sleep 6 ;;
           lesson-udp) keys F2; sleep 1; keys End; sleep 1; keys Tab Tab space Tab space; sleep 3 ;;
         esac

@@ -16,6 +16,7 @@ module socketlab {
     exports socketlab.cli;
     exports socketlab.export;
     exports socketlab.lesson;
+    exports socketlab.wire;
     exports socketlab.ui to javafx.graphics;
     exports socketlab.ui.timeline; // the timeline control: the benchmark draws it
     opens socketlab.cli to info.picocli;

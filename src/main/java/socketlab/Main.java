@@ -13,7 +13,25 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        boolean wire = args.length > 0 && args[0].equals("--wire");
+        if (wire) { // the window in wire mode: "socketlab --wire [FILE]"
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         if (args.length == 0 || args.length == 1 && (args[0].endsWith(".json") || args[0].endsWith(".jsonl"))) {
+            if (wire && !socketlab.wire.WireMode.inside()) {
+                String python = socketlab.probe.TracedRun.defaultPython();
+                java.util.Optional<String> refused = socketlab.wire.WireMode.refusal(python);
+                if (refused.isEmpty()) {
+                    try {
+                        System.exit(socketlab.wire.WireMode.relaunch(python)); // this same window, inside a namespace
+                    } catch (java.io.IOException | InterruptedException e) {
+                        refused = java.util.Optional.of("No wire capture: the lab could not start itself in a network namespace ("
+                                + e.getMessage() + ").");
+                    }
+                }
+                System.err.println("socketlab: " + refused.get());
+                System.setProperty(socketlab.wire.WireMode.REFUSED_PROPERTY, refused.get());
+            }
             // read the built-in scenarios and lessons (and warm up Jackson) while the JavaFX toolkit starts
             Thread warm = new Thread(() -> {
                 socketlab.text.I18n.locale(); // the window's words (plain Java, no JavaFX): its first lines need them

@@ -33,6 +33,7 @@ class ArchitectureTest {
                 .layer("export").definedBy("socketlab.export..")
                 .layer("lessons").definedBy("socketlab.lesson..")
                 .layer("scenarios").definedBy("socketlab.scenario..")
+                .layer("wire").definedBy("socketlab.wire..")
                 .layer("probe").definedBy("socketlab.probe..")
                 .layer("sockets").definedBy("socketlab.net..")
                 .layer("trace").definedBy("socketlab.trace..")
@@ -47,13 +48,14 @@ class ArchitectureTest {
                 .whereLayer("controls").mayOnlyBeAccessedByLayers("launcher", "shell", "panes")
                 .whereLayer("viewModels").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "controls")
                 .whereLayer("style").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "timeline", "controls")
-                .whereLayer("export").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli")
+                .whereLayer("export").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli", "wire")
+                .whereLayer("wire").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli")
                 .whereLayer("lessons").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli")
                 .whereLayer("scenarios").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli", "lessons")
-                .whereLayer("probe").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli", "lessons")
-                .whereLayer("sockets").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli", "lessons", "scenarios")
+                .whereLayer("probe").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli", "lessons", "wire")
+                .whereLayer("sockets").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "viewModels", "cli", "lessons", "scenarios", "wire")
                 .whereLayer("trace").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "timeline", "controls", "viewModels", "cli",
-                        "lessons", "scenarios", "probe", "sockets", "export")
+                        "lessons", "scenarios", "probe", "sockets", "export", "wire")
                 .whereLayer("framing").mayOnlyBeAccessedByLayers("launcher", "shell", "panes", "timeline", "controls", "viewModels", "cli",
                         "lessons", "scenarios", "probe", "sockets", "trace")
                 .check(MAIN);

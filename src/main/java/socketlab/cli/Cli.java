@@ -112,9 +112,15 @@ public final class Cli implements Callable<Integer> {
         ServerOptions options;
         @Mixin
         MemoryOption memory;
+        @Mixin
+        WireOption wire;
 
         @Override
         public Integer call() throws InterruptedException {
+            java.util.Optional<Integer> inNamespace = wire.elsewhere("serve", null);
+            if (inNamespace.isPresent()) {
+                return inNamespace.get();
+            }
             ServerSettings s;
             try {
                 s = options.settings(port, framing.framing);
@@ -123,6 +129,7 @@ public final class Cli implements Callable<Integer> {
                 return 2;
             }
             TraceLog log = memory.newLog();
+            socketlab.wire.WireCapture capture = wire.attach("serve", log);
             JsonLinesWriter w = JsonLinesWriter.streaming(log, OUT); // runs for hours: keeps only what is not yet written
             Server server = udp ? new socketlab.net.UdpServer(log, s, TaskRunner.threads()) : options.server(log, s);
             try {
@@ -134,9 +141,11 @@ public final class Cli implements Callable<Integer> {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
+                WireOption.finish("serve", capture);
                 w.close();
             }));
             server.awaitStopped(Long.MAX_VALUE);
+            WireOption.finish("serve", capture);
             w.close();
             return 0;
         }
@@ -165,9 +174,15 @@ public final class Cli implements Callable<Integer> {
         List<String> messages;
         @Mixin
         MemoryOption memory;
+        @Mixin
+        WireOption wire;
 
         @Override
         public Integer call() throws InterruptedException {
+            java.util.Optional<Integer> inNamespace = wire.elsewhere("connect", null);
+            if (inNamespace.isPresent()) {
+                return inNamespace.get();
+            }
             ClientSettings cs;
             try {
                 cs = new ClientSettings(host, port, framing.framing, gap, noDelay, ServerSettings.DEFAULT_RECV_BUFFER);
@@ -176,6 +191,7 @@ public final class Cli implements Callable<Integer> {
                 return 2;
             }
             TraceLog log = memory.newLog();
+            socketlab.wire.WireCapture capture = wire.attach("connect", log);
             if (udp) {
                 try (JsonLinesWriter w = JsonLinesWriter.streaming(log, OUT)) {
                     try (socketlab.net.UdpClient c = new socketlab.net.UdpClient(log, host, port, connectedUdp)) {
@@ -189,6 +205,8 @@ public final class Cli implements Callable<Integer> {
                         }
                     } catch (LabException e) {
                         return fail(w, e.getMessage());
+                    } finally {
+                        WireOption.finish("connect", capture);
                     }
                 }
                 return 0;
@@ -198,10 +216,14 @@ public final class Cli implements Callable<Integer> {
                     c.connect();
                     c.send(Scenario.texts(messages.toArray(String[]::new)));
                 } catch (LabException e) {
+                    c.close();
+                    WireOption.finish("connect", capture); // a refused connect's RST is on the wire too
                     return fail(w, e.getMessage());
                 }
                 c.finishSending();
                 c.awaitServerClose(waitMs);
+                c.close();
+                WireOption.finish("connect", capture);
             }
             return 0;
         }
@@ -250,14 +272,21 @@ public final class Cli implements Callable<Integer> {
     static final class Nagle implements Callable<Integer> {
         @Option(names = "--rounds", defaultValue = "20", description = "rounds per setting, 1–1000 (default ${DEFAULT-VALUE})")
         int rounds;
+        @Mixin
+        WireOption wire;
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             if (rounds < 1 || rounds > 1000) {
                 System.err.println("socketlab nagle: --rounds must be 1–1000, got " + rounds);
                 return 2;
             }
+            java.util.Optional<Integer> inNamespace = wire.elsewhere("nagle", null);
+            if (inNamespace.isPresent()) {
+                return inNamespace.get();
+            }
             TraceLog log = new TraceLog();
+            socketlab.wire.WireCapture capture = wire.attach("nagle", log);
             try (JsonLinesWriter w = new JsonLinesWriter(log, OUT)) {
                 socketlab.net.NagleProbe.Result on;
                 socketlab.net.NagleProbe.Result off;
@@ -266,6 +295,8 @@ public final class Cli implements Callable<Integer> {
                     off = socketlab.net.NagleProbe.run(log, true, rounds);
                 } catch (LabException e) {
                     return fail(w, e.getMessage());
+                } finally {
+                    WireOption.finish("nagle", capture);
                 }
                 w.flush();
                 OUT.printf(java.util.Locale.ROOT, "{\"op\":\"nagle\",\"side\":\"both\",\"conn\":0,\"t_ns\":%d,"
@@ -286,9 +317,15 @@ public final class Cli implements Callable<Integer> {
         Framing framing;
         @Mixin
         MemoryOption memory;
+        @Mixin
+        WireOption wire;
 
         @Override
         public Integer call() throws InterruptedException {
+            java.util.Optional<Integer> inNamespace = wire.elsewhere("run", null);
+            if (inNamespace.isPresent()) {
+                return inNamespace.get();
+            }
             Scenario s;
             try {
                 s = Scenario.byId(scenario);
@@ -300,12 +337,15 @@ public final class Cli implements Callable<Integer> {
                 s = s.withFraming(framing);
             }
             TraceLog log = memory.newLog(); // the summary reads it at the end: kept whole, within the budget
+            socketlab.wire.WireCapture capture = wire.attach("run", log);
             try (JsonLinesWriter w = new JsonLinesWriter(log, OUT)) {
                 ScenarioRunner.Result r;
                 try {
                     r = new ScenarioRunner(log, TaskRunner.threads()).run(s);
                 } catch (LabException e) {
                     return fail(w, e.getMessage());
+                } finally {
+                    WireOption.finish("run", capture);
                 }
                 w.flush();
                 OUT.println(TraceJson.summaryLine(r.summary(), log.now()));

@@ -57,6 +57,8 @@ final class TraceCommand implements Callable<Integer> {
     ServerOptions server;
     @Mixin
     MemoryOption memory;
+    @Mixin
+    WireOption wire;
     @Parameters(paramLabel = "PROGRAM", description = "after --: one program and its arguments, e.g. -- python3 client.py")
     List<String> program = new ArrayList<>();
 
@@ -80,7 +82,12 @@ final class TraceCommand implements Callable<Integer> {
             System.err.println("socketlab trace: --serve needs --port, the port your client connects to");
             return 2;
         }
+        java.util.Optional<Integer> inNamespace = wire.elsewhere("trace", python);
+        if (inNamespace.isPresent()) {
+            return inNamespace.get();
+        }
         TraceLog log = memory.newLog(); // the summary reads it at the end: kept whole, within the budget
+        socketlab.wire.WireCapture capture = wire.attach("trace", log);
         LabServer lab = null;
         try (JsonLinesWriter w = new JsonLinesWriter(log, Cli.OUT)) {
             if (serve) {
@@ -114,6 +121,7 @@ final class TraceCommand implements Callable<Integer> {
                     lab.close();
                     lab.awaitStopped(2_000);
                 }
+                WireOption.finish("trace", capture);
             }
             w.flush();
             TraceIndex index = new TraceIndex(log);

@@ -27,7 +27,16 @@ public enum Op {
      * the bytes they moved, {@code offset} = where in the stream they began, {@code dur_ns} = the time
      * from the first one's start to the last one's end (the event's time).
      */
-    UNRECORDED;
+    UNRECORDED,
+    /**
+     * A packet on the wire (captured on loopback, see {@code socketlab.wire}): {@code side} = who sent
+     * it, {@code conn} = the sending end's connection (0 while the lab has no socket for it), {@code offset}
+     * = the stream offset of its first payload byte, {@code bytes} = its payload length, {@code a} = its
+     * TCP flags ({@link Segments}), {@code b} = the window it advertised in bytes, {@code digest} = its
+     * acknowledgement number relative to the peer's first, {@code requested}/{@code available} = its
+     * source and destination ports.
+     */
+    SEGMENT;
 
     private static final Op[] VALUES = values();
 

@@ -26,6 +26,8 @@ import socketlab.text.Said;
  *     "recv_into"); {@code origin}: which program (null for the lab's own sockets)</li>
  * <li>{@link Op#UNRECORDED}: calls counted while the memory budget was full — {@code a} their op,
  *     {@code requested} how many, {@code bytes} their bytes, {@code offset} where they began</li>
+ * <li>{@link Op#SEGMENT}: a packet on the wire — see {@link #flags()}, {@link #seq()}, {@link #ack()},
+ *     {@link #window()}, {@link #srcPort()}, {@link #dstPort()}</li>
  * <li>{@code tcp}: the kernel's TCP state just after a send or receive, where it was read (null elsewhere)</li>
  * </ul>
  */
@@ -66,4 +68,33 @@ public record TraceEvent(int index, long tNs, Op op, Side side, int conn, long o
         return requested;
     }
 
+    /** For a {@link Op#SEGMENT}: its TCP flags, as {@link Segments} bits. */
+    public int flags() {
+        return a;
+    }
+
+    /** For a {@link Op#SEGMENT}: its sequence number relative to its sender's first (the SYN is 0). */
+    public long seq() {
+        return Segments.seq(a, offset);
+    }
+
+    /** For a {@link Op#SEGMENT}: its acknowledgement number relative to the peer's first (0 without ACK). */
+    public long ack() {
+        return digest;
+    }
+
+    /** For a {@link Op#SEGMENT}: the receive window it advertised, in bytes (scaled as its handshake agreed). */
+    public int window() {
+        return b;
+    }
+
+    /** For a {@link Op#SEGMENT}: the port it left from. */
+    public int srcPort() {
+        return requested;
+    }
+
+    /** For a {@link Op#SEGMENT}: the port it went to. */
+    public int dstPort() {
+        return available;
+    }
 }

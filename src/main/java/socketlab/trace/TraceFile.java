@@ -128,7 +128,7 @@ public final class TraceFile {
                 }
                 continue;
             }
-            if (op.equals("summary")) {
+            if (op.equals("summary") || op.equals("nagle")) { // a run's closing figures: made again from the events
                 continue;
             }
             TraceEvent e = event(o, op, lineNo);
@@ -231,6 +231,24 @@ public final class TraceFile {
                 }
                 requested = (int) Math.min(Integer.MAX_VALUE, number(o, "calls", line, true, 0, Long.MAX_VALUE));
                 bytes = (int) Math.min(Integer.MAX_VALUE, number(o, "bytes", line, true, 0, Long.MAX_VALUE));
+            }
+            case SEGMENT -> {
+                bytes = (int) number(o, "len", line, true, 0, 1 << 20);
+                requested = (int) number(o, "src_port", line, true, 0, 65535);
+                available = (int) number(o, "dst_port", line, true, 0, 65535);
+                if ("udp".equals(o.path("proto").asText("tcp"))) {
+                    a = Segments.UDP;
+                } else {
+                    a = Segments.parse(text(o, "flags", line));
+                    if (a < 0 || (a & Segments.UDP) != 0) {
+                        throw new BadTraceException(line, "\"flags\" " + o.get("flags") + " names a flag TCP does not have");
+                    }
+                    b = (int) number(o, "win", line, false, 0, Integer.MAX_VALUE);
+                    digest = number(o, "ack", line, false, 0, MAX_OFFSET);
+                }
+                if (payload == null) {
+                    payload = new byte[0];
+                }
             }
             case CALL -> {
                 a = (int) number(o, "local_port", line, false, 0, 65535);

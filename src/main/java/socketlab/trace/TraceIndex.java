@@ -52,6 +52,8 @@ public final class TraceIndex {
         /** Of those, the send and recv calls (the counts a row gives beside the calls it draws). */
         public long unrecordedSends;
         public long unrecordedRecvs;
+        /** The segments captured between its ports (both ends share it); null for an end without ports. */
+        public Wire wire;
         /** AF_UNIX: the socket file its end was opened on (no ports), else null. */
         public String unixPath;
         public long bytesSent;
@@ -118,6 +120,9 @@ public final class TraceIndex {
 
     /** LISTEN events by connection id: where a UDP socket was bound (ports), should it send or receive. */
     private final Map<Integer, Integer> binds = new HashMap<>();
+    /** The wire's segments, by the two ports they travelled between (lower port in the high half): rows find theirs by ports. */
+    private final Map<Integer, Wire> segments = new HashMap<>();
+    private int segmentCount;
 
     /** Takes in new events; returns true when there were any. */
     public boolean update() {
@@ -163,6 +168,14 @@ public final class TraceIndex {
             if (op == Op.CALL) { // socket(), bind(), setsockopt(): before a row has its ends, and drawn nowhere yet
                 continue;
             }
+            if (op == Op.SEGMENT) { // a packet: whose row it is, its ports say (its conn may be 0, no socket of ours)
+                wire(log.requested(i), log.available(i)).add(log, i);
+                segmentCount++;
+                continue;
+            }
+            if (op == Op.UNRECORDED && Op.of(log.a(i)) == Op.SEGMENT) {
+                continue; // packets the budget had no room for: the trace's unrecorded line says how many
+            }
             Conn c = conns.get(log.conn(i));
             if (c == null) {
                 c = new Conn(log.conn(i), log.side(i));
@@ -174,6 +187,9 @@ public final class TraceIndex {
                     c.localPort = log.a(i);
                     c.remotePort = log.b(i);
                     c.openEvent = i;
+                    if (c.localPort != 0) {
+                        c.wire = wire(c.localPort, c.remotePort); // the same one its segments go into, before or after
+                    }
                     if (c.localPort == 0) { // no port: an AF_UNIX end, named by its path (once, here)
                         c.unixPath = unixPath(log.get(i));
                     }
@@ -242,6 +258,20 @@ public final class TraceIndex {
         }
         seen = n;
         changes++;
+    }
+
+    /** What was captured between two ports: made when the first segment or the first end with them is taken in. */
+    private Wire wire(int portA, int portB) {
+        return segments.computeIfAbsent(portPair(portA, portB), k -> new Wire(portA, portB));
+    }
+
+    /** Segments captured in all. */
+    public int segmentCount() {
+        return segmentCount;
+    }
+
+    private static int portPair(int a, int b) {
+        return Math.min(a, b) << 16 | Math.max(a, b);
     }
 
     /** The path an AF_UNIX end was opened on: from its note's words, or (a trace from before notes) its text. */

@@ -147,6 +147,22 @@ public final class TraceJson {
                 o.put("digest", e.digest());
                 hex(o, e, hexCap);
             }
+            case SEGMENT -> {
+                o.put("from", e.side().wire());
+                boolean udp = (e.flags() & Segments.UDP) != 0;
+                o.put("proto", udp ? "udp" : "tcp");
+                o.put("src_port", e.srcPort());
+                o.put("dst_port", e.dstPort());
+                if (!udp) {
+                    o.put("seq", e.seq());
+                    o.put("ack", e.ack());
+                    o.put("flags", Segments.names(e.flags()));
+                    o.put("win", e.window());
+                    o.put("offset", e.offset());
+                }
+                o.put("len", e.bytes());
+                hex(o, e, hexCap);
+            }
             case UNRECORDED -> {
                 o.put("of", e.unrecordedOp().wire());
                 o.put("calls", e.unrecordedCalls());

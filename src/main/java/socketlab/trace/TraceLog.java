@@ -451,6 +451,7 @@ public final class TraceLog {
          */
         public void life(Op op, Side side, int conn, int localPort, int remotePort, long offset, Note note) {
             long t = now();
+            opened(t, op, side, conn, localPort, remotePort);
             if (!room(true)) {
                 if (elsewhere()) {
                     synchronized (shared) {
@@ -538,10 +539,11 @@ public final class TraceLog {
         /** Appends an event exactly as it was recorded elsewhere (a saved trace being opened, a traced program's call). */
         public void append(TraceEvent e) {
             boolean bulk = switch (e.op()) {
-                case SEND, RECV, MESSAGE, FRAME, SENDTO, RECVFROM, SELECT -> true;
+                case SEND, RECV, MESSAGE, FRAME, SENDTO, RECVFROM, SELECT, SEGMENT -> true;
                 default -> false;
             };
             nextConn.accumulateAndGet(e.conn() + 1, Math::max);
+            opened(e.tNs(), e.op(), e.side(), e.conn(), e.a(), e.b());
             if (!room(!bulk)) {
                 if (bulk) {
                     count(e.tNs(), e.op(), e.side(), e.conn(), e.offset(), e.op() == Op.MESSAGE || e.op() == Op.FRAME ? e.wire()
@@ -845,6 +847,7 @@ public final class TraceLog {
     private final AtomicInteger pausedLanes = new AtomicInteger();
     private final AtomicInteger nextConn = new AtomicInteger(1);
     private final Lane shared;
+    private volatile EndWatcher endWatcher;
     private volatile Lane[] lanes = new Lane[0];
 
     // the merged global order, owned by readers (guarded by this); order[i - orderBase] is event i
@@ -954,7 +957,27 @@ public final class TraceLog {
         return lost.get();
     }
 
-    /** Nanoseconds since this log was made: the {@code t_ns} of its events. */
+    /**
+     * Told of each end of a connection as it is recorded (accept, connect), budget or not: the wire
+     * capture names the sender of each segment by these ports. Called on the recording thread.
+     */
+    public interface EndWatcher {
+        /** {@code tNs}: when, on the log's clock. */
+        void opened(long tNs, Side side, int conn, int localPort, int remotePort);
+    }
+
+    /** Sets the one watcher of ends (null: none). */
+    public void watchEnds(EndWatcher watcher) {
+        this.endWatcher = watcher;
+    }
+
+    private void opened(long tNs, Op op, Side side, int conn, int localPort, int remotePort) {
+        EndWatcher w = endWatcher;
+        if (w != null && (op == Op.ACCEPT || op == Op.CONNECT) && localPort != 0) {
+            w.opened(tNs, side, conn, localPort, remotePort);
+        }
+    }
+
     /** Says that connection {@code conn} is a traced program's (its events carry it as their origin). */
     public void origin(int conn, TraceEvent.Origin origin) {
         origins.put(conn, origin);
@@ -1287,6 +1310,12 @@ public final class TraceLog {
 
     public int available(int i) {
         return chunkOf(i).available(slot(i));
+    }
+
+    /** The kernel's TCP state just after a send or receive, where it was read; null elsewhere. */
+    public Tcp tcp(int i) {
+        Tcp[] t = chunkOf(i).tcp;
+        return t == null ? null : t[slot(i)];
     }
 
     public int requested(int i) {

@@ -96,6 +96,48 @@ class TraceFileTest {
     }
 
     @Test
+    void aSegmentOnTheWireReadsBackWithItsNumbersAndItsRowFindsItByPorts() throws Exception {
+        TraceLog log = new TraceLog();
+        TraceLog.Lane lane = log.newLane();
+        lane.append(Segments.event(10, Side.CLIENT, 3, 0, 50000, 8080, Segments.SYN, 65495, 0, 0, new byte[0]));
+        lane.append(Segments.event(20, Side.SERVER, 0, 0, 8080, 50000, Segments.SYN | Segments.ACK, 65483, 1, 0, new byte[0]));
+        lane.append(Segments.event(30, Side.CLIENT, 3, 0, 50000, 8080, Segments.PSH | Segments.ACK, 65536, 1, 5,
+                "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        log.life(Op.CONNECT, Side.CLIENT, 3, 50000, 8080, 0, null);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < log.size(); i++) {
+            text.append(TraceJson.line(log.get(i))).append('\n');
+        }
+        assertTrue(text.toString().contains("\"flags\":\"SYN,ACK\""), text.toString());
+        assertTrue(text.toString().contains("\"seq\":1,\"ack\":1,\"flags\":\"PSH,ACK\""), text.toString());
+        TraceLog back = TraceFile.read(new StringReader(text.toString())).log();
+        TraceEvent data = null;
+        for (int i = 0; i < back.size(); i++) {
+            if (back.op(i) == Op.SEGMENT && back.bytes(i) == 5) {
+                data = back.get(i);
+            }
+        }
+        assertEquals(1, data.seq());
+        assertEquals(1, data.ack());
+        assertEquals(Segments.PSH | Segments.ACK, data.flags());
+        assertEquals(65536, data.window());
+        assertEquals(50000, data.srcPort());
+        assertEquals(8080, data.dstPort());
+        assertEquals("hello", new String(data.payload(), java.nio.charset.StandardCharsets.US_ASCII));
+        TraceIndex idx = new TraceIndex(back);
+        idx.update();
+        assertEquals(3, idx.segmentCount());
+        TraceIndex.Conn client = idx.conn(3);
+        assertEquals(1, client.wire.data(50000).size(), "the client's end finds its data segment by its ports");
+        assertEquals(1, client.wire.other(8080).size(), "and the server's SYN,ACK");
+        assertEquals(1, ConnectionRow.of(idx).size(), "a segment is no row of its own");
+        TraceFile.BadTraceException bad = assertThrows(TraceFile.BadTraceException.class, () -> TraceFile.read(new StringReader(
+                "{\"op\":\"segment\",\"side\":\"client\",\"conn\":1,\"t_ns\":1,\"src_port\":1,\"dst_port\":2,\"len\":0,"
+                        + "\"flags\":\"SYN,FOO\"}\n")));
+        assertTrue(bad.getMessage().contains("flags"), bad.getMessage());
+    }
+
+    @Test
     void csvHasAHeaderAndARowPerEvent() throws Exception {
         TraceLog log = run(Scenario.STICKY);
         StringWriter out = new StringWriter();

@@ -77,6 +77,22 @@ public final class LabViewModel {
                 client.port.set(String.valueOf(port.intValue()));
             }
         });
+        startWire(tasks);
+    }
+
+    /** In wire mode (the lab started again in a network namespace), the capture; else, if it was refused, why. */
+    private void startWire(TaskExecutor tasks) {
+        if (socketlab.wire.WireMode.inside()) {
+            socketlab.exec.BackgroundTask.of("wire", () -> socketlab.wire.WireCapture.attach(recording.log(), null))
+                    .onSuccess(c -> {
+                        recording.wire(c);
+                        status.say(socketlab.text.Phrase.of("wire.on"));
+                    })
+                    .onFailure(e -> status.say(socketlab.text.Phrase.of("wire.failed", socketlab.exec.BackgroundTask.words(e))))
+                    .executeWith(tasks);
+        } else if (System.getProperty(socketlab.wire.WireMode.REFUSED_PROPERTY) != null) {
+            status.say(socketlab.text.Phrase.of("wire.refused", System.getProperty(socketlab.wire.WireMode.REFUSED_PROPERTY)));
+        }
     }
 
     public ServerViewModel server() { return server; }

@@ -15,6 +15,8 @@ final class Recording {
     private TraceLog log;
     private TraceIndex index;
     private final Stepper stepper = new Stepper();
+    /** The wire's capture when the window runs in wire mode, recording into {@link #log}; else null. */
+    private socketlab.wire.WireCapture wire;
 
     /** Runs recorded within {@code budget}, each new log (Clear) too. */
     Recording(MemoryBudget budget) {
@@ -38,7 +40,16 @@ final class Recording {
     /** Records into {@code next} from now on (Clear, or a trace opened). */
     void replace(TraceLog next) {
         log = next;
+        if (wire != null) {
+            wire.recordInto(next);
+        }
         index = new TraceIndex(next);
+    }
+
+    /** From now on the wire's segments go into the log, and into each next one. */
+    void wire(socketlab.wire.WireCapture capture) {
+        wire = capture;
+        capture.recordInto(log);
     }
 
     /** A fresh index of the same log (back to live after a replay). */

@@ -78,6 +78,7 @@ public final class ByteInspector extends VBox {
             case FRAME -> I18n.tr("inspector.frame", side, e.messageIndex() + 1, e.bytes());
             case MESSAGE -> I18n.tr("inspector.message", side, e.messageIndex() + 1, e.bytes());
             case ERROR -> I18n.tr("inspector.error", side);
+            case SEGMENT -> I18n.tr("inspector.segment", side, socketlab.trace.Segments.names(e.flags()), e.bytes());
             default -> side + " " + e.op().wire();
         });
         List<String> facts = new ArrayList<>();
@@ -86,6 +87,13 @@ public final class ByteInspector extends VBox {
         if (e.op() == Op.RECV || e.op() == Op.SEND) {
             facts.add(I18n.tr("inspector.took", String.format(Locale.ROOT, "%.3f", e.durNs() / 1e6)));
             facts.add(I18n.tr("inspector.offset", e.offset(), e.offset() + e.bytes()));
+        }
+        if (e.op() == Op.SEGMENT && (e.flags() & socketlab.trace.Segments.UDP) == 0) {
+            facts.add(I18n.tr("inspector.segmentNumbers", e.seq(), e.ack(), e.window(),
+                    String.valueOf(e.srcPort()), String.valueOf(e.dstPort()))); // a port is a name: never grouped
+            if (e.bytes() > 0) {
+                facts.add(I18n.tr("inspector.offset", e.offset(), e.offset() + e.bytes()));
+            }
         }
         if (e.tcp() != null) {
             socketlab.trace.Tcp t = e.tcp();
@@ -107,7 +115,7 @@ public final class ByteInspector extends VBox {
             return;
         }
         TraceIndex.Conn conn = idx == null ? null : idx.conn(e.conn());
-        boolean stream = e.op() == Op.RECV || e.op() == Op.SEND;
+        boolean stream = e.op() == Op.RECV || e.op() == Op.SEND || e.op() == Op.SEGMENT;
         int shown = Math.min(p.length, MAX_BYTES);
         TraceIndex.ByteOwner[] owners = new TraceIndex.ByteOwner[shown];
         for (int i = 0; i < shown; i++) {

@@ -7,6 +7,7 @@ import socketlab.trace.TraceIndex;
 /**
  * A pair of lanes for one direction of a row, the sender's above the receiver's, each named on
  * its left: shown when the sender sent or the receiver received something of its kind, hidden otherwise.
+ * A kind may put lanes between the two ({@link #middleLanes}: a stream's wire).
  */
 abstract class DirectedLanes implements LaneRenderer {
     /** How much an end sent ({@code sent}) or received, in a kind's units; 0 for a missing end. */
@@ -47,19 +48,35 @@ abstract class DirectedLanes implements LaneRenderer {
         return I18n.tr(key);
     }
 
+    /** Lanes between the sender's and the receiver's (a stream's wire): none unless a kind says. */
+    int middleLanes(ConnectionRow row) {
+        return 0;
+    }
+
+    /** The name of the lane between (a key of the window's words), when there is one. */
+    String middleKey() {
+        return null;
+    }
+
     @Override
     public final int lanes(ConnectionRow row) {
-        return amount.of(dir.sender(row), true) + amount.of(dir.receiver(row), false) > 0 ? 2 : 0;
+        return amount.of(dir.sender(row), true) + amount.of(dir.receiver(row), false) > 0 ? 2 + middleLanes(row) : 0;
     }
 
     @Override
     public final void draw(Painter p, TraceIndex idx, ConnectionRow row, double x, double lx, double y, double lw) {
-        double yRecv = y + p.m.laneStep();
+        int middle = middleLanes(row);
+        double yRecv = y + p.m.laneStep() * (1 + middle);
         p.laneLabel(label(idx, dir.sender(row), true, sendKey), x, y);
         p.laneLabel(label(idx, dir.receiver(row), false, recvKey), x, yRecv);
         p.g.setFill(p.ink(TimelineView.Ink.LANE));
         p.g.fillRect(lx, y, lw, p.m.laneH());
         p.g.fillRect(lx, yRecv, lw, p.m.laneH());
+        if (middle > 0) {
+            p.laneLabel(I18n.tr(middleKey()), x, y + p.m.laneStep());
+            p.g.setFill(p.ink(TimelineView.Ink.LANE));
+            p.g.fillRect(lx, y + p.m.laneStep(), lw, p.m.laneH());
+        }
         drawLanes(p, idx, dir.sender(row), dir.receiver(row), lx, y, yRecv, lw);
     }
 }

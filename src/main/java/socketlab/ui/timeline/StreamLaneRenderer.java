@@ -17,10 +17,13 @@ import socketlab.trace.TraceLog;
 /**
  * A TCP byte stream one way, on one byte axis: above, the sender's messages (header bytes dark and
  * hatched, padding pale) with its {@code send()} calls marked; below, the receiver's {@code recv()}
- * chunks, each byte in the colour of the message it belongs to, glued chunks outlined.
+ * chunks, each byte in the colour of the message it belongs to, glued chunks outlined. When the wire
+ * was captured, a lane between them holds the segments that carried the bytes, placed by sequence
+ * number, in the same colours, with the ACKs coming back as ticks ({@link WireLane}).
  *
  * <pre>
  *  client send()  |▌send #1: 11 B       |▌send #2: 4 B |
+ *  on the wire    |SYN▌segment #1: 11 B |▌seg #2: 4 B  |FIN      ▴ ack 11  ▴ ack 15
  *  server recv()  |▌recv #1 (1024) → 15 B   GLUED     |
  * </pre>
  * Only what is in view is drawn; spans and calls narrower than a pixel are merged into one mark.
@@ -30,6 +33,20 @@ final class StreamLaneRenderer extends DirectedLanes {
 
     StreamLaneRenderer(Direction dir) {
         super(dir, dir.sendKey, dir.recvKey, ConnectionRow::bytes);
+    }
+
+    /** The calls and segments a lane outlines, and how each is named. */
+    private enum Marks { SEND, RECV, SEGMENT }
+
+    /** The wire lane sits between the two when segments of this direction were captured. */
+    @Override
+    int middleLanes(ConnectionRow row) {
+        return WireLane.data(row, dir) != null ? 1 : 0;
+    }
+
+    @Override
+    String middleKey() {
+        return "timeline.lane.wire";
     }
 
     @Override
@@ -48,7 +65,7 @@ final class StreamLaneRenderer extends DirectedLanes {
         long firstVisibleByte = (long) Math.max(0, (left - lx) / ppb);
         g.save();
         g.beginPath();
-        g.rect(left, y - 5, lw, 2 * lane + 14);
+        g.rect(left, y - 5, lw, yRecv - y + lane + 14);
         g.clip();
 
         // spans: the sender's messages (or, for an outside sender, the receiver's frames)
@@ -82,7 +99,7 @@ final class StreamLaneRenderer extends DirectedLanes {
             k = next;
         }
         if (sender != null) {
-            drawCalls(p, idx, sender.sends, lx, y, lane, ppb, false, left, rightEdge);
+            drawCalls(p, idx, sender.sends, lx, y, lane, ppb, Marks.SEND, left, rightEdge);
         }
         // --- recv lane: each chunk, its bytes coloured by their message
         if (receiver != null) {
@@ -103,14 +120,7 @@ final class StreamLaneRenderer extends DirectedLanes {
                     end = Math.max(end, log.offset(recvs.get(next - 1)) + log.bytes(recvs.get(next - 1)));
                     x1 = lx + end * ppb;
                 }
-                int first = idx.firstSpanEndingAfter(spans, spanFrom, start);
-                spanFrom = first;
-                for (int k = first; k < spans.size() && idx.spanStart(spans.get(k)) < end; k++) {
-                    int sev = spans.get(k);
-                    long s0 = Math.max(start, idx.spanStart(sev));
-                    long s1 = Math.min(end, idx.spanStart(sev) + idx.spanLength(sev));
-                    paintSpanPart(p, log, sev, k, lx + s0 * ppb, lx + s1 * ppb, s0 - idx.spanStart(sev), yRecv, lane, ppb);
-                }
+                spanFrom = paintChunk(p, idx, spans, spanFrom, start, end, lx, yRecv, lane, ppb);
                 if (ppb >= readableCell(p)) {
                     drawBytes(p, log, ev, start, lx, yRecv, lane, ppb);
                 }
@@ -127,7 +137,36 @@ final class StreamLaneRenderer extends DirectedLanes {
                     }
                 }
             }
-            drawCalls(p, idx, recvs, lx, yRecv, lane, ppb, true, left, rightEdge);
+            drawCalls(p, idx, recvs, lx, yRecv, lane, ppb, Marks.RECV, left, rightEdge);
+        }
+        // --- wire lane: each data segment, its bytes coloured by their message; ACKs coming back as ticks
+        IntList segments = WireLane.data(sender, receiver, dir);
+        if (segments != null && yRecv > y + p.m.laneStep()) {
+            double yWire = y + p.m.laneStep();
+            int spanFrom = 0;
+            for (int j = idx.firstCallEndingAfter(segments, 0, firstVisibleByte), next; j < segments.size(); j = next) {
+                int ev = segments.get(j);
+                long start = log.offset(ev);
+                long end = start + log.bytes(ev);
+                double x0 = lx + start * ppb;
+                if (x0 > rightEdge) {
+                    break;
+                }
+                next = j + 1;
+                if ((end - start) * ppb < 1) { // narrower than a pixel: merged with the segments ending in the same pixel
+                    next = idx.firstCallEndingAfter(segments, j + 1, (long) Math.ceil((x0 + 1 - lx) / ppb));
+                    end = Math.max(end, log.offset(segments.get(next - 1)) + log.bytes(segments.get(next - 1)));
+                }
+                // the segment itself, in the wire's ink, where no message of the lab's covers its bytes (an untraced peer's)
+                g.setFill(p.ink(TimelineView.Ink.WIRE) instanceof Color wc ? wc.deriveColor(0, 1, 1, 0.3) : Color.GRAY);
+                p.fillVisible(x0, yWire, Math.max(x0 + 1, lx + end * ppb), lane);
+                spanFrom = paintChunk(p, idx, spans, spanFrom, start, end, lx, yWire, lane, ppb);
+                if (ppb >= readableCell(p)) {
+                    drawBytes(p, log, ev, start, lx, yWire, lane, ppb);
+                }
+            }
+            drawCalls(p, idx, segments, lx, yWire, lane, ppb, Marks.SEGMENT, left, rightEdge);
+            WireLane.drawAcksAndControl(p, idx, sender, receiver, dir, lx, yWire, lane, ppb, left, rightEdge);
         }
         drawUnrecorded(p, idx, sender, Op.SEND, lx, y, lane, ppb, left, rightEdge);
         drawUnrecorded(p, idx, receiver, Op.RECV, lx, yRecv, lane, ppb, left, rightEdge);
@@ -204,6 +243,23 @@ final class StreamLaneRenderer extends DirectedLanes {
         }
     }
 
+    /**
+     * Paints the bytes {@code [start, end)} of one chunk — a recv() or a segment — at {@code y}, each in the
+     * colour of the span (message or frame) it belongs to; returns where the next chunk's spans begin (the
+     * chunks go forward through the stream, so do the spans they hold).
+     */
+    private static int paintChunk(Painter p, TraceIndex idx, IntList spans, int spanFrom, long start, long end, double lx,
+                                  double y, double lane, double ppb) {
+        int first = idx.firstSpanEndingAfter(spans, spanFrom, start);
+        for (int k = first; k < spans.size() && idx.spanStart(spans.get(k)) < end; k++) {
+            int sev = spans.get(k);
+            long s0 = Math.max(start, idx.spanStart(sev));
+            long s1 = Math.min(end, idx.spanStart(sev) + idx.spanLength(sev));
+            paintSpanPart(p, idx.log(), sev, k, lx + s0 * ppb, lx + s1 * ppb, s0 - idx.spanStart(sev), y, lane, ppb);
+        }
+        return first;
+    }
+
     /** Part of span {@code k} from {@code relStart} bytes into it: header part dark and hatched, body in the message colour. */
     private static void paintSpanPart(Painter p, TraceLog log, int ev, int k, double x0, double x1, long relStart,
                                       double y, double h, double ppb) {
@@ -255,7 +311,7 @@ final class StreamLaneRenderer extends DirectedLanes {
 
     /** send()/recv() call boundaries: a dark bar at each start and a "#n" tag when there is room. */
     private static void drawCalls(Painter p, TraceIndex idx, IntList calls, double lx, double y, double h, double ppb,
-                                  boolean recv, double left, double right) {
+                                  Marks kind, double left, double right) {
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
         double last = -1e9;
@@ -293,8 +349,11 @@ final class StreamLaneRenderer extends DirectedLanes {
                 g.strokeRect(x0 - 2, y - 4, Math.max(4, x1 - x0 + 4), h + 8);
             }
             if (x1 - x0 > p.fs() * 5) {
-                String t = recv ? I18n.tr("timeline.recvCall", j + 1, log.requested(ev), log.bytes(ev))
-                        : I18n.tr("timeline.sendCall", j + 1, log.bytes(ev));
+                String t = switch (kind) {
+                    case RECV -> I18n.tr("timeline.recvCall", j + 1, log.requested(ev), log.bytes(ev));
+                    case SEND -> I18n.tr("timeline.sendCall", j + 1, log.bytes(ev));
+                    case SEGMENT -> I18n.tr("timeline.segmentCall", j + 1, log.bytes(ev));
+                };
                 g.setFont(p.fonts.bold(p.fs() * 0.72));
                 g.setFill(p.ink(TimelineView.Ink.TEXT));
                 g.setTextAlign(TextAlignment.LEFT);
@@ -307,7 +366,11 @@ final class StreamLaneRenderer extends DirectedLanes {
             int lastEv = calls.last();
             double width = (log.offset(lastEv) + log.bytes(lastEv)) * ppb / calls.size();
             if (width < 6) { // too many calls to mark one by one: say how many
-                p.tag(I18n.tr(recv ? "timeline.recvCalls" : "timeline.sendCalls", calls.size()), left + 4, y + h - p.fs() * 1.15,
+                p.tag(I18n.tr(switch (kind) {
+                    case RECV -> "timeline.recvCalls";
+                    case SEND -> "timeline.sendCalls";
+                    case SEGMENT -> "timeline.segmentCalls";
+                }, calls.size()), left + 4, y + h - p.fs() * 1.15,
                         p.ink(TimelineView.Ink.TEXT), false);
             }
         }

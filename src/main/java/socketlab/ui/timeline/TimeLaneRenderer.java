@@ -16,7 +16,8 @@ import socketlab.trace.TraceLog;
  * Every call of both ends on one time axis, shared by all rows: sends above the line, receives
  * below, a bar back to when a call that blocked began; errors as dots; the lifecycle (◆
  * connect/accept, ▮ EOF, ■ close); a client's wait in the listen backlog; the select() calls that
- * returned the connection ready. Calls closer than a pixel are drawn once.
+ * returned the connection ready; the wire's segments, when captured, as bars (data) and dots (the rest).
+ * Calls closer than a pixel are drawn once.
  *
  * <pre>
  *  time  ◆──▌send 11──▌send 4────────────────────▮■  102 ms
@@ -63,12 +64,48 @@ final class TimeLaneRenderer implements LaneRenderer {
         }
         drawBacklogWait(p, log, r, at, mid);
         drawSelects(p, idx, r, at, y, h);
+        drawSegments(p, log, r, at, y, h, mid);
         g.restore();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(p.fonts.bold(p.fs() * 0.8));
         g.setFill(p.ink(TimelineView.Ink.MUTED));
         g.fillText(Painter.formatMs(span), Math.max(left, Math.min(right, end)) + 6, mid);
+    }
+
+    /**
+     * The wire's segments on the axis, when it was captured: a data segment as a short upright bar across
+     * the line (so a send() and the segment that carried it stand side by side, and a Nagle-held one 40 ms
+     * later), a segment without data (SYN, an ACK, FIN) as a dot. Those within a pixel of the last are drawn once.
+     */
+    private static void drawSegments(Painter p, TraceLog log, ConnectionRow r, Axis at, double y, double h, double mid) {
+        socketlab.trace.Wire w = r.any().wire;
+        if (w == null || w.isEmpty()) {
+            return;
+        }
+        GraphicsContext g = p.g;
+        g.setFill(p.ink(TimelineView.Ink.WIRE));
+        TraceIndex.Conn end = r.any();
+        for (int port : new int[] {end.localPort, end.remotePort}) {
+            for (IntList list : new IntList[] {w.data(port), w.other(port)}) {
+                boolean data = list == w.data(port);
+                double last = -1e9;
+                for (int j = 0; j < list.size(); j++) {
+                    int ev = list.get(j);
+                    double x = at.x(log.tNs(ev));
+                    if (x < at.left() - 4 || x > at.right() + 4 || x - last < 1) {
+                        continue;
+                    }
+                    last = x;
+                    if (data) {
+                        g.fillRect(x - 1.5, mid - h * 0.22, 3, h * 0.44);
+                        p.hits.add(x - 3, mid - h * 0.22, x + 3, mid + h * 0.22, ev);
+                    } else {
+                        g.fillOval(x - 2.5, mid - 2.5, 5, 5);
+                    }
+                }
+            }
+        }
     }
 
     /** Time {@code t0} sits at {@code lx}, {@code scale} px per ns; only {@code left}..{@code right} is in view. */

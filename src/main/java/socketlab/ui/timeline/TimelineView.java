@@ -34,7 +34,7 @@ public final class TimelineView extends Control {
 
     /** Names of the colours, as CSS properties {@code -sl-<name>}. */
     enum Ink {
-        BACKGROUND, LANE, TEXT, MUTED, SEND, RECV, GLUED, SPLIT, OK, SELECTION, ERROR,
+        BACKGROUND, LANE, TEXT, MUTED, SEND, RECV, GLUED, SPLIT, OK, SELECTION, ERROR, WIRE,
         MSG0, MSG1, MSG2, MSG3, MSG4, MSG5, MSG6, MSG7;
 
         /** Until the stylesheet says (and where no theme is loaded): no colour. The colours live in the theme only. */

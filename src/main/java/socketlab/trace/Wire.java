@@ -1,0 +1,45 @@
+package socketlab.trace;
+
+/**
+ * What was captured between two ports ({@link Op#SEGMENT} events, as indices into the log): each
+ * direction's data segments, in stream order, and its other segments (handshake, pure ACKs, FIN,
+ * RST), in time order. Both ends of a connection share one; the timeline finds a direction's by the
+ * port its sender used. Filled by {@link TraceIndex} only.
+ *
+ * <pre>
+ *   :39788 → :8080   data   [seg 0..11) [seg 11..15)            other  SYN · ACK · FIN,ACK
+ *   :8080 → :39788   data   —                                   other  SYN,ACK · ACK 12 · ACK 16 · FIN,ACK
+ * </pre>
+ */
+public final class Wire {
+    private final int lowPort;
+    private final IntList dataFromLow = new IntList();
+    private final IntList dataFromHigh = new IntList();
+    private final IntList otherFromLow = new IntList();
+    private final IntList otherFromHigh = new IntList();
+
+    Wire(int portA, int portB) {
+        this.lowPort = Math.min(portA, portB);
+    }
+
+    void add(TraceLog log, int i) {
+        boolean low = log.requested(i) == lowPort;
+        boolean data = log.bytes(i) > 0 && (log.a(i) & Segments.UDP) == 0;
+        (data ? (low ? dataFromLow : dataFromHigh) : (low ? otherFromLow : otherFromHigh)).add(i);
+    }
+
+    /** The data segments sent from {@code srcPort}, in the order they left. */
+    public IntList data(int srcPort) {
+        return srcPort == lowPort ? dataFromLow : dataFromHigh;
+    }
+
+    /** The segments without data sent from {@code srcPort} (SYN, ACK, FIN, RST), in the order they left. */
+    public IntList other(int srcPort) {
+        return srcPort == lowPort ? otherFromLow : otherFromHigh;
+    }
+
+    /** True when anything was captured between the two ports. */
+    public boolean isEmpty() {
+        return dataFromLow.isEmpty() && dataFromHigh.isEmpty() && otherFromLow.isEmpty() && otherFromHigh.isEmpty();
+    }
+}

@@ -1,0 +1,101 @@
+package socketlab.ui.timeline;
+
+import javafx.scene.canvas.GraphicsContext;
+import socketlab.trace.ConnectionRow;
+import socketlab.trace.IntList;
+import socketlab.trace.Segments;
+import socketlab.trace.TraceIndex;
+import socketlab.trace.TraceLog;
+import socketlab.trace.Wire;
+
+/**
+ * The wire lane of a stream, on the stream's byte axis ({@link StreamLaneRenderer} draws its data
+ * segments like chunks): here, which segments a direction has, and the marks that are not bytes —
+ * the receiver's ACKs as ticks where each acknowledged up to (pointing back up, towards the sender),
+ * and the sender's SYN, FIN and RST as words at their place in the stream (TCP's own names, the same in
+ * every language).
+ *
+ * <pre>
+ *  on the wire  SYN|▌segment #1: 11 B |▌segment #2: 4 B |FIN
+ *                  ▴                  ▴                 ▴          ACK 1, ACK 12, ACK 16
+ * </pre>
+ */
+final class WireLane {
+    private WireLane() {
+    }
+
+    /** The data segments of {@code dir} in {@code row}, or null when none were captured. */
+    static IntList data(ConnectionRow row, Direction dir) {
+        return data(dir.sender(row), dir.receiver(row), dir);
+    }
+
+    static IntList data(TraceIndex.Conn sender, TraceIndex.Conn receiver, Direction dir) {
+        Wire w = wire(sender, receiver);
+        if (w == null) {
+            return null;
+        }
+        IntList d = w.data(senderPort(sender, receiver));
+        return d.isEmpty() ? null : d;
+    }
+
+    private static Wire wire(TraceIndex.Conn sender, TraceIndex.Conn receiver) {
+        return sender != null && sender.wire != null ? sender.wire : receiver != null ? receiver.wire : null;
+    }
+
+    private static int senderPort(TraceIndex.Conn sender, TraceIndex.Conn receiver) {
+        return sender != null ? sender.localPort : receiver.remotePort;
+    }
+
+    private static int receiverPort(TraceIndex.Conn sender, TraceIndex.Conn receiver) {
+        return receiver != null ? receiver.localPort : sender.remotePort;
+    }
+
+    /** The receiver's ACKs (ticks at the bottom of the lane) and the sender's SYN/FIN/RST (words at the top). */
+    static void drawAcksAndControl(Painter p, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver, Direction dir,
+                                   double lx, double y, double h, double ppb, double left, double right) {
+        Wire w = wire(sender, receiver);
+        if (w == null) {
+            return;
+        }
+        GraphicsContext g = p.g;
+        TraceLog log = idx.log();
+        int from = receiverPort(sender, receiver);
+        g.setFill(p.ink(TimelineView.Ink.WIRE));
+        double tick = Math.max(4, h * 0.3);
+        double last = -1e9;
+        long streamEnd = ConnectionRow.bytes(sender, true) > 0 ? ConnectionRow.bytes(sender, true) : ConnectionRow.bytes(receiver, false);
+        for (IntList list : new IntList[] {w.other(from), w.data(from)}) {
+            for (int j = 0; j < list.size(); j++) {
+                int ev = list.get(j);
+                if ((log.a(ev) & Segments.ACK) == 0 || log.digest(ev) < 1) {
+                    continue;
+                }
+                // acknowledged: every byte before ack - 1 (the SYN took a number; the FIN's takes one past the end)
+                double x = lx + Math.min(streamEnd, log.digest(ev) - 1) * ppb;
+                if (x < left - 2 || x > right + 2 || Math.abs(x - last) < 1) {
+                    continue; // out of view, or in the pixel of the one before
+                }
+                last = x;
+                g.fillPolygon(new double[] {x - tick / 2, x + tick / 2, x}, new double[] {y + h, y + h, y + h - tick}, 3);
+                p.hits.add(x - tick / 2, y + h - tick, x + tick / 2, y + h, ev);
+            }
+        }
+        IntList control = w.other(senderPort(sender, receiver));
+        for (int j = 0; j < control.size(); j++) {
+            int ev = control.get(j);
+            int flags = log.a(ev);
+            String word = (flags & Segments.RST) != 0 ? "RST" : (flags & Segments.SYN) != 0 ? "SYN" : (flags & Segments.FIN) != 0 ? "FIN" : null;
+            if (word == null) {
+                continue;
+            }
+            double x = lx + log.offset(ev) * ppb;
+            if (x < left - 40 || x > right + 2) {
+                continue;
+            }
+            boolean start = (flags & Segments.SYN) != 0;
+            p.tag(word, start ? Math.max(left + 2, x + 2) : Math.min(right - 2, x - 2), y + 2,
+                    p.ink((flags & Segments.RST) != 0 ? TimelineView.Ink.ERROR : TimelineView.Ink.WIRE), !start);
+            p.hits.add(x - 8, y, x + 8, y + h * 0.5, ev);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package socketlab.wire;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import socketlab.export.Pcapng;
+import socketlab.net.CaptureLink;
+import socketlab.trace.TraceLog;
+
+/**
+ * The wire lane of one run: the packets the namespace's capture hands over ({@link CaptureLink})
+ * become {@link socketlab.trace.Op#SEGMENT} events of the log ({@link SegmentRecorder}) and, when
+ * asked, frames of a pcapng file. Only inside the namespace {@link WireMode} starts the lab in.
+ */
+public final class WireCapture implements AutoCloseable {
+    private volatile TraceLog log;
+    private volatile SegmentRecorder recorder;
+    private final Pcapng pcap;
+    private final long epochOffsetNs;
+    private final CaptureLink link;
+    private volatile IOException pcapFailure;
+    private long dropped;
+
+    private WireCapture(TraceLog log, Path socket, Path pcapFile) throws IOException {
+        this.log = log;
+        this.recorder = new SegmentRecorder(log);
+        this.pcap = pcapFile != null ? new Pcapng(pcapFile) : null;
+        this.epochOffsetNs = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        this.link = CaptureLink.connect(socket, new CaptureLink.Sink() {
+            @Override
+            public void packet(long monoNs, byte[] frame) {
+                recorder.packet(monoNs, frame);
+                if (pcap != null && pcapFailure == null) {
+                    try {
+                        pcap.write(monoNs + epochOffsetNs, frame);
+                    } catch (IOException e) {
+                        pcapFailure = e;
+                    }
+                }
+            }
+
+            @Override
+            public void idle() {
+                recorder.release(log.now(), false);
+            }
+        });
+    }
+
+    /**
+     * The capture of this process's namespace, recording into {@code log} (and {@code pcapFile}, or
+     * null), or null when this process runs outside one.
+     */
+    public static WireCapture attach(TraceLog log, Path pcapFile) throws IOException {
+        String socket = System.getenv(WireMode.ENV);
+        return socket == null ? null : new WireCapture(log, Path.of(socket), pcapFile);
+    }
+
+    /**
+     * Takes in every packet captured until now and records every segment still waiting for its
+     * sender's name; call it before the trace is written out. Returns the packets the kernel dropped.
+     */
+    public long catchUp() throws InterruptedException {
+        long d = link.sync(5_000);
+        recorder.release(Long.MAX_VALUE, true); // what still waits for its sender's name goes in now, named or not
+        if (d >= 0) {
+            dropped = d;
+        }
+        return dropped;
+    }
+
+    /**
+     * Records into {@code next} from now on (the window's Clear, a trace opened): the segments still
+     * waiting for their sender's name belonged to the run before, and go with it.
+     */
+    public void recordInto(TraceLog next) {
+        recorder = new SegmentRecorder(next);
+        log = next;
+    }
+
+    /** Segments recorded so far (into the log it records into now). */
+    public long segments() {
+        return recorder.segments();
+    }
+
+    /** Why the pcapng file stopped being written, or null. */
+    public IOException pcapFailure() {
+        return pcapFailure;
+    }
+
+    @Override
+    public void close() throws IOException {
+        link.close();
+        if (pcap != null) {
+            pcap.close();
+        }
+    }
+}
