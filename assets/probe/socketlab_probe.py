@@ -64,9 +64,15 @@ TCP_STATE = struct.Struct("<BIIIIIIi")
 # (getsockopt TCP_INFO, Linux) what the call alone cannot show: bytes handed over but not yet sent or
 # not yet acknowledged, segments, round-trip time, congestion window.
 KERNEL = os.environ.get("SOCKETLAB_PROBE_KERNEL") == "1" and hasattr(socket, "TCP_INFO")
-# the fields of Linux's struct tcp_info the lab shows, read in one go: tcpi_state (0), tcpi_unacked (24),
-# tcpi_rtt (68, µs), tcpi_snd_cwnd (80), tcpi_segs_out, tcpi_segs_in, tcpi_notsent_bytes (136, 140, 144)
+# the fields of Linux's struct tcp_info the lab shows, read in one go: tcpi_state (0), tcpi_unacked (24:
+# segments in flight, not bytes -- unused), tcpi_rtt (68, µs), tcpi_snd_cwnd (80), tcpi_segs_out,
+# tcpi_segs_in, tcpi_notsent_bytes (136, 140, 144). Bytes not yet acknowledged are the send queue
+# (SIOCOUTQ: written, not acknowledged, sent or not) less the bytes not sent.
 TCP_INFO_FIELDS = struct.Struct("<B23xI40xI8xI52xIII")
+try:
+    SIOCOUTQ = termios.TIOCOUTQ  # the same request number on a socket
+except NameError:  # Windows: no termios (and no TCP_INFO either)
+    SIOCOUTQ = None
 HOT = {"send": 1, "sendall": 2, "recv": 3, "recv_into": 4}
 MAX_WAITING = 64 * 1024 * 1024  # bytes queued for the lab before the program waits for it (a bound, not a goal)
 
@@ -229,8 +235,12 @@ def _tcp(sock):
         return None
     if len(b) < TCP_INFO_FIELDS.size:
         return None
-    state, unacked, rtt, cwnd, segs_out, segs_in, notsent = TCP_INFO_FIELDS.unpack_from(b)
-    return TCP_STATE.pack(state, segs_out, segs_in, unacked, notsent, rtt, cwnd, _waiting(sock))
+    state, _in_flight, rtt, cwnd, segs_out, segs_in, notsent = TCP_INFO_FIELDS.unpack_from(b)
+    try:
+        queued = int.from_bytes(fcntl.ioctl(sock.fileno(), SIOCOUTQ, b"\0\0\0\0"), sys.byteorder)
+    except (OSError, TypeError, NameError):
+        queued = notsent
+    return TCP_STATE.pack(state, segs_out, segs_in, max(0, queued - notsent), notsent, rtt, cwnd, _waiting(sock))
 
 
 def _report(sock, call, t0, t1, **fields):

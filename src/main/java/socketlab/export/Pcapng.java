@@ -57,6 +57,11 @@ public final class Pcapng implements AutoCloseable {
         packets++;
     }
 
+    /** Writes out what is buffered, so the file holds every frame written so far. */
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
     public synchronized long packets() {
         return packets;
     }

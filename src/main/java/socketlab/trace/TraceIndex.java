@@ -52,6 +52,8 @@ public final class TraceIndex {
         /** Of those, the send and recv calls (the counts a row gives beside the calls it draws). */
         public long unrecordedSends;
         public long unrecordedRecvs;
+        /** Its sends and receives after which the kernel's TCP state was read ({@code tcp}): the kernel lane's. */
+        public int kernelReads;
         /** The segments captured between its ports (both ends share it); null for an end without ports. */
         public Wire wire;
         /** AF_UNIX: the socket file its end was opened on (no ports), else null. */
@@ -199,11 +201,17 @@ public final class TraceIndex {
                     c.sends.add(i);
                     c.bytesSent += log.bytes(i);
                     sends++;
+                    if (log.tcp(i) != null) {
+                        c.kernelReads++;
+                    }
                 }
                 case RECV -> {
                     c.recvs.add(i);
                     c.bytesReceived += log.bytes(i);
                     recvs++;
+                    if (log.tcp(i) != null) {
+                        c.kernelReads++;
+                    }
                 }
                 case MESSAGE -> c.messages.add(i);
                 case FRAME -> {

@@ -157,6 +157,10 @@ final class LabView extends BorderPane {
         pngAll.setOnAction(e -> choose(true, "timeline-all", "*.png").ifPresent(p -> exportPng(vm, p, true, null)));
         javafx.scene.control.MenuItem csv = new javafx.scene.control.MenuItem(I18n.tr("file.csv"));
         csv.setOnAction(e -> choose(true, "events", "*.csv").ifPresent(vm.files()::exportCsv));
+        javafx.scene.control.MenuItem packets = new javafx.scene.control.MenuItem(I18n.tr("file.packetsMenu"));
+        packets.setId("export-packets");
+        packets.visibleProperty().bind(vm.wireOnProperty()); // only in wire mode: there are no packets otherwise
+        packets.setOnAction(e -> choose(true, "packets", "*.pcapng").ifPresent(vm.files()::exportPackets));
         javafx.scene.control.MenuItem openScenario = new javafx.scene.control.MenuItem(I18n.tr("file.openScenario"));
         openScenario.setOnAction(e -> choose(false, "scenario", "*.json").ifPresent(vm.runs()::openScenario));
         javafx.scene.control.MenuItem program = new javafx.scene.control.MenuItem(I18n.tr("program.menu"));
@@ -164,7 +168,7 @@ final class LabView extends BorderPane {
         program.disableProperty().bind(vm.programs().runningProperty());
         program.setOnAction(e -> runProgram(vm));
         file.getItems().addAll(openScenario, open, save, new javafx.scene.control.SeparatorMenuItem(), pngVisible, pngAll, csv,
-                new javafx.scene.control.SeparatorMenuItem(), program);
+                packets, new javafx.scene.control.SeparatorMenuItem(), program);
         // drop a scenario (.json) or a saved trace (.jsonl) anywhere on the window
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {

@@ -14,7 +14,9 @@ import socketlab.trace.TraceLog;
 public final class WireCapture implements AutoCloseable {
     private volatile TraceLog log;
     private volatile SegmentRecorder recorder;
-    private final Pcapng pcap;
+    private volatile Pcapng pcap;
+    /** The window's capture file: started again for each log it records into (null for the CLI's --pcap). */
+    private volatile Path sessionPcap;
     private final long epochOffsetNs;
     private final CaptureLink link;
     private volatile IOException pcapFailure;
@@ -29,11 +31,14 @@ public final class WireCapture implements AutoCloseable {
             @Override
             public void packet(long monoNs, byte[] frame) {
                 recorder.packet(monoNs, frame);
-                if (pcap != null && pcapFailure == null) {
+                Pcapng file = pcap;
+                if (file != null && pcapFailure == null) {
                     try {
-                        pcap.write(monoNs + epochOffsetNs, frame);
+                        file.write(monoNs + epochOffsetNs, frame);
                     } catch (IOException e) {
-                        pcapFailure = e;
+                        if (file == pcap) { // not a file closed meanwhile for the next log's
+                            pcapFailure = e; // the trace goes on; the file says no more
+                        }
                     }
                 }
             }
@@ -51,7 +56,12 @@ public final class WireCapture implements AutoCloseable {
      */
     public static WireCapture attach(TraceLog log, Path pcapFile) throws IOException {
         String socket = System.getenv(WireMode.ENV);
-        return socket == null ? null : new WireCapture(log, Path.of(socket), pcapFile);
+        return socket == null ? null : at(Path.of(socket), log, pcapFile);
+    }
+
+    /** The capture whose helper listens on {@code socket} (tests give a helper of their own). */
+    static WireCapture at(Path socket, TraceLog log, Path pcapFile) throws IOException {
+        return new WireCapture(log, socket, pcapFile);
     }
 
     /**
@@ -74,6 +84,46 @@ public final class WireCapture implements AutoCloseable {
     public void recordInto(TraceLog next) {
         recorder = new SegmentRecorder(next);
         log = next;
+        if (sessionPcap != null) {
+            restartSessionPcap();
+        }
+    }
+
+    /**
+     * The window's capture: every frame also goes to a pcapng file of its own in the temporary
+     * directory, begun again with each new log, for File → Export packets. Returns this capture.
+     */
+    public WireCapture keepingPackets() throws IOException {
+        sessionPcap = java.nio.file.Files.createTempFile("socketlab-wire", ".pcapng");
+        sessionPcap.toFile().deleteOnExit();
+        restartSessionPcap();
+        return this;
+    }
+
+    private synchronized void restartSessionPcap() {
+        try {
+            Pcapng old = pcap;
+            pcap = new Pcapng(sessionPcap);
+            pcapFailure = null;
+            if (old != null) {
+                old.close();
+            }
+        } catch (IOException e) {
+            pcapFailure = e;
+        }
+    }
+
+    /** Copies every frame captured for the current log to {@code file} as pcapng (File → Export packets). */
+    public synchronized long exportPackets(Path file) throws IOException {
+        if (sessionPcap == null || pcap == null) {
+            throw new IOException("this capture keeps no packets");
+        }
+        if (pcapFailure != null) {
+            throw pcapFailure;
+        }
+        pcap.flush();
+        java.nio.file.Files.copy(sessionPcap, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return pcap.packets();
     }
 
     /** Segments recorded so far (into the log it records into now). */
@@ -89,8 +139,9 @@ public final class WireCapture implements AutoCloseable {
     @Override
     public void close() throws IOException {
         link.close();
-        if (pcap != null) {
-            pcap.close();
+        Pcapng file = pcap;
+        if (file != null) {
+            file.close();
         }
     }
 }

@@ -165,6 +165,7 @@ class TracedProgramsTest {
             assertEquals("ESTABLISHED", t.stateName());
             assertTrue(t.segsOut() >= 3 && t.cwnd() > 0 && t.rttUs() > 0, t.toString()); // SYN, ACK, data at least
             assertEquals("TCP_INFO", t.source());
+            assertTrue(t.unacked() + t.notsent() <= e.offset() + e.bytes(), "the kernel holds at most the bytes written: " + t);
         }
         assertTrue(sends.get(1).tcp().segsOut() >= sends.get(0).tcp().segsOut(), "segments only ever add up");
         TraceEvent recv = events(log, Op.RECV, Side.SERVER).get(0);

@@ -44,6 +44,8 @@ public final class LabViewModel {
     /** True while the index has events left to take in (a pulse ran out of its time): the pulses must go on. */
     private final javafx.beans.property.ReadOnlyBooleanWrapper catchingUp = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<TraceEvent> selected = new ReadOnlyObjectWrapper<>();
+    /** True once the wire is captured (the window runs in wire mode and the capture started). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper wireOn = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final BooleanBinding live;
     /** The index the window shows: the live one, or during replay the run up to the replay position. */
     private TraceIndex shown;
@@ -83,9 +85,10 @@ public final class LabViewModel {
     /** In wire mode (the lab started again in a network namespace), the capture; else, if it was refused, why. */
     private void startWire(TaskExecutor tasks) {
         if (socketlab.wire.WireMode.inside()) {
-            socketlab.exec.BackgroundTask.of("wire", () -> socketlab.wire.WireCapture.attach(recording.log(), null))
+            socketlab.exec.BackgroundTask.of("wire", () -> socketlab.wire.WireCapture.attach(recording.log(), null).keepingPackets())
                     .onSuccess(c -> {
                         recording.wire(c);
+                        wireOn.set(true);
                         status.say(socketlab.text.Phrase.of("wire.on"));
                     })
                     .onFailure(e -> status.say(socketlab.text.Phrase.of("wire.failed", socketlab.exec.BackgroundTask.words(e))))
@@ -144,6 +147,9 @@ public final class LabViewModel {
     public ReadOnlyStringProperty scenarioStatusProperty() { return status.textProperty(); }
 
     public ReadOnlyObjectProperty<TraceEvent> selectedProperty() { return selected.getReadOnlyProperty(); }
+
+    /** True once the wire is captured: File → Export packets is offered. */
+    public javafx.beans.property.ReadOnlyBooleanProperty wireOnProperty() { return wireOn.getReadOnlyProperty(); }
 
     public void select(int eventIndex) {
         TraceLog log = recording.log();

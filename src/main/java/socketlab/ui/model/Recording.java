@@ -52,6 +52,11 @@ final class Recording {
         capture.recordInto(log);
     }
 
+    /** The wire's capture in wire mode, else null. */
+    socketlab.wire.WireCapture wire() {
+        return wire;
+    }
+
     /** A fresh index of the same log (back to live after a replay). */
     void reindex() {
         index = new TraceIndex(log);

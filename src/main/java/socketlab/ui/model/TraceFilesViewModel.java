@@ -78,6 +78,18 @@ public final class TraceFilesViewModel {
         write("export-csv", file, w -> TraceCsv.write(target, w), () -> Phrase.window("file.exported", target.size(), name(file)));
     }
 
+    /** Writes the packets captured in wire mode for this run as a pcapng file (Wireshark, tshark). */
+    public void exportPackets(Path file) {
+        socketlab.wire.WireCapture wire = recording.wire();
+        if (wire == null) {
+            return; // the menu offers it only in wire mode
+        }
+        BackgroundTask.of("export-pcapng", () -> wire.exportPackets(file))
+                .onSuccess(n -> status.say(Phrase.window("file.packets", n, name(file))))
+                .onFailure(e -> status.say(failed(file, e)))
+                .executeWith(tasks);
+    }
+
     /** Writes pixels taken from the timeline as a PNG; {@code done} runs after, on the UI thread. */
     public void exportPng(int width, int height, int[] argb, Path file, Runnable done) {
         BackgroundTask.run("export-png", () -> Png.write(width, height, argb, file))

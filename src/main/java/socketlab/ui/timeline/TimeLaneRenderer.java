@@ -37,18 +37,14 @@ final class TimeLaneRenderer implements LaneRenderer {
     public void draw(Painter p, TraceIndex idx, ConnectionRow r, double x, double lx, double y, double lw) {
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
-        long t0 = r.startNs(log);
-        long t1 = r.endNs(log);
         double h = p.m.laneH();
         p.laneLabel(I18n.tr("timeline.lane.time"), x, y);
         double mid = y + h / 2;
-        double span = Math.max(1, t1 - t0);
-        double axis = Math.max(span, p.sharedSpanNs);
-        double right = lx + lw - p.fs() * 5;
-        double left = lx;
-        double scale = (right - lx) / axis * p.zoom;
-        lx = lx - p.pan * Math.max(0, (right - left) * (p.zoom - 1));
-        double end = Math.min(right, lx + span * scale);
+        Axis at = Axis.of(p, r, log, lx, lw);
+        double left = at.left();
+        double right = at.right();
+        double span = at.spanNs();
+        double end = Math.min(right, at.x(at.t0() + (long) span));
         g.setStroke(p.ink(TimelineView.Ink.MUTED));
         g.setLineWidth(1);
         g.strokeLine(left, mid, Math.max(left, end), mid);
@@ -56,7 +52,6 @@ final class TimeLaneRenderer implements LaneRenderer {
         g.beginPath();
         g.rect(left - 6, y, right - left + 12, h);
         g.clip();
-        Axis at = new Axis(lx, t0, scale, left, right);
         for (TraceIndex.Conn c : new TraceIndex.Conn[] {r.client(), r.server()}) {
             if (c != null) {
                 drawCalls(p, log, idx, c, at, y, h, mid);
@@ -105,18 +100,6 @@ final class TimeLaneRenderer implements LaneRenderer {
                     }
                 }
             }
-        }
-    }
-
-    /** Time {@code t0} sits at {@code lx}, {@code scale} px per ns; only {@code left}..{@code right} is in view. */
-    private record Axis(double lx, long t0, double scale, double left, double right) {
-        double x(long tNs) {
-            return lx + (tNs - t0) * scale;
-        }
-
-        /** The first time in view (a little before it, for marks that straddle the edge). */
-        long firstNs() {
-            return t0 + (long) ((left - 4 - lx) / scale);
         }
     }
 

@@ -26,7 +26,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     static final List<LaneRenderer> LANES = List.of(
             new StreamLaneRenderer(Direction.CLIENT_TO_SERVER), new StreamLaneRenderer(Direction.SERVER_TO_CLIENT),
             new DatagramLaneRenderer(Direction.CLIENT_TO_SERVER), new DatagramLaneRenderer(Direction.SERVER_TO_CLIENT),
-            new TimeLaneRenderer());
+            new KernelLaneRenderer(), new TimeLaneRenderer());
     private static final RowHeaderRenderer HEADER = new RowHeaderRenderer();
     private static final LegendRenderer LEGEND = new LegendRenderer();
 
