@@ -45,7 +45,9 @@ public class Jlink {
         cmd.add("--module-path");
         cmd.add(String.join(File.pathSeparator, modulePath));
         cmd.add("--add-modules");
-        cmd.add(spec.path("mainModule").asText());
+        List<String> roots = new ArrayList<>(List.of(spec.path("mainModule").asText()));
+        spec.path("addModules").forEach(n -> roots.add(n.asText())); // modules the main one requires static (optional)
+        cmd.add(String.join(",", roots));
         cmd.add("--launcher");
         cmd.add(spec.path("launcher").asText() + "=" + spec.path("mainModule").asText() + "/" + spec.path("mainClass").asText());
         List<String> jvm = new ArrayList<>();

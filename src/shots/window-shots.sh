@@ -23,7 +23,9 @@ keys() { xdotool key --delay 150 "$@"; }
 # traced programs: traces made first by `socketlab trace` (the tutorial-style listings of the tests), then opened
 listing() { # listing NAME PORT: the test listing, its port 8080 made PORT, in $out/programs
   mkdir -p "$out/programs"; sed "s/8080/$2/" "src/test/resources/probe/$1" > "$out/programs/$1"; echo "$out/programs/$1"; }
-lab() { java --module-path "$mp" -m socketlab/socketlab.Main "$@"; }
+# as the image's launcher: the kernel's TCP_INFO for the lab's own sockets (Java 17's incubating FFI)
+kernel=(--add-modules=jdk.incubator.foreign --enable-native-access=socketlab --add-exports=java.base/sun.nio.ch=socketlab)
+lab() { java "${kernel[@]}" --module-path "$mp" -m socketlab/socketlab.Main "$@"; }
 for c in $cases; do
   case $c in
     traced-pair) p=$((20000 + RANDOM % 20000))
@@ -36,7 +38,7 @@ for c in $cases; do
       lab trace --wire --kernel --run "$(listing ch7_server.py $p)" --run "$(listing sticky_client.py $p)" \
         > "$out/wire-traced.jsonl" 2>>"$out/app.log" ;;
     wire-nagle) # Nagle meets delayed ACK, with the wire: a trace made by `socketlab nagle --wire`, then opened
-      lab nagle --rounds 4 --wire > "$out/wire-nagle.jsonl" 2>>"$out/app.log" ;;
+      lab nagle --rounds 4 --wire --kernel > "$out/wire-nagle.jsonl" 2>>"$out/app.log" ;;
     budget-full) # a trace larger than a 16 MiB budget holds (the window opens it with SOCKETLAB_MEMORY_BUDGET=16)
       python3 - "$out/budget-full.jsonl" <<'PY'
 import json, sys
@@ -70,10 +72,11 @@ for size in "${sizes[@]}"; do
         case $c in
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
           traced-pair|student-header|budget-full|wire-nagle|wire-traced) args=("$out/$c.jsonl") ;;
-          wire-sticky) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
+          wire-sticky|wire-refused) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
         esac
         budget=""; [ "$c" = budget-full ] && budget=16
-        DISPLAY=$disp SOCKETLAB_MEMORY_BUDGET=$budget java -Dsocketlab.maximized=true -Dsocketlab.lang="$lang" -Dprism.order=sw \
+        unshare_cmd=""; [ "$c" = wire-refused ] && unshare_cmd=/bin/false # a system that refuses the namespace
+        DISPLAY=$disp SOCKETLAB_MEMORY_BUDGET=$budget SOCKETLAB_UNSHARE=$unshare_cmd java "${kernel[@]}" -Dsocketlab.maximized=true -Dsocketlab.lang="$lang" -Dprism.order=sw \
           --module-path "$mp" -m socketlab/socketlab.Main "${args[@]}" >>"$out/app.log" 2>&1 &
         app=$!
         DISPLAY=$disp timeout 30 xdotool search --sync --onlyvisible --name "Socket Lab|套接字实验室" >/dev/null 2>&1 \

@@ -20,17 +20,16 @@ public final class Main {
         if (args.length == 0 || args.length == 1 && (args[0].endsWith(".json") || args[0].endsWith(".jsonl"))) {
             if (wire && !socketlab.wire.WireMode.inside()) {
                 String python = socketlab.probe.TracedRun.defaultPython();
-                java.util.Optional<String> refused = socketlab.wire.WireMode.refusal(python);
+                java.util.Optional<socketlab.text.Phrase> refused = socketlab.wire.WireMode.refusal(python);
                 if (refused.isEmpty()) {
                     try {
                         System.exit(socketlab.wire.WireMode.relaunch(python)); // this same window, inside a namespace
                     } catch (java.io.IOException | InterruptedException e) {
-                        refused = java.util.Optional.of("No wire capture: the lab could not start itself in a network namespace ("
-                                + e.getMessage() + ").");
+                        refused = java.util.Optional.of(socketlab.text.Phrase.of("wire.noRelaunch", socketlab.text.Phrase.of(e)));
                     }
                 }
-                System.err.println("socketlab: " + refused.get());
-                System.setProperty(socketlab.wire.WireMode.REFUSED_PROPERTY, refused.get());
+                System.err.println("socketlab: " + refused.get().trace());
+                socketlab.wire.WireMode.refused(refused.get()); // the window says it too, in its own language
             }
             // read the built-in scenarios and lessons (and warm up Jackson) while the JavaFX toolkit starts
             Thread warm = new Thread(() -> {

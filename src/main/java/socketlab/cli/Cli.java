@@ -114,6 +114,8 @@ public final class Cli implements Callable<Integer> {
         MemoryOption memory;
         @Mixin
         WireOption wire;
+        @Mixin
+        KernelOption kernel;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -121,6 +123,7 @@ public final class Cli implements Callable<Integer> {
             if (inNamespace.isPresent()) {
                 return inNamespace.get();
             }
+            kernel.apply("serve");
             ServerSettings s;
             try {
                 s = options.settings(port, framing.framing);
@@ -176,6 +179,8 @@ public final class Cli implements Callable<Integer> {
         MemoryOption memory;
         @Mixin
         WireOption wire;
+        @Mixin
+        KernelOption kernel;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -183,6 +188,7 @@ public final class Cli implements Callable<Integer> {
             if (inNamespace.isPresent()) {
                 return inNamespace.get();
             }
+            kernel.apply("connect");
             ClientSettings cs;
             try {
                 cs = new ClientSettings(host, port, framing.framing, gap, noDelay, ServerSettings.DEFAULT_RECV_BUFFER);
@@ -274,6 +280,8 @@ public final class Cli implements Callable<Integer> {
         int rounds;
         @Mixin
         WireOption wire;
+        @Mixin
+        KernelOption kernel;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -285,6 +293,7 @@ public final class Cli implements Callable<Integer> {
             if (inNamespace.isPresent()) {
                 return inNamespace.get();
             }
+            kernel.apply("nagle");
             TraceLog log = new TraceLog();
             socketlab.wire.WireCapture capture = wire.attach("nagle", log);
             try (JsonLinesWriter w = new JsonLinesWriter(log, OUT)) {
@@ -319,6 +328,8 @@ public final class Cli implements Callable<Integer> {
         MemoryOption memory;
         @Mixin
         WireOption wire;
+        @Mixin
+        KernelOption kernel;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -326,6 +337,7 @@ public final class Cli implements Callable<Integer> {
             if (inNamespace.isPresent()) {
                 return inNamespace.get();
             }
+            kernel.apply("run");
             Scenario s;
             try {
                 s = Scenario.byId(scenario);

@@ -86,6 +86,9 @@ final class TraceCommand implements Callable<Integer> {
         if (inNamespace.isPresent()) {
             return inNamespace.get();
         }
+        if (kernel && serve) {
+            socketlab.net.KernelReader.enable(true); // the lab's own server's sockets too
+        }
         TraceLog log = memory.newLog(); // the summary reads it at the end: kept whole, within the budget
         socketlab.wire.WireCapture capture = wire.attach("trace", log);
         LabServer lab = null;

@@ -35,16 +35,15 @@ final class WireOption {
         if (!wanted() || WireMode.inside()) {
             return Optional.empty();
         }
-        Optional<String> refused = WireMode.refusal(python != null ? python : TracedRun.defaultPython());
+        Optional<socketlab.text.Phrase> refused = WireMode.refusal(python != null ? python : TracedRun.defaultPython());
         if (refused.isPresent()) {
-            System.err.println("socketlab " + command + ": " + refused.get());
+            System.err.println("socketlab " + command + ": " + refused.get().trace());
             return Optional.empty();
         }
         try {
             return Optional.of(WireMode.relaunch(python != null ? python : TracedRun.defaultPython()));
         } catch (IOException e) {
-            System.err.println("socketlab " + command + ": the lab could not start itself in a network namespace ("
-                    + e.getMessage() + "); it runs without the wire lane.");
+            System.err.println("socketlab " + command + ": " + socketlab.text.Phrase.of("wire.noRelaunch", socketlab.text.Phrase.of(e)).trace());
             return Optional.empty();
         }
     }

@@ -21,6 +21,7 @@ import socketlab.trace.Digests;
 import socketlab.trace.FrameRecorder;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
+import socketlab.trace.Tcp;
 import socketlab.trace.TraceLog;
 
 /**
@@ -46,6 +47,9 @@ final class Endpoint {
     final int conn;
     final SocketChannel channel;
     private final InputStream fionread;
+    /** Reads the kernel's TCP state after each call; null when that is off (see {@link KernelReader}). */
+    private final KernelReader kernel;
+    private final int fd;
     /*
      * Made when first waited on: a selector is an epoll descriptor and an eventfd, and a connection of a
      * selector server never waits on its own (the server's one selector does) — with both made up front,
@@ -82,6 +86,22 @@ final class Endpoint {
         this.frames = new FrameRecorder(framing.newDecoder(maxFrameLength), recvLane, Op.FRAME, side, conn);
         channel.configureBlocking(false);
         this.fionread = channel.socket().getInputStream();
+        this.kernel = KernelReader.enabled();
+        this.fd = kernel != null ? kernel.fd(channel) : -1;
+    }
+
+    /** The kernel's state of this socket just after a call, when reading is on (else null: nothing is read). */
+    private Tcp kernelState() {
+        if (kernel == null) {
+            return null;
+        }
+        int waiting;
+        try {
+            waiting = fionread.available();
+        } catch (IOException e) {
+            waiting = -1;
+        }
+        return kernel.read(fd, waiting);
     }
 
     /** This end's own selector for {@code op}, made and registered on first use (by the one thread that waits on it). */
@@ -150,7 +170,8 @@ final class Endpoint {
                 }
             } while (b.hasRemaining());
             long t1 = System.nanoTime();
-            sendLane.ioAt(t1, Op.SEND, side, conn, sendOffset, e.wire().length, 0, TraceLog.NOT_MEASURED, t1 - t0, e.wire(), 0);
+            sendLane.ioAt(t1, Op.SEND, side, conn, sendOffset, e.wire().length, 0, TraceLog.NOT_MEASURED, t1 - t0, e.wire(), 0,
+                    kernelState());
             sendOffset += e.wire().length;
         }
     }
@@ -209,7 +230,7 @@ final class Endpoint {
             frames.ended(log.now(), recvOffset);
             return null;
         }
-        recvLane.ioAt(t1, Op.RECV, side, conn, recvOffset, n, size, waiting, dur, buf, 0);
+        recvLane.ioAt(t1, Op.RECV, side, conn, recvOffset, n, size, waiting, dur, buf, 0, kernelState());
         recvOffset += n;
         return frames.feed(log.traceTime(t1), buf, 0, n); // the frames complete when the recv() that brought them ended
     }
@@ -304,7 +325,8 @@ final class Endpoint {
                 int n = channel.write(b);
                 long t1 = System.nanoTime();
                 if (n > 0 || b.capacity() == 0) {
-                    sendLane.ioAt(t1, Op.SEND, side, conn, sendOffset, n, 0, TraceLog.NOT_MEASURED, t1 - t0, b.array(), at);
+                    sendLane.ioAt(t1, Op.SEND, side, conn, sendOffset, n, 0, TraceLog.NOT_MEASURED, t1 - t0, b.array(), at,
+                            kernelState());
                     sendOffset += n;
                     unsentBytes -= n;
                 }

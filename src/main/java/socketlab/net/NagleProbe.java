@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import socketlab.exec.TaskRunner;
 import socketlab.text.Note;
@@ -36,10 +38,15 @@ public final class NagleProbe {
     }
 
     public static Result run(TraceLog log, boolean noDelay, int rounds) throws LabException {
-        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        // channels (blocking, used through their streams) rather than plain sockets: the kernel reader needs a channel's descriptor
+        try (ServerSocketChannel ss = ServerSocketChannel.open()) {
+            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
             TaskRunner.threads().execute("nagle-server", () -> serve(ss, rounds));
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), ss.getLocalPort())) {
+            try (SocketChannel ch = SocketChannel.open(ss.getLocalAddress())) {
+                Socket s = ch.socket();
                 s.setTcpNoDelay(noDelay);
+                KernelReader kernel = KernelReader.enabled();
+                int fd = kernel != null ? kernel.fd(ch) : -1;
                 int conn = log.newConnId();
                 TraceLog.Lane lane = log.newLane();
                 log.life(Op.CONNECT, Side.CLIENT, conn, s.getLocalPort(), s.getPort(), 0,
@@ -55,7 +62,8 @@ public final class NagleProbe {
                         long t0 = System.nanoTime();
                         out.write(piece);
                         long t1 = System.nanoTime();
-                        lane.ioAt(t1, Op.SEND, Side.CLIENT, conn, offset++, 1, 0, TraceLog.NOT_MEASURED, t1 - t0, new byte[] {piece}, 0);
+                        lane.ioAt(t1, Op.SEND, Side.CLIENT, conn, offset++, 1, 0, TraceLog.NOT_MEASURED, t1 - t0, new byte[] {piece}, 0,
+                                kernel != null ? kernel.read(fd, -1) : null);
                     }
                     long t0 = System.nanoTime();
                     int n = in.read(reply);
@@ -63,7 +71,8 @@ public final class NagleProbe {
                     if (n < 0) {
                         throw new LabException(Phrase.of("nagle.closedEarly"));
                     }
-                    lane.ioAt(t1, Op.RECV, Side.CLIENT, conn, r, n, 1, TraceLog.NOT_MEASURED, t1 - t0, reply, 0);
+                    lane.ioAt(t1, Op.RECV, Side.CLIENT, conn, r, n, 1, TraceLog.NOT_MEASURED, t1 - t0, reply, 0,
+                            kernel != null ? kernel.read(fd, in.available()) : null);
                     times[r] = t1 - start;
                 }
                 log.life(Op.CLOSE, Side.CLIENT, conn, 0, 0, 0, null);
@@ -75,8 +84,9 @@ public final class NagleProbe {
     }
 
     /** Reads each two-byte request (however it arrives) and answers one byte. */
-    private static void serve(ServerSocket ss, int rounds) {
-        try (Socket c = ss.accept()) {
+    private static void serve(ServerSocketChannel ss, int rounds) {
+        try (SocketChannel ch = ss.accept()) {
+            Socket c = ch.socket();
             InputStream in = c.getInputStream();
             OutputStream out = c.getOutputStream();
             byte[] req = new byte[2];

@@ -54,6 +54,8 @@ public final class TraceIndex {
         public long unrecordedRecvs;
         /** Its sends and receives after which the kernel's TCP state was read ({@code tcp}): the kernel lane's. */
         public int kernelReads;
+        /** The most bytes the kernel held for it at one of those reads (sent and not acknowledged, or waiting to be read). */
+        public long kernelMost;
         /** The segments captured between its ports (both ends share it); null for an end without ports. */
         public Wire wire;
         /** AF_UNIX: the socket file its end was opened on (no ports), else null. */
@@ -201,16 +203,20 @@ public final class TraceIndex {
                     c.sends.add(i);
                     c.bytesSent += log.bytes(i);
                     sends++;
-                    if (log.tcp(i) != null) {
+                    Tcp t = log.tcp(i);
+                    if (t != null) {
                         c.kernelReads++;
+                        c.kernelMost = Math.max(c.kernelMost, t.unacked() + t.notsent());
                     }
                 }
                 case RECV -> {
                     c.recvs.add(i);
                     c.bytesReceived += log.bytes(i);
                     recvs++;
-                    if (log.tcp(i) != null) {
+                    Tcp t = log.tcp(i);
+                    if (t != null) {
                         c.kernelReads++;
+                        c.kernelMost = Math.max(c.kernelMost, Math.max(t.rcvQueue(), log.available(i)));
                     }
                 }
                 case MESSAGE -> c.messages.add(i);

@@ -392,6 +392,12 @@ public final class TraceLog {
         /** As {@link #io}, for a call that ended at {@code endNanos} ({@link System#nanoTime()}): saves a clock read. */
         public void ioAt(long endNanos, Op op, Side side, int conn, long offset, int bytes, int requested, int available,
                          long durNs, byte[] payload, int payloadOff) {
+            ioAt(endNanos, op, side, conn, offset, bytes, requested, available, durNs, payload, payloadOff, null);
+        }
+
+        /** As {@link #ioAt}, with the kernel's TCP state just after the call ({@code tcp}, or null when not read). */
+        public void ioAt(long endNanos, Op op, Side side, int conn, long offset, int bytes, int requested, int available,
+                         long durNs, byte[] payload, int payloadOff, Tcp tcp) {
             // the hot path of every send() and recv(): few objects touched (after a system call little of
             // this is still in the L1 cache), the row written straight into the current chunk's buffer
             if ((written >= currentEnd || op == Op.EOF) && !room(op == Op.EOF)) { // an EOF writes what was counted first
@@ -409,6 +415,13 @@ public final class TraceLog {
             current.row(k, endNanos - laneOrigin, op, side, -1, conn, offset, durNs, bytes, requested, available);
             if (!spent) { // a long run spends the budget early: from then on, no call at all
                 capture(current, i, k, payload, payloadOff, bytes);
+            }
+            if (tcp != null) {
+                Chunk c = current;
+                if (c.tcp == null) {
+                    c.tcp = c.refs(Tcp[]::new);
+                }
+                c.tcp[k] = tcp;
             }
             publish(i + 1);
         }

@@ -57,6 +57,7 @@ public final class LabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        socketlab.net.KernelReader.enable(true); // the window always reads the kernel's TCP state where it can
         vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
         Screen screen = Screen.getPrimary();
         double w = Math.min(1600, screen.getVisualBounds().getWidth());

@@ -384,7 +384,17 @@ final class LabView extends BorderPane {
         unrecorded.textProperty().bind(vm.unrecordedProperty());
         unrecorded.visibleProperty().bind(vm.unrecordedProperty().isNotEmpty());
         unrecorded.managedProperty().bind(unrecorded.visibleProperty());
-        VBox status = new VBox(2, line, unrecorded);
+        // wire mode: captured, or why not — a line of its own, said at the start and kept (nothing moves later)
+        Label layers = new Label();
+        layers.setId("layers");
+        layers.getStyleClass().add(Css.STATUS);
+        layers.setMinWidth(0);
+        layers.setWrapText(true);
+        layers.setMaxWidth(Double.MAX_VALUE);
+        layers.textProperty().bind(vm.layersProperty());
+        layers.visibleProperty().bind(vm.layersProperty().isNotEmpty());
+        layers.managedProperty().bind(layers.visibleProperty());
+        VBox status = new VBox(2, line, unrecorded, layers);
         status.getStyleClass().add(Css.STATUS_BAR);
         status.setPadding(new Insets(4, 12, 4, 12));
         setBottom(status);

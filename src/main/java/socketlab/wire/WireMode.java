@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import socketlab.text.Phrase;
 
 /**
  * Wire mode: the lab runs again inside a user and network namespace of its own, where it may capture
@@ -33,8 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class WireMode {
     /** Set inside the namespace: where the capture's Unix socket is. */
     public static final String ENV = "SOCKETLAB_WIRE_SOCKET";
-    /** Set by the launcher when the window asked for the wire and was refused: the sentence why. */
-    public static final String REFUSED_PROPERTY = "socketlab.wire.refused";
+    private static volatile Phrase refusedWindow;
     static final String HELPER = "/socketlab/assets/wire/socketlab_wire.py";
 
     private WireMode() {
@@ -54,21 +54,20 @@ public final class WireMode {
         return s != null && !s.isBlank() ? s : "unshare";
     }
 
-    /** Why the wire cannot be captured on this system, as one sentence, or empty when it can. */
-    public static Optional<String> refusal(String python) {
+    /** Why the wire cannot be captured on this system, as words with their values, or empty when it can. */
+    public static Optional<Phrase> refusal(String python) {
         String os = System.getProperty("os.name", "?");
         if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
-            return Optional.of("No wire capture on " + os + ": it needs Linux's user and network namespaces.");
+            return Optional.of(Phrase.of("wire.notLinux", os));
         }
         if (ProcessHandle.current().info().arguments().isEmpty()) {
-            return Optional.of("No wire capture: this system does not say how the lab was started, so it cannot start it again"
-                    + " inside a network namespace.");
+            return Optional.of(Phrase.of("wire.noCommandLine"));
         }
         Path helper;
         try {
             helper = helper();
         } catch (IOException e) {
-            return Optional.of("No wire capture: the capture helper could not be written to a temporary file (" + e.getMessage() + ").");
+            return Optional.of(Phrase.of("wire.noHelper", Phrase.of(e)));
         }
         List<String> cmd = List.of(unshare(), "-Urn", python, helper.toString(), "--check");
         try {
@@ -77,20 +76,19 @@ public final class WireMode {
             byte[] said = p.getInputStream().readNBytes(4096);
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return Optional.of("No wire capture: '" + String.join(" ", cmd) + "' did not answer in 10 s.");
+                return Optional.of(Phrase.of("wire.noAnswer", String.join(" ", cmd)));
             }
             if (p.exitValue() == 0) {
                 return Optional.empty();
             }
-            String why = new String(said, StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("exit status " + p.exitValue());
-            return Optional.of("No wire capture: this system refused a user and network namespace of the lab's own (" + why
-                    + "); the lab runs without the wire lane.");
+            String why = new String(said, StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("");
+            return Optional.of(Phrase.of("wire.refusedBySystem", why.isEmpty() ? Phrase.of("wire.exitStatus", p.exitValue())
+                    : Phrase.verbatim(why)));
         } catch (IOException e) {
-            return Optional.of("No wire capture: '" + unshare() + "' (util-linux) or '" + python + "' could not be run ("
-                    + e.getMessage() + "); the lab runs without the wire lane.");
+            return Optional.of(Phrase.of("wire.cannotRun", unshare(), python, Phrase.of(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of("No wire capture: interrupted while asking for a namespace.");
+            return Optional.of(Phrase.of("wire.interrupted"));
         } finally {
             try {
                 Files.deleteIfExists(helper);
@@ -99,6 +97,16 @@ public final class WireMode {
                 // a temporary file left behind
             }
         }
+    }
+
+    /** Says that the window asked for the wire and was refused (the launcher does, before the window opens). */
+    public static void refused(Phrase why) {
+        refusedWindow = why;
+    }
+
+    /** Why the window's wire was refused, or null when it was not asked for or not refused. */
+    public static Phrase refusedWindow() {
+        return refusedWindow;
     }
 
     /**

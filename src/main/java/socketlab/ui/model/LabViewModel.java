@@ -44,6 +44,9 @@ public final class LabViewModel {
     /** True while the index has events left to take in (a pulse ran out of its time): the pulses must go on. */
     private final javafx.beans.property.ReadOnlyBooleanWrapper catchingUp = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<TraceEvent> selected = new ReadOnlyObjectWrapper<>();
+    /** What the window can see below the calls, when that needs saying: the wire captured, or why it is not. */
+    private final ReadOnlyStringWrapper layers = new ReadOnlyStringWrapper("");
+    private socketlab.text.Phrase layersSaid;
     /** True once the wire is captured (the window runs in wire mode and the capture started). */
     private final javafx.beans.property.ReadOnlyBooleanWrapper wireOn = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final BooleanBinding live;
@@ -89,13 +92,18 @@ public final class LabViewModel {
                     .onSuccess(c -> {
                         recording.wire(c);
                         wireOn.set(true);
-                        status.say(socketlab.text.Phrase.of("wire.on"));
+                        sayLayers(socketlab.text.Phrase.of("wire.on"));
                     })
-                    .onFailure(e -> status.say(socketlab.text.Phrase.of("wire.failed", socketlab.exec.BackgroundTask.words(e))))
+                    .onFailure(e -> sayLayers(socketlab.text.Phrase.of("wire.failed", socketlab.exec.BackgroundTask.words(e))))
                     .executeWith(tasks);
-        } else if (System.getProperty(socketlab.wire.WireMode.REFUSED_PROPERTY) != null) {
-            status.say(socketlab.text.Phrase.of("wire.refused", System.getProperty(socketlab.wire.WireMode.REFUSED_PROPERTY)));
+        } else if (socketlab.wire.WireMode.refusedWindow() != null) {
+            sayLayers(socketlab.text.Phrase.of("wire.refused", socketlab.wire.WireMode.refusedWindow()));
         }
+    }
+
+    private void sayLayers(socketlab.text.Phrase p) {
+        layersSaid = p;
+        layers.set(p.words());
     }
 
     public ServerViewModel server() { return server; }
@@ -147,6 +155,12 @@ public final class LabViewModel {
     public ReadOnlyStringProperty scenarioStatusProperty() { return status.textProperty(); }
 
     public ReadOnlyObjectProperty<TraceEvent> selectedProperty() { return selected.getReadOnlyProperty(); }
+
+    /**
+     * Empty in the usual window; in wire mode, that the wire is captured and what that means for programs
+     * outside, or why it could not be: a line of its own in the status bar, said once and kept.
+     */
+    public ReadOnlyStringProperty layersProperty() { return layers.getReadOnlyProperty(); }
 
     /** True once the wire is captured: File → Export packets is offered. */
     public javafx.beans.property.ReadOnlyBooleanProperty wireOnProperty() { return wireOn.getReadOnlyProperty(); }
@@ -265,6 +279,9 @@ public final class LabViewModel {
         server.relabel();
         client.relabel();
         status.reword();
+        if (layersSaid != null) {
+            layers.set(layersSaid.words());
+        }
         saidCalls = -1; // the same counts, in the new language
         sayUnrecorded();
         steps.showNextCall();

@@ -17,8 +17,9 @@ import socketlab.trace.TraceLog;
  * TCP state was read ({@code tcp}, TCP_INFO), what the kernel held for it, as a bar of bytes in the
  * colours of the messages they belong to — above the line, a sender's bytes not yet acknowledged, the
  * part not yet even sent drawn hatched ("send() returned, the bytes have not left"); below the line, a
- * receiver's queue after its recv() (bytes that arrived and wait for the next call). One height scale
- * per row, said at the right. Shown only in rows where the kernel was read.
+ * receiver's queue: when its recv() began (FIONREAD: what waited, glued or not, before the call took it)
+ * and after it returned (what is left for the next call). One height scale per row, said at the right.
+ * Shown only in rows where the kernel was read and held something.
  *
  * <pre>
  *  kernel   ▆▆ ░▆                ▆▆▆▆                 ≤ 15 B
@@ -31,10 +32,12 @@ final class KernelLaneRenderer implements LaneRenderer {
     @Override
     public int lanes(ConnectionRow row) {
         int reads = 0;
+        long most = 0;
         for (TraceIndex.Conn c : row.ends()) {
             reads += c.kernelReads;
+            most = Math.max(most, c.kernelMost);
         }
-        return reads > 0 ? 1 : 0;
+        return reads > 0 && most > 0 ? 1 : 0; // an empty lane says nothing a row has room for
     }
 
     @Override
@@ -49,14 +52,7 @@ final class KernelLaneRenderer implements LaneRenderer {
         double mid = y + h * 0.62; // more room above: the send buffer is the usual story
         long most = 1;
         for (TraceIndex.Conn c : r.ends()) {
-            for (IntList calls : new IntList[] {c.sends, c.recvs}) {
-                for (int j = 0; j < calls.size(); j++) {
-                    Tcp t = log.tcp(calls.get(j));
-                    if (t != null) {
-                        most = Math.max(most, calls == c.sends ? t.unacked() + t.notsent() : Math.max(0, t.rcvQueue()));
-                    }
-                }
-            }
+            most = Math.max(most, c.kernelMost);
         }
         g.save();
         g.beginPath();
@@ -111,7 +107,7 @@ final class KernelLaneRenderer implements LaneRenderer {
         }
     }
 
-    /** After each recv of {@code c}: the bytes left in its receive queue, below the line. */
+    /** Around each recv of {@code c} whose kernel was read: the receive queue when it began and after it, below the line. */
     private static void drawQueues(Painter p, TraceIndex idx, TraceIndex.Conn c, Axis at, double mid, double pxPerByte) {
         TraceLog log = idx.log();
         IntList spans = idx.spans(c);
@@ -123,13 +119,21 @@ final class KernelLaneRenderer implements LaneRenderer {
             if (x > at.right() + 4) {
                 break;
             }
-            if (t == null || t.rcvQueue() <= 0 || x - last < 3) {
+            if (t == null || x - last < 3) {
                 continue;
             }
             last = x;
-            long from = log.offset(ev) + log.bytes(ev);
-            bar(p, idx, spans, from, from + t.rcvQueue(), x, mid, pxPerByte, c.side);
-            p.hits.add(x - 4, mid, x + 4, mid + t.rcvQueue() * pxPerByte, ev);
+            int before = log.available(ev);
+            if (before > 0) { // what waited when the call began: the bytes it then took, and any it left
+                double xb = Math.min(x - 7, at.x(log.tNs(ev) - log.durNs(ev)));
+                bar(p, idx, spans, log.offset(ev), log.offset(ev) + before, xb, mid, pxPerByte, c.side);
+                p.hits.add(xb - 4, mid, xb + 4, mid + before * pxPerByte, ev);
+            }
+            if (t.rcvQueue() > 0) { // what is left for the next call
+                long from = log.offset(ev) + log.bytes(ev);
+                bar(p, idx, spans, from, from + t.rcvQueue(), x, mid, pxPerByte, c.side);
+                p.hits.add(x - 4, mid, x + 4, mid + t.rcvQueue() * pxPerByte, ev);
+            }
         }
     }
 
