@@ -15,7 +15,7 @@ final class LegendRenderer {
 
     void draw(Painter p, double w) {
         GraphicsContext g = p.g;
-        double h = p.m.legendH();
+        double h = p.m.legendOnlyH();
         g.setFill(p.ink(TimelineView.Ink.BACKGROUND));
         g.fillRect(0, 0, w, h);
         g.setStroke(p.ink(TimelineView.Ink.LANE));

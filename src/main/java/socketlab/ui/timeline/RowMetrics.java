@@ -46,7 +46,13 @@ final class RowMetrics {
         return Math.round(fs() * 6.5);
     }
 
+    /** The band at the top that stays in view: the legend, then the time ruler under it. */
     double legendH() {
+        return legendOnlyH() + Math.round(fs() * 1.3);
+    }
+
+    /** The legend's own line, the top of {@link #legendH()}. */
+    double legendOnlyH() {
         return Math.round(fs() * 1.8);
     }
 

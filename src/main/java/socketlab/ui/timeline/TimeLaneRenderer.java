@@ -48,13 +48,22 @@ final class TimeLaneRenderer implements LaneRenderer {
         g.setStroke(p.ink(TimelineView.Ink.MUTED));
         g.setLineWidth(1);
         g.strokeLine(left, mid, Math.max(left, end), mid);
+        long step = RulerRenderer.step(p, at.scale()); // the ruler's ticks, on this lane's line
+        for (long t = Math.max(0, (long) Math.ceil((left - at.lx()) / at.scale() / step)) * step; ; t += step) {
+            double tx = at.x(at.t0() + t);
+            if (tx > Math.min(right, end) + 0.5) {
+                break;
+            }
+            g.strokeLine(tx, mid - 3, tx, mid + 3);
+        }
         g.save();
         g.beginPath();
         g.rect(left - 6, y, right - left + 12, h);
         g.clip();
+        double[] labelled = {-1e9, -1e9}; // where the last label above the line, and below it, ends: both ends share them
         for (TraceIndex.Conn c : new TraceIndex.Conn[] {r.client(), r.server()}) {
             if (c != null) {
-                drawCalls(p, log, idx, c, at, y, h, mid);
+                drawCalls(p, log, idx, c, at, y, h, mid, labelled);
             }
         }
         drawBacklogWait(p, log, r, at, mid);
@@ -104,13 +113,13 @@ final class TimeLaneRenderer implements LaneRenderer {
     }
 
     /** One end's calls, errors and lifecycle marks. */
-    private static void drawCalls(Painter p, TraceLog log, TraceIndex idx, TraceIndex.Conn c, Axis at, double y, double h, double mid) {
+    private static void drawCalls(Painter p, TraceLog log, TraceIndex idx, TraceIndex.Conn c, Axis at, double y, double h, double mid,
+                                  double[] labelled) {
         GraphicsContext g = p.g;
         int selected = p.selected;
         Paint color = c.side == Side.CLIENT ? p.ink(TimelineView.Ink.SEND) : p.ink(TimelineView.Ink.RECV);
         for (IntList list : new IntList[] {c.sends, c.recvs, c.datagrams}) {
             boolean datagram = list == c.datagrams;
-            double lastLabel = -1e9;
             for (int j = idx.firstAtOrAfter(list, 0, at.firstNs()), next; j < list.size(); j = next) {
                 int ev = list.get(j);
                 double tx = at.x(log.tNs(ev));
@@ -138,14 +147,16 @@ final class TimeLaneRenderer implements LaneRenderer {
                 }
                 g.setLineWidth(ev == selected ? 5 : 2.5);
                 g.strokeLine(tx, mid, tx, up ? y + 2 : y + h - 2);
-                if (tx - lastLabel > p.fs() * 5.5) {
-                    g.setFont(p.fonts.normal(p.fs() * 0.7));
+                int slot = up ? 0 : 1;
+                if (tx + 3 > labelled[slot] + 4) { // a label only where it does not run into the one before it, either end's
+                    javafx.scene.text.Font font = p.fonts.normal(p.fs() * 0.7);
+                    String t = (datagram ? up ? "sendto " : "recvfrom " : up ? "send " : "recv ") + log.bytes(ev);
+                    g.setFont(font);
                     g.setFill(color);
                     g.setTextAlign(TextAlignment.LEFT);
                     g.setTextBaseline(up ? VPos.TOP : VPos.BOTTOM);
-                    String t = (datagram ? up ? "sendto " : "recvfrom " : up ? "send " : "recv ") + log.bytes(ev);
                     g.fillText(t, tx + 3, up ? y + 1 : y + h - 1);
-                    lastLabel = tx;
+                    labelled[slot] = tx + 3 + p.textWidth(t, font);
                 }
             }
         }

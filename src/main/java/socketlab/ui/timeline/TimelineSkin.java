@@ -29,6 +29,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
             new KernelLaneRenderer(), new TimeLaneRenderer());
     private static final RowHeaderRenderer HEADER = new RowHeaderRenderer();
     private static final LegendRenderer LEGEND = new LegendRenderer();
+    private static final RulerRenderer RULER = new RulerRenderer();
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
@@ -184,6 +185,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
             y += rh;
         }
         LEGEND.draw(p, w);
+        RULER.draw(p, w);
         glyphs = p.glyphs;
     }
 
