@@ -85,6 +85,20 @@ final class LabView extends BorderPane {
         return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
     }
 
+    /** A line of the status bar under the counts: the whole width, wrapped rather than cut, there only while it says something. */
+    private static Label statusLine(String id, String styleClass, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(styleClass);
+        l.setMinWidth(0);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(Bindings.isNotEmpty(text));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
     /**
      * Exports the timeline as a PNG: what is in view, or the whole run at fit-to-width. The pixels
      * are taken on the FX thread; encoding and writing happen in the background.
@@ -375,25 +389,9 @@ final class LabView extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox line = new HBox(12, counts, gap, keys);
         // the memory budget is full: said under the counts, the whole width, wrapped rather than cut on a projector
-        Label unrecorded = new Label();
-        unrecorded.setId("unrecorded");
-        unrecorded.getStyleClass().add(Css.ERROR);
-        unrecorded.setMinWidth(0);
-        unrecorded.setWrapText(true);
-        unrecorded.setMaxWidth(Double.MAX_VALUE);
-        unrecorded.textProperty().bind(vm.unrecordedProperty());
-        unrecorded.visibleProperty().bind(vm.unrecordedProperty().isNotEmpty());
-        unrecorded.managedProperty().bind(unrecorded.visibleProperty());
+        Label unrecorded = statusLine("unrecorded", Css.ERROR, vm.unrecordedProperty());
         // wire mode: captured, or why not — a line of its own, said at the start and kept (nothing moves later)
-        Label layers = new Label();
-        layers.setId("layers");
-        layers.getStyleClass().add(Css.STATUS);
-        layers.setMinWidth(0);
-        layers.setWrapText(true);
-        layers.setMaxWidth(Double.MAX_VALUE);
-        layers.textProperty().bind(vm.layersProperty());
-        layers.visibleProperty().bind(vm.layersProperty().isNotEmpty());
-        layers.managedProperty().bind(layers.visibleProperty());
+        Label layers = statusLine("layers", Css.STATUS, vm.layersProperty());
         VBox status = new VBox(2, line, unrecorded, layers);
         status.getStyleClass().add(Css.STATUS_BAR);
         status.setPadding(new Insets(4, 12, 4, 12));
