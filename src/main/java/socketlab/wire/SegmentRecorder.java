@@ -24,10 +24,16 @@ import socketlab.trace.TraceLog;
 public final class SegmentRecorder implements TraceLog.EndWatcher {
     /** How long a segment waits for the lab to learn which of its sockets sent it. */
     static final long HOLD_NS = 250_000_000L;
+    /**
+     * How many may wait at once: a flood from a sender the lab will never name (an untraced program) would
+     * otherwise hold a quarter of a second of it — 300 MB at loopback speed; past this the oldest goes in as conn 0.
+     */
+    static final int MAX_HELD = 4096;
 
     private record End(int conn, long tNs) {}
 
-    private record Held(Packet packet, Flows.Placed placed, long tNs) {}
+    /** A segment waiting for its sender's name: its headers and the payload bytes the trace keeps (not the whole frame). */
+    private record Held(int srcPort, int dstPort, int flags, int length, Flows.Placed placed, long tNs, byte[] payload) {}
 
     private final TraceLog log;
     private final TraceLog.Lane lane;
@@ -56,7 +62,8 @@ public final class SegmentRecorder implements TraceLog.EndWatcher {
         }
         long t = Math.max(0, log.traceTime(monoNs));
         Flows.Placed placed = p.udp() ? new Flows.Placed(udpSender(p), 0, 0, 0, 0, Long.MIN_VALUE) : flows.place(p, t);
-        held.add(new Held(p, placed, t));
+        held.add(new Held(p.srcPort(), p.dstPort(), p.udp() ? Segments.UDP : p.flags(), p.payloadLength(), placed, t,
+                p.payload(log.capturePerEvent())));
         release(t, false);
     }
 
@@ -67,9 +74,9 @@ public final class SegmentRecorder implements TraceLog.EndWatcher {
     public synchronized void release(long nowNs, boolean all) {
         while (!held.isEmpty()) {
             Held h = held.peekFirst();
-            End end = ends.get(h.packet.srcPort() << 16 | h.packet.dstPort());
+            End end = ends.get(h.srcPort << 16 | h.dstPort);
             boolean known = end != null && end.tNs >= h.placed.synNs();
-            if (!known && !all && nowNs - h.tNs < HOLD_NS) {
+            if (!known && !all && nowNs - h.tNs < HOLD_NS && held.size() <= MAX_HELD) {
                 return;
             }
             held.pollFirst();
@@ -83,11 +90,9 @@ public final class SegmentRecorder implements TraceLog.EndWatcher {
     }
 
     private void record(Held h, int conn) {
-        Packet p = h.packet;
         Flows.Placed q = h.placed;
-        int flags = p.udp() ? Segments.UDP : p.flags();
-        lane.append(Segments.event(h.tNs, q.from(), conn, q.offset(), p.srcPort(), p.dstPort(), flags, q.window(), q.ack(),
-                p.payloadLength(), p.payload(log.capturePerEvent())));
+        lane.append(Segments.event(h.tNs, q.from(), conn, q.offset(), h.srcPort, h.dstPort, h.flags, q.window(), q.ack(),
+                h.length, h.payload));
         segments++;
     }
 

@@ -20,6 +20,9 @@ public final class WireCapture implements AutoCloseable {
     private final long epochOffsetNs;
     private final CaptureLink link;
     private volatile IOException pcapFailure;
+    /** The window's packet file stops growing here (a flood writes a gigabyte in a second); what it holds is kept. */
+    static final long SESSION_PCAP_CAP = 1L << 30;
+    private volatile long sessionBytes;
     private long dropped;
 
     private WireCapture(TraceLog log, Path socket, Path pcapFile) throws IOException {
@@ -32,9 +35,10 @@ public final class WireCapture implements AutoCloseable {
             public void packet(long monoNs, byte[] frame) {
                 recorder.packet(monoNs, frame);
                 Pcapng file = pcap;
-                if (file != null && pcapFailure == null) {
+                if (file != null && pcapFailure == null && (sessionPcap == null || sessionBytes < SESSION_PCAP_CAP)) {
                     try {
                         file.write(monoNs + epochOffsetNs, frame);
+                        sessionBytes += frame.length;
                     } catch (IOException e) {
                         if (file == pcap) { // not a file closed meanwhile for the next log's
                             pcapFailure = e; // the trace goes on; the file says no more
@@ -104,6 +108,7 @@ public final class WireCapture implements AutoCloseable {
         try {
             Pcapng old = pcap;
             pcap = new Pcapng(sessionPcap);
+            sessionBytes = 0;
             pcapFailure = null;
             if (old != null) {
                 old.close();
