@@ -32,6 +32,7 @@ class ComparisonInViewTest {
 
     @AfterEach
     void close() throws Exception {
+        socketlab.net.KernelReader.enable(false);
         if (pulse != null) {
             pulse.stop();
         }
@@ -43,12 +44,17 @@ class ComparisonInViewTest {
 
     @Test
     void onATeachersLaptopBothRowsOfTheComparisonAreInViewTogether(FxRobot robot) throws Exception {
-        bothRowsInView(robot, 1280, 800);
+        bothRowsInView(robot, 1280, 800, false);
     }
 
     @Test
     void onASchoolProjectorBothRowsOfTheComparisonAreInViewTogether(FxRobot robot) throws Exception {
-        bothRowsInView(robot, 1024, 768);
+        bothRowsInView(robot, 1024, 768, false);
+    }
+
+    @Test
+    void inProjectorTypeOnAFullHdScreenBothRowsAreInViewTogether(FxRobot robot) throws Exception {
+        bothRowsInView(robot, 1920, 1080, true);
     }
 
     @Test
@@ -89,8 +95,12 @@ class ComparisonInViewTest {
         return pane.localToScene(pane.getBoundsInLocal()).getMinY();
     }
 
-    private void bothRowsInView(FxRobot robot, double w, double h) throws Exception {
+    private void bothRowsInView(FxRobot robot, double w, double h, boolean projector) throws Exception {
         LabView[] view = {show(w, h)};
+        if (projector) {
+            WaitForAsyncUtils.asyncFx(() -> view[0].projector.set(true)).get();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         WaitForAsyncUtils.asyncFx(() -> vm.runs().runComparison()).get();
         LabWindowTest.waitUntil("both runs are done and drawn", () -> !vm.runs().scenarioRunningProperty().get()
                 && ConnectionRow.of(vm.shownIndex()).size() == 2);
@@ -102,12 +112,13 @@ class ComparisonInViewTest {
         }).get();
         assertEquals(2, ConnectionRow.of(vm.shownIndex()).size());
         assertTrue(fit[0] <= fit[1] + 0.5, "both rows and the legend (" + fit[0] + " px) fit the timeline (" + fit[1]
-                + " px) at " + w + "x" + h);
+                + " px) at " + w + "x" + h + (projector ? " in projector type" : ""));
     }
 
     private LabView show(double w, double h) throws Exception {
         I18n.setLocale(Locale.ENGLISH);
         LabView[] view = new LabView[1];
+        socketlab.net.KernelReader.enable(true); // as the window does: the lab's own calls carry the kernel's state
         WaitForAsyncUtils.asyncFx(() -> {
             vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
             Stage stage = new Stage();

@@ -14,6 +14,14 @@ interface LaneRenderer {
     int lanes(ConnectionRow row);
 
     /**
+     * True for a kind that only adds detail (the kernel's buffers): where a comparison's two rows would not
+     * otherwise be in view together, its lanes give way first.
+     */
+    default boolean optional() {
+        return false;
+    }
+
+    /**
      * Draws this kind's lanes of {@code row}: their labels from {@code x}, the lanes themselves
      * from {@code lx}, {@code lw} wide, the first one's top at {@code y}, one lane every
      * {@link RowMetrics#laneStep()}.

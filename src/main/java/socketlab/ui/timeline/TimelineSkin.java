@@ -30,6 +30,8 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     private static final RowHeaderRenderer HEADER = new RowHeaderRenderer();
     private static final LegendRenderer LEGEND = new LegendRenderer();
     private static final RulerRenderer RULER = new RulerRenderer();
+    /** False in a frame where the optional lanes (the kernel's) gave way so that a comparison's two rows fit. */
+    private boolean optionalShown = true;
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
@@ -120,12 +122,23 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         return glyphs;
     }
 
-    private static int lanes(ConnectionRow r) {
+    private static int lanes(ConnectionRow r, boolean optional) {
         int n = 0;
         for (LaneRenderer lane : LANES) {
-            n += lane.lanes(r);
+            if (optional || !lane.optional()) {
+                n += lane.lanes(r);
+            }
         }
         return n;
+    }
+
+    /** Whether the last two rows of {@code lanes}, at the fit just set, are in a view {@code h} high (a comparison's pair). */
+    private boolean lastTwoFit(int[] lanes, double h) {
+        double need = metrics.legendH();
+        for (int i = Math.max(0, lanes.length - 2); i < lanes.length; i++) {
+            need += metrics.rowHeight(lanes[i]);
+        }
+        return need <= h + 0.5;
     }
 
     private void draw() {
@@ -154,9 +167,23 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         }
         int[] lanes = new int[rows.size()];
         for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = lanes(rows.get(i));
+            lanes[i] = lanes(rows.get(i), true);
         }
         metrics.fitRows(lanes, h, fitToHeight);
+        optionalShown = true;
+        if (fitToHeight && !lastTwoFit(lanes, h)) { // a comparison's two rows before the lanes that only add detail
+            int[] lean = new int[rows.size()];
+            for (int i = 0; i < lean.length; i++) {
+                lean[i] = lanes(rows.get(i), false);
+            }
+            metrics.fitRows(lean, h, true);
+            if (lastTwoFit(lean, h)) {
+                lanes = lean;
+                optionalShown = false;
+            } else {
+                metrics.fitRows(lanes, h, true); // no better without them: keep them, and scroll
+            }
+        }
         double legendH = metrics.legendH();
         contentHeight = legendH;
         for (int n : lanes) {
@@ -195,7 +222,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         double lx = x + metrics.labelW();
         double lw = w - metrics.labelW();
         for (LaneRenderer lane : LANES) {
-            int n = lane.lanes(r);
+            int n = optionalShown || !lane.optional() ? lane.lanes(r) : 0;
             if (n > 0) {
                 lane.draw(p, idx, r, x, lx, ly, lw);
                 ly += n * metrics.laneStep();
