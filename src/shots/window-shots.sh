@@ -37,6 +37,9 @@ for c in $cases; do
     wire-traced) p=$((20000 + RANDOM % 20000)) # the tutorial-style pair, all three layers: calls, kernel, wire
       lab trace --wire --kernel --run "$(listing ch7_server.py $p)" --run "$(listing sticky_client.py $p)" \
         > "$out/wire-traced.jsonl" 2>>"$out/app.log" ;;
+    wire-udp) p=$((20000 + RANDOM % 20000)) # datagrams on the wire, whole, beside the recvfrom()s
+      printf 'hello\nudp\n' | lab trace --wire --run "$(listing udp_server.py $p)" --run "$(listing udp_client.py $p)" \
+        > "$out/wire-udp.jsonl" 2>>"$out/app.log" ;;
     wire-nagle) # Nagle meets delayed ACK, with the wire: a trace made by `socketlab nagle --wire`, then opened
       lab nagle --rounds 4 --wire --kernel > "$out/wire-nagle.jsonl" 2>>"$out/app.log" ;;
     budget-full) # a trace larger than a 16 MiB budget holds (the window opens it with SOCKETLAB_MEMORY_BUDGET=16)
@@ -71,7 +74,7 @@ for size in "${sizes[@]}"; do
         args=()
         case $c in
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
-          traced-pair|student-header|budget-full|wire-nagle|wire-traced) args=("$out/$c.jsonl") ;;
+          traced-pair|student-header|budget-full|wire-nagle|wire-traced|wire-udp) args=("$out/$c.jsonl") ;;
           wire-sticky|wire-refused) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
         esac
         budget=""; [ "$c" = budget-full ] && budget=16

@@ -234,6 +234,9 @@ public final class TraceIndex {
                     if (c.remotePort == 0) {
                         c.remotePort = log.b(i); // a server learns its peer from the first datagram
                     }
+                    if (c.wire == null && c.localPort != 0 && c.remotePort != 0) {
+                        c.wire = wire(c.localPort, c.remotePort); // its datagrams on the wire, when they were captured
+                    }
                     c.datagrams.add(i);
                     (op == Op.SENDTO ? c.sendtos : c.recvfroms).add(i);
                     if (c.peer == null) {

@@ -2,8 +2,8 @@ package socketlab.trace;
 
 /**
  * What was captured between two ports ({@link Op#SEGMENT} events, as indices into the log): each
- * direction's data segments, in stream order, and its other segments (handshake, pure ACKs, FIN,
- * RST), in time order. Both ends of a connection share one; the timeline finds a direction's by the
+ * direction's data segments, in stream order, its other segments (handshake, pure ACKs, FIN, RST),
+ * in time order, and its UDP datagrams. Both ends of a connection share one; the timeline finds a direction's by the
  * port its sender used. Filled by {@link TraceIndex} only.
  *
  * <pre>
@@ -17,6 +17,8 @@ public final class Wire {
     private final IntList dataFromHigh = new IntList();
     private final IntList otherFromLow = new IntList();
     private final IntList otherFromHigh = new IntList();
+    private final IntList datagramsFromLow = new IntList();
+    private final IntList datagramsFromHigh = new IntList();
 
     Wire(int portA, int portB) {
         this.lowPort = Math.min(portA, portB);
@@ -24,7 +26,11 @@ public final class Wire {
 
     void add(TraceLog log, int i) {
         boolean low = log.requested(i) == lowPort;
-        boolean data = log.bytes(i) > 0 && (log.a(i) & Segments.UDP) == 0;
+        if ((log.a(i) & Segments.UDP) != 0) {
+            (low ? datagramsFromLow : datagramsFromHigh).add(i);
+            return;
+        }
+        boolean data = log.bytes(i) > 0;
         (data ? (low ? dataFromLow : dataFromHigh) : (low ? otherFromLow : otherFromHigh)).add(i);
     }
 
@@ -38,7 +44,12 @@ public final class Wire {
         return srcPort == lowPort ? otherFromLow : otherFromHigh;
     }
 
-    /** True when anything was captured between the two ports. */
+    /** The UDP datagrams sent from {@code srcPort}, whole as they crossed, in the order they left. */
+    public IntList datagrams(int srcPort) {
+        return srcPort == lowPort ? datagramsFromLow : datagramsFromHigh;
+    }
+
+    /** True when no TCP segment was captured between the two ports (datagrams have lanes of their own). */
     public boolean isEmpty() {
         return dataFromLow.isEmpty() && dataFromHigh.isEmpty() && otherFromLow.isEmpty() && otherFromHigh.isEmpty();
     }

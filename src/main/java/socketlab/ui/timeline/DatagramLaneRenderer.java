@@ -19,6 +19,7 @@ import socketlab.trace.TraceLog;
  *
  * <pre>
  *  client sendto()    | sendto #1: 11 B | sendto #2: 4 B |
+ *  on the wire        | datagram #1: 11 B | datagram #2: 4 B |        (when the wire was captured)
  *  server recvfrom()  | recvfrom(5) → 5 ░░lost 6 B | recvfrom(5) → 4 |
  * </pre>
  */
@@ -29,6 +30,26 @@ final class DatagramLaneRenderer extends DirectedLanes {
         super(dir, dir.sendtoKey, dir.recvfromKey, ConnectionRow::datagrams);
     }
 
+    /** The wire lane between, when this direction's datagrams were captured: each one whole, as it crossed. */
+    @Override
+    int middleLanes(ConnectionRow row) {
+        return onTheWire(dir.sender(row), dir.receiver(row)).isEmpty() ? 0 : 1;
+    }
+
+    @Override
+    String middleKey() {
+        return "timeline.lane.wire";
+    }
+
+    /** The datagrams captured from the sender's port (the sender's own end, or the port the receiver heard from). */
+    private static IntList onTheWire(TraceIndex.Conn sender, TraceIndex.Conn receiver) {
+        socketlab.trace.Wire w = sender != null && sender.wire != null ? sender.wire : receiver != null ? receiver.wire : null;
+        if (w == null) {
+            return NONE;
+        }
+        return w.datagrams(sender != null && sender.localPort != 0 ? sender.localPort : receiver.remotePort);
+    }
+
     @Override
     void drawLanes(Painter p, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver,
                    double lx, double y, double yRecv, double lw) {
@@ -37,11 +58,13 @@ final class DatagramLaneRenderer extends DirectedLanes {
         double lane = p.m.laneH();
         IntList sent = sender == null ? NONE : sender.sendtos; // the k-th datagram sent is the k-th received (loopback keeps order)
         IntList got = receiver == null ? NONE : receiver.recvfroms;
-        int n = Math.max(sent.size(), got.size());
+        IntList crossed = yRecv > y + p.m.laneStep() ? onTheWire(sender, receiver) : NONE;
+        double yWire = y + p.m.laneStep();
+        int n = Math.max(Math.max(sent.size(), got.size()), crossed.size());
         int shown = (int) Math.min(n, Math.max(1, Math.floor(lw / (p.fs() * 3))));
         double slot = lw / Math.max(shown, 3);
         long largest = 1; // of the datagrams in view only: the scale never costs a pass over all of them
-        for (IntList l : new IntList[] {sent, got}) {
+        for (IntList l : new IntList[] {sent, got, crossed}) {
             for (int k = 0; k < Math.min(shown, l.size()); k++) {
                 largest = Math.max(largest, Math.max(log.bytes(l.get(k)), log.requested(l.get(k))));
             }
@@ -61,6 +84,17 @@ final class DatagramLaneRenderer extends DirectedLanes {
                 p.hits.add(x0, y, x0 + Math.max(w, 8), y + lane, ev);
                 g.setFill(p.ink(TimelineView.Ink.TEXT));
                 g.fillText(I18n.tr("timeline.sendto", k + 1, sentBytes), x0 + 2, y + lane - 1, slot - 10);
+            }
+            if (k < crossed.size()) { // on the wire: the datagram whole — any cut is the receiver's
+                int ev = crossed.get(k);
+                int bytes = log.bytes(ev);
+                double w = Math.max(3, bytes * ppb);
+                g.setFill(c);
+                g.fillRect(x0, yWire, w, lane);
+                p.hits.add(x0, yWire, x0 + Math.max(w, 8), yWire + lane, ev);
+                g.setFill(p.ink(TimelineView.Ink.TEXT));
+                labelFont(p);
+                g.fillText(I18n.tr("timeline.datagramOnWire", k + 1, bytes), x0 + 2, yWire + lane - 1, slot - 10);
             }
             if (k < got.size()) { // recvfrom: what came out, and what did not
                 int ev = got.get(k);

@@ -45,4 +45,20 @@ class WireLaneTest {
     void withoutACaptureTheRowKeepsItsTwoLanes() {
         assertEquals(2, new StreamLaneRenderer(Direction.CLIENT_TO_SERVER).lanes(row(false)));
     }
+
+    @Test
+    void aUdpDirectionWhoseDatagramsWereCapturedShowsThemWholeBetweenSendtoAndRecvfrom() {
+        TraceLog log = new TraceLog();
+        TraceLog.Lane lane = log.newLane();
+        byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
+        log.life(Op.LISTEN, Side.SERVER, 1, 8080, 0, 0, null); // the server's bind
+        lane.datagramAt(System.nanoTime(), Op.SENDTO, Side.CLIENT, 2, 5, 0, 8080, 10, hello);
+        lane.append(Segments.event(log.now(), Side.CLIENT, 0, 0, 40000, 8080, Segments.UDP, 0, 0, 5, hello));
+        lane.datagramAt(System.nanoTime(), Op.RECVFROM, Side.SERVER, 1, 2, 2, 40000, 10, new byte[] {'h', 'e'});
+        TraceIndex idx = new TraceIndex(log);
+        idx.update();
+        ConnectionRow row = ConnectionRow.of(idx).stream().filter(r -> r.server() != null).findFirst().orElseThrow();
+        assertEquals(3, new DatagramLaneRenderer(Direction.CLIENT_TO_SERVER).lanes(row),
+                "sendto, the datagram whole on the wire (5 B), recvfrom(2) that kept 2: the cut is the receiver's");
+    }
 }
