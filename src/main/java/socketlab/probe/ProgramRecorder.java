@@ -143,13 +143,16 @@ final class ProgramRecorder {
                     sided(s, Side.CLIENT);
                 }
                 int to = port(r.path("to"));
-                put(s, Op.SENDTO, t1, 0, data.length, 0, -1, 0, to, dur, data, null, call);
+                if (s.localPort == 0) { // an unbound socket's first sendto() bound it: the port the kernel picked
+                    s.localPort = port(r.path("local"));
+                }
+                put(s, Op.SENDTO, t1, 0, data.length, 0, -1, s.localPort, to, dur, data, null, call);
             }
             case "recvfrom", "recvfrom_into" -> {
                 if (s.side == null) {
                     sided(s, Side.CLIENT);
                 }
-                put(s, Op.RECVFROM, t1, 0, data.length, r.path("asked").asInt(), -1, 0, port(r.path("frm")), dur, data,
+                put(s, Op.RECVFROM, t1, 0, data.length, r.path("asked").asInt(), -1, s.localPort, port(r.path("frm")), dur, data,
                         null, call);
             }
             case "shutdown" -> call(s, t1, call, 0, r.path("how").asText());

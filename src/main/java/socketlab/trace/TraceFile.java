@@ -202,8 +202,10 @@ public final class TraceFile {
                 a = (int) number(o, "local_port", line, false, 0, 65535);
                 said = SaidJson.readNote(o);
             }
-            case SENDTO -> b = (int) number(o, "to_port", line, false, 0, 65535);
-            case RECVFROM -> b = (int) number(o, "from_port", line, false, 0, 65535);
+            case SENDTO, RECVFROM -> {
+                a = (int) number(o, "local_port", line, false, 0, 65535);
+                b = (int) number(o, op == Op.SENDTO ? "to_port" : "from_port", line, false, 0, 65535);
+            }
             case ERROR -> {
                 text = text(o, "message", line);
                 said = SaidJson.readPhrase(o);

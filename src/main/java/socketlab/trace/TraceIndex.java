@@ -234,6 +234,9 @@ public final class TraceIndex {
                     if (c.remotePort == 0) {
                         c.remotePort = log.b(i); // a server learns its peer from the first datagram
                     }
+                    if (c.localPort == 0 && log.a(i) != 0) {
+                        c.localPort = log.a(i); // a client that never bound: the port its first sendto() was given
+                    }
                     if (c.wire == null && c.localPort != 0 && c.remotePort != 0) {
                         c.wire = wire(c.localPort, c.remotePort); // its datagrams on the wire, when they were captured
                     }

@@ -73,6 +73,9 @@ public final class TraceJson {
                 }
             }
             case SENDTO, RECVFROM -> {
+                if (e.localPort() != 0) {
+                    o.put("local_port", e.localPort());
+                }
                 o.put("bytes", e.bytes());
                 if (e.op() == Op.RECVFROM) {
                     o.put("requested", e.requested());

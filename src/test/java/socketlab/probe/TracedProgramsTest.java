@@ -133,6 +133,11 @@ class TracedProgramsTest {
         assertEquals(List.of("hello", "udp"), got.stream().map(TracedProgramsTest::text).toList());
         assertEquals(List.of("HELLO", "UDP"), events(log, Op.RECVFROM, Side.CLIENT).stream().map(TracedProgramsTest::text).toList());
         assertEquals(1, events(log, Op.LISTEN, Side.SERVER).size(), "the UDP server's bind()");
+        int clientPort = events(log, Op.SENDTO, Side.CLIENT).get(0).localPort();
+        assertEquals(got.get(0).remotePort(), clientPort, "the port the client's first sendto() was given, as the server heard it");
+        socketlab.trace.TraceIndex idx = new socketlab.trace.TraceIndex(log);
+        idx.update();
+        assertEquals(1, socketlab.trace.ConnectionRow.of(idx).size(), "one row: the client that never bound is paired by that port");
     }
 
     @Test
