@@ -7,6 +7,7 @@ import socketlab.net.LabClient;
 import socketlab.net.LabException;
 import socketlab.text.Phrase;
 import socketlab.net.LabServer;
+import socketlab.trace.Conn;
 import socketlab.trace.ConnectionRow;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
@@ -84,7 +85,7 @@ public final class ScenarioRunner {
                 client.close();
                 TraceIndex idx = new TraceIndex(log);
                 idx.update();
-                TraceIndex.Conn c = idx.conn(clientConn);
+                Conn c = idx.conn(clientConn);
                 int serverConn = c != null && c.peer() != null ? c.peer().id : 0;
                 long rowNs = 0;
                 for (ConnectionRow row : ConnectionRow.of(idx)) {
@@ -124,7 +125,7 @@ public final class ScenarioRunner {
         int ok = 0;
         int messages = 0;
         for (int id : new int[] {clientConn, serverConn}) {
-            TraceIndex.Conn c = idx.conn(id);
+            Conn c = idx.conn(id);
             if (c == null) {
                 continue;
             }

@@ -13,7 +13,7 @@ import java.util.List;
  *      client end (CONNECT …)  ⇄  server end (ACCEPT …)
  * </pre>
  */
-public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
+public record ConnectionRow(Conn server, Conn client) {
 
     /** The rows of an index, in the order their first end appeared: a server end with its peer, or a client alone. */
     /**
@@ -23,7 +23,7 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
     public static int number(TraceIndex idx, int conn) {
         List<ConnectionRow> rows = of(idx);
         for (int i = 0; i < rows.size(); i++) {
-            for (TraceIndex.Conn c : rows.get(i).ends()) {
+            for (Conn c : rows.get(i).ends()) {
                 if (c.id == conn) {
                     return i + 1;
                 }
@@ -37,7 +37,7 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
         java.util.Map<Integer, Integer> out = new java.util.HashMap<>();
         List<ConnectionRow> rows = of(idx);
         for (int i = 0; i < rows.size(); i++) {
-            for (TraceIndex.Conn c : rows.get(i).ends()) {
+            for (Conn c : rows.get(i).ends()) {
                 out.put(c.id, i + 1);
             }
         }
@@ -46,7 +46,7 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
 
     public static List<ConnectionRow> of(TraceIndex idx) {
         List<ConnectionRow> rows = new ArrayList<>();
-        for (TraceIndex.Conn c : idx.conns()) {
+        for (Conn c : idx.conns()) {
             if (c.openEvent < 0) {
                 continue;
             }
@@ -60,14 +60,14 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
     }
 
     /** An end that is there (the server's, else the client's). */
-    public TraceIndex.Conn any() {
+    public Conn any() {
         return server != null ? server : client;
     }
 
     /** When the connection began: the earlier of connect() and accept() (a client can wait in the backlog). */
     public long startNs(TraceLog log) {
         long t = Long.MAX_VALUE;
-        for (TraceIndex.Conn c : ends()) {
+        for (Conn c : ends()) {
             if (c.openEvent >= 0) {
                 t = Math.min(t, log.tNs(c.openEvent));
             }
@@ -81,7 +81,7 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
      */
     public long endNs(TraceLog log) {
         long t = 0;
-        for (TraceIndex.Conn c : ends()) {
+        for (Conn c : ends()) {
             int last = Math.max(c.openEvent, Math.max(c.closeEvent, c.eofEvent));
             for (IntList l : new IntList[] {c.sends, c.recvs, c.frames, c.errors, c.datagrams}) {
                 if (!l.isEmpty()) {
@@ -96,8 +96,8 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
     }
 
     /** The ends that are in the trace: server first. */
-    public List<TraceIndex.Conn> ends() {
-        List<TraceIndex.Conn> ends = new ArrayList<>(2);
+    public List<Conn> ends() {
+        List<Conn> ends = new ArrayList<>(2);
         if (server != null) {
             ends.add(server);
         }
@@ -115,7 +115,7 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
         int split = 0;
         int ok = 0;
         int bad = 0;
-        for (TraceIndex.Conn c : ends()) {
+        for (Conn c : ends()) {
             glued += idx.glued(c);
             split += idx.split(c);
             for (int k = 0; k < c.frames.size(); k++) {
@@ -130,12 +130,12 @@ public record ConnectionRow(TraceIndex.Conn server, TraceIndex.Conn client) {
     }
 
     /** Stream bytes {@code c} sent ({@code sent}) or received; 0 for a missing end. */
-    public static long bytes(TraceIndex.Conn c, boolean sent) {
+    public static long bytes(Conn c, boolean sent) {
         return c == null ? 0 : sent ? c.bytesSent : c.bytesReceived;
     }
 
     /** Datagrams {@code c} sent ({@code sent}) or received; 0 for a missing end. */
-    public static int datagrams(TraceIndex.Conn c, boolean sent) {
+    public static int datagrams(Conn c, boolean sent) {
         return c == null ? 0 : sent ? c.sendtos.size() : c.recvfroms.size();
     }
 }

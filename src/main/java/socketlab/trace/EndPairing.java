@@ -13,16 +13,16 @@ import java.util.Map;
  * first unpaired end that named it.
  */
 final class EndPairing {
-    private final Map<Long, ArrayDeque<TraceIndex.Conn>> byPorts = new HashMap<>();
-    private final Map<String, ArrayDeque<TraceIndex.Conn>> byPath = new HashMap<>();
+    private final Map<Long, ArrayDeque<Conn>> byPorts = new HashMap<>();
+    private final Map<String, ArrayDeque<Conn>> byPath = new HashMap<>();
 
     /** Pairs {@code c} with the end waiting for it, or leaves it waiting for its own peer. */
-    void link(TraceIndex.Conn c) {
+    void link(Conn c) {
         Side other = c.side == Side.CLIENT ? Side.SERVER : Side.CLIENT;
-        ArrayDeque<TraceIndex.Conn> candidates = c.localPort != 0 ? byPorts.get(portKey(other, c.remotePort, c.localPort))
+        ArrayDeque<Conn> candidates = c.localPort != 0 ? byPorts.get(portKey(other, c.remotePort, c.localPort))
                 : c.unixPath != null ? byPath.get(pathKey(other, c.unixPath)) : null;
         while (candidates != null && !candidates.isEmpty()) {
-            TraceIndex.Conn o = candidates.pollFirst();
+            Conn o = candidates.pollFirst();
             boolean still = o != c && o.peer == null && o.side != c.side
                     && (c.localPort != 0 ? o.localPort == c.remotePort && o.remotePort == c.localPort
                     : c.unixPath.equals(o.unixPath));

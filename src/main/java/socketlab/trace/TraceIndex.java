@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import socketlab.codec.Verdict;
-import socketlab.text.Note;
 
 /**
  * What a trace means, kept up to date as events arrive: connections and which two are the ends
@@ -25,57 +24,6 @@ import socketlab.text.Note;
  * when its bytes arrived in two or more chunks.
  */
 public final class TraceIndex {
-
-    /** One socket end: everything one side did on one connection. */
-    public static final class Conn {
-        public final int id;
-        public final Side side;
-        public int localPort;
-        public int remotePort;
-        public int openEvent = -1;
-        public int closeEvent = -1;
-        public int eofEvent = -1;
-        public final IntList sends = new IntList();
-        public final IntList recvs = new IntList();
-        public final IntList messages = new IntList();
-        public final IntList frames = new IntList();
-        public final IntList errors = new IntList();
-        /** UDP: this socket's sendto and recvfrom calls, in order (each one datagram). */
-        public final IntList datagrams = new IntList();
-        /** UDP: its sendto calls alone, and its recvfrom calls alone (what the timeline's datagram lanes pair up). */
-        public final IntList sendtos = new IntList();
-        public final IntList recvfroms = new IntList();
-        /** A selector server's end: the select() calls that returned it ready. */
-        public final IntList readyIn = new IntList();
-        /** Calls counted but not recorded while the memory budget was full ({@link Op#UNRECORDED}). */
-        public final IntList unrecorded = new IntList();
-        /** Of those, the send and recv calls (the counts a row gives beside the calls it draws). */
-        public long unrecordedSends;
-        public long unrecordedRecvs;
-        /** Its sends and receives after which the kernel's TCP state was read ({@code tcp}): the kernel lane's. */
-        public int kernelReads;
-        /** The most bytes the kernel held for it at one of those reads (sent and not acknowledged, or waiting to be read). */
-        public long kernelMost;
-        /** The segments captured between its ports (both ends share it); null for an end without ports. */
-        public Wire wire;
-        /** AF_UNIX: the socket file its end was opened on (no ports), else null. */
-        public String unixPath;
-        public long bytesSent;
-        public long bytesReceived;
-        Conn peer;
-        int analysedAt = -1;
-        /** Its glued and split counts, kept up to date as its calls arrive. */
-        final SpanCounts counts = new SpanCounts();
-
-        Conn(int id, Side side) {
-            this.id = id;
-            this.side = side;
-        }
-
-        public Conn peer() {
-            return peer;
-        }
-    }
 
     /** Which message a byte belongs to, and whether it is a framing header byte. */
     public record ByteOwner(int message, boolean header, boolean trailer) {
@@ -124,9 +72,8 @@ public final class TraceIndex {
 
     /** LISTEN events by connection id: where a UDP socket was bound (ports), should it send or receive. */
     private final Map<Integer, Integer> binds = new HashMap<>();
-    /** The wire's segments, by the two ports they travelled between (lower port in the high half): rows find theirs by ports. */
-    private final Map<Integer, Wire> segments = new HashMap<>();
-    private int segmentCount;
+    /** The wire's segments, by the ports they travelled between: rows find theirs by ports. */
+    private final Wires wires = new Wires();
 
     /** Takes in new events; returns true when there were any. */
     public boolean update() {
@@ -173,8 +120,7 @@ public final class TraceIndex {
                 continue;
             }
             if (op == Op.SEGMENT) { // a packet: whose row it is, its ports say (its conn may be 0, no socket of ours)
-                wire(log.requested(i), log.available(i)).add(log, i);
-                segmentCount++;
+                wires.add(log, i);
                 continue;
             }
             if (op == Op.UNRECORDED && Op.of(log.a(i)) == Op.SEGMENT) {
@@ -192,10 +138,10 @@ public final class TraceIndex {
                     c.remotePort = log.b(i);
                     c.openEvent = i;
                     if (c.localPort != 0) {
-                        c.wire = wire(c.localPort, c.remotePort); // the same one its segments go into, before or after
+                        c.wire = wires.between(c.localPort, c.remotePort); // the same one its segments go into, before or after
                     }
                     if (c.localPort == 0) { // no port: an AF_UNIX end, named by its path (once, here)
-                        c.unixPath = unixPath(log.get(i));
+                        c.unixPath = EventText.unixPath(log.get(i));
                     }
                     pairing.link(c);
                 }
@@ -238,7 +184,7 @@ public final class TraceIndex {
                         c.localPort = log.a(i); // a client that never bound: the port its first sendto() was given
                     }
                     if (c.wire == null && c.localPort != 0 && c.remotePort != 0) {
-                        c.wire = wire(c.localPort, c.remotePort); // its datagrams on the wire, when they were captured
+                        c.wire = wires.between(c.localPort, c.remotePort); // its datagrams on the wire, when they were captured
                     }
                     c.datagrams.add(i);
                     (op == Op.SENDTO ? c.sendtos : c.recvfroms).add(i);
@@ -249,7 +195,7 @@ public final class TraceIndex {
                 case SELECT -> {
                     String which = log.get(i).text(); // "accept #3 #5": read once, here, not at every redraw
                     for (String token : which == null ? new String[0] : which.split(" ")) {
-                        Conn ready = conns.get(connId(token));
+                        Conn ready = conns.get(EventText.connId(token));
                         if (ready != null) {
                             ready.readyIn.add(i);
                         }
@@ -280,43 +226,9 @@ public final class TraceIndex {
         changes++;
     }
 
-    /** What was captured between two ports: made when the first segment or the first end with them is taken in. */
-    private Wire wire(int portA, int portB) {
-        return segments.computeIfAbsent(portPair(portA, portB), k -> new Wire(portA, portB));
-    }
-
     /** Segments captured in all. */
     public int segmentCount() {
-        return segmentCount;
-    }
-
-    private static int portPair(int a, int b) {
-        return Math.min(a, b) << 16 | Math.max(a, b);
-    }
-
-    /** The path an AF_UNIX end was opened on: from its note's words, or (a trace from before notes) its text. */
-    private static String unixPath(TraceEvent e) {
-        if (e.said() instanceof Note n) {
-            return n.valueOf(Note.Word.AF_UNIX);
-        }
-        String text = e.text();
-        return text != null && text.startsWith("AF_UNIX ") ? text.substring(8) : null;
-    }
-
-    /** The connection a select() names ("#3" → 3), or -1 for "accept" and for anything a file made up ("#abc", "#99999999999"). */
-    static int connId(String token) {
-        if (token.length() < 2 || token.length() > 10 || token.charAt(0) != '#') {
-            return -1;
-        }
-        long n = 0;
-        for (int k = 1; k < token.length(); k++) {
-            char d = token.charAt(k);
-            if (d < '0' || d > '9') {
-                return -1;
-            }
-            n = n * 10 + (d - '0');
-        }
-        return n > Integer.MAX_VALUE ? -1 : (int) n;
+        return wires.segments();
     }
 
     public List<Conn> conns() {

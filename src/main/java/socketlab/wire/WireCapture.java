@@ -23,6 +23,7 @@ public final class WireCapture implements AutoCloseable {
     /** The window's packet file stops growing here (a flood writes a gigabyte in a second); what it holds is kept. */
     static final long SESSION_PCAP_CAP = 1L << 30;
     private volatile long sessionBytes;
+    private volatile boolean restartPending;
     private long dropped;
 
     private WireCapture(TraceLog log, Path socket, Path pcapFile) throws IOException {
@@ -33,6 +34,7 @@ public final class WireCapture implements AutoCloseable {
         this.link = CaptureLink.connect(socket, new CaptureLink.Sink() {
             @Override
             public void packet(long monoNs, byte[] frame) {
+                restartIfPending(); // a Clear since the last packet: this one starts the next log's file
                 recorder.packet(monoNs, frame);
                 Pcapng file = pcap;
                 if (file != null && pcapFailure == null && (sessionPcap == null || sessionBytes < SESSION_PCAP_CAP)) {
@@ -89,7 +91,18 @@ public final class WireCapture implements AutoCloseable {
         recorder = new SegmentRecorder(next);
         log = next;
         if (sessionPcap != null) {
-            restartSessionPcap();
+            restartPending = true; // a new file is file I/O: not here (the window's FX thread), on the capture's own thread
+        }
+    }
+
+    private void restartIfPending() {
+        if (restartPending) {
+            synchronized (this) {
+                if (restartPending) {
+                    restartPending = false;
+                    restartSessionPcap();
+                }
+            }
         }
     }
 
@@ -120,6 +133,7 @@ public final class WireCapture implements AutoCloseable {
 
     /** Copies every frame captured for the current log to {@code file} as pcapng (File → Export packets). */
     public synchronized long exportPackets(Path file) throws IOException {
+        restartIfPending();
         if (sessionPcap == null || pcap == null) {
             throw new IOException("this capture keeps no packets");
         }

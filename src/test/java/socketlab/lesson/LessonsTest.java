@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import socketlab.trace.Conn;
 import socketlab.trace.TraceLog;
 
 /** Every lesson runs headless on real sockets, and the run gives the answer the lesson expects. */
@@ -47,7 +48,7 @@ class LessonsTest {
         assertEquals("true", o.facts().get("file_exists"), "the socket file existed while it was bound");
         socketlab.trace.TraceIndex idx = new socketlab.trace.TraceIndex(log);
         idx.update();
-        socketlab.trace.TraceIndex.Conn server = idx.conns().stream()
+        socketlab.trace.Conn server = idx.conns().stream()
                 .filter(c -> c.side == socketlab.trace.Side.SERVER && c.openEvent >= 0).findFirst().orElseThrow();
         assertTrue(server.peer() != null, "the client end is found by the path both name");
         assertEquals(o.facts().get("path"), server.unixPath);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import socketlab.exec.TaskRunner;
+import socketlab.trace.Conn;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -84,7 +85,7 @@ class ServerModelsTest {
         assertEquals(1, events(log, Op.LISTEN, Side.SERVER).size());
         socketlab.trace.TraceIndex idx = new socketlab.trace.TraceIndex(log);
         idx.update();
-        for (socketlab.trace.TraceIndex.Conn c : idx.conns()) {
+        for (socketlab.trace.Conn c : idx.conns()) {
             if (c.side == Side.SERVER && c.openEvent >= 0) {
                 boolean readyOnce = !c.readyIn.isEmpty();
                 assertTrue(readyOnce, "the timeline can mark the select() calls that returned connection #" + c.id);

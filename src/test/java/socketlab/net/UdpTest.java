@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import socketlab.exec.TaskRunner;
+import socketlab.trace.Conn;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -115,7 +116,7 @@ class UdpTest {
         }
         socketlab.trace.TraceIndex idx = new socketlab.trace.TraceIndex(log);
         idx.update();
-        socketlab.trace.TraceIndex.Conn s = idx.conns().stream().filter(c -> c.side == Side.SERVER).findFirst().orElseThrow();
+        socketlab.trace.Conn s = idx.conns().stream().filter(c -> c.side == Side.SERVER).findFirst().orElseThrow();
         assertTrue(s.peer() != null && s.peer().side == Side.CLIENT, "the server's socket is paired with the client's, by their ports");
         assertTrue(s.openEvent >= 0, "its bind opens the row");
         List<Integer> serverDatagrams = new ArrayList<>();

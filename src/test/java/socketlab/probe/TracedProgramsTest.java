@@ -25,6 +25,7 @@ import socketlab.codec.Framing;
 import socketlab.codec.Verdict;
 import socketlab.net.LabServer;
 import socketlab.net.ServerSettings;
+import socketlab.trace.Conn;
 import socketlab.trace.ConnectionRow;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -75,7 +76,7 @@ class TracedProgramsTest {
         TraceIndex idx = index(log);
         List<ConnectionRow> rows = ConnectionRow.of(idx);
         assertEquals(1, rows.size(), "one connection, seen from both programs, is one row");
-        TraceIndex.Conn server = idx.conn(serverRecvs.get(0).conn());
+        Conn server = idx.conn(serverRecvs.get(0).conn());
         assertSame(idx.conn(clientRecvs.get(0).conn()), server.peer(), "paired by their ports");
         assertEquals(1, events(log, Op.LISTEN, Side.SERVER).size());
         assertTrue(calls(events(log, Op.CALL, Side.SERVER)).containsAll(List.of("socket", "setsockopt", "bind")),

@@ -93,7 +93,7 @@ class GluedSplitIncrementalTest {
             script.get(i).run();
             if (i % lookEvery == lookEvery - 1 || i == script.size() - 1) {
                 idx.update();
-                TraceIndex.Conn r = idx.conn(2);
+                Conn r = idx.conn(2);
                 int[] want = byDefinition(spans, recvs);
                 assertEquals(want[0], r == null ? 0 : idx.glued(r), "glued after " + (i + 1) + " of " + script.size() + " steps");
                 assertEquals(want[1], r == null ? 0 : idx.split(r), "split after " + (i + 1) + " of " + script.size() + " steps");

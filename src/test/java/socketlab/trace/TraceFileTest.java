@@ -127,7 +127,7 @@ class TraceFileTest {
         TraceIndex idx = new TraceIndex(back);
         idx.update();
         assertEquals(3, idx.segmentCount());
-        TraceIndex.Conn client = idx.conn(3);
+        Conn client = idx.conn(3);
         assertEquals(1, client.wire.data(50000).size(), "the client's end finds its data segment by its ports");
         assertEquals(1, client.wire.other(8080).size(), "and the server's SYN,ACK");
         assertEquals(1, ConnectionRow.of(idx).size(), "a segment is no row of its own");
@@ -228,7 +228,7 @@ class TraceFileTest {
         TraceLog back = TraceFile.read(new StringReader(file)).log();
         TraceIndex idx = new TraceIndex(back);
         idx.update();
-        TraceIndex.Conn c = idx.conn(3);
+        Conn c = idx.conn(3);
         assertEquals(50_000, c.sends.size() + c.unrecordedSends, "every send, drawn or counted");
         assertEquals(500_000, c.bytesSent, "every byte");
         assertEquals(50_000, idx.summary().sends());

@@ -35,6 +35,7 @@ import socketlab.ui.model.MessageRow;
 import socketlab.ui.style.Css;
 import socketlab.ui.timeline.TimelineSkin;
 import socketlab.ui.timeline.TimelineView;
+import socketlab.trace.Conn;
 
 /**
  * The window driven as a learner would, headless (Monocle), on real loopback sockets:
@@ -273,7 +274,7 @@ class LabWindowTest {
     static int socketCalls(LabViewModel vm) {
         socketlab.trace.TraceIndex idx = vm.index();
         int n = 0;
-        for (socketlab.trace.TraceIndex.Conn c : idx.conns()) {
+        for (socketlab.trace.Conn c : idx.conns()) {
             n += c.sends.size() + c.recvs.size() + (c.openEvent >= 0 ? 1 : 0);
         }
         return n;

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import socketlab.codec.Verdict;
 import socketlab.text.I18n;
 import socketlab.text.Phrase;
+import socketlab.trace.Conn;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -44,7 +45,7 @@ final class MessageFeed {
     /** Lists what {@code idx} holds that is not listed yet; {@code limit} events are shown; {@code live} when not replaying. */
     void publish(TraceIndex idx, int limit, boolean live) {
         TraceLog log = idx.log();
-        for (TraceIndex.Conn c : idx.conns()) {
+        for (Conn c : idx.conns()) {
             int[] seen = listed.computeIfAbsent(c.id, k -> new int[2]);
             List<MessageRow> target = c.side == Side.SERVER ? server.messages : client.replies;
             for (int k = seen[0]; k < c.frames.size(); k++) {

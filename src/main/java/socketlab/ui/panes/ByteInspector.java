@@ -12,6 +12,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import socketlab.codec.Verdict;
 import socketlab.text.I18n;
+import socketlab.trace.Conn;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
 import socketlab.trace.TraceEvent;
@@ -114,7 +115,7 @@ public final class ByteInspector extends VBox {
         if (p == null || p.length == 0) {
             return;
         }
-        TraceIndex.Conn conn = idx == null ? null : idx.conn(e.conn());
+        Conn conn = idx == null ? null : idx.conn(e.conn());
         boolean stream = e.op() == Op.RECV || e.op() == Op.SEND || e.op() == Op.SEGMENT;
         int shown = Math.min(p.length, MAX_BYTES);
         TraceIndex.ByteOwner[] owners = new TraceIndex.ByteOwner[shown];

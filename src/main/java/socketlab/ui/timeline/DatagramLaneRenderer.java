@@ -5,6 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import socketlab.text.I18n;
+import socketlab.trace.Conn;
 import socketlab.trace.ConnectionRow;
 import socketlab.trace.IntList;
 import socketlab.trace.TraceIndex;
@@ -42,7 +43,7 @@ final class DatagramLaneRenderer extends DirectedLanes {
     }
 
     /** The datagrams captured from the sender's port (the sender's own end, or the port the receiver heard from). */
-    private static IntList onTheWire(TraceIndex.Conn sender, TraceIndex.Conn receiver) {
+    private static IntList onTheWire(Conn sender, Conn receiver) {
         socketlab.trace.Wire w = sender != null && sender.wire != null ? sender.wire : receiver != null ? receiver.wire : null;
         if (w == null) {
             return NONE;
@@ -51,7 +52,7 @@ final class DatagramLaneRenderer extends DirectedLanes {
     }
 
     @Override
-    void drawLanes(Painter p, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver,
+    void drawLanes(Painter p, TraceIndex idx, Conn sender, Conn receiver,
                    double lx, double y, double yRecv, double lw) {
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
@@ -78,23 +79,11 @@ final class DatagramLaneRenderer extends DirectedLanes {
             if (k < sent.size()) { // sendto: the datagram whole
                 int ev = sent.get(k);
                 sentBytes = log.bytes(ev);
-                double w = Math.max(3, sentBytes * ppb);
-                g.setFill(c);
-                g.fillRect(x0, y, w, lane);
-                p.hits.add(x0, y, x0 + Math.max(w, 8), y + lane, ev);
-                g.setFill(p.ink(TimelineView.Ink.TEXT));
-                g.fillText(I18n.tr("timeline.sendto", k + 1, sentBytes), x0 + 2, y + lane - 1, slot - 10);
+                box(p, ev, c, x0, y, sentBytes * ppb, lane, I18n.tr("timeline.sendto", k + 1, sentBytes), slot);
             }
             if (k < crossed.size()) { // on the wire: the datagram whole — any cut is the receiver's
                 int ev = crossed.get(k);
-                int bytes = log.bytes(ev);
-                double w = Math.max(3, bytes * ppb);
-                g.setFill(c);
-                g.fillRect(x0, yWire, w, lane);
-                p.hits.add(x0, yWire, x0 + Math.max(w, 8), yWire + lane, ev);
-                g.setFill(p.ink(TimelineView.Ink.TEXT));
-                labelFont(p);
-                g.fillText(I18n.tr("timeline.datagramOnWire", k + 1, bytes), x0 + 2, yWire + lane - 1, slot - 10);
+                box(p, ev, c, x0, yWire, log.bytes(ev) * ppb, lane, I18n.tr("timeline.datagramOnWire", k + 1, log.bytes(ev)), slot);
             }
             if (k < got.size()) { // recvfrom: what came out, and what did not
                 int ev = got.get(k);
@@ -118,6 +107,18 @@ final class DatagramLaneRenderer extends DirectedLanes {
             g.fillText(I18n.tr("timeline.more", n - shown), lx + lw - 4, yRecv - 2);
             g.setTextAlign(TextAlignment.LEFT);
         }
+    }
+
+    /** One datagram's box in its colour, {@code w} wide (at least 3 px), clickable, named inside. */
+    private static void box(Painter p, int ev, Color c, double x0, double y, double w, double lane, String label, double slot) {
+        GraphicsContext g = p.g;
+        double bw = Math.max(3, w);
+        g.setFill(c);
+        g.fillRect(x0, y, bw, lane);
+        p.hits.add(x0, y, x0 + Math.max(bw, 8), y + lane, ev);
+        g.setFill(p.ink(TimelineView.Ink.TEXT));
+        labelFont(p);
+        g.fillText(label, x0 + 2, y + lane - 1, slot - 10);
     }
 
     private static void labelFont(Painter p) {

@@ -1,6 +1,7 @@
 package socketlab.ui.timeline;
 
 import socketlab.text.I18n;
+import socketlab.trace.Conn;
 import socketlab.trace.ConnectionRow;
 import socketlab.trace.TraceIndex;
 
@@ -13,7 +14,7 @@ abstract class DirectedLanes implements LaneRenderer {
     /** How much an end sent ({@code sent}) or received, in a kind's units; 0 for a missing end. */
     @FunctionalInterface
     interface Amount {
-        long of(TraceIndex.Conn end, boolean sent);
+        long of(Conn end, boolean sent);
     }
 
     final Direction dir;
@@ -30,14 +31,14 @@ abstract class DirectedLanes implements LaneRenderer {
     }
 
     /** Draws into the two lanes, already named and laid: the sender's at {@code y}, the receiver's at {@code yRecv}. */
-    abstract void drawLanes(Painter p, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver,
+    abstract void drawLanes(Painter p, TraceIndex idx, Conn sender, Conn receiver,
                             double lx, double y, double yRecv, double lw);
 
     /**
      * A lane's name: the call its end made, as the program wrote it — a traced Python program's
      * {@code sendall} or {@code recv_into} is named so, not "send()" — else the lane's own words.
      */
-    private static String label(TraceIndex idx, TraceIndex.Conn end, boolean sends, String key) {
+    private static String label(TraceIndex idx, Conn end, boolean sends, String key) {
         if (end != null) {
             socketlab.trace.IntList calls = sends ? end.sends : end.recvs;
             String call = calls.isEmpty() ? null : idx.log().call(calls.get(0));

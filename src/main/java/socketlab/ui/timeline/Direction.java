@@ -1,7 +1,7 @@
 package socketlab.ui.timeline;
 
+import socketlab.trace.Conn;
 import socketlab.trace.ConnectionRow;
-import socketlab.trace.TraceIndex;
 
 /** Which way the bytes of a pair of lanes go: which end of the row sends them, which receives them, and the lanes' names. */
 enum Direction {
@@ -20,11 +20,11 @@ enum Direction {
         this.recvfromKey = recvfromKey;
     }
 
-    TraceIndex.Conn sender(ConnectionRow r) {
+    Conn sender(ConnectionRow r) {
         return this == CLIENT_TO_SERVER ? r.client() : r.server();
     }
 
-    TraceIndex.Conn receiver(ConnectionRow r) {
+    Conn receiver(ConnectionRow r) {
         return this == CLIENT_TO_SERVER ? r.server() : r.client();
     }
 }

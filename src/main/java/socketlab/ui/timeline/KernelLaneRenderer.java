@@ -5,6 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import socketlab.text.I18n;
+import socketlab.trace.Conn;
 import socketlab.trace.ConnectionRow;
 import socketlab.trace.IntList;
 import socketlab.trace.Side;
@@ -39,7 +40,7 @@ final class KernelLaneRenderer implements LaneRenderer {
     public int lanes(ConnectionRow row) {
         int reads = 0;
         long most = 0;
-        for (TraceIndex.Conn c : row.ends()) {
+        for (Conn c : row.ends()) {
             reads += c.kernelReads;
             most = Math.max(most, c.kernelMost);
         }
@@ -57,7 +58,7 @@ final class KernelLaneRenderer implements LaneRenderer {
         Axis at = Axis.of(p, r, log, lx, lw);
         double mid = y + h * 0.62; // more room above: the send buffer is the usual story
         long most = 1;
-        for (TraceIndex.Conn c : r.ends()) {
+        for (Conn c : r.ends()) {
             most = Math.max(most, c.kernelMost);
         }
         g.save();
@@ -67,8 +68,8 @@ final class KernelLaneRenderer implements LaneRenderer {
         g.setStroke(p.ink(TimelineView.Ink.MUTED));
         g.setLineWidth(1);
         g.strokeLine(at.left(), mid, at.right(), mid);
-        for (TraceIndex.Conn c : r.ends()) {
-            TraceIndex.Conn peer = c == r.client() ? r.server() : r.client();
+        for (Conn c : r.ends()) {
+            Conn peer = c == r.client() ? r.server() : r.client();
             drawSends(p, idx, c, peer, at, mid, (mid - y - 2) / most);
             drawQueues(p, idx, c, at, mid, (y + h - mid - 2) / most);
         }
@@ -81,7 +82,7 @@ final class KernelLaneRenderer implements LaneRenderer {
     }
 
     /** After each send of {@code c}: its unacknowledged bytes, the not-yet-sent part hatched, in their messages' colours. */
-    private static void drawSends(Painter p, TraceIndex idx, TraceIndex.Conn c, TraceIndex.Conn receiver, Axis at, double mid,
+    private static void drawSends(Painter p, TraceIndex idx, Conn c, Conn receiver, Axis at, double mid,
                                   double pxPerByte) {
         TraceLog log = idx.log();
         IntList spans = receiver != null ? idx.spans(receiver) : c.messages;
@@ -114,7 +115,7 @@ final class KernelLaneRenderer implements LaneRenderer {
     }
 
     /** Around each recv of {@code c} whose kernel was read: the receive queue when it began and after it, below the line. */
-    private static void drawQueues(Painter p, TraceIndex idx, TraceIndex.Conn c, Axis at, double mid, double pxPerByte) {
+    private static void drawQueues(Painter p, TraceIndex idx, Conn c, Axis at, double mid, double pxPerByte) {
         TraceLog log = idx.log();
         IntList spans = idx.spans(c);
         double last = -1e9;

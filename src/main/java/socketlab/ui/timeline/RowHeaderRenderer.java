@@ -6,6 +6,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import socketlab.text.I18n;
+import socketlab.trace.Conn;
 import socketlab.trace.ConnectionRow;
 import socketlab.trace.TraceEvent;
 import socketlab.trace.TraceIndex;
@@ -35,7 +36,7 @@ final class RowHeaderRenderer {
      * What the row's title says of it: the engine's note on one end — or, where a traced program is
      * an end, both ends' notes, so the row says which programs talk ("client.py · pid 41 ↔ server.py · pid 40").
      */
-    private static String note(TraceLog log, ConnectionRow r, TraceIndex.Conn any) {
+    private static String note(TraceLog log, ConnectionRow r, Conn any) {
         TraceEvent client = r.client() != null && r.client().openEvent >= 0 ? log.get(r.client().openEvent) : null;
         TraceEvent server = r.server() != null && r.server().openEvent >= 0 ? log.get(r.server().openEvent) : null;
         if (client != null && server != null && (client.origin() != null || server.origin() != null)) {
@@ -48,7 +49,7 @@ final class RowHeaderRenderer {
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
         double fs = p.fs();
-        TraceIndex.Conn any = r.any();
+        Conn any = r.any();
         String note = note(log, r, any);
         boolean unix = any.unixPath != null; // AF_UNIX: no ports to name, the note names the path
         String title = I18n.tr("timeline.row", number,

@@ -8,6 +8,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import socketlab.text.I18n;
+import socketlab.trace.Conn;
 import socketlab.trace.ConnectionRow;
 import socketlab.trace.IntList;
 import socketlab.trace.Op;
@@ -50,7 +51,7 @@ final class StreamLaneRenderer extends DirectedLanes {
     }
 
     @Override
-    void drawLanes(Painter p, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver,
+    void drawLanes(Painter p, TraceIndex idx, Conn sender, Conn receiver,
                    double lx, double y, double yRecv, double lw) {
         long total = Math.max(ConnectionRow.bytes(sender, true), ConnectionRow.bytes(receiver, false));
         GraphicsContext g = p.g;
@@ -187,7 +188,7 @@ final class StreamLaneRenderer extends DirectedLanes {
      * every frame with bytes in the chunk is the message the sender meant (✓). The chunk is glued all the
      * same — the stream glues; the framing is what undoes it — so it keeps its outline, and its badge says both.
      */
-    private static boolean framedApart(TraceIndex idx, TraceIndex.Conn receiver, long start, long end) {
+    private static boolean framedApart(TraceIndex idx, Conn receiver, long start, long end) {
         IntList frames = receiver.frames;
         if (frames.isEmpty()) {
             return false;
@@ -208,7 +209,7 @@ final class StreamLaneRenderer extends DirectedLanes {
      * The bytes of calls the log counted but did not record (its memory budget was full): their place in
      * the stream hatched in a muted ink, with how many calls they were — the lane is not simply empty there.
      */
-    private static void drawUnrecorded(Painter p, TraceIndex idx, TraceIndex.Conn c, Op op, double lx, double y, double h,
+    private static void drawUnrecorded(Painter p, TraceIndex idx, Conn c, Op op, double lx, double y, double h,
                                        double ppb, double left, double right) {
         if (c == null || c.unrecorded.isEmpty()) {
             return;

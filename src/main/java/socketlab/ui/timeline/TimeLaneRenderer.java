@@ -5,6 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 import socketlab.text.I18n;
+import socketlab.trace.Conn;
 import socketlab.trace.ConnectionRow;
 import socketlab.trace.IntList;
 import socketlab.trace.Op;
@@ -61,14 +62,14 @@ final class TimeLaneRenderer implements LaneRenderer {
         g.rect(left - 6, y, right - left + 12, h);
         g.clip();
         double[] labelled = {-1e9, -1e9}; // where the last label above the line, and below it, ends: both ends share them
-        for (TraceIndex.Conn c : new TraceIndex.Conn[] {r.client(), r.server()}) {
+        for (Conn c : new Conn[] {r.client(), r.server()}) {
             if (c != null) {
                 drawCalls(p, log, idx, c, at, y, h, mid, labelled);
             }
         }
         drawBacklogWait(p, log, r, at, mid);
         drawSelects(p, idx, r, at, y, h);
-        drawSegments(p, log, r, at, y, h, mid);
+        drawSegments(p, idx, r, at, h, mid);
         g.restore();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
@@ -82,25 +83,26 @@ final class TimeLaneRenderer implements LaneRenderer {
      * the line (so a send() and the segment that carried it stand side by side, and a Nagle-held one 40 ms
      * later), a segment without data (SYN, an ACK, FIN) as a dot. Those within a pixel of the last are drawn once.
      */
-    private static void drawSegments(Painter p, TraceLog log, ConnectionRow r, Axis at, double y, double h, double mid) {
+    private static void drawSegments(Painter p, TraceIndex idx, ConnectionRow r, Axis at, double h, double mid) {
         socketlab.trace.Wire w = r.any().wire;
         if (w == null || w.isEmpty()) {
             return;
         }
+        TraceLog log = idx.log();
         GraphicsContext g = p.g;
         g.setFill(p.ink(TimelineView.Ink.WIRE));
-        TraceIndex.Conn end = r.any();
+        Conn end = r.any();
         for (int port : new int[] {end.localPort, end.remotePort}) {
             for (IntList list : new IntList[] {w.data(port), w.other(port)}) {
                 boolean data = list == w.data(port);
-                double last = -1e9;
-                for (int j = 0; j < list.size(); j++) {
+                // only those in view (each list is in time order), one per pixel
+                for (int j = idx.firstAtOrAfter(list, 0, at.firstNs()), next; j < list.size(); j = next) {
                     int ev = list.get(j);
                     double x = at.x(log.tNs(ev));
-                    if (x < at.left() - 4 || x > at.right() + 4 || x - last < 1) {
-                        continue;
+                    if (x > at.right() + 4) {
+                        break;
                     }
-                    last = x;
+                    next = idx.firstAtOrAfter(list, j + 1, at.t0() + (long) Math.ceil((x + 1 - at.lx()) / at.scale()));
                     if (data) {
                         g.fillRect(x - 1.5, mid - h * 0.22, 3, h * 0.44);
                         p.hits.add(x - 3, mid - h * 0.22, x + 3, mid + h * 0.22, ev);
@@ -113,7 +115,7 @@ final class TimeLaneRenderer implements LaneRenderer {
     }
 
     /** One end's calls, errors and lifecycle marks. */
-    private static void drawCalls(Painter p, TraceLog log, TraceIndex idx, TraceIndex.Conn c, Axis at, double y, double h, double mid,
+    private static void drawCalls(Painter p, TraceLog log, TraceIndex idx, Conn c, Axis at, double y, double h, double mid,
                                   double[] labelled) {
         GraphicsContext g = p.g;
         int selected = p.selected;

@@ -1,6 +1,7 @@
 package socketlab.ui.timeline;
 
 import javafx.scene.canvas.GraphicsContext;
+import socketlab.trace.Conn;
 import socketlab.trace.ConnectionRow;
 import socketlab.trace.IntList;
 import socketlab.trace.Segments;
@@ -29,7 +30,7 @@ final class WireLane {
         return data(dir.sender(row), dir.receiver(row), dir);
     }
 
-    static IntList data(TraceIndex.Conn sender, TraceIndex.Conn receiver, Direction dir) {
+    static IntList data(Conn sender, Conn receiver, Direction dir) {
         Wire w = wire(sender, receiver);
         if (w == null) {
             return null;
@@ -38,20 +39,20 @@ final class WireLane {
         return d.isEmpty() ? null : d;
     }
 
-    private static Wire wire(TraceIndex.Conn sender, TraceIndex.Conn receiver) {
+    private static Wire wire(Conn sender, Conn receiver) {
         return sender != null && sender.wire != null ? sender.wire : receiver != null ? receiver.wire : null;
     }
 
-    private static int senderPort(TraceIndex.Conn sender, TraceIndex.Conn receiver) {
+    private static int senderPort(Conn sender, Conn receiver) {
         return sender != null ? sender.localPort : receiver.remotePort;
     }
 
-    private static int receiverPort(TraceIndex.Conn sender, TraceIndex.Conn receiver) {
+    private static int receiverPort(Conn sender, Conn receiver) {
         return receiver != null ? receiver.localPort : sender.remotePort;
     }
 
     /** The receiver's ACKs (ticks at the bottom of the lane) and the sender's SYN/FIN/RST (words at the top). */
-    static void drawAcksAndControl(Painter p, TraceIndex idx, TraceIndex.Conn sender, TraceIndex.Conn receiver, Direction dir,
+    static void drawAcksAndControl(Painter p, TraceIndex idx, Conn sender, Conn receiver, Direction dir,
                                    double lx, double y, double h, double ppb, double left, double right) {
         Wire w = wire(sender, receiver);
         if (w == null) {
@@ -64,16 +65,20 @@ final class WireLane {
         double tick = Math.max(4, h * 0.3);
         double last = -1e9;
         long streamEnd = ConnectionRow.bytes(sender, true) > 0 ? ConnectionRow.bytes(sender, true) : ConnectionRow.bytes(receiver, false);
+        java.util.function.IntToLongFunction acked = ev -> log.digest(ev); // rises along each list, as the stream does
         for (IntList list : new IntList[] {w.other(from), w.data(from)}) {
-            for (int j = 0; j < list.size(); j++) {
+            last = -1e9;
+            // only the ticks in view, and one per pixel: an hour-long flood has millions of ACKs
+            for (int j = list.firstAbove(0, (long) Math.max(0, (left - 2 - lx) / ppb), acked); j < list.size(); ) {
                 int ev = list.get(j);
-                if ((log.a(ev) & Segments.ACK) == 0 || log.digest(ev) < 1) {
-                    continue;
-                }
                 // acknowledged: every byte before ack - 1 (the SYN took a number; the FIN's takes one past the end)
                 double x = lx + Math.min(streamEnd, log.digest(ev) - 1) * ppb;
-                if (x < left - 2 || x > right + 2 || Math.abs(x - last) < 1) {
-                    continue; // out of view, or in the pixel of the one before
+                if (x > right + 2) {
+                    break;
+                }
+                j = list.firstAbove(j + 1, (long) Math.floor((x + 1 - lx) / ppb), acked); // on towards the next pixel
+                if ((log.a(ev) & Segments.ACK) == 0 || log.digest(ev) < 1 || x - last < 1) {
+                    continue;
                 }
                 last = x;
                 g.fillPolygon(new double[] {x - tick / 2, x + tick / 2, x}, new double[] {y + h, y + h, y + h - tick}, 3);
