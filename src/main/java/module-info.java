@@ -5,6 +5,7 @@ module socketlab {
     requires com.fasterxml.jackson.dataformat.csv;
     requires info.picocli;
     requires java.desktop; // javax.imageio writes the PNG export
+    requires jdk.net; // ExtendedSocketOptions.TCP_QUICKACK (the Nagle experiment's third row)
     // getsockopt(TCP_INFO) for the lab's own sockets (net.ForeignTcpInfo), Java 17's incubating FFI: optional,
     // resolved only where the JVM is started with --add-modules jdk.incubator.foreign (the runtime image is)
     requires static jdk.incubator.foreign;

@@ -299,9 +299,15 @@ public final class Cli implements Callable<Integer> {
             try (JsonLinesWriter w = new JsonLinesWriter(log, OUT)) {
                 socketlab.net.NagleProbe.Result on;
                 socketlab.net.NagleProbe.Result off;
+                socketlab.net.NagleProbe.Result quick = null;
                 try {
-                    on = socketlab.net.NagleProbe.run(log, false, rounds);
-                    off = socketlab.net.NagleProbe.run(log, true, rounds);
+                    on = socketlab.net.NagleProbe.run(log, socketlab.net.NagleProbe.Setup.NAGLE, rounds);
+                    off = socketlab.net.NagleProbe.run(log, socketlab.net.NagleProbe.Setup.NODELAY, rounds);
+                    if (socketlab.net.NagleProbe.Setup.QUICKACK.available()) {
+                        quick = socketlab.net.NagleProbe.run(log, socketlab.net.NagleProbe.Setup.QUICKACK, rounds);
+                    } else {
+                        System.err.println("socketlab nagle: " + socketlab.text.Phrase.of("nagle.noQuickAck").trace());
+                    }
                 } catch (LabException e) {
                     return fail(w, e.getMessage());
                 } finally {
@@ -309,8 +315,9 @@ public final class Cli implements Callable<Integer> {
                 }
                 w.flush();
                 OUT.printf(java.util.Locale.ROOT, "{\"op\":\"nagle\",\"side\":\"both\",\"conn\":0,\"t_ns\":%d,"
-                        + "\"rounds\":%d,\"median_ms_nagle\":%.3f,\"median_ms_nodelay\":%.3f}%n",
-                        log.now(), rounds, on.medianNs() / 1e6, off.medianNs() / 1e6);
+                        + "\"rounds\":%d,\"median_ms_nagle\":%.3f,\"median_ms_nodelay\":%.3f%s}%n",
+                        log.now(), rounds, on.medianNs() / 1e6, off.medianNs() / 1e6,
+                        quick == null ? "" : String.format(java.util.Locale.ROOT, ",\"median_ms_quickack\":%.3f", quick.medianNs() / 1e6));
                 OUT.flush();
             }
             return 0;

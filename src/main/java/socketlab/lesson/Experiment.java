@@ -148,7 +148,10 @@ public sealed interface Experiment {
         }
     }
 
-    /** Chapter 8: write-write-read {@code rounds} times with Nagle on, then with TCP_NODELAY. */
+    /**
+     * Chapter 8: write-write-read {@code rounds} times with Nagle on, then with TCP_NODELAY, then (where
+     * the system has it) with Nagle on and the receiver's TCP_QUICKACK.
+     */
     record Nagle(int rounds) implements Experiment {
         @Override
         public Map<String, String> run(TraceLog log) throws LabException {

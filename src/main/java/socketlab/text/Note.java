@@ -44,6 +44,8 @@ public record Note(List<Part> parts) implements Said {
         LENGTH_ACK("length, ack, data", "note.lengthAck"),
         WRITE_WRITE_READ("write-write-read", "note.writeWriteRead"),
         NAGLE_ON("Nagle on", "note.nagleOn"),
+        /** Nagle on at the sender, and the receiver asks for an immediate ACK before every read. */
+        QUICKACK("Nagle on · receiver TCP_QUICKACK", "note.quickAck"),
         LINGER_RST("SO_LINGER 0 → RST", "note.lingerRst"),
         SENDALL_DONE("sendall() done", "note.sendallDone"),
         /** A traced program's socket: its script's name, and its process id. */

@@ -109,7 +109,7 @@ class WireCommandTest {
     }
 
     @Test
-    void withNagleTheSecondSmallWriteWaitsForTheFirstOnesAckAndWithNodelayItLeavesAtOnce() throws Exception {
+    void withNagleTheSecondSmallWriteWaitsForTheFirstOnesAckAndWithNodelayOrTheReceiversQuickAckItLeavesAtOnce() throws Exception {
         namespacesAreAllowedHere();
         Run r = run(CliTest.launcher("nagle", "--rounds", "7", "--wire"));
         assertEquals(0, r.status, r.stderr);
@@ -119,6 +119,10 @@ class WireCommandTest {
         assertTrue(connects.get(1).get("settings").asText().contains("TCP_NODELAY"));
         assertTrue(nagle >= 30, "with Nagle the second byte left " + nagle + " ms after the first");
         assertTrue(nodelay < 5, "with TCP_NODELAY the second byte left " + nodelay + " ms after the first");
+        assertEquals(3, connects.size(), "Nagle, TCP_NODELAY, and Nagle with the receiver's TCP_QUICKACK (Linux)");
+        double quick = medianGapMs(r, connects.get(2).get("conn").asInt());
+        assertTrue(quick < 5, "with Nagle on and the receiver's quick ACK the second byte left " + quick + " ms after the first");
+        assertTrue(r.ops("nagle").get(0).has("median_ms_quickack"));
     }
 
     /** The median time from each round's first one-byte segment to its second, in ms. */
