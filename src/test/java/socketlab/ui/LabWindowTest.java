@@ -70,6 +70,22 @@ class LabWindowTest {
         return v;
     }
 
+    /**
+     * Projector mode on a screen of {@code w}×{@code h}: the mode goes full screen, and Monocle's one screen is
+     * 1920×1080 (pom.xml), so without this a "1024×768" projector test would lay the window out at full HD — where
+     * a fit cannot fail. On a real 1024×768 projector full screen is 1024×768: the stage is put back to it.
+     */
+    static void projectorOn(LabView v, double w, double h) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            v.projector.set(true);
+            Stage stage = (Stage) v.getScene().getWindow();
+            stage.setFullScreen(false);
+            stage.setWidth(w);
+            stage.setHeight(h);
+        }).get();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** The window's pulse, as LabApp runs it: the view model reads what is new once a frame. */
     static AnimationTimer pulse(LabViewModel vm) {
         AnimationTimer t = new AnimationTimer() {
