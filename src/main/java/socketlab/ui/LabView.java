@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -387,11 +388,26 @@ final class LabView extends BorderPane {
         keys.getStyleClass().add(Css.STATUS);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox line = new HBox(12, counts, gap, keys);
+        // in projector mode the wire's sentence is two words beside the counts (the sentence a tooltip): the rows get its room
+        Label layersBrief = new Label();
+        layersBrief.setId("layers-brief");
+        layersBrief.getStyleClass().add(Css.STATUS);
+        layersBrief.setMinWidth(Region.USE_PREF_SIZE); // two words: the key list beside it gives way first
+        layersBrief.textProperty().bind(vm.layersBriefProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(vm.layersProperty());
+        why.setWrapText(true);
+        why.setMaxWidth(600);
+        layersBrief.setTooltip(why);
+        layersBrief.visibleProperty().bind(projector.and(Bindings.isNotEmpty(vm.layersBriefProperty())));
+        layersBrief.managedProperty().bind(layersBrief.visibleProperty());
+        HBox line = new HBox(12, counts, layersBrief, gap, keys);
         // the memory budget is full: said under the counts, the whole width, wrapped rather than cut on a projector
         Label unrecorded = statusLine("unrecorded", Css.ERROR, vm.unrecordedProperty());
         // wire mode: captured, or why not — a line of its own, said at the start and kept (nothing moves later)
         Label layers = statusLine("layers", Css.STATUS, vm.layersProperty());
+        layers.visibleProperty().unbind();
+        layers.visibleProperty().bind(projector.not().and(Bindings.isNotEmpty(vm.layersProperty())));
         VBox status = new VBox(2, line, unrecorded, layers);
         status.getStyleClass().add(Css.STATUS_BAR);
         status.setPadding(new Insets(4, 12, 4, 12));

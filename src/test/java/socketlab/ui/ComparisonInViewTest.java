@@ -58,6 +58,16 @@ class ComparisonInViewTest {
     }
 
     @Test
+    void inProjectorTypeOnATeachersLaptopBothRowsAreInViewTogether(FxRobot robot) throws Exception {
+        bothRowsInView(robot, 1280, 800, true);
+    }
+
+    @Test
+    void inProjectorTypeOnASchoolProjectorBothRowsAreInViewTogether(FxRobot robot) throws Exception {
+        bothRowsInView(robot, 1024, 768, true);
+    }
+
+    @Test
     void theSummaryLineHasItsRoomBeforeItSpeaksSoThePanesDoNotMoveUnderThePointer(FxRobot robot) throws Exception {
         LabView view = show(1920, 1080);
         double before = WaitForAsyncUtils.asyncFx(() -> clientPaneY(view)).get();
@@ -71,8 +81,7 @@ class ComparisonInViewTest {
     @Test
     void inProjectorModeOnASchoolProjectorTheReplayBarKeepsItsSliderAndEveryButtonWhole(FxRobot robot) throws Exception {
         LabView view = show(1024, 768);
-        WaitForAsyncUtils.asyncFx(() -> view.projector.set(true)).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        LabWindowTest.projectorOn(view, 1024, 768);
         double[] got = WaitForAsyncUtils.asyncFx(() -> {
             view.applyCss();
             view.layout();
@@ -95,22 +104,53 @@ class ComparisonInViewTest {
         return pane.localToScene(pane.getBoundsInLocal()).getMinY();
     }
 
+    /**
+     * In wire mode a row has a lane more (the segments between the two ends' calls). A comparison recorded by
+     * {@code socketlab run sticky --wire} and {@code run sticky --framing header --wire}, opened at 1024×768 and
+     * 1280×800 in projector type: both rows in view.
+     */
+    @Test
+    void inWireModeInProjectorTypeOnASchoolProjectorBothRowsAreInViewTogether(FxRobot robot) throws Exception {
+        bothRowsInView(robot, 1024, 768, true, this::openWireComparison);
+        assertTrue(vm.shownIndex().segmentCount() > 0, "the rows have their wire lanes");
+    }
+
+    @Test
+    void inWireModeInProjectorTypeOnATeachersLaptopBothRowsAreInViewTogether(FxRobot robot) throws Exception {
+        bothRowsInView(robot, 1280, 800, true, this::openWireComparison);
+        assertTrue(vm.shownIndex().segmentCount() > 0, "the rows have their wire lanes");
+    }
+
+    private void openWireComparison() {
+        try {
+            vm.files().openTrace(java.nio.file.Path.of(getClass().getResource("/traces/wire-comparison.jsonl").toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void bothRowsInView(FxRobot robot, double w, double h, boolean projector) throws Exception {
+        bothRowsInView(robot, w, h, projector, () -> vm.runs().runComparison());
+    }
+
+    private void bothRowsInView(FxRobot robot, double w, double h, boolean projector, Runnable start) throws Exception {
         LabView[] view = {show(w, h)};
         if (projector) {
-            WaitForAsyncUtils.asyncFx(() -> view[0].projector.set(true)).get();
-            WaitForAsyncUtils.waitForFxEvents();
+            LabWindowTest.projectorOn(view[0], w, h);
         }
-        WaitForAsyncUtils.asyncFx(() -> vm.runs().runComparison()).get();
+        WaitForAsyncUtils.asyncFx(start).get();
         LabWindowTest.waitUntil("both runs are done and drawn", () -> !vm.runs().scenarioRunningProperty().get()
                 && ConnectionRow.of(vm.shownIndex()).size() == 2);
         WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS); // a layout pass after the last events
         WaitForAsyncUtils.waitForFxEvents();
         double[] fit = WaitForAsyncUtils.asyncFx(() -> {
             TimelineSkin skin = (TimelineSkin) view[0].timeline.getSkin();
-            return new double[] {skin.contentHeight(), view[0].timeline.getHeight()};
+            javafx.geometry.Bounds b = view[0].timeline.localToScene(view[0].timeline.getLayoutBounds());
+            return new double[] {skin.contentHeight(), view[0].timeline.getHeight(), b.getMaxY(), view[0].getScene().getHeight()};
         }).get();
         assertEquals(2, ConnectionRow.of(vm.shownIndex()).size());
+        assertEquals(h, fit[3], 0.5, "the window is the screen's size");
+        assertTrue(fit[2] <= fit[3] + 0.5, "the timeline ends inside the window: " + fit[2] + " of " + fit[3] + " px");
         assertTrue(fit[0] <= fit[1] + 0.5, "both rows and the legend (" + fit[0] + " px) fit the timeline (" + fit[1]
                 + " px) at " + w + "x" + h + (projector ? " in projector type" : ""));
     }

@@ -46,7 +46,9 @@ public final class LabViewModel {
     private final ReadOnlyObjectWrapper<TraceEvent> selected = new ReadOnlyObjectWrapper<>();
     /** What the window can see below the calls, when that needs saying: the wire captured, or why it is not. */
     private final ReadOnlyStringWrapper layers = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper layersBrief = new ReadOnlyStringWrapper("");
     private socketlab.text.Phrase layersSaid;
+    private socketlab.text.Phrase layersBriefSaid;
     /** True once the wire is captured (the window runs in wire mode and the capture started). */
     private final javafx.beans.property.ReadOnlyBooleanWrapper wireOn = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final BooleanBinding live;
@@ -92,18 +94,22 @@ public final class LabViewModel {
                     .onSuccess(c -> {
                         recording.wire(c);
                         wireOn.set(true);
-                        sayLayers(socketlab.text.Phrase.of("wire.on"));
+                        sayLayers(socketlab.text.Phrase.of("wire.on"), socketlab.text.Phrase.of("wire.onBrief"));
                     })
-                    .onFailure(e -> sayLayers(socketlab.text.Phrase.of("wire.failed", socketlab.exec.BackgroundTask.words(e))))
+                    .onFailure(e -> sayLayers(socketlab.text.Phrase.of("wire.failed", socketlab.exec.BackgroundTask.words(e)),
+                            socketlab.text.Phrase.of("wire.offBrief")))
                     .executeWith(tasks);
         } else if (socketlab.wire.WireMode.refusedWindow() != null) {
-            sayLayers(socketlab.text.Phrase.of("wire.refused", socketlab.wire.WireMode.refusedWindow()));
+            sayLayers(socketlab.text.Phrase.of("wire.refused", socketlab.wire.WireMode.refusedWindow()),
+                    socketlab.text.Phrase.of("wire.offBrief"));
         }
     }
 
-    private void sayLayers(socketlab.text.Phrase p) {
+    private void sayLayers(socketlab.text.Phrase p, socketlab.text.Phrase brief) {
         layersSaid = p;
+        layersBriefSaid = brief;
         layers.set(p.words());
+        layersBrief.set(brief.words());
     }
 
     public ServerViewModel server() { return server; }
@@ -161,6 +167,8 @@ public final class LabViewModel {
      * outside, or why it could not be: a line of its own in the status bar, said once and kept.
      */
     public ReadOnlyStringProperty layersProperty() { return layers.getReadOnlyProperty(); }
+    /** {@link #layersProperty()} in a few words, for where a sentence has no room (a projector): "" when it says nothing. */
+    public ReadOnlyStringProperty layersBriefProperty() { return layersBrief.getReadOnlyProperty(); }
 
     /** True once the wire is captured: File → Export packets is offered. */
     public javafx.beans.property.ReadOnlyBooleanProperty wireOnProperty() { return wireOn.getReadOnlyProperty(); }
@@ -281,6 +289,7 @@ public final class LabViewModel {
         status.reword();
         if (layersSaid != null) {
             layers.set(layersSaid.words());
+            layersBrief.set(layersBriefSaid.words());
         }
         saidCalls = -1; // the same counts, in the new language
         sayUnrecorded();
