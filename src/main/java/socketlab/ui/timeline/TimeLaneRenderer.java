@@ -93,6 +93,9 @@ final class TimeLaneRenderer implements LaneRenderer {
         g.setFill(p.ink(TimelineView.Ink.WIRE));
         Conn end = r.any();
         for (int port : new int[] {end.localPort, end.remotePort}) {
+            Conn sender = r.client() != null && r.client().localPort == port ? r.client()
+                    : r.server() != null && r.server().localPort == port ? r.server() : null;
+            Conn receiver = sender == null ? null : sender.peer();
             for (IntList list : new IntList[] {w.data(port), w.other(port)}) {
                 boolean data = list == w.data(port);
                 // only those in view (each list is in time order), one per pixel
@@ -104,12 +107,54 @@ final class TimeLaneRenderer implements LaneRenderer {
                     }
                     next = idx.firstAtOrAfter(list, j + 1, at.t0() + (long) Math.ceil((x + 1 - at.lx()) / at.scale()));
                     if (data) {
+                        links(p, idx, ev, sender, receiver, at, x, h, mid);
+                        g.setFill(p.ink(TimelineView.Ink.WIRE));
                         g.fillRect(x - 1.5, mid - h * 0.22, 3, h * 0.44);
                         p.hits.add(x - 3, mid - h * 0.22, x + 3, mid + h * 0.22, ev);
                     } else {
                         g.fillOval(x - 2.5, mid - 2.5, 5, 5);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A data segment's journey: a thin line from the send() that wrote its first byte (above the line) to the
+     * segment, and from the segment to the recv() that took its last byte (below), in that byte's message's
+     * colour. Near upright when the kernel sent at once; a Nagle-held segment's line slants 40 ms to the right.
+     * An end the lab did not record (a program outside it) has no calls to link to: that half is not drawn.
+     *
+     * <pre>
+     *   ▌send 'a'  ▌send 'b'              Nagle on: 'b' leaves with the first ACK
+     *    ╲          ╲____________________
+     *     ▐ seg 1                        ▐ seg 2
+     *      ╲                              ╲
+     *       ▌recv 'a'                      ▌recv 'b'
+     * </pre>
+     */
+    private static void links(Painter p, TraceIndex idx, int seg, Conn sender, Conn receiver, Axis at, double x, double h,
+                              double mid) {
+        if (sender == null) {
+            return;
+        }
+        TraceLog log = idx.log();
+        long first = log.offset(seg);
+        long last = first + log.bytes(seg) - 1;
+        TraceIndex.ByteOwner owner = idx.ownerSent(sender, first);
+        GraphicsContext g = p.g;
+        g.setStroke(owner.message() >= 0 ? p.messageColor(owner.message()) : p.ink(TimelineView.Ink.WIRE));
+        g.setLineWidth(1.25);
+        double top = mid - h * 0.5 + 2;
+        double bottom = mid + h * 0.5 - 2;
+        int s = idx.firstCallEndingAfter(sender.sends, 0, first);
+        if (s < sender.sends.size() && log.offset(sender.sends.get(s)) <= first) {
+            g.strokeLine(at.x(log.tNs(sender.sends.get(s))), top, x, mid - h * 0.22);
+        }
+        if (receiver != null) {
+            int q = idx.firstCallEndingAfter(receiver.recvs, 0, last);
+            if (q < receiver.recvs.size() && log.offset(receiver.recvs.get(q)) <= last) {
+                g.strokeLine(x, mid + h * 0.22, at.x(log.tNs(receiver.recvs.get(q))), bottom);
             }
         }
     }
