@@ -348,6 +348,15 @@ public final class TraceIndex {
         return calls.firstAbove(from, offset, callEnd);
     }
 
+    /**
+     * The call of {@code calls} (sends or recvs of one end, in stream order) whose bytes hold stream offset
+     * {@code offset}, or -1: the send() that wrote a segment's first byte, the recv() that took its last.
+     */
+    public int callHolding(IntList calls, long offset) {
+        int k = firstCallEndingAfter(calls, 0, offset);
+        return k < calls.size() && log.offset(calls.get(k)) <= offset ? calls.get(k) : -1;
+    }
+
     /** First of {@code events} (in time order), from position {@code from} on, at or after {@code t}. */
     public int firstAtOrAfter(IntList events, int from, long t) {
         return events.firstAbove(from, t - 1, time);

@@ -147,15 +147,13 @@ final class TimeLaneRenderer implements LaneRenderer {
         g.setLineWidth(1.25);
         double top = mid - h * 0.5 + 2;
         double bottom = mid + h * 0.5 - 2;
-        int s = idx.firstCallEndingAfter(sender.sends, 0, first);
-        if (s < sender.sends.size() && log.offset(sender.sends.get(s)) <= first) {
-            g.strokeLine(at.x(log.tNs(sender.sends.get(s))), top, x, mid - h * 0.22);
+        int send = idx.callHolding(sender.sends, first);
+        if (send >= 0) {
+            g.strokeLine(at.x(log.tNs(send)), top, x, mid - h * 0.22);
         }
-        if (receiver != null) {
-            int q = idx.firstCallEndingAfter(receiver.recvs, 0, last);
-            if (q < receiver.recvs.size() && log.offset(receiver.recvs.get(q)) <= last) {
-                g.strokeLine(x, mid + h * 0.22, at.x(log.tNs(receiver.recvs.get(q))), bottom);
-            }
+        int recv = receiver == null ? -1 : idx.callHolding(receiver.recvs, last);
+        if (recv >= 0) {
+            g.strokeLine(x, mid + h * 0.22, at.x(log.tNs(recv)), bottom);
         }
     }
 
