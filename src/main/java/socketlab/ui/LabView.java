@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -28,6 +27,7 @@ import socketlab.ui.panes.ProgramConsole;
 import socketlab.ui.panes.RunProgramDialog;
 import socketlab.ui.panes.ReplayBar;
 import socketlab.ui.panes.ServerPane;
+import socketlab.ui.panes.StatusBar;
 import socketlab.ui.style.Css;
 import socketlab.ui.timeline.TimelineView;
 
@@ -84,20 +84,6 @@ final class LabView extends BorderPane {
         fc.setInitialFileName(name + pattern.substring(1));
         java.io.File f = save ? fc.showSaveDialog(getScene().getWindow()) : fc.showOpenDialog(getScene().getWindow());
         return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
-    }
-
-    /** A line of the status bar under the counts: the whole width, wrapped rather than cut, there only while it says something. */
-    private static Label statusLine(String id, String styleClass, javafx.beans.value.ObservableStringValue text) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(styleClass);
-        l.setMinWidth(0);
-        l.setWrapText(true);
-        l.setMaxWidth(Double.MAX_VALUE);
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.isNotEmpty(text));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
     }
 
     /**
@@ -375,43 +361,7 @@ final class LabView extends BorderPane {
         inspector.setMinWidth(0);
         setCenter(main);
 
-        // --- status bar
-        Label counts = new Label();
-        counts.setId("counts");
-        counts.getStyleClass().add(Css.COUNTER);
-        counts.setMinWidth(Region.USE_PREF_SIZE);
-        counts.textProperty().bind(Bindings.createStringBinding(
-                () -> I18n.tr("status.counts", vm.gluedProperty().get(), vm.splitProperty().get(), vm.eventsProperty().get()),
-                vm.gluedProperty(), vm.splitProperty(), vm.eventsProperty()));
-        Label keys = new Label(I18n.tr("status.keys"));
-        keys.setMinWidth(0);
-        keys.getStyleClass().add(Css.STATUS);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        // in projector mode the wire's sentence is two words beside the counts (the sentence a tooltip): the rows get its room
-        Label layersBrief = new Label();
-        layersBrief.setId("layers-brief");
-        layersBrief.getStyleClass().add(Css.STATUS);
-        layersBrief.setMinWidth(Region.USE_PREF_SIZE); // two words: the key list beside it gives way first
-        layersBrief.textProperty().bind(vm.layersBriefProperty());
-        Tooltip why = new Tooltip();
-        why.textProperty().bind(vm.layersProperty());
-        why.setWrapText(true);
-        why.setMaxWidth(600);
-        layersBrief.setTooltip(why);
-        layersBrief.visibleProperty().bind(projector.and(Bindings.isNotEmpty(vm.layersBriefProperty())));
-        layersBrief.managedProperty().bind(layersBrief.visibleProperty());
-        HBox line = new HBox(12, counts, layersBrief, gap, keys);
-        // the memory budget is full: said under the counts, the whole width, wrapped rather than cut on a projector
-        Label unrecorded = statusLine("unrecorded", Css.ERROR, vm.unrecordedProperty());
-        // wire mode: captured, or why not — a line of its own, said at the start and kept (nothing moves later)
-        Label layers = statusLine("layers", Css.STATUS, vm.layersProperty());
-        layers.visibleProperty().unbind();
-        layers.visibleProperty().bind(projector.not().and(Bindings.isNotEmpty(vm.layersProperty())));
-        VBox status = new VBox(2, line, unrecorded, layers);
-        status.getStyleClass().add(Css.STATUS_BAR);
-        status.setPadding(new Insets(4, 12, 4, 12));
-        setBottom(status);
+        setBottom(new StatusBar(vm, projector));
 
         projector.addListener((o, was, on) -> {
             if (getScene() != null) {
