@@ -15,9 +15,9 @@ final class KernelOption {
             return;
         }
         KernelReader.enable(true);
-        String why = KernelReader.system().unavailable();
+        socketlab.text.Phrase why = KernelReader.system().unavailable();
         if (why != null) {
-            System.err.println("socketlab " + command + ": " + why);
+            System.err.println("socketlab " + command + ": " + why.trace());
         }
     }
 }

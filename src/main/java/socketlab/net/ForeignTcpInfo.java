@@ -56,8 +56,7 @@ final class ForeignTcpInfo implements KernelReader {
         try {
             c = CLinker.getInstance();
         } catch (IllegalCallerException e) {
-            throw new IllegalStateException("The lab's own sockets' TCP_INFO needs native access: start Java with "
-                    + "--enable-native-access=socketlab (the runtime image does).");
+            throw new LabException(socketlab.text.Phrase.of("kernel.noNativeAccess"));
         }
         MethodHandle gso = c.downcallHandle(CLinker.systemLookup().lookup("getsockopt").orElseThrow(),
                 MethodType.methodType(int.class, int.class, int.class, int.class, MemoryAddress.class, MemoryAddress.class),
@@ -72,8 +71,7 @@ final class ForeignTcpInfo implements KernelReader {
                      "getFDVal", MethodType.methodType(int.class))
                     .asType(MethodType.methodType(int.class, SocketChannel.class));
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
-            throw new IllegalStateException("The lab's own sockets' TCP_INFO needs their descriptors: start Java with "
-                    + "--add-exports java.base/sun.nio.ch=socketlab (the runtime image does).");
+            throw new LabException(socketlab.text.Phrase.of("kernel.noDescriptors"));
         }
         ForeignTcpInfo reader = new ForeignTcpInfo(gso, io, fd);
         try (SocketChannel probe = SocketChannel.open()) { // a socket's fd is readable: the lookup works here
@@ -82,8 +80,7 @@ final class ForeignTcpInfo implements KernelReader {
                 reader.read(probeFd, -1); // the first downcall links the stubs (~10 ms): here, not in a run's first send()
             }
             if (probeFd < 0) {
-                throw new IllegalStateException("The lab's own sockets' TCP_INFO needs their descriptors, and this Java"
-                        + " did not give them (start it with --add-exports java.base/sun.nio.ch=socketlab).");
+                throw new LabException(socketlab.text.Phrase.of("kernel.noDescriptors"));
             }
         }
         return reader;
@@ -128,7 +125,7 @@ final class ForeignTcpInfo implements KernelReader {
     }
 
     @Override
-    public String unavailable() {
+    public socketlab.text.Phrase unavailable() {
         return null;
     }
 }

@@ -27,8 +27,8 @@ public interface KernelReader {
     /** The state of socket {@code fd} now; {@code rcvQueue}: FIONREAD just read (-1: not read). Null when unreadable. */
     Tcp read(int fd, int rcvQueue);
 
-    /** Why this reader reads nothing (one sentence), or null when it reads. */
-    String unavailable();
+    /** Why this reader reads nothing (one sentence, in the reader's language), or null when it reads. */
+    socketlab.text.Phrase unavailable();
 
     /** The reader this process has: TCP_INFO where the OS and the JVM allow it, else one that says why not. */
     static KernelReader system() {
@@ -48,6 +48,26 @@ public interface KernelReader {
         return Switch.on && system().unavailable() == null ? system() : null;
     }
 
+    /**
+     * Why no reader can be had here, as far as a glance tells without linking anything (the OS, and the JVM's
+     * flags that a module can see): null when a reader may be found. Cheap enough for the window's first frame;
+     * {@link #system()} still finds out the rest (native access) at the first socket.
+     */
+    static socketlab.text.Phrase missing() {
+        String os = System.getProperty("os.name", "?");
+        if (!os.toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
+            return socketlab.text.Phrase.of("kernel.notLinux", os);
+        }
+        if (ModuleLayer.boot().findModule("jdk.incubator.foreign").isEmpty()) {
+            return socketlab.text.Phrase.of("kernel.noForeign");
+        }
+        Module lab = KernelReader.class.getModule();
+        if (lab.isNamed() && !Object.class.getModule().isExported("sun.nio.ch", lab)) {
+            return socketlab.text.Phrase.of("kernel.noDescriptors");
+        }
+        return null;
+    }
+
     /** Whether sockets opened now read the kernel. */
     final class Switch {
         static volatile boolean on;
@@ -64,21 +84,20 @@ public interface KernelReader {
         }
 
         private static KernelReader find() {
-            String os = System.getProperty("os.name", "?");
-            if (!os.toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
-                return none("The kernel's TCP state is read with TCP_INFO, which is Linux's; " + os + " does not give it to the lab.");
+            socketlab.text.Phrase missing = missing();
+            if (missing != null) {
+                return none(missing);
             }
             try {
                 return (KernelReader) Class.forName("socketlab.net.ForeignTcpInfo").getMethod("create").invoke(null);
             } catch (java.lang.reflect.InvocationTargetException e) {
-                return none(e.getCause().getMessage());
+                return none(socketlab.text.Phrase.of(e.getCause()));
             } catch (ReflectiveOperationException | LinkageError e) {
-                return none("This Java cannot call getsockopt(TCP_INFO) for the lab's own sockets: start it with "
-                        + "--add-modules jdk.incubator.foreign --enable-native-access=socketlab (the runtime image does).");
+                return none(socketlab.text.Phrase.of("kernel.noForeign"));
             }
         }
 
-        static KernelReader none(String why) {
+        static KernelReader none(socketlab.text.Phrase why) {
             return new KernelReader() {
                 @Override
                 public int fd(SocketChannel channel) {
@@ -91,7 +110,7 @@ public interface KernelReader {
                 }
 
                 @Override
-                public String unavailable() {
+                public socketlab.text.Phrase unavailable() {
                     return why;
                 }
             };

@@ -59,6 +59,7 @@ public final class LabApp extends Application {
     public void start(Stage stage) {
         socketlab.net.KernelReader.enable(true); // the window always reads the kernel's TCP state where it can
         vm = new LabViewModel(TaskRunner.threads(), Platform::runLater);
+        vm.kernelUnseen(socketlab.net.KernelReader.missing()); // another OS, or a java started without the image's flags
         Screen screen = Screen.getPrimary();
         double w = Math.min(1600, screen.getVisualBounds().getWidth());
         double h = Math.min(1000, screen.getVisualBounds().getHeight());

@@ -45,6 +45,7 @@ class KernelReaderTest {
     void withReadingOnEachOfTheLabsOwnSendsAndRecvsCarriesTheKernelsStateJustAfterIt() throws Exception {
         assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("linux"), "TCP_INFO is Linux's");
         assertNull(KernelReader.system().unavailable(), "the tests' JVM has the image's flags: " + KernelReader.system().unavailable());
+        assertNull(KernelReader.missing(), "and a glance finds nothing missing either");
         KernelReader.enable(true);
         TraceLog log = new TraceLog();
         new ScenarioRunner(log, TaskRunner.threads()).run(Scenario.STICKY);

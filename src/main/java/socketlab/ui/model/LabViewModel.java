@@ -44,11 +44,13 @@ public final class LabViewModel {
     /** True while the index has events left to take in (a pulse ran out of its time): the pulses must go on. */
     private final javafx.beans.property.ReadOnlyBooleanWrapper catchingUp = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<TraceEvent> selected = new ReadOnlyObjectWrapper<>();
-    /** What the window can see below the calls, when that needs saying: the wire captured, or why it is not. */
+    /** What the window can see below the calls, when that needs saying: the wire captured, or why it is not; the kernel's state unseen. */
     private final ReadOnlyStringWrapper layers = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper layersBrief = new ReadOnlyStringWrapper("");
-    private socketlab.text.Phrase layersSaid;
-    private socketlab.text.Phrase layersBriefSaid;
+    /** What the wire's line says, and in brief (null: nothing); the same for the kernel's state. */
+    private socketlab.text.Phrase wireSaid;
+    private socketlab.text.Phrase wireBriefSaid;
+    private socketlab.text.Phrase kernelSaid;
     /** True once the wire is captured (the window runs in wire mode and the capture started). */
     private final javafx.beans.property.ReadOnlyBooleanWrapper wireOn = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final BooleanBinding live;
@@ -106,10 +108,31 @@ public final class LabViewModel {
     }
 
     private void sayLayers(socketlab.text.Phrase p, socketlab.text.Phrase brief) {
-        layersSaid = p;
-        layersBriefSaid = brief;
-        layers.set(p.words());
-        layersBrief.set(brief.words());
+        wireSaid = p;
+        wireBriefSaid = brief;
+        showLayers();
+    }
+
+    /**
+     * Says that the kernel's TCP state cannot be read here, and why ({@code why}: the reader's own phrase; null
+     * says nothing): the kernel lanes stay empty, and the window says so rather than leave a learner guessing.
+     */
+    public void kernelUnseen(socketlab.text.Phrase why) {
+        kernelSaid = why;
+        showLayers();
+    }
+
+    private void showLayers() {
+        socketlab.text.Phrase kernelBrief = kernelSaid == null ? null : socketlab.text.Phrase.of("kernel.offBrief");
+        layers.set(joined(wireSaid, kernelSaid, "layers.both"));
+        layersBrief.set(joined(wireBriefSaid, kernelBrief, "layers.briefBoth"));
+    }
+
+    private static String joined(socketlab.text.Phrase a, socketlab.text.Phrase b, String both) {
+        if (a == null || b == null) {
+            return a != null ? a.words() : b != null ? b.words() : "";
+        }
+        return socketlab.text.Phrase.of(both, a, b).words();
     }
 
     public ServerViewModel server() { return server; }
@@ -287,10 +310,7 @@ public final class LabViewModel {
         server.relabel();
         client.relabel();
         status.reword();
-        if (layersSaid != null) {
-            layers.set(layersSaid.words());
-            layersBrief.set(layersBriefSaid.words());
-        }
+        showLayers();
         saidCalls = -1; // the same counts, in the new language
         sayUnrecorded();
         steps.showNextCall();

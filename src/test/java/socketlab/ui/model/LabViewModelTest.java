@@ -107,6 +107,27 @@ class LabViewModelTest {
     }
 
     @Test
+    void whereTheKernelsStateCannotBeReadTheLayersLineSaysWhyAndRewordsOnF7() {
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        assertEquals("", vm.layersProperty().get(), "nothing to say outside wire mode with the kernel read");
+        vm.kernelUnseen(socketlab.text.Phrase.of("kernel.notLinux", "Windows 11"));
+        String english = vm.layersProperty().get();
+        assertTrue(english.startsWith("No kernel state") && english.contains("Windows 11") && english.contains("TCP_INFO"), english);
+        assertEquals("No kernel state", vm.layersBriefProperty().get());
+        try {
+            socketlab.text.I18n.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            vm.relabel();
+            assertTrue(vm.layersProperty().get().startsWith("看不到内核状态") && vm.layersProperty().get().contains("Windows 11"),
+                    vm.layersProperty().get());
+            assertEquals("无内核状态", vm.layersBriefProperty().get());
+        } finally {
+            socketlab.text.I18n.setLocale(java.util.Locale.ENGLISH);
+        }
+        vm.kernelUnseen(null);
+        assertEquals("", vm.layersProperty().get(), "said no more once it can be read");
+    }
+
+    @Test
     void aScenarioRunPutsWhatItRanWithIntoThePanesSoSendDoesItAgain() {
         LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
         socketlab.scenario.Scenario partial = socketlab.scenario.Scenario.PARTIAL;
