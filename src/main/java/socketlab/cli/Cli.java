@@ -32,7 +32,8 @@ import socketlab.trace.TraceLog;
  */
 @Command(name = "socketlab", mixinStandardHelpOptions = true, version = "Socket Lab 0.1",
         description = "Watch TCP sockets glue and split messages. With no subcommand the window opens.",
-        subcommands = {Cli.Serve.class, Cli.Connect.class, Cli.Run.class, TraceCommand.class, Cli.Nagle.class, Cli.SelfCheck.class})
+        subcommands = {Cli.Serve.class, Cli.Connect.class, Cli.Run.class, TraceCommand.class, Cli.Nagle.class, LessonCommand.class,
+                Cli.SelfCheck.class})
 public final class Cli implements Callable<Integer> {
 
     static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,

@@ -128,7 +128,7 @@ public final class TraceFile {
                 }
                 continue;
             }
-            if (op.equals("summary") || op.equals("nagle")) { // a run's closing figures: made again from the events
+            if (op.equals("summary") || op.equals("nagle") || op.equals("lesson")) { // a run's closing figures: made again from the events
                 continue;
             }
             TraceEvent e = event(o, op, lineNo);
