@@ -40,6 +40,8 @@ for c in $cases; do
     wire-udp) p=$((20000 + RANDOM % 20000)) # datagrams on the wire, whole, beside the recvfrom()s
       printf 'hello\nudp\n' | lab trace --wire --run "$(listing udp_server.py $p)" --run "$(listing udp_client.py $p)" \
         > "$out/wire-udp.jsonl" 2>>"$out/app.log" ;;
+    lesson-wire-*) # a lesson run with all three layers (`socketlab lesson ID --wire --kernel`), then opened: lesson-wire-ch1-call-sequence
+      lab lesson "${c#lesson-wire-}" --wire --kernel > "$out/$c.jsonl" 2>>"$out/app.log" ;;
     wire-nagle) # Nagle meets delayed ACK, with the wire: a trace made by `socketlab nagle --wire`, then opened
       lab nagle --rounds 4 --wire --kernel > "$out/wire-nagle.jsonl" 2>>"$out/app.log" ;;
     budget-full) # a trace larger than a 16 MiB budget holds (the window opens it with SOCKETLAB_MEMORY_BUDGET=16)
@@ -74,7 +76,7 @@ for size in "${sizes[@]}"; do
         args=()
         case $c in
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
-          traced-pair|student-header|budget-full|wire-nagle|wire-traced|wire-udp) args=("$out/$c.jsonl") ;;
+          traced-pair|student-header|budget-full|wire-nagle|wire-traced|wire-udp|lesson-wire-*) args=("$out/$c.jsonl") ;;
           wire-sticky|wire-refused) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
         esac
         budget=""; [ "$c" = budget-full ] && budget=16

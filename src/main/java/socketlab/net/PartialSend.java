@@ -23,6 +23,8 @@ import socketlab.trace.TraceLog;
 /** Chapter 9, on real sockets: a non-blocking send() takes only what fits in the kernel buffers; sendall() loops until the reader frees them. */
 public final class PartialSend {
     private static final long WAIT_MS = 10_000;
+    /** How long the sender finds its socket unwritable before the server starts reading: long enough to see it stall. */
+    private static final long STALL_MS = 100;
 
     private PartialSend() {
     }
@@ -58,6 +60,7 @@ public final class PartialSend {
                 int calls = 0;
                 int wouldBlock = 0;
                 int first = -1;
+                boolean reading = false;
                 try (Selector sel = Selector.open()) {
                     client.register(sel, SelectionKey.OP_WRITE);
                     while (buf.hasRemaining()) {
@@ -69,11 +72,16 @@ public final class PartialSend {
                         lane.ioAt(t1, Op.SEND, Side.CLIENT, conn, at, n, total - at, TraceLog.NOT_MEASURED, t1 - t0, data, at);
                         if (first < 0) {
                             first = n;
-                            startReading.countDown(); // the server starts reading only now: that is what frees the buffers
                         }
                         if (n == 0) {
                             wouldBlock++;
-                            sel.select(WAIT_MS);
+                            if (sel.select(reading ? WAIT_MS : STALL_MS) == 0 && !reading) {
+                                // nothing drained for STALL_MS: both buffers are full and the receiver's window is
+                                // zero (on the wire: it advertises win 0); only now does the server start reading,
+                                // which is what frees them
+                                startReading.countDown();
+                                reading = true;
+                            }
                             sel.selectedKeys().clear();
                         }
                     }

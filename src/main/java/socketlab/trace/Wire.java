@@ -10,6 +10,8 @@ package socketlab.trace;
  *   :39788 → :8080   data   [seg 0..11) [seg 11..15)            other  SYN · ACK · FIN,ACK
  *   :8080 → :39788   data   —                                   other  SYN,ACK · ACK 12 · ACK 16 · FIN,ACK
  * </pre>
+ *
+ * and, apart, the segments of each direction that closed the window (advertised 0 bytes free).
  */
 public final class Wire {
     private final int lowPort;
@@ -19,6 +21,8 @@ public final class Wire {
     private final IntList otherFromHigh = new IntList();
     private final IntList datagramsFromLow = new IntList();
     private final IntList datagramsFromHigh = new IntList();
+    private final IntList closedFromLow = new IntList();
+    private final IntList closedFromHigh = new IntList();
 
     Wire(int portA, int portB) {
         this.lowPort = Math.min(portA, portB);
@@ -32,6 +36,17 @@ public final class Wire {
         }
         boolean data = log.bytes(i) > 0;
         (data ? (low ? dataFromLow : dataFromHigh) : (low ? otherFromLow : otherFromHigh)).add(i);
+        if (log.b(i) == 0 && (log.a(i) & (Segments.ACK | Segments.RST)) == Segments.ACK) { // RST's window means nothing
+            (low ? closedFromLow : closedFromHigh).add(i);
+        }
+    }
+
+    /**
+     * The segments from {@code srcPort} that advertised a window of 0 — "my receive buffer is full, send
+     * nothing more" — in the order they left (a receiver that does not read; its sender's send() returns 0).
+     */
+    public IntList closedWindows(int srcPort) {
+        return srcPort == lowPort ? closedFromLow : closedFromHigh;
     }
 
     /** The data segments sent from {@code srcPort}, in the order they left. */

@@ -79,6 +79,11 @@ final class Painter {
     }
 
     /** A badge (GLUED, SPLIT ×3, lost 6 B): white bold text on {@code color}, ending at {@code x} when {@code right}, else starting there. */
+    /** How wide {@link #tag} draws {@code text}. */
+    double tagWidth(String text) {
+        return textWidth(text, fonts.bold(fs() * 0.75)) + 10;
+    }
+
     void tag(String text, double x, double y, Paint color, boolean right) {
         double fs = fs() * 0.75;
         Font font = fonts.bold(fs);

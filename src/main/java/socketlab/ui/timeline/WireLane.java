@@ -20,6 +20,8 @@ import socketlab.trace.Wire;
  *  on the wire  SYN|▌segment #1: 11 B |▌segment #2: 4 B |FIN
  *                  ▴                  ▴                 ▴          ACK 1, ACK 12, ACK 16
  * </pre>
+ *
+ * An ACK that closed the receiver's window (it advertised 0 bytes free) is marked "win 0" in the error colour.
  */
 final class WireLane {
     private WireLane() {
@@ -49,6 +51,35 @@ final class WireLane {
 
     private static int receiverPort(Conn sender, Conn receiver) {
         return receiver != null ? receiver.localPort : sender.remotePort;
+    }
+
+    /**
+     * The receiver's ACKs that closed its window: a tick in the error colour at the byte they acknowledged up
+     * to — from there its sender could send nothing until a later ACK opened the window — and "win 0" with the
+     * words at the top, from {@code wordsFrom} on (after the SYN's), one word where several would overlap.
+     */
+    private static void drawClosedWindows(Painter p, TraceLog log, IntList closed, double lx, double y, double h, double ppb,
+                                          double wordsFrom, double right, long streamEnd) {
+        GraphicsContext g = p.g;
+        javafx.scene.paint.Paint ink = p.ink(TimelineView.Ink.ERROR);
+        double tick = Math.max(4, h * 0.3);
+        double free = wordsFrom;
+        for (int j = 0; j < closed.size(); j++) { // few: a window closes once per stall
+            int ev = closed.get(j);
+            double x = lx + Math.min(streamEnd, log.digest(ev) - 1) * ppb;
+            if (x < wordsFrom - 60 || x > right + 2) {
+                continue;
+            }
+            g.setFill(ink);
+            g.fillPolygon(new double[] {x - tick / 2, x + tick / 2, x}, new double[] {y + h, y + h, y + h - tick}, 3);
+            p.hits.add(x - tick / 2, y + h - tick, x + tick / 2, y + h, ev);
+            double at = Math.max(free, x + 2);
+            if (at + p.tagWidth("win 0") <= right) {
+                p.tag("win 0", at, y + 2, ink, false);
+                p.hits.add(at, y, at + p.tagWidth("win 0"), y + h * 0.5, ev);
+                free = at + p.tagWidth("win 0") + 2;
+            }
+        }
     }
 
     /** The receiver's ACKs (ticks at the bottom of the lane) and the sender's SYN/FIN/RST (words at the top). */
@@ -86,6 +117,7 @@ final class WireLane {
             }
         }
         IntList control = w.other(senderPort(sender, receiver));
+        double wordsFrom = left; // where the words at the top are free: after the SYN's
         for (int j = 0; j < control.size(); j++) {
             int ev = control.get(j);
             int flags = log.a(ev);
@@ -98,9 +130,13 @@ final class WireLane {
                 continue;
             }
             boolean start = (flags & Segments.SYN) != 0;
-            p.tag(word, start ? Math.max(left + 2, x + 2) : Math.min(right - 2, x - 2), y + 2,
-                    p.ink((flags & Segments.RST) != 0 ? TimelineView.Ink.ERROR : TimelineView.Ink.WIRE), !start);
+            double at = start ? Math.max(left + 2, x + 2) : Math.min(right - 2, x - 2);
+            p.tag(word, at, y + 2, p.ink((flags & Segments.RST) != 0 ? TimelineView.Ink.ERROR : TimelineView.Ink.WIRE), !start);
             p.hits.add(x - 8, y, x + 8, y + h * 0.5, ev);
+            if (start) {
+                wordsFrom = Math.max(wordsFrom, at + p.tagWidth(word) + 2);
+            }
         }
+        drawClosedWindows(p, log, w.closedWindows(from), lx, y, h, ppb, wordsFrom, right, streamEnd);
     }
 }
