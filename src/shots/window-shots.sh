@@ -78,10 +78,12 @@ for size in "${sizes[@]}"; do
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
           traced-pair|student-header|budget-full|wire-nagle|wire-traced|wire-udp|lesson-wire-*) args=("$out/$c.jsonl") ;;
           wire-sticky|wire-refused) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
+          no-kernel) args=(assets/scenarios/sticky.json) ;; # a java started without the image's flags: no TCP_INFO
         esac
         budget=""; [ "$c" = budget-full ] && budget=16
         unshare_cmd=""; [ "$c" = wire-refused ] && unshare_cmd=/bin/false # a system that refuses the namespace
-        DISPLAY=$disp SOCKETLAB_MEMORY_BUDGET=$budget SOCKETLAB_UNSHARE=$unshare_cmd java "${kernel[@]}" -Dsocketlab.maximized=true -Dsocketlab.lang="$lang" -Dprism.order=sw \
+        flags=("${kernel[@]}"); [ "$c" = no-kernel ] && flags=(--add-modules=ALL-DEFAULT)
+        DISPLAY=$disp SOCKETLAB_MEMORY_BUDGET=$budget SOCKETLAB_UNSHARE=$unshare_cmd java "${flags[@]}" -Dsocketlab.maximized=true -Dsocketlab.lang="$lang" -Dprism.order=sw \
           --module-path "$mp" -m socketlab/socketlab.Main "${args[@]}" >>"$out/app.log" 2>&1 &
         app=$!
         DISPLAY=$disp timeout 30 xdotool search --sync --onlyvisible --name "Socket Lab|套接字实验室" >/dev/null 2>&1 \
@@ -89,7 +91,7 @@ for size in "${sizes[@]}"; do
         sleep 2; [ "$c" = budget-full ] && sleep 4 # 400,000 lines to read
         export DISPLAY=$disp
         case $c in
-          sticky|partial|chinese|sleep-too-short|wire-sticky) keys ctrl+r; sleep 3 ;;
+          sticky|partial|chinese|sleep-too-short|wire-sticky|no-kernel) keys ctrl+r; sleep 3 ;;
           big) keys ctrl+r; sleep 6 ;;
           lesson-udp) keys F2; sleep 1; keys End; sleep 1; keys Tab Tab space Tab space; sleep 3 ;;
         esac

@@ -16,13 +16,15 @@ import socketlab.trace.TraceLog;
 /**
  * Every call of both ends on one time axis, shared by all rows: sends above the line, receives
  * below, a bar back to when a call that blocked began; errors as dots; the lifecycle (◆
- * connect/accept, ▮ EOF, ■ close); a client's wait in the listen backlog; the select() calls that
- * returned the connection ready; the wire's segments, when captured, as bars (data) and dots (the rest).
- * Calls closer than a pixel are drawn once.
+ * connect/accept, ▮ EOF, ■ close), named; a client's wait in the listen backlog; the select() calls that
+ * returned the connection ready; the wire's segments, when captured, as bars (data) and dots (the rest),
+ * SYN/FIN/RST named. Calls closer than a pixel are drawn once; a word only where no other stands
+ * ({@link LabelSlots}: the calls' first, then the lifecycle's, then the wire's).
  *
  * <pre>
- *  time  ◆──▌send 11──▌send 4────────────────────▮■  102 ms
- *           ◆                    ▌recv 15        ▮■
+ *  time  ◆connect SYN ▌send 11 ▌send 4             ■close   102 ms
+ *  ──────◆─•──•──•────▌────────▌──────────────────▮─■──
+ *         ◆accept SYN,ACK          ▌recv 15        ▮EOF
  * </pre>
  */
 final class TimeLaneRenderer implements LaneRenderer {
@@ -61,15 +63,22 @@ final class TimeLaneRenderer implements LaneRenderer {
         g.beginPath();
         g.rect(left - 6, y, right - left + 12, h);
         g.clip();
-        double[] labelled = {-1e9, -1e9}; // where the last label above the line, and below it, ends: both ends share them
+        // the words above the line and below it, shared by both ends: the calls' first (the bytes are the lesson),
+        // then the lifecycle's, then the wire's
+        LabelSlots words = new LabelSlots(4, left, right);
         for (Conn c : new Conn[] {r.client(), r.server()}) {
             if (c != null) {
-                drawCalls(p, log, idx, c, at, y, h, mid, labelled);
+                drawCalls(p, log, idx, c, at, y, h, mid, words);
             }
         }
+        for (Conn c : new Conn[] {r.client(), r.server()}) {
+            if (c != null) {
+                drawLife(p, log, c, at, y, h, words);
+            }
+        }
+        drawSegments(p, idx, r, at, y, h, mid, words);
         drawBacklogWait(p, log, r, at, mid);
         drawSelects(p, idx, r, at, y, h);
-        drawSegments(p, idx, r, at, h, mid);
         g.restore();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
@@ -82,8 +91,11 @@ final class TimeLaneRenderer implements LaneRenderer {
      * The wire's segments on the axis, when it was captured: a data segment as a short upright bar across
      * the line (so a send() and the segment that carried it stand side by side, and a Nagle-held one 40 ms
      * later), a segment without data (SYN, an ACK, FIN) as a dot. Those within a pixel of the last are drawn once.
+     * SYN, SYN,ACK, FIN and RST (red) are named beside their dots, the client's above the line and the server's
+     * below, where there is room: the handshake before connect() returns, the four-way close, a reset.
      */
-    private static void drawSegments(Painter p, TraceIndex idx, ConnectionRow r, Axis at, double h, double mid) {
+    private static void drawSegments(Painter p, TraceIndex idx, ConnectionRow r, Axis at, double y, double h, double mid,
+                                     LabelSlots words) {
         socketlab.trace.Wire w = r.any().wire;
         if (w == null || w.isEmpty()) {
             return;
@@ -112,7 +124,16 @@ final class TimeLaneRenderer implements LaneRenderer {
                         g.fillRect(x - 1.5, mid - h * 0.22, 3, h * 0.44);
                         p.hits.add(x - 3, mid - h * 0.22, x + 3, mid + h * 0.22, ev);
                     } else {
+                        int flags = log.a(ev);
+                        boolean reset = (flags & socketlab.trace.Segments.RST) != 0;
+                        g.setFill(p.ink(reset ? TimelineView.Ink.ERROR : TimelineView.Ink.WIRE));
                         g.fillOval(x - 2.5, mid - 2.5, 5, 5);
+                        p.hits.add(x - 4, mid - 4, x + 4, mid + 4, ev);
+                        String word = controlWord(flags);
+                        if (word != null) {
+                            word(p, word, x + 3, x - 3, y, h, log.side(ev) == Side.SERVER, g.getFill(), words);
+                        }
+                        g.setFill(p.ink(TimelineView.Ink.WIRE));
                     }
                 }
             }
@@ -157,9 +178,62 @@ final class TimeLaneRenderer implements LaneRenderer {
         }
     }
 
-    /** One end's calls, errors and lifecycle marks. */
+    /** TCP's name for a segment without data that opens or ends a connection ("SYN,ACK", "FIN", "RST"); null for a bare ACK. */
+    static String controlWord(int flags) {
+        if ((flags & socketlab.trace.Segments.RST) != 0) {
+            return "RST";
+        }
+        if ((flags & socketlab.trace.Segments.SYN) != 0) {
+            return (flags & socketlab.trace.Segments.ACK) != 0 ? "SYN,ACK" : "SYN";
+        }
+        return (flags & socketlab.trace.Segments.FIN) != 0 ? "FIN" : null;
+    }
+
+    /** A word in the band above the line (or below it) from {@code x}, where no other word stands. */
+    private static void word(Painter p, String text, double x, double y, double h, boolean below, Paint color, LabelSlots words) {
+        word(p, text, x, Double.NaN, y, h, below, color, words);
+    }
+
+    /**
+     * A mark's name: on its right from {@code x}, or where a word stands there, on its left, ending at {@code leftEnd}
+     * (NaN: the right only) — a close beside an EOF, a FIN beside a close.
+     */
+    private static void word(Painter p, String text, double x, double leftEnd, double y, double h, boolean below, Paint color,
+                             LabelSlots words) {
+        javafx.scene.text.Font font = p.fonts.normal(p.fs() * 0.7);
+        double w = p.textWidth(text, font);
+        x = Math.min(x, words.right() - w); // a mark at the lane's end is named on its left, not cut
+        int band = below ? LabelSlots.BELOW : LabelSlots.ABOVE;
+        if (!words.claim(band, x, x + w)) {
+            if (Double.isNaN(leftEnd) || leftEnd - w < words.left() || !words.claim(band, leftEnd - w, leftEnd)) {
+                return;
+            }
+            x = leftEnd - w;
+        }
+        GraphicsContext g = p.g;
+        g.setFont(font);
+        g.setFill(color);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(below ? VPos.BOTTOM : VPos.TOP);
+        g.fillText(text, x, below ? y + h - 1 : y + 1);
+    }
+
+    /**
+     * One end's lifecycle, each a small mark with its call's name where there is room: ◆ connect (or accept),
+     * ▮ EOF (recv returned 0 bytes), ■ close — the client's above the line, the server's below.
+     */
+    private static void drawLife(Painter p, TraceLog log, Conn c, Axis at, double y, double h, LabelSlots words) {
+        Paint color = c.side == Side.CLIENT ? p.ink(TimelineView.Ink.SEND) : p.ink(TimelineView.Ink.RECV);
+        boolean client = c.side == Side.CLIENT;
+        double ty = client ? y + 1 : y + h - 1;
+        lifeMark(p, log, c.openEvent, Mark.OPEN, color, at, ty, !client, words);
+        lifeMark(p, log, c.eofEvent, Mark.EOF, color, at, ty, !client, words);
+        lifeMark(p, log, c.closeEvent, Mark.CLOSE, color, at, ty, !client, words);
+    }
+
+    /** One end's calls and errors. */
     private static void drawCalls(Painter p, TraceLog log, TraceIndex idx, Conn c, Axis at, double y, double h, double mid,
-                                  double[] labelled) {
+                                  LabelSlots words) {
         GraphicsContext g = p.g;
         int selected = p.selected;
         Paint color = c.side == Side.CLIENT ? p.ink(TimelineView.Ink.SEND) : p.ink(TimelineView.Ink.RECV);
@@ -192,17 +266,9 @@ final class TimeLaneRenderer implements LaneRenderer {
                 }
                 g.setLineWidth(ev == selected ? 5 : 2.5);
                 g.strokeLine(tx, mid, tx, up ? y + 2 : y + h - 2);
-                int slot = up ? 0 : 1;
-                if (tx + 3 > labelled[slot] + 4) { // a label only where it does not run into the one before it, either end's
-                    javafx.scene.text.Font font = p.fonts.normal(p.fs() * 0.7);
-                    String t = (datagram ? up ? "sendto " : "recvfrom " : up ? "send " : "recv ") + log.bytes(ev);
-                    g.setFont(font);
-                    g.setFill(color);
-                    g.setTextAlign(TextAlignment.LEFT);
-                    g.setTextBaseline(up ? VPos.TOP : VPos.BOTTOM);
-                    g.fillText(t, tx + 3, up ? y + 1 : y + h - 1);
-                    labelled[slot] = tx + 3 + p.textWidth(t, font);
-                }
+                // a label only where it does not run into another word, either end's
+                word(p, (datagram ? up ? "sendto " : "recvfrom " : up ? "send " : "recv ") + log.bytes(ev), tx + 3, y, h, !up,
+                        color, words);
             }
         }
         for (int k = 0; k < c.errors.size(); k++) {
@@ -212,12 +278,6 @@ final class TimeLaneRenderer implements LaneRenderer {
             g.setFill(p.ink(TimelineView.Ink.ERROR));
             g.fillOval(tx - 5, mid - 5, 10, 10);
         }
-        // lifecycle: connect/accept, EOF (recv returned 0 bytes), close — each a small labelled mark
-        boolean client = c.side == Side.CLIENT;
-        double ty = client ? y + 1 : y + h - 1;
-        lifeMark(p, log, c.openEvent, Mark.OPEN, color, at, ty, !client);
-        lifeMark(p, log, c.eofEvent, Mark.EOF, color, at, ty, !client);
-        lifeMark(p, log, c.closeEvent, Mark.CLOSE, color, at, ty, !client);
     }
 
     /**
@@ -283,8 +343,9 @@ final class TimeLaneRenderer implements LaneRenderer {
         }
     }
 
-    /** A lifecycle event on the time axis: ◆ connect/accept, ▮ EOF, ■ close (the legend says so). */
-    private static void lifeMark(Painter p, TraceLog log, int ev, Mark shape, Paint color, Axis at, double ty, boolean below) {
+    /** A lifecycle event on the time axis: ◆ connect/accept, ▮ EOF, ■ close (the legend says so), named where there is room. */
+    private static void lifeMark(Painter p, TraceLog log, int ev, Mark shape, Paint color, Axis at, double ty, boolean below,
+                                 LabelSlots words) {
         if (ev < 0) {
             return;
         }
@@ -302,5 +363,12 @@ final class TimeLaneRenderer implements LaneRenderer {
             case CLOSE -> g.fillRect(tx - d * 0.8, mid - d * 0.8, d * 1.6, d * 1.6);
         }
         p.hits.add(tx - d, mid - d * 1.6, tx + d, mid + d * 1.6, ev);
+        String name = switch (shape) {
+            case OPEN -> log.op(ev).wire(); // the call's own name: connect, accept (listen, bind for a datagram end)
+            case EOF -> "EOF";
+            case CLOSE -> "close";
+        };
+        double h = p.m.laneH();
+        word(p, name, tx + d + 2, tx - d - 2, below ? ty + 1 - h : ty - 1, h, below, color, words);
     }
 }
