@@ -31,9 +31,14 @@ final class Painter {
     private final double canvasWidth;
     /** Characters drawn in this frame (tests: bytes are drawn only where they can be read). */
     int glyphs;
+    /** Where this frame drew bytes' characters, and the words of the byte lanes' label bands (tests: never one over the other). */
+    final Boxes glyphBoxes;
+    final Boxes wordBoxes;
 
     Painter(GraphicsContext g, TimelineView view, RowMetrics m, Fonts fonts, HitMap hits, Text measure, double canvasWidth,
-            double zoom, double pan, long sharedSpanNs) {
+            double zoom, double pan, long sharedSpanNs, Boxes glyphBoxes, Boxes wordBoxes) {
+        this.glyphBoxes = glyphBoxes;
+        this.wordBoxes = wordBoxes;
         this.g = g;
         this.view = view;
         this.m = m;
@@ -79,6 +84,56 @@ final class Painter {
     }
 
     /** A badge (GLUED, SPLIT ×3, lost 6 B): white bold text on {@code color}, ending at {@code x} when {@code right}, else starting there. */
+    /**
+     * A badge in a byte lane's label band (GLUED, SPLIT ×n, …) from {@code x} (ending there when {@code right}),
+     * its box {@code bandH} − 2 high at {@code bandY}, claimed in {@code band} first: false (nothing drawn) where
+     * another word stands.
+     */
+    boolean bandTag(String text, double x, double bandY, double bandH, Paint color, boolean right, LabelSlots band) {
+        double fs = Math.max(6, bandH * 0.72);
+        Font font = fonts.bold(fs);
+        double tw = textWidth(text, font) + 10;
+        double x0 = right ? x - tw : x;
+        if (!band.claim(LabelSlots.ABOVE, x0, x0 + tw)) {
+            return false;
+        }
+        g.setFont(font);
+        g.setFill(color);
+        g.fillRoundRect(x0, bandY + 0.5, tw, bandH - 1, 6, 6);
+        g.setFill(Color.WHITE);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x0 + tw / 2, bandY + bandH / 2);
+        g.setTextAlign(TextAlignment.LEFT);
+        wordBoxes.add(x0, bandY + 1, x0 + tw, bandY + bandH - 1);
+        return true;
+    }
+
+    private Font bandFont(double bandH) {
+        return fonts.bold(Math.max(6, Math.min(fs() * 0.75, bandH * 0.8)));
+    }
+
+    /** How wide {@link #bandWord} draws {@code text}. */
+    double bandWordWidth(String text, double bandH) {
+        return textWidth(text, bandFont(bandH));
+    }
+
+    /** A line of words in a byte lane's label band from {@code x}, claimed in {@code band} first: false where another stands. */
+    boolean bandWord(String text, double x, double bandY, double bandH, Paint color, LabelSlots band) {
+        Font font = bandFont(bandH);
+        double tw = textWidth(text, font);
+        if (!band.claim(LabelSlots.ABOVE, x, x + tw)) {
+            return false;
+        }
+        g.setFont(font);
+        g.setFill(color);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x, bandY + bandH / 2);
+        wordBoxes.add(x, bandY + 1, x + tw, bandY + bandH - 1);
+        return true;
+    }
+
     /** How wide {@link #tag} draws {@code text}. */
     double tagWidth(String text) {
         return textWidth(text, fonts.bold(fs() * 0.75)) + 10;

@@ -34,7 +34,17 @@ final class RowMetrics {
     }
 
     double laneH() {
-        return Math.round(fs() * 2.3);
+        return Math.round(fs() * 2.5);
+    }
+
+    /** A byte lane's label band, its bottom part: the calls' names and the GLUED / SPLIT badges, off the bytes. */
+    double bandH() {
+        return Math.round(fs() * 1.05);
+    }
+
+    /** A byte lane's bytes, above its label band. */
+    double bytesH() {
+        return laneH() - bandH();
     }
 
     /** From one lane's top to the next one's. */

@@ -22,10 +22,16 @@ import socketlab.trace.TraceLog;
  * was captured, a lane between them holds the segments that carried the bytes, placed by sequence
  * number, in the same colours, with the ACKs coming back as ticks ({@link WireLane}).
  *
+ * Each lane's bytes stand at its top; its label band below holds the words about them — the calls' names,
+ * the GLUED and SPLIT badges under the chunk they describe — so no word covers a byte.
+ *
  * <pre>
- *  client send()  |▌send #1: 11 B       |▌send #2: 4 B |
- *  on the wire    |SYN▌segment #1: 11 B |▌seg #2: 4 B  |FIN      ▴ ack 11  ▴ ack 15
- *  server recv()  |▌recv #1 (1024) → 15 B   GLUED     |
+ *  client send()  |▌h e l l o   w o r l d ▌h a h a |
+ *                 | send #1: 11 B          send #2: 4 B
+ *  on the wire    |SYN▌h e l l o …        ▌h a h a |FIN      ▴ ack 11  ▴ ack 15
+ *                 | segment #1: 11 B       #2
+ *  server recv()  |▌h e l l o   w o r l d  h a h a |
+ *                 | recv #1 (1024) → 15 B    GLUED |
  * </pre>
  * Only what is in view is drawn; spans and calls narrower than a pixel are merged into one mark.
  */
@@ -57,6 +63,8 @@ final class StreamLaneRenderer extends DirectedLanes {
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
         double lane = p.m.laneH();
+        double bytesH = p.m.bytesH(); // the bytes at the top of each lane, the band of words about them below
+        double bandH = lane - bytesH;
         double fit = Math.min(MAX_LANE_PX_PER_BYTE, lw / Math.max(1, total));
         double ppb = fit * p.zoom;
         double left = lx;
@@ -68,6 +76,11 @@ final class StreamLaneRenderer extends DirectedLanes {
         g.beginPath();
         g.rect(left, y - 5, lw, yRecv - y + lane + 14);
         g.clip();
+
+        // each lane's label band: its badges claim their room first, then its calls' names
+        LabelSlots sendBand = new LabelSlots(6, left, rightEdge);
+        LabelSlots recvBand = new LabelSlots(6, left, rightEdge);
+        LabelSlots wireBand = new LabelSlots(6, left, rightEdge);
 
         // spans: the sender's messages (or, for an outside sender, the receiver's frames)
         IntList spans = receiver != null ? idx.spans(receiver) : sender.messages;
@@ -88,19 +101,20 @@ final class StreamLaneRenderer extends DirectedLanes {
                 x1 = x0 + 1;
                 next = idx.firstSpanEndingAfter(spans, k + 1, (long) Math.ceil((x1 - lx) / ppb));
             }
-            paintSpanPart(p, log, ev, k, x0, x1, 0, y, lane, ppb);
+            paintSpanPart(p, log, ev, k, x0, x1, 0, y, bytesH, ppb);
             if (chunksPer.length > k && chunksPer[k] >= 2 && x1 - x0 > p.fs() * 4) {
                 g.setStroke(p.ink(TimelineView.Ink.SPLIT));
                 g.setLineWidth(2);
                 g.setLineDashes(6, 4);
-                g.strokeRect(x0 + 1, y + 1, x1 - x0 - 2, lane - 2);
+                g.strokeRect(x0 + 1, y + 1, x1 - x0 - 2, bytesH - 2);
                 g.setLineDashes();
-                p.tag(I18n.tr("timeline.split", chunksPer[k]), x1 - 4, y + 2, p.ink(TimelineView.Ink.SPLIT), true);
+                p.bandTag(I18n.tr("timeline.split", chunksPer[k]), Math.min(rightEdge, x1) - 4, y + bytesH, bandH,
+                        p.ink(TimelineView.Ink.SPLIT), true, sendBand);
             }
             k = next;
         }
         if (sender != null) {
-            drawCalls(p, idx, sender.sends, lx, y, lane, ppb, Marks.SEND, left, rightEdge);
+            drawCalls(p, idx, sender.sends, lx, y, lane, ppb, Marks.SEND, left, rightEdge, sendBand);
         }
         // --- recv lane: each chunk, its bytes coloured by their message
         if (receiver != null) {
@@ -121,24 +135,24 @@ final class StreamLaneRenderer extends DirectedLanes {
                     end = Math.max(end, log.offset(recvs.get(next - 1)) + log.bytes(recvs.get(next - 1)));
                     x1 = lx + end * ppb;
                 }
-                spanFrom = paintChunk(p, idx, spans, spanFrom, start, end, lx, yRecv, lane, ppb);
+                spanFrom = paintChunk(p, idx, spans, spanFrom, start, end, lx, yRecv, bytesH, ppb);
                 if (ppb >= readableCell(p)) {
-                    drawBytes(p, log, ev, start, lx, yRecv, lane, ppb);
+                    drawBytes(p, log, ev, start, lx, yRecv, bytesH, ppb);
                 }
                 if (idx.messagesIn(receiver, ev) >= 2) {
                     g.setStroke(p.ink(TimelineView.Ink.GLUED));
                     g.setLineWidth(3);
-                    g.strokeRect(x0 + 1.5, yRecv + 1.5, Math.max(2, x1 - x0 - 3), lane - 3);
+                    g.strokeRect(x0 + 1.5, yRecv + 1.5, Math.max(2, x1 - x0 - 3), bytesH - 3);
                     boolean takenApart = framedApart(idx, receiver, start, end);
-                    String tag = I18n.tr(takenApart ? "timeline.gluedTakenApart" : "timeline.glued");
-                    if (x1 - x0 > p.fs() * (takenApart ? 12 : 3)) {
-                        p.tag(tag, x1 - 4, yRecv + 2, p.ink(takenApart ? TimelineView.Ink.OK : TimelineView.Ink.GLUED), true);
-                    } else if (takenApart && x1 - x0 > p.fs() * 4.5) { // room for the short form, "GLUED ✓"
-                        p.tag(I18n.tr("timeline.glued") + " ✓", x1 - 4, yRecv + 2, p.ink(TimelineView.Ink.OK), true);
+                    javafx.scene.paint.Paint ink = p.ink(takenApart ? TimelineView.Ink.OK : TimelineView.Ink.GLUED);
+                    double at = Math.min(rightEdge, x1) - 4; // under the chunk's end, in the band
+                    if (!p.bandTag(I18n.tr(takenApart ? "timeline.gluedTakenApart" : "timeline.glued"), at, yRecv + bytesH, bandH,
+                            ink, true, recvBand) && takenApart) { // no room for the words: the short form, "GLUED ✓"
+                        p.bandTag(I18n.tr("timeline.glued") + " ✓", at, yRecv + bytesH, bandH, ink, true, recvBand);
                     }
                 }
             }
-            drawCalls(p, idx, recvs, lx, yRecv, lane, ppb, Marks.RECV, left, rightEdge);
+            drawCalls(p, idx, recvs, lx, yRecv, lane, ppb, Marks.RECV, left, rightEdge, recvBand);
         }
         // --- wire lane: each data segment, its bytes coloured by their message; ACKs coming back as ticks
         IntList segments = WireLane.data(sender, receiver, dir);
@@ -160,24 +174,24 @@ final class StreamLaneRenderer extends DirectedLanes {
                 }
                 // the segment itself, in the wire's ink, where no message of the lab's covers its bytes (an untraced peer's)
                 g.setFill(p.ink(TimelineView.Ink.WIRE) instanceof Color wc ? wc.deriveColor(0, 1, 1, 0.3) : Color.GRAY);
-                p.fillVisible(x0, yWire, Math.max(x0 + 1, lx + end * ppb), lane);
-                spanFrom = paintChunk(p, idx, spans, spanFrom, start, end, lx, yWire, lane, ppb);
+                p.fillVisible(x0, yWire, Math.max(x0 + 1, lx + end * ppb), bytesH);
+                spanFrom = paintChunk(p, idx, spans, spanFrom, start, end, lx, yWire, bytesH, ppb);
                 if (ppb >= readableCell(p)) {
-                    drawBytes(p, log, ev, start, lx, yWire, lane, ppb);
+                    drawBytes(p, log, ev, start, lx, yWire, bytesH, ppb);
                 }
             }
-            drawCalls(p, idx, segments, lx, yWire, lane, ppb, Marks.SEGMENT, left, rightEdge);
-            WireLane.drawAcksAndControl(p, idx, sender, receiver, dir, lx, yWire, lane, ppb, left, rightEdge);
+            drawCalls(p, idx, segments, lx, yWire, lane, ppb, Marks.SEGMENT, left, rightEdge, wireBand);
+            WireLane.drawAcksAndControl(p, idx, sender, receiver, dir, lx, yWire, bytesH, ppb, left, rightEdge);
         }
-        drawUnrecorded(p, idx, sender, Op.SEND, lx, y, lane, ppb, left, rightEdge);
-        drawUnrecorded(p, idx, receiver, Op.RECV, lx, yRecv, lane, ppb, left, rightEdge);
+        drawUnrecorded(p, idx, sender, Op.SEND, lx, y, bytesH, ppb, left, rightEdge);
+        drawUnrecorded(p, idx, receiver, Op.RECV, lx, yRecv, bytesH, ppb, left, rightEdge);
         if (sender != null && ppb >= readableCell(p)) {
             for (int j = idx.firstCallEndingAfter(sender.sends, 0, firstVisibleByte); j < sender.sends.size(); j++) {
                 int ev = sender.sends.get(j);
                 if (lx + log.offset(ev) * ppb > rightEdge) {
                     break;
                 }
-                drawBytes(p, log, ev, log.offset(ev), lx, y, lane, ppb);
+                drawBytes(p, log, ev, log.offset(ev), lx, y, bytesH, ppb);
             }
         }
         g.restore();
@@ -310,9 +324,18 @@ final class StreamLaneRenderer extends DirectedLanes {
         }
     }
 
-    /** send()/recv() call boundaries: a dark bar at each start and a "#n" tag when there is room. */
+    /**
+     * send()/recv() call boundaries: a dark bar at each start across the lane, and in the lane's label band the
+     * call's name ("recv #1 (1,024) → 15 B"), or where that has no room its number ("#3"), or nothing — never a
+     * word squeezed or over another.
+     */
     private static void drawCalls(Painter p, TraceIndex idx, IntList calls, double lx, double y, double h, double ppb,
-                                  Marks kind, double left, double right) {
+                                  Marks kind, double left, double right, LabelSlots band) {
+        double bandY = y + p.m.bytesH();
+        double bandH = h - p.m.bytesH();
+        int pendingJ = -1;
+        int pendingEv = -1;
+        double pendingTx = 0;
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
         double last = -1e9;
@@ -349,33 +372,49 @@ final class StreamLaneRenderer extends DirectedLanes {
                 g.setLineDashes();
                 g.strokeRect(x0 - 2, y - 4, Math.max(4, x1 - x0 + 4), h + 8);
             }
-            if (x1 - x0 > p.fs() * 5) {
-                String t = switch (kind) {
-                    case RECV -> I18n.tr("timeline.recvCall", j + 1, log.requested(ev), log.bytes(ev));
-                    case SEND -> I18n.tr("timeline.sendCall", j + 1, log.bytes(ev));
-                    case SEGMENT -> I18n.tr("timeline.segmentCall", j + 1, log.bytes(ev));
-                };
-                g.setFont(p.fonts.bold(p.fs() * 0.72));
-                g.setFill(p.ink(TimelineView.Ink.TEXT));
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.BOTTOM);
-                double tx = Math.max(left, x0) + 4;
-                g.fillText(t, tx, y + h - 2, Math.max(10, Math.min(right, x1) - tx - 4));
+            if (x1 - x0 >= 6 || j == 0) { // a call one can tell apart: its name, or its number
+                if (pendingEv >= 0) { // the call before it may be named up to this one's bar
+                    nameCall(p, log, kind, pendingJ, pendingEv, pendingTx, x0 - 3, bandY, bandH, band);
+                }
+                pendingJ = j;
+                pendingEv = ev;
+                pendingTx = Math.max(left, x0) + 4;
             }
+        }
+        if (pendingEv >= 0) { // the last one in view: up to the lane's end
+            nameCall(p, log, kind, pendingJ, pendingEv, pendingTx, right, bandY, bandH, band);
         }
         if (calls.size() > 1) {
             int lastEv = calls.last();
             double width = (log.offset(lastEv) + log.bytes(lastEv)) * ppb / calls.size();
             if (width < 6) { // too many calls to mark one by one: say how many
-                p.tag(I18n.tr(switch (kind) {
+                p.bandTag(I18n.tr(switch (kind) {
                     case RECV -> "timeline.recvCalls";
                     case SEND -> "timeline.sendCalls";
                     case SEGMENT -> "timeline.segmentCalls";
-                }, calls.size()), left + 4, y + h - p.fs() * 1.15,
-                        p.ink(TimelineView.Ink.TEXT), false);
+                }, calls.size()), left + 4, bandY, bandH, p.ink(TimelineView.Ink.TEXT), false, band);
             }
         }
         g.setTextBaseline(VPos.CENTER);
+    }
+
+    /**
+     * Names call {@code j} in the label band from {@code tx}, ending before {@code limit} (the next call's bar):
+     * "recv #3 (20) → 16 B" where that fits, else "#3", else nothing — a name never runs past the next call.
+     */
+    private static void nameCall(Painter p, TraceLog log, Marks kind, int j, int ev, double tx, double limit, double bandY,
+                                 double bandH, LabelSlots band) {
+        String full = switch (kind) {
+            case RECV -> I18n.tr("timeline.recvCall", j + 1, log.requested(ev), log.bytes(ev));
+            case SEND -> I18n.tr("timeline.sendCall", j + 1, log.bytes(ev));
+            case SEGMENT -> I18n.tr("timeline.segmentCall", j + 1, log.bytes(ev));
+        };
+        javafx.scene.paint.Paint ink = p.ink(TimelineView.Ink.TEXT);
+        for (String t : new String[] {full, "#" + (j + 1)}) {
+            if (tx + p.bandWordWidth(t, bandH) <= limit && p.bandWord(t, tx, bandY, bandH, ink, band)) {
+                return;
+            }
+        }
     }
 
     /*
@@ -399,7 +438,7 @@ final class StreamLaneRenderer extends DirectedLanes {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(p.ink(TimelineView.Ink.TEXT));
-        double cy = y + h * 0.4;
+        double cy = y + h / 2;
         double visibleRight = p.canvasWidth();
         Font ascii = p.fonts.get("Monospaced", FontWeight.BOLD, Math.min(fs * 1.1, ppb * 0.9));
         Font[] wide = new Font[5]; // a UTF-8 character's font by its length in bytes: looked up once per call, not per character
@@ -437,6 +476,7 @@ final class StreamLaneRenderer extends DirectedLanes {
             }
             g.fillText(s, cx + width / 2, cy);
             p.glyphs++;
+            p.glyphBoxes.add(cx, cy - font.getSize() * 0.45, cx + width, cy + font.getSize() * 0.45);
             i += n; // 1 for a printable or a binary byte
         }
         g.setTextAlign(TextAlignment.LEFT);

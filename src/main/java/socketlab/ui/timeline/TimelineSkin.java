@@ -43,6 +43,8 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     private boolean followBottom = true;
     private double contentHeight;
     private int glyphs;
+    private final Boxes glyphBoxes = new Boxes();
+    private final Boxes wordBoxes = new Boxes();
     /** Off for an export of the whole run, which is as tall as its rows need. */
     boolean fitToHeight = true;
 
@@ -120,6 +122,15 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     /** Characters drawn in the last frame (tests: bytes are drawn only where they can be read). */
     public int glyphsDrawn() {
         return glyphs;
+    }
+
+    /** The words of the last frame's label bands (call names, badges), and how many stand over a byte's character (tests). */
+    int bandWordsDrawn() {
+        return wordBoxes.size();
+    }
+
+    int bandWordsOverBytes() {
+        return wordBoxes.overlapping(glyphBoxes);
     }
 
     private static int lanes(ConnectionRow r, boolean optional) {
@@ -201,8 +212,10 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         for (ConnectionRow r : rows) {
             longest = Math.max(longest, r.endNs(log) - r.startNs(log));
         }
+        glyphBoxes.clear();
+        wordBoxes.clear();
         Painter p = new Painter(g, view, metrics, fonts, hits, measure, w, Math.max(1, view.getZoom()),
-                TimelineInput.clamp(view.getPan(), 0, 1), longest);
+                TimelineInput.clamp(view.getPan(), 0, 1), longest, glyphBoxes, wordBoxes);
         double y = legendH - scroll.getValue();
         for (int i = 0; i < rows.size(); i++) {
             double rh = metrics.rowHeight(lanes[i]);

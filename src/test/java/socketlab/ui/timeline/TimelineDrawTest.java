@@ -112,6 +112,28 @@ class TimelineDrawTest {
         assertTrue(glyphsAt(run(Scenario.STICKY), 1) >= 30, "the letters of both lanes");
     }
 
+    /** {bandWordsDrawn, bandWordsOverBytes, glyphsDrawn} of {@code idx} drawn at {@code zoom}: see {@link #drawn}. */
+    private static int[] bandWordsAt(TraceIndex idx, double zoom) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            TimelineSkin skin = (TimelineSkin) drawn(idx, zoom).getSkin();
+            return new int[] {skin.bandWordsDrawn(), skin.bandWordsOverBytes(), skin.glyphsDrawn()};
+        }).get();
+    }
+
+    @Test
+    void theCallsNamesAndTheGluedAndSplitBadgesStandInTheirOwnBandNeverOverTheBytes() throws Exception {
+        // recv(2) then recv(20): the call names once ran over the letters, and each other, squeezed to fit
+        for (Scenario s : new Scenario[] {Scenario.STICKY, Scenario.PARTIAL}) {
+            TraceIndex idx = run(s);
+            for (double zoom : new double[] {1, 4}) {
+                int[] words = bandWordsAt(idx, zoom);
+                assertTrue(words[0] >= (zoom == 1 ? 4 : 1), s.id() + " at " + zoom + "x: the sends', the recvs' names, a badge: " + words[0]);
+                assertTrue(words[2] > 0, "and the bytes' characters beside them");
+                assertEquals(0, words[1], s.id() + " at " + zoom + "x: words over a byte's character");
+            }
+        }
+    }
+
     @Test
     void aMegabyteZoomedEightTimesDrawsNoCharactersInCellsTooNarrowToRead() throws Exception {
         // 1 MiB in recv(1024) chunks: at 8x a chunk is wider than a letter but a byte is 0.01 px. Drawing
