@@ -422,13 +422,13 @@ class LabWindowTest {
 
         robot.clickOn("#replay-first");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, vm.replay().replayProperty().get());
+        assertEquals(1, vm.replay().replayProperty().get(), "the start of the run is its first event, not the empty log");
         assertEquals(0, vm.gluedProperty().get(), "nothing has happened at the start");
         assertEquals(0, serverMessages(robot).size());
 
         int total = vm.replay().recorded();
         int maxGlued = 0;
-        for (int k = 1; k <= total; k++) { // → through every event
+        for (int k = 2; k <= total; k++) { // → through every event
             robot.clickOn("#replay-forward");
             maxGlued = Math.max(maxGlued, vm.gluedProperty().get());
             assertTrue(vm.gluedProperty().get() <= glued);
@@ -445,6 +445,44 @@ class LabWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(vm.replay().isReplaying());
         assertEquals(glued, vm.gluedProperty().get());
+    }
+
+    @Test
+    void aTraceOpenedFromAFileSaysSavedNotLiveAndPlayShowsADrawnPauseSignWhilePlaying(FxRobot robot) throws Exception {
+        robot.clickOn("#scenario-compare");
+        waitUntil("both runs finished", () -> vm.scenarioStatusProperty().get().contains("|"));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("socketlab-replay", ".jsonl");
+        try {
+            robot.interact(() -> vm.files().saveTrace(file));
+            waitUntil("saved", () -> vm.scenarioStatusProperty().get().contains(file.getFileName().toString()));
+            javafx.scene.control.Button live = robot.lookup("#replay-live").queryButton();
+            assertEquals(I18n.tr("replay.live"), live.getText(), "recorded here: live");
+            int recorded = vm.log().size();
+            robot.interact(() -> {
+                vm.clear();
+                vm.files().openTrace(file);
+            });
+            waitUntil("opened", () -> vm.log().size() == recorded);
+            WaitForAsyncUtils.waitForFxEvents();
+            Label where = robot.lookup("#replay-where").queryAs(Label.class);
+            assertTrue(where.getText().startsWith("saved trace"), where.getText());
+            assertEquals(I18n.tr("replay.end"), live.getText(), "nothing live to go back to: the end of the trace");
+
+            javafx.scene.control.Button play = robot.lookup("#replay-play").queryButton();
+            socketlab.ui.panes.ReplayBar bar = (socketlab.ui.panes.ReplayBar) play.getParent();
+            assertTrue(play.getGraphic() instanceof javafx.scene.shape.Polygon, "▶, drawn");
+            robot.interact(() -> ((ChoiceButton<Double>) robot.lookup("#replay-speed").query()).setValue(0.1)); // slow: seconds to look
+            robot.clickOn("#replay-play");
+            waitUntil("playing", bar::isPlaying);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(play.getGraphic() instanceof javafx.scene.Group, "❚❚ while playing, two drawn bars: " + play.getGraphic());
+            robot.interact(bar::togglePlay);
+            assertFalse(bar.isPlaying());
+            assertTrue(play.getGraphic() instanceof javafx.scene.shape.Polygon, "▶ again once paused");
+            assertTrue(vm.replay().replayProperty().get() >= 1, "playing began at the first event");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     @Test

@@ -272,7 +272,7 @@ public final class LabViewModel {
     /** Shows a loaded trace in place of the run. */
     private void show(TraceLog loaded) {
         clear();
-        recording.replace(loaded);
+        recording.replace(loaded, true);
         shown = null;
         refresh();
         version.set(version.get() + 1);

@@ -37,8 +37,17 @@ final class Recording {
 
     Stepper stepper() { return stepper; }
 
+    /** How many events the log had when it was opened from a file; -1 for a log the window records. */
+    private int savedEvents = -1;
+
     /** Records into {@code next} from now on (Clear, or a trace opened). */
     void replace(TraceLog next) {
+        replace(next, false);
+    }
+
+    /** As {@link #replace(TraceLog)}; {@code saved}: {@code next} was read from a file, not recorded here. */
+    void replace(TraceLog next, boolean saved) {
+        savedEvents = saved ? next.size() : -1;
         log = next;
         if (wire != null) {
             wire.recordInto(next);
@@ -55,6 +64,11 @@ final class Recording {
     /** The wire's capture in wire mode, else null. */
     socketlab.wire.WireCapture wire() {
         return wire;
+    }
+
+    /** True while the log is a trace opened from a file and nothing has been recorded into it since. */
+    boolean showsSaved() {
+        return savedEvents >= 0 && log.size() == savedEvents;
     }
 
     /** A fresh index of the same log (back to live after a replay). */

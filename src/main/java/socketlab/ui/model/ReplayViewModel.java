@@ -33,6 +33,42 @@ public final class ReplayViewModel {
 
     public boolean isReplaying() { return position.get() >= 0; }
 
+    /**
+     * Replay plays a pause longer than this (of the run's own time) as {@link #IDLE_LEAD_NS}: a run started
+     * minutes after the window, or a class discussing between two sends, is not waited out in real time.
+     */
+    public static final long IDLE_NS = 1_000_000_000L;
+    /** How much of a skipped pause is still played before the next event: enough to see that something comes. */
+    public static final long IDLE_LEAD_NS = 250_000_000L;
+
+    private final javafx.beans.property.ReadOnlyLongWrapper skipped = new javafx.beans.property.ReadOnlyLongWrapper();
+
+    /**
+     * Where playing at run time {@code t} goes on from, the next event being at {@code nextNs}: {@code t}, or, when
+     * more than {@link #IDLE_NS} of nothing lies ahead, {@link #IDLE_LEAD_NS} before the next event.
+     */
+    public static long skipIdle(long t, long nextNs) {
+        return nextNs - t > IDLE_NS ? nextNs - IDLE_LEAD_NS : t;
+    }
+
+    /** The pause the player skipped last (ns of run time; 0 when it played the last stretch as it was). */
+    public javafx.beans.property.ReadOnlyLongProperty skippedProperty() { return skipped.getReadOnlyProperty(); }
+
+    /** Says that the player skipped {@code ns} of an idle pause (0: none). */
+    public void skipped(long ns) {
+        skipped.set(ns);
+    }
+
+    /** True when the window shows a trace opened from a file (nothing recorded into it since): nothing is live. */
+    public boolean saved() {
+        return recording.showsSaved();
+    }
+
+    /** The first position that shows something: the first event (0 only for an empty log). */
+    public int start() {
+        return Math.min(1, recording.log().size());
+    }
+
     /** Events recorded so far (the end of the replay slider). */
     public int recorded() { return recording.log().size(); }
 
@@ -55,6 +91,7 @@ public final class ReplayViewModel {
     /** Back to the live run. */
     public void live() {
         position.set(-1);
+        skipped.set(0);
         feed.restart();
         recording.reindex();
         recording.index().update();

@@ -31,9 +31,13 @@ public final class ReplayBar extends HBox {
     private final Label where = new Label();
     private final ChoiceButton<Double> speed = new ChoiceButton<>(FXCollections.observableArrayList(0.1, 0.25, 0.5, 1.0),
             d -> (d < 1 ? String.format(Locale.ROOT, "%.2g", d) : "1") + "×");
-    private final Button play = new Button("▶");
+    private final Button play = new Button();
+    /** The play button's two faces, drawn (the type's "⏸" is missing from common fonts: it showed as an empty box). */
+    private final javafx.scene.Node playGlyph = glyph(true);
+    private final javafx.scene.Node pauseGlyph = glyph(false);
     private final AnimationTimer player;
     private boolean updating;
+    private boolean playing;
 
     public ReplayBar(LabViewModel vm) {
         this.vm = vm;
@@ -44,12 +48,16 @@ public final class ReplayBar extends HBox {
         Button first = new Button("|◀");
         first.setId("replay-first");
         Controls.tip(first, I18n.tr("replay.first"));
-        first.setOnAction(e -> vm.replay().replayTo(0));
+        first.setOnAction(e -> {
+            vm.replay().skipped(0);
+            vm.replay().replayTo(vm.replay().start()); // the first event: position 0 shows nothing at all
+        });
         Button back = new Button("◀");
         back.setId("replay-back");
         Controls.tip(back, I18n.tr("replay.back"));
         back.setOnAction(e -> step(-1));
         play.setId("replay-play");
+        play.setGraphic(playGlyph);
         Controls.tip(play, I18n.tr("replay.play"));
         play.setOnAction(e -> togglePlay());
         Button forward = new Button("▶|");
@@ -58,6 +66,9 @@ public final class ReplayBar extends HBox {
         forward.setOnAction(e -> step(1));
         Button live = new Button(I18n.tr("replay.live"));
         live.setId("replay-live");
+        // a trace opened from a file has nothing live: the button goes back to its end
+        live.textProperty().bind(Bindings.createStringBinding(() -> I18n.tr(vm.replay().saved() ? "replay.end" : "replay.live"),
+                vm.eventsProperty(), vm.replay().replayProperty()));
         live.disableProperty().bind(vm.replay().replayProperty().lessThan(0));
         live.setOnAction(e -> {
             pause();
@@ -70,6 +81,7 @@ public final class ReplayBar extends HBox {
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.valueProperty().addListener((o, a, b) -> {
             if (!updating) {
+                vm.replay().skipped(0);
                 vm.replay().replayTo((int) Math.round(b.doubleValue()));
             }
         });
@@ -77,9 +89,13 @@ public final class ReplayBar extends HBox {
         where.setMinWidth(USE_PREF_SIZE);
         where.textProperty().bind(Bindings.createStringBinding(() -> {
             int k = vm.replay().replayProperty().get();
-            return k < 0 ? I18n.tr("replay.liveNow", vm.eventsProperty().get())
-                    : I18n.tr("replay.at", k, vm.replay().recorded(), String.format(Locale.ROOT, "%.1f", vm.replay().timeAt(k) / 1e6));
-        }, vm.replay().replayProperty(), vm.eventsProperty()));
+            if (k < 0) {
+                return I18n.tr(vm.replay().saved() ? "replay.savedNow" : "replay.liveNow", vm.eventsProperty().get());
+            }
+            String at = I18n.tr("replay.at", k, vm.replay().recorded(), String.format(Locale.ROOT, "%.1f", vm.replay().timeAt(k) / 1e6));
+            long skipped = vm.replay().skippedProperty().get();
+            return skipped <= 0 ? at : at + " · " + I18n.tr("replay.skipped", String.format(Locale.ROOT, "%.1f", skipped / 1e9));
+        }, vm.replay().replayProperty(), vm.eventsProperty(), vm.replay().skippedProperty()));
         where.textProperty().addListener((o, was, now) -> Controls.tip(slider, now)); // there when the words gave way
         vm.replay().replayProperty().addListener((o, a, b) -> sync());
         vm.eventsProperty().addListener((o, a, b) -> sync());
@@ -114,6 +130,13 @@ public final class ReplayBar extends HBox {
                 while (next < n && vm.replay().timeAt(next + 1) <= t) {
                     next++;
                 }
+                if (next < n) { // a long pause ahead: played short, and said
+                    long on = socketlab.ui.model.ReplayViewModel.skipIdle(t, vm.replay().timeAt(next + 1));
+                    if (on > t) {
+                        startT += on - t;
+                        vm.replay().skipped(on - t);
+                    }
+                }
                 if (next != k) {
                     vm.replay().replayTo(next);
                 }
@@ -133,26 +156,51 @@ public final class ReplayBar extends HBox {
 
     /** One event back or forward (entering replay at the end of the run). */
     public void step(int dir) {
+        vm.replay().skipped(0);
         int k = vm.replay().replayProperty().get() < 0 ? vm.replay().recorded() : vm.replay().replayProperty().get();
         vm.replay().replayTo(k + dir);
     }
 
     public void togglePlay() {
-        if (play.getText().equals("⏸")) {
+        if (playing) {
             pause();
             return;
         }
         int k = vm.replay().replayProperty().get();
         if (k < 0 || k >= vm.replay().recorded()) {
-            vm.replay().replayTo(0); // from the start
+            vm.replay().skipped(0);
+            vm.replay().replayTo(vm.replay().start()); // from the first event
         }
-        play.setText("⏸");
+        playing = true;
+        play.setGraphic(pauseGlyph);
         player.start();
     }
 
     private void pause() {
         player.stop();
-        play.setText("▶");
+        playing = false;
+        play.setGraphic(playGlyph);
+    }
+
+    /** True while replay plays (tests). */
+    public boolean isPlaying() {
+        return playing;
+    }
+
+    /** ▶ or ❚❚ as shapes in the text's colour (the theme's {@code .replay-glyph}), as tall as the other buttons' arrows. */
+    private static javafx.scene.Node glyph(boolean play) {
+        javafx.scene.Node g;
+        if (play) {
+            g = new javafx.scene.shape.Polygon(0, 0, 10, 6, 0, 12);
+        } else {
+            javafx.scene.shape.Rectangle a = new javafx.scene.shape.Rectangle(0, 0, 3.5, 12);
+            javafx.scene.shape.Rectangle b = new javafx.scene.shape.Rectangle(6.5, 0, 3.5, 12);
+            a.getStyleClass().add(Css.REPLAY_GLYPH);
+            b.getStyleClass().add(Css.REPLAY_GLYPH);
+            g = new javafx.scene.Group(a, b);
+        }
+        g.getStyleClass().add(Css.REPLAY_GLYPH);
+        return g;
     }
 
     /**
