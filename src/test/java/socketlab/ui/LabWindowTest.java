@@ -123,7 +123,7 @@ class LabWindowTest {
     private void chooseFraming(FxRobot robot, String fieldId, String spec) {
         robot.clickOn(fieldId + " ." + FramingField.PICK);
         robot.clickOn(robot.lookup(".context-menu .menu-item")
-                .match((javafx.scene.Node n) -> n.lookup(".label") instanceof Label l && spec.equals(l.getText()))
+                .match((javafx.scene.Node n) -> n.lookup(".label") instanceof Label l && l.getText().startsWith(spec + " "))
                 .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(spec, framingOf(robot, fieldId));
@@ -612,8 +612,12 @@ class LabWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("fixed:16", vm.client().framingProperty().get());
         robot.push(KeyCode.ALT, KeyCode.DOWN); // the list opens from the keyboard too
+        String length = robot.lookup(".context-menu .menu-item .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .filter(t -> t.startsWith("length:le ")).findFirst().orElseThrow();
+        assertTrue(length.contains("4-byte length, little-endian") && length.contains("struct.pack('<i'"),
+                "each framing in plain words and its Python: " + length);
         robot.clickOn(robot.lookup(".context-menu .menu-item")
-                .match((javafx.scene.Node n) -> n.lookup(".label") instanceof Label l && "line".equals(l.getText()))
+                .match((javafx.scene.Node n) -> n.lookup(".label") instanceof Label l && l.getText().startsWith("line "))
                 .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("line", vm.client().framingProperty().get());

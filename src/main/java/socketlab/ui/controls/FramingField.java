@@ -44,6 +44,7 @@ public final class FramingField extends HBox {
             if (now != null && !now.equals(text.getText())) {
                 text.setText(now);
             }
+            showTip();
         });
         text.setOnAction(e -> commit());
         text.focusedProperty().addListener((o, was, now) -> {
@@ -88,7 +89,10 @@ public final class FramingField extends HBox {
             menu = new ContextMenu();
             ToggleGroup marks = new ToggleGroup();
             for (String c : choices) {
-                RadioMenuItem item = new RadioMenuItem(c);
+                // the spec, what it does, and under it the Python (two lines: whole on a 1024-wide projector)
+                RadioMenuItem item = new RadioMenuItem(c + "   " + FramingWords.of(c).replace("\n", "\n      "));
+                item.setUserData(c);
+                item.setMnemonicParsing(false); // "data_size" is words, not a mnemonic
                 item.setToggleGroup(marks);
                 item.setOnAction(e -> {
                     text.setText(c);
@@ -98,15 +102,27 @@ public final class FramingField extends HBox {
             }
         }
         String typed = text.getText() == null ? "" : text.getText().trim();
-        menu.getItems().forEach(m -> ((RadioMenuItem) m).setSelected(m.getText().equals(typed)));
+        menu.getItems().forEach(m -> ((RadioMenuItem) m).setSelected(typed.equals(m.getUserData())));
         menu.show(this, Side.BOTTOM, 0, 0);
         ChoiceButton.focusMarked(menu);
     }
 
-    /** The tooltip of the field and its arrow (made when the pointer first comes over them: {@link Controls#tip}). */
+    /**
+     * The tooltip of the field and its arrow (made when the pointer first comes over them: {@link Controls#tip}):
+     * {@code words}, then what the framing in the field does, said again when the value changes.
+     */
     void setTip(String words) {
-        Controls.tip(text, words);
-        Controls.tip(pick, words);
+        tip = words;
+        showTip();
+    }
+
+    private String tip = "";
+
+    private void showTip() {
+        String v = value.get();
+        String said = v == null || v.isBlank() ? tip : FramingWords.of(v) + "\n" + tip;
+        Controls.tip(text, said);
+        Controls.tip(pick, said);
     }
 
     @Override
