@@ -65,9 +65,25 @@ final class RowMetrics {
         return legendOnlyH() + Math.round(fs() * 1.3);
     }
 
-    /** The legend's own line, the top of {@link #legendH()}. */
+    private int legendLines = 1;
+
+    /** How many lines the legend wraps onto at this width ({@link LegendRenderer#lines}), set before each layout. */
+    void setLegendLines(int lines) {
+        legendLines = Math.max(1, lines);
+    }
+
+    /** The legend's own lines, the top of {@link #legendH()}. */
     double legendOnlyH() {
+        return legendFirstLineH() + (legendLines - 1) * legendLineStep();
+    }
+
+    double legendFirstLineH() {
         return Math.round(fs() * 1.8);
+    }
+
+    /** From one legend line's middle to the next one's. */
+    double legendLineStep() {
+        return Math.round(fs() * 1.25);
     }
 
     /** A row of {@code lanes} lanes: its header, its lanes, a gap below. */
