@@ -34,7 +34,7 @@ final class RowMetrics {
     }
 
     double laneH() {
-        return Math.round(fs() * 2.5);
+        return Math.round(fs() * 2.3);
     }
 
     /** A byte lane's label band, its bottom part: the calls' names and the GLUED / SPLIT badges, off the bytes. */
@@ -65,16 +65,19 @@ final class RowMetrics {
         return legendOnlyH() + Math.round(fs() * 1.3);
     }
 
-    private int legendLines = 1;
+    private java.util.function.DoubleToIntFunction legendLines = fs -> 1;
 
-    /** How many lines the legend wraps onto at this width ({@link LegendRenderer#lines}), set before each layout. */
-    void setLegendLines(int lines) {
-        legendLines = Math.max(1, lines);
+    /**
+     * How many lines the legend wraps onto at a type size, at this width ({@link LegendRenderer#lines}), set
+     * before each layout: the fit asks it at each size it tries.
+     */
+    void setLegendLines(java.util.function.DoubleToIntFunction linesAtFs) {
+        legendLines = linesAtFs;
     }
 
     /** The legend's own lines, the top of {@link #legendH()}. */
     double legendOnlyH() {
-        return legendFirstLineH() + (legendLines - 1) * legendLineStep();
+        return legendFirstLineH() + (Math.max(1, legendLines.applyAsInt(fs())) - 1) * legendLineStep();
     }
 
     double legendFirstLineH() {
@@ -98,24 +101,33 @@ final class RowMetrics {
      */
     void fitRows(int[] lanes, double h, boolean enabled) {
         fit = 1;
-        if (!enabled) {
+        if (!enabled || height(lanes, 0) <= h) {
             return;
         }
-        double all = legendH();
-        double lastTwo = legendH();
-        for (int i = 0; i < lanes.length; i++) {
-            double rh = rowHeight(lanes[i]);
-            all += rh;
-            if (i >= lanes.length - 2) {
-                lastTwo += rh;
+        // the heights grow almost in proportion to the type size, so one step lands close (the legend may wrap onto
+        // fewer lines in smaller type: checked at each step); never below MIN_FIT nor below 11 px type, and not at
+        // all when even that would not bring the rows into view
+        double floor = Math.max(MIN_FIT, MIN_FIT_PX / base);
+        for (int from : new int[] {0, Math.max(0, lanes.length - 2)}) { // all rows, else the last two
+            fit = 1;
+            // from a little above the proportional guess: a legend that wraps onto fewer lines shrinks faster
+            double f = Math.min(1, Math.floor(h / height(lanes, from) * 0.98 * 100) / 100 + 0.1);
+            for (; f >= floor - 1e-9; f = Math.round((f - 0.01) * 100) / 100.0) {
+                fit = f;
+                if (height(lanes, from) <= h) {
+                    return;
+                }
             }
         }
-        // the heights grow almost in proportion to the font size, so one step lands close; never below MIN_FIT
-        // nor below 11 px type, and not at all when even that would not bring the rows into view
-        double floor = Math.max(MIN_FIT, MIN_FIT_PX / base);
-        double want = all * floor <= h ? all : lastTwo;
-        if (want > h && want * floor <= h) {
-            fit = Math.floor(h / want * 0.98 * 100) / 100;
+        fit = 1;
+    }
+
+    /** The legend and the rows {@code lanes[from..]} at the current fit. */
+    private double height(int[] lanes, int from) {
+        double sum = legendH();
+        for (int i = from; i < lanes.length; i++) {
+            sum += rowHeight(lanes[i]);
         }
+        return sum;
     }
 }

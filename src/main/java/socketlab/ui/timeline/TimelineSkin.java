@@ -180,8 +180,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = lanes(rows.get(i), true);
         }
-        // the legend's lines at the full type size: at a smaller fit they may take fewer, never more
-        metrics.setLegendLines(LegendRenderer.lines(fonts, measure, view.fontSize(), w));
+        metrics.setLegendLines(fs -> LegendRenderer.lines(fonts, measure, fs, w)); // fewer lines in smaller type
         metrics.fitRows(lanes, h, fitToHeight);
         optionalShown = true;
         if (fitToHeight && !lastTwoFit(lanes, h)) { // a comparison's two rows before the lanes that only add detail
