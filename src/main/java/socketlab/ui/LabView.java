@@ -91,13 +91,44 @@ final class LabView extends BorderPane {
      * are taken on the FX thread; encoding and writing happen in the background.
      */
     void exportPng(LabViewModel vm, java.nio.file.Path file, boolean whole, Runnable done) {
-        javafx.scene.image.WritableImage img = whole ? timeline.snapshotAll(Math.max(800, timeline.getWidth()))
-                : timeline.snapshot(null, null);
+        double scale = whole ? PNG_SCALE : 1;
+        javafx.scene.image.WritableImage img = headed(whole ? timeline.snapshotAll(Math.max(800, timeline.getWidth()), scale)
+                : timeline.snapshot(null, null), pngHeading(vm), scale);
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         int[] argb = new int[w * h];
         img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
         vm.files().exportPng(w, h, argb, file, done);
+    }
+
+    /** The whole run's PNG is drawn at twice the screen's type and width: sharp on a slide or in print. */
+    static final double PNG_SCALE = 2;
+
+    /** What an exported picture says of itself: the scenario, what the run counted, the date (a slide needs no caption). */
+    private static String pngHeading(LabViewModel vm) {
+        String title = vm.runs().scenarioProperty().get() == null ? "" : vm.runs().scenarioProperty().get().title(I18n.locale().getLanguage());
+        int rows = socketlab.trace.ConnectionRow.of(vm.shownIndex()).size();
+        return I18n.tr("file.pngHeading", title, rows, vm.gluedProperty().get(), vm.splitProperty().get(), vm.eventsProperty().get(),
+                java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+    }
+
+    /** {@code picture} under a band with {@code heading}, in the theme's type at {@code scale}. */
+    private javafx.scene.image.WritableImage headed(javafx.scene.image.Image picture, String heading, double scale) {
+        Label head = new Label(heading);
+        head.getStyleClass().add(Css.EXPORT_HEADING);
+        head.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx; -fx-padding: %.1f %.1f %.1f %.1f;",
+                14 * scale, 6 * scale, 8 * scale, 6 * scale, 8 * scale));
+        head.setWrapText(true);
+        head.setPrefWidth(picture.getWidth());
+        head.setMaxWidth(picture.getWidth());
+        VBox box = new VBox(head, new javafx.scene.image.ImageView(picture));
+        javafx.scene.Scene scene = new javafx.scene.Scene(box);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        box.applyCss();
+        box.layout();
+        return box.snapshot(null, null);
     }
 
     /** F1 or ?: every key the lab answers to. */

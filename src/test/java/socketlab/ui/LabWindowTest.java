@@ -384,9 +384,11 @@ class LabWindowTest {
         assertTrue(written.await(15, TimeUnit.SECONDS));
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(visible.toFile());
         assertEquals((int) view.timeline.getWidth(), img.getWidth());
-        assertEquals((int) view.timeline.getHeight(), img.getHeight());
+        int heading = img.getHeight() - (int) view.timeline.getHeight();
+        assertTrue(heading > 20 && heading < 120, "the timeline as shown under a heading of " + heading + " px (scenario, counts, date)");
         java.awt.image.BufferedImage all = javax.imageio.ImageIO.read(whole.toFile());
-        assertTrue(all.getWidth() >= 800 && all.getHeight() > 200, all.getWidth() + "x" + all.getHeight());
+        assertEquals((int) (2 * Math.max(800, view.timeline.getWidth())), all.getWidth(), "the whole run drawn at twice the width");
+        assertTrue(all.getHeight() > 2 * 200, all.getWidth() + "x" + all.getHeight());
         assertTrue(vm.scenarioStatusProperty().get().contains("PNG"), vm.scenarioStatusProperty().get());
     }
 

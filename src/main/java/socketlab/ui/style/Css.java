@@ -54,6 +54,8 @@ public final class Css {
     public static final String LESSON_RESULT = "lesson-result";
     public static final String NUMBER_KNOB = "number-knob";
     public static final String REPLAY_BAR = "replay-bar";
+    /** The band over an exported picture: the scenario, the counts, the date. */
+    public static final String EXPORT_HEADING = "export-heading";
     /** The replay's play and pause faces, drawn as shapes. */
     public static final String REPLAY_GLYPH = "replay-glyph";
     public static final String SCENARIO_CHOICE = "scenario-choice";

@@ -130,10 +130,20 @@ public final class TimelineView extends Control {
      * every row needs (at most 16,000 px). Must be called on the FX thread.
      */
     public javafx.scene.image.WritableImage snapshotAll(double width) {
+        return snapshotAll(width, 1);
+    }
+
+    /**
+     * The whole run drawn anew at {@code scale} times the type and {@code width} × {@code scale} wide: an export at
+     * 2× is as sharp as the screen at twice its size, not the screen's pixels blown up.
+     */
+    public javafx.scene.image.WritableImage snapshotAll(double width, double scale) {
         TimelineView copy = new TimelineView();
         copy.setManaged(false); // the Group must not resize it back to its preferred size
         copy.indexProperty().set(index.get());
-        copy.setStyle(getStyle());
+        copy.setStyle((getStyle() == null ? "" : getStyle() + ";")
+                + String.format(java.util.Locale.ROOT, "-sl-font-size: %.1fpx;", fontSize() * scale));
+        width *= scale;
         javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.Group(copy));
         if (getScene() != null) {
             scene.getStylesheets().setAll(getScene().getStylesheets());
