@@ -17,8 +17,8 @@ import socketlab.codec.Verdict;
  * ({@code jackson-dataformat-csv}), not ours.
  */
 public final class TraceCsv {
-    private static final String[] COLUMNS = {"index", "t_ns", "op", "side", "conn", "row", "offset", "bytes", "requested",
-        "available", "dur_ns", "message_index", "header_bytes", "wire_bytes", "verified", "local_port", "remote_port",
+    private static final String[] COLUMNS = {"index", "t_ns", "t_ms", "op", "side", "conn", "row", "offset", "bytes", "requested",
+        "available", "dur_ns", "dur_ms", "message_index", "header_bytes", "wire_bytes", "verified", "local_port", "remote_port",
         "text", "hex"};
     public static final String HEADER = String.join(",", COLUMNS);
     private static final int HEX_CAP = 64;
@@ -57,6 +57,11 @@ public final class TraceCsv {
         out.flush();
     }
 
+    /** Nanoseconds as milliseconds with three decimals, a spreadsheet's unit ("102.345"); the ns column stays exact. */
+    static String ms(long ns) {
+        return java.math.BigDecimal.valueOf(ns, 6).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     private static String[] row(int i, TraceEvent e, Integer row) {
         boolean msg = e.op() == Op.MESSAGE || e.op() == Op.FRAME;
         boolean life = e.op() == Op.LISTEN || e.op() == Op.ACCEPT || e.op() == Op.CONNECT || e.op() == Op.CLOSE;
@@ -67,9 +72,9 @@ public final class TraceCsv {
         }
         String hex = e.payload() == null ? "" : HexFormat.of().formatHex(e.payload(), 0, Math.min(HEX_CAP, e.payload().length));
         return new String[] {
-            String.valueOf(i), String.valueOf(e.tNs()), e.op().wire(), e.side().wire(), String.valueOf(e.conn()),
+            String.valueOf(i), String.valueOf(e.tNs()), ms(e.tNs()), e.op().wire(), e.side().wire(), String.valueOf(e.conn()),
             row == null ? "" : String.valueOf(row), String.valueOf(e.offset()), String.valueOf(e.bytes()), String.valueOf(e.requested()),
-            e.available() < 0 ? "" : String.valueOf(e.available()), String.valueOf(e.durNs()),
+            e.available() < 0 ? "" : String.valueOf(e.available()), String.valueOf(e.durNs()), ms(e.durNs()),
             msg ? String.valueOf(e.messageIndex()) : "", msg ? String.valueOf(e.headerBytes()) : "",
             msg ? String.valueOf(e.wire()) : "", e.verified().isKnown() ? String.valueOf(e.verified() == Verdict.OK) : "",
             life ? String.valueOf(e.localPort()) : "", life ? String.valueOf(e.remotePort()) : "",

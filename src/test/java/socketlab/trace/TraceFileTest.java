@@ -147,6 +147,10 @@ class TraceFileTest {
         assertEquals(log.size() + 1, rows.length);
         assertTrue(out.toString().contains(",recv,server,"));
         assertTrue(out.toString().contains("hello worldhaha"));
+        String[] first = rows[1].split(",");
+        assertEquals(TraceCsv.ms(Long.parseLong(first[1])), first[2], "each time in ms beside its ns");
+        assertEquals("102.346", TraceCsv.ms(102_345_678L));
+        assertEquals("0.000", TraceCsv.ms(0));
     }
 
     @Test
@@ -311,7 +315,7 @@ class TraceFileTest {
         StringWriter csv = new StringWriter();
         TraceCsv.write(log, csv);
         String[] lines = csv.toString().split("\r\n");
-        assertTrue(lines[0].startsWith("index,t_ns,op,side,conn,row,"), lines[0]);
+        assertTrue(lines[0].startsWith("index,t_ns,t_ms,op,side,conn,row,"), lines[0]);
         long secondRows = java.util.Arrays.stream(lines).skip(1)
                 .filter(l -> l.split(",")[4].equals(String.valueOf(second.serverConn()))).map(l -> l.split(",")[5]).distinct().count();
         assertEquals(1, secondRows, "one row number for every line of an end");
