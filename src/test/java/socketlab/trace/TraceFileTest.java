@@ -317,7 +317,7 @@ class TraceFileTest {
         String[] lines = csv.toString().split("\r\n");
         assertTrue(lines[0].startsWith("index,t_ns,t_ms,op,side,conn,row,"), lines[0]);
         long secondRows = java.util.Arrays.stream(lines).skip(1)
-                .filter(l -> l.split(",")[4].equals(String.valueOf(second.serverConn()))).map(l -> l.split(",")[5]).distinct().count();
+                .filter(l -> l.split(",")[5].equals(String.valueOf(second.serverConn()))).map(l -> l.split(",")[6]).distinct().count();
         assertEquals(1, secondRows, "one row number for every line of an end");
         assertEquals(log.size(), TraceFile.read(new StringReader(json.toString())).log().size(), "and the file opens whole");
     }
