@@ -353,8 +353,9 @@ final class LabView extends BorderPane {
         SplitPane bottom = new SplitPane(timelineBox, side);
         bottom.setDividerPositions(0.7);
         // the timeline is what the room reads: in projector mode an empty inspector gives it its room, until a call is picked
-        Runnable sideRoom = () -> bottom.setDividerPositions(!projector.get() ? 0.7
-                : vm.selectedProperty().get() == null && side.getSelectionModel().getSelectedIndex() == 0 ? 1.0 : 0.76);
+        // a lesson is read beside its run: its tab takes two fifths of the width (at a third its code and chooser were cut)
+        Runnable sideRoom = () -> bottom.setDividerPositions(side.getSelectionModel().getSelectedIndex() == 1 ? 0.6
+                : !projector.get() ? 0.7 : vm.selectedProperty().get() == null ? 1.0 : 0.76);
         projector.addListener((o, was, on) -> sideRoom.run());
         vm.selectedProperty().addListener((o, was, now) -> sideRoom.run());
         side.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> sideRoom.run());

@@ -488,6 +488,25 @@ class LabWindowTest {
     }
 
     @Test
+    void nextAndPreviousWalkTheLessonsAndANewLessonIsReadFromItsTop(FxRobot robot) {
+        robot.push(KeyCode.F2);
+        waitUntil("the lesson tab is built", () -> robot.lookup("#lesson-next").tryQuery().isPresent());
+        List<socketlab.lesson.Lesson> all = vm.lessons().lessons();
+        assertSame(all.get(0), vm.lessons().lessonProperty().get());
+        robot.clickOn("#lesson-previous");
+        assertSame(all.get(0), vm.lessons().lessonProperty().get(), "nothing before the first");
+        javafx.scene.control.ScrollPane words = robot.lookup("." + Css.LESSON_PANE + " .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> words.setVvalue(words.getVmax())); // read to the end
+        robot.clickOn("#lesson-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(all.get(1), vm.lessons().lessonProperty().get());
+        assertEquals(0, words.getVvalue(), 1e-9, "the next lesson from its top");
+        assertTrue(robot.lookup("#lesson-next").query().isVisible(), "and the way on still in view: it does not scroll away");
+        robot.clickOn("#lesson-previous");
+        assertSame(all.get(0), vm.lessons().lessonProperty().get());
+    }
+
+    @Test
     void aLessonIsPredictedAndRunByKeyboardOnly(FxRobot robot) {
         robot.push(KeyCode.F2); // the lesson tab (built on first use), focus on the lesson picker
         waitUntil("the lesson tab is built and shows the first lesson", () -> robot.lookup("#lesson-question").tryQuery().isPresent());

@@ -26,32 +26,58 @@ import socketlab.ui.style.Css;
  * runs (the lines of the call selected in the timeline highlighted), and a predict-then-run
  * question answered by running it on real sockets. Everything reachable by keyboard.
  */
-public final class LessonPane extends ScrollPane {
+public final class LessonPane extends javafx.scene.layout.BorderPane {
     static final String ACTIVE_LINE = "code-line-active";
     private final LabViewModel vm;
-    private final VBox box = new VBox(10);
     private final List<Label> codeLines = new ArrayList<>();
     private final ComboBox<Lesson> pick;
     private final VBox content = new VBox(10);
+    /** The lesson's words scroll; the chooser and ◀ ▶ above them stay (a lesson read to its end still has its way on). */
+    private final ScrollPane scroll = new ScrollPane(content);
 
     public LessonPane(LabViewModel vm) {
         this.vm = vm;
         getStyleClass().add(Css.LESSON_PANE);
-        setFitToWidth(true);
-        box.setPadding(new Insets(10));
-        setContent(box);
+        scroll.setFitToWidth(true);
+        content.setPadding(new Insets(4, 10, 10, 10));
         pick = picker();
-        box.getChildren().addAll(pick, content);
+        javafx.scene.control.Button previous = new javafx.scene.control.Button("◀");
+        previous.setId("lesson-previous");
+        socketlab.ui.controls.Controls.tip(previous, I18n.tr("lesson.previous"));
+        previous.setOnAction(e -> step(-1));
+        javafx.scene.control.Button next = new javafx.scene.control.Button("▶");
+        next.setId("lesson-next");
+        socketlab.ui.controls.Controls.tip(next, I18n.tr("lesson.next"));
+        next.setOnAction(e -> step(1));
+        previous.setMinWidth(USE_PREF_SIZE);
+        next.setMinWidth(USE_PREF_SIZE);
+        // for the pointer: the keyboard walks the lessons with ↑ ↓ in the picker, and Tab goes on to the question
+        previous.setFocusTraversable(false);
+        next.setFocusTraversable(false);
+        javafx.scene.layout.HBox chooser = new javafx.scene.layout.HBox(6, previous, pick, next);
+        javafx.scene.layout.HBox.setHgrow(pick, javafx.scene.layout.Priority.ALWAYS);
+        chooser.setPadding(new Insets(10, 10, 6, 10));
+        setTop(chooser);
+        setCenter(scroll);
         vm.lessons().lessonProperty().addListener((o, a, b) -> build());
         vm.selectedProperty().addListener((o, a, e) -> highlight(e));
         vm.lessons().lessonResultProperty().addListener((o, a, text) -> { // the answer is what the learner waits for: bring it into view
             if (!text.isEmpty()) {
                 applyCss();
                 layout();
-                setVvalue(getVmax());
+                scroll.setVvalue(scroll.getVmax());
             }
         });
         build();
+    }
+
+    /** The lesson before or after this one, in the tutorial's order (none past either end). */
+    void step(int dir) {
+        List<Lesson> all = vm.lessons().lessons();
+        int at = all.indexOf(vm.lessons().lessonProperty().get()) + dir;
+        if (at >= 0 && at < all.size()) {
+            vm.lessons().lessonProperty().set(all.get(at));
+        }
     }
 
     /** Focus on the lesson picker (F2), also right after this pane was made: its skin is built first. */
@@ -88,6 +114,7 @@ public final class LessonPane extends ScrollPane {
     /** Rebuilds the lesson below the picker; the picker stays, so choosing with ↑ ↓ keeps the focus on it. */
     private void build() {
         content.getChildren().clear();
+        scroll.setVvalue(0); // a new lesson is read from its top, not where the last one was left
         codeLines.clear();
         String lang = I18n.locale().getLanguage();
         if (pick.getValue() != vm.lessons().lessonProperty().get()) {
