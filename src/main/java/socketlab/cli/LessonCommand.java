@@ -91,11 +91,7 @@ final class LessonCommand implements Callable<Integer> {
     }
 
     private ObjectNode line(Lesson lesson, Lessons.Outcome outcome, long tNs) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("op", "lesson");
-        o.put("side", "both");
-        o.put("conn", 0);
-        o.put("t_ns", tNs);
+        ObjectNode o = socketlab.trace.TraceJson.closingLine("lesson", tNs);
         o.put("id", lesson.id());
         o.put("answer", outcome.answer());
         o.put("expected", lesson.answer());

@@ -197,12 +197,21 @@ public final class TraceJson {
         return o.toString();
     }
 
-    public static String summaryLine(TraceIndex.Summary s, long tNs) {
+    /**
+     * A line that closes a command's trace ({@code summary}, {@code lesson}): {@code op}, {@code side} "both",
+     * {@code conn} 0 and {@code t_ns}, as every line has; the caller adds its figures.
+     */
+    public static ObjectNode closingLine(String op, long tNs) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("op", "summary");
+        o.put("op", op);
         o.put("side", "both");
         o.put("conn", 0);
         o.put("t_ns", tNs);
+        return o;
+    }
+
+    public static String summaryLine(TraceIndex.Summary s, long tNs) {
+        ObjectNode o = closingLine("summary", tNs);
         o.put("sends", s.sends());
         o.put("recvs", s.recvs());
         o.put("glued", s.glued());
