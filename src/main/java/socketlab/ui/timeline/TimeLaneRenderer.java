@@ -277,7 +277,29 @@ final class TimeLaneRenderer implements LaneRenderer {
             p.hits.add(tx - 6, y, tx + 6, y + h, ev);
             g.setFill(p.ink(TimelineView.Ink.ERROR));
             g.fillOval(tx - 5, mid - 5, 10, 10);
+            String name = pythonError(log.get(ev).said());
+            if (name != null) { // what the learner's Python would raise here, beside the dot
+                word(p, name, tx + 7, tx - 7, y, h, c.side == Side.SERVER, p.ink(TimelineView.Ink.ERROR), words);
+            }
         }
+    }
+
+    /**
+     * The exception Python raises for an error the lab worded (its phrase's key: "io.reset" →
+     * ConnectionResetError), the same in every language; null where the lab's words have no one Python name.
+     */
+    static String pythonError(socketlab.text.Said said) {
+        if (!(said instanceof socketlab.text.Phrase phrase)) {
+            return null;
+        }
+        return switch (phrase.key()) {
+            case "io.reset" -> "ConnectionResetError";
+            case "io.brokenPipe" -> "BrokenPipeError";
+            case "connect.refused" -> "ConnectionRefusedError";
+            case "connect.timeout" -> "TimeoutError";
+            case "bind.inUse", "bind.timeWait" -> "OSError: Address already in use";
+            default -> null;
+        };
     }
 
     /**

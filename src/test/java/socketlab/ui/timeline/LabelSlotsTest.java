@@ -31,4 +31,13 @@ class LabelSlotsTest {
         assertEquals("RST", TimeLaneRenderer.controlWord(Segments.RST | Segments.ACK));
         assertNull(TimeLaneRenderer.controlWord(Segments.ACK));
     }
+
+    @Test
+    void anErrorIsNamedAsPythonWouldRaiseItAndOnlyWhereItHasOneName() {
+        assertEquals("ConnectionResetError", TimeLaneRenderer.pythonError(socketlab.text.Phrase.of("io.reset", "receiving")));
+        assertEquals("BrokenPipeError", TimeLaneRenderer.pythonError(socketlab.text.Phrase.of("io.brokenPipe", "sending")));
+        assertEquals("ConnectionRefusedError", TimeLaneRenderer.pythonError(socketlab.text.Phrase.of("connect.refused", 9)));
+        assertNull(TimeLaneRenderer.pythonError(socketlab.text.Phrase.of("io.other", "x", "y")), "no one name for it");
+        assertNull(TimeLaneRenderer.pythonError(null), "a trace from a file without the engine's words");
+    }
 }
