@@ -116,7 +116,7 @@ public final class Controls {
             javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
             if (i % 2 == 1) {
                 c.setHgrow(javafx.scene.layout.Priority.ALWAYS);
-                c.setMinWidth(90);
+                c.setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE); // its controls whole: a fixed 90 px let projector type overlap them
                 c.setFillWidth(true);
             }
             g.getColumnConstraints().add(c);
