@@ -226,6 +226,11 @@ public final class TraceIndex {
         changes++;
     }
 
+    /** How many times events were taken in: what a view derives from the index holds while this stays the same. */
+    public int changes() {
+        return changes;
+    }
+
     /** Segments captured in all. */
     public int segmentCount() {
         return wires.segments();

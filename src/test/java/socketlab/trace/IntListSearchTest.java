@@ -47,6 +47,34 @@ class IntListSearchTest {
         }
     }
 
+    @Property(tries = 200)
+    void theFenceFindsWhatAScanFindsWhileTheListGrows(
+            @ForAll @Size(min = 1, max = 3000) List<@IntRange(min = 0, max = 3) Integer> steps,
+            @ForAll @IntRange(min = 1, max = 700) int growBy) {
+        // one key function for the list's life, as an index's are: its fence is kept, and extended as the list grows
+        long[] keys = new long[steps.size()];
+        long k = 0;
+        for (int i = 0; i < keys.length; i++) {
+            k += steps.get(i);
+            keys[i] = k;
+        }
+        java.util.function.IntToLongFunction key = p -> keys[p];
+        IntList list = new IntList();
+        java.util.Random random = new java.util.Random(keys.length * 31L + growBy);
+        for (int size = 0; size < keys.length; ) {
+            for (int stop = Math.min(keys.length, size + growBy); size < stop; size++) {
+                list.add(size);
+            }
+            long[] present = java.util.Arrays.copyOf(keys, size);
+            for (int q = 0; q < 60; q++) {
+                int from = random.nextInt(size + 2) - 1;
+                long target = random.nextInt((int) k + 3) - 1;
+                assertEquals(scan(present, from, target), list.firstAbove(from, target, key),
+                        "from " + from + ", target " + target + " in " + size + " keys");
+            }
+        }
+    }
+
     @Test
     void searchesFromEveryPositionOfALongListWithOneKeyPerPosition() {
         int n = 100_000;

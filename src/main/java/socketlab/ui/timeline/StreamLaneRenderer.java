@@ -266,10 +266,14 @@ final class StreamLaneRenderer extends DirectedLanes {
     private static int paintChunk(Painter p, TraceIndex idx, IntList spans, int spanFrom, long start, long end, double lx,
                                   double y, double lane, double ppb) {
         int first = idx.firstSpanEndingAfter(spans, spanFrom, start);
-        for (int k = first; k < spans.size() && idx.spanStart(spans.get(k)) < end; k++) {
+        for (int k = first, next; k < spans.size() && idx.spanStart(spans.get(k)) < end; k = next) {
             int sev = spans.get(k);
             long s0 = Math.max(start, idx.spanStart(sev));
             long s1 = Math.min(end, idx.spanStart(sev) + idx.spanLength(sev));
+            next = k + 1;
+            if ((s1 - s0) * ppb < 1) { // narrower than a pixel: it stands for every span ending in the same pixel
+                next = Math.max(next, idx.firstSpanEndingAfter(spans, k + 1, (long) Math.ceil((s0 * ppb + 1) / ppb)));
+            }
             paintSpanPart(p, idx.log(), sev, k, lx + s0 * ppb, lx + s1 * ppb, s0 - idx.spanStart(sev), y, lane, ppb);
         }
         return first;

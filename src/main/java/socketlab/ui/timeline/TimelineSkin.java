@@ -133,6 +133,35 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         return wordBoxes.overlapping(glyphBoxes);
     }
 
+    /**
+     * What a frame needs of every row — the rows, their lanes with and without the optional ones, the longest
+     * row's time — made once for each state of the index, not once a frame: with 20,000 connections that was
+     * most of a frame's time, for rows that are not in view.
+     */
+    private record Rows(TraceIndex index, int changes, List<ConnectionRow> rows, int[] lanes, int[] lean, long longest) {}
+
+    private Rows rowsMade;
+
+    private Rows rows(TraceIndex idx) {
+        Rows r = rowsMade;
+        if (r != null && r.index == idx && r.changes == idx.changes()) {
+            return r;
+        }
+        List<ConnectionRow> rows = ConnectionRow.of(idx);
+        int[] lanes = new int[rows.size()];
+        int[] lean = new int[rows.size()];
+        long longest = 1;
+        TraceLog log = idx.log();
+        for (int i = 0; i < lanes.length; i++) {
+            ConnectionRow row = rows.get(i);
+            lanes[i] = lanes(row, true);
+            lean[i] = lanes(row, false);
+            longest = Math.max(longest, row.endNs(log) - row.startNs(log));
+        }
+        rowsMade = new Rows(idx, idx.changes(), rows, lanes, lean, longest);
+        return rowsMade;
+    }
+
     private static int lanes(ConnectionRow r, boolean optional) {
         int n = 0;
         for (LaneRenderer lane : LANES) {
@@ -166,7 +195,8 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         if (idx == null) {
             return;
         }
-        List<ConnectionRow> rows = ConnectionRow.of(idx);
+        Rows made = rows(idx);
+        List<ConnectionRow> rows = made.rows;
         if (rows.isEmpty()) {
             g.setFill(view.ink(TimelineView.Ink.MUTED));
             g.setFont(fonts.normal(metrics.fs() * 1.1));
@@ -176,18 +206,12 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
             g.setTextAlign(TextAlignment.LEFT);
             return;
         }
-        int[] lanes = new int[rows.size()];
-        for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = lanes(rows.get(i), true);
-        }
+        int[] lanes = made.lanes;
         metrics.setLegendLines(fs -> LegendRenderer.lines(fonts, measure, fs, w)); // fewer lines in smaller type
         metrics.fitRows(lanes, h, fitToHeight);
         optionalShown = true;
         if (fitToHeight && !lastTwoFit(lanes, h)) { // a comparison's two rows before the lanes that only add detail
-            int[] lean = new int[rows.size()];
-            for (int i = 0; i < lean.length; i++) {
-                lean[i] = lanes(rows.get(i), false);
-            }
+            int[] lean = made.lean;
             metrics.fitRows(lean, h, true);
             if (lastTwoFit(lean, h)) {
                 lanes = lean;
@@ -208,11 +232,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         if (followBottom) {
             scroll.setValue(scroll.getMax());
         }
-        TraceLog log = idx.log();
-        long longest = 1;
-        for (ConnectionRow r : rows) {
-            longest = Math.max(longest, r.endNs(log) - r.startNs(log));
-        }
+        long longest = made.longest;
         glyphBoxes.clear();
         wordBoxes.clear();
         Painter p = new Painter(g, view, metrics, fonts, hits, measure, w, Math.max(1, view.getZoom()),
