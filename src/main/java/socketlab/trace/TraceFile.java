@@ -141,6 +141,7 @@ public final class TraceFile {
         if (events == 0 && lineNo == 0) {
             throw new BadTraceException(0, "the file is empty");
         }
+        log.size(); // the log puts its lanes' events in order when first asked: here, on the reading thread, not in a pulse
         return new Loaded(log, settings);
     }
 

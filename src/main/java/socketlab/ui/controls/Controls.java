@@ -128,6 +128,15 @@ public final class Controls {
      * (its "nothing yet" line and no more); the real skin — a virtual flow with its cells, clip and two
      * scroll bars, 21 nodes that the first frame would style hidden — comes with the first item.
      */
+    /**
+     * A message list's title, {@code key}'s words, with — once the list holds only its last rows — how many
+     * earlier ones gave way (the timeline and the trace keep them all).
+     */
+    public static javafx.beans.binding.StringBinding listTitle(String key, javafx.beans.value.ObservableIntegerValue earlier) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> earlier.get() == 0 ? I18n.tr(key)
+                : I18n.tr(key) + " " + I18n.tr("list.earlier", earlier.get(), MessageRow.LISTED_MOST), earlier);
+    }
+
     public static ListView<MessageRow> messageList(javafx.collections.ObservableList<MessageRow> rows) {
         ListView<MessageRow> list = new ListView<>(rows) {
             @Override

@@ -48,6 +48,8 @@ public final class ClientViewModel extends EndpointViewModel {
 
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     final ObservableList<MessageRow> replies = FXCollections.observableArrayList();
+    /** Rows the list let go, oldest first, to stay at its bound (see {@link MessageRow#LISTED_MOST}). */
+    final javafx.beans.property.IntegerProperty earlier = new javafx.beans.property.SimpleIntegerProperty();
     private volatile LabClient client;
 
     ClientViewModel(Recording recording, TaskExecutor tasks) {
@@ -73,6 +75,9 @@ public final class ClientViewModel extends EndpointViewModel {
     public ReadOnlyBooleanProperty connectedProperty() { return connected.getReadOnlyProperty(); }
 
     public ObservableList<MessageRow> replies() { return replies; }
+
+    /** How many earlier rows the list no longer holds (0 while it holds them all). */
+    public javafx.beans.value.ObservableIntegerValue earlierProperty() { return earlier; }
 
     ClientSettings settings() throws LabException {
         int p = Explain.port(port.get());
@@ -250,5 +255,6 @@ public final class ClientViewModel extends EndpointViewModel {
 
     void reset() {
         replies.clear();
+        earlier.set(0);
     }
 }

@@ -45,32 +45,87 @@ final class MessageFeed {
     /** Lists what {@code idx} holds that is not listed yet; {@code limit} events are shown; {@code live} when not replaying. */
     void publish(TraceIndex idx, int limit, boolean live) {
         TraceLog log = idx.log();
+        List<Listed> toServer = new java.util.ArrayList<>();
+        List<Listed> toClient = new java.util.ArrayList<>();
         for (Conn c : idx.conns()) {
             int[] seen = listed.computeIfAbsent(c.id, k -> new int[2]);
-            List<MessageRow> target = c.side == Side.SERVER ? server.messages : client.replies;
+            List<Listed> target = c.side == Side.SERVER ? toServer : toClient;
             for (int k = seen[0]; k < c.frames.size(); k++) {
-                int ev = c.frames.get(k);
-                TraceEvent f = log.get(ev);
-                target.add(new MessageRow(c.id, preview(f.payload(), f.bytes(), f.text()), idx.frameVerdict(c, k), false, ev, f.bytes()));
+                target.add(new Listed(c, k, false));
             }
             seen[0] = c.frames.size();
             for (int k = seen[1]; k < c.errors.size(); k++) {
-                int ev = c.errors.get(k);
-                TraceEvent e = log.get(ev);
-                Phrase words = e.said() instanceof Phrase p ? p : Phrase.verbatim(e.text());
-                target.add(new MessageRow(c.id, words, Verdict.UNKNOWN, true, ev, 0));
+                target.add(new Listed(c, k, true));
             }
             seen[1] = c.errors.size();
             if (live && c.side == Side.CLIENT && c.eofEvent >= 0) {
                 client.noticeClosed(c.id);
             }
         }
+        append(server.messages, rows(idx, log, toServer, server.earlier), server.earlier);
+        append(client.replies, rows(idx, log, toClient, client.earlier), client.earlier);
         // the gauge: FIONREAD before the most recent server recv() shown
         for (int i = limit - 1; i >= 0 && i >= limit - 4096; i--) {
             if (log.op(i) == Op.RECV && log.side(i) == Side.SERVER) {
                 server.showWaiting(log.available(i));
                 break;
             }
+        }
+    }
+
+    /** A frame ({@code k} into the connection's frames) or an error ({@code k} into its errors) not listed yet. */
+    private record Listed(Conn conn, int k, boolean error) {}
+
+    /**
+     * The rows for {@code pending}: only the last {@link MessageRow#LISTED_MOST} are made (each reads its event and
+     * words its text; a flood brings tens of thousands a pulse, which the list would let go at once), the rest
+     * counted in {@code earlier}.
+     */
+    private static List<MessageRow> rows(TraceIndex idx, TraceLog log, List<Listed> pending,
+                                         javafx.beans.property.IntegerProperty earlier) {
+        int skip = Math.max(0, pending.size() - MessageRow.LISTED_MOST);
+        if (skip > 0) {
+            earlier.set(earlier.get() + skip);
+        }
+        List<MessageRow> rows = new java.util.ArrayList<>(pending.size() - skip);
+        for (Listed m : pending.subList(skip, pending.size())) {
+            Conn c = m.conn();
+            if (m.error()) {
+                int ev = c.errors.get(m.k());
+                TraceEvent e = log.get(ev);
+                Phrase words = e.said() instanceof Phrase p ? p : Phrase.verbatim(e.text());
+                rows.add(new MessageRow(c.id, words, Verdict.UNKNOWN, true, ev, 0));
+            } else {
+                int ev = c.frames.get(m.k());
+                TraceEvent f = log.get(ev);
+                rows.add(new MessageRow(c.id, preview(f.payload(), f.bytes(), f.text()), idx.frameVerdict(c, m.k()), false, ev,
+                        f.bytes()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Adds a pulse's rows to {@code list} in one change (a flood decodes thousands of frames a pulse; one
+     * change each made the list lay itself out thousands of times, and the window stopped), keeping the last
+     * {@link MessageRow#LISTED_MOST}; {@code earlier} counts the rows that gave way.
+     */
+    static void append(javafx.collections.ObservableList<MessageRow> list, List<MessageRow> rows,
+                       javafx.beans.property.IntegerProperty earlier) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int over = list.size() + rows.size() - MessageRow.LISTED_MOST;
+        if (over <= 0) {
+            list.addAll(rows);
+            return;
+        }
+        earlier.set(earlier.get() + over);
+        if (rows.size() >= MessageRow.LISTED_MOST) {
+            list.setAll(rows.subList(rows.size() - MessageRow.LISTED_MOST, rows.size()));
+        } else {
+            list.remove(0, over);
+            list.addAll(rows);
         }
     }
 

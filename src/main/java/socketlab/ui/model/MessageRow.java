@@ -12,6 +12,9 @@ import socketlab.text.Phrase;
  * @param event   the trace event behind the row (for the inspector)
  */
 public record MessageRow(int conn, Phrase words, Verdict verdict, boolean error, int event, int bytes) {
+    /** The most rows a message list holds: the last ones; the timeline and the trace keep every message. */
+    public static final int LISTED_MOST = 2_000;
+
 
     /** The row's words in the window's language now. */
     public String text() { return words.words(); }

@@ -50,6 +50,8 @@ public final class ServerViewModel extends EndpointViewModel {
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper waitingMax = new ReadOnlyIntegerWrapper(0);
     final ObservableList<MessageRow> messages = FXCollections.observableArrayList();
+    /** Rows the list let go, oldest first, to stay at its bound (see {@link MessageRow#LISTED_MOST}). */
+    final javafx.beans.property.IntegerProperty earlier = new javafx.beans.property.SimpleIntegerProperty();
     private LabServer server;
 
     ServerViewModel(Recording recording, TaskExecutor tasks) {
@@ -90,6 +92,9 @@ public final class ServerViewModel extends EndpointViewModel {
     public ReadOnlyIntegerProperty waitingMaxProperty() { return waitingMax.getReadOnlyProperty(); }
 
     public ObservableList<MessageRow> messages() { return messages; }
+
+    /** How many earlier rows the list no longer holds (0 while it holds them all). */
+    public javafx.beans.value.ObservableIntegerValue earlierProperty() { return earlier; }
 
     /** The settings the knobs describe; throws with a readable message when one is wrong. */
     ServerSettings settings() throws LabException {
@@ -191,6 +196,7 @@ public final class ServerViewModel extends EndpointViewModel {
 
     void reset() {
         messages.clear();
+        earlier.set(0);
         waiting.set(0);
         waitingMax.set(0);
     }

@@ -121,7 +121,8 @@ public final class ClientPane extends VBox {
         HBox sendRow = new HBox(8, send, sendFile, alter); // one row: the pane keeps its height, the replies stay in view
         sendRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label repliesLabel = new Label(I18n.tr("client.replies"));
+        Label repliesLabel = new Label();
+        repliesLabel.textProperty().bind(Controls.listTitle("client.replies", vm.earlierProperty()));
         ListView<MessageRow> replies = Controls.messageList(vm.replies());
         replies.setId("client-replies");
         replies.setPrefHeight(90);

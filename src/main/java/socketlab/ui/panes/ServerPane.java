@@ -120,7 +120,8 @@ public final class ServerPane extends VBox {
         HBox gaugeRow = new HBox(8, gauge, gaugeText);
         gaugeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        Label listTitle = new Label(I18n.tr("server.messages"));
+        Label listTitle = new Label();
+        listTitle.textProperty().bind(Controls.listTitle("server.messages", vm.earlierProperty()));
         ListView<MessageRow> list = Controls.messageList(vm.messages());
         list.setId("server-messages");
         vm.messages().addListener((javafx.collections.ListChangeListener<MessageRow>) c -> list.scrollTo(list.getItems().size() - 1));
