@@ -8,7 +8,8 @@ import socketlab.text.WordedArgumentException;
  * payload copies (an eighth of the budget). Past it the sockets go on and calls are counted, not
  * recorded (see {@link TraceLog}).
  *
- * <p>512 MiB by default: about 11 million calls with the first bytes of the first 64 MiB of them,
+ * <p>512 MiB by default: about 7 million calls (7,339,973 sends and recvs, measured: rows of
+ * {@value TraceLog#ROW_COST} bytes, less the sixteenth kept for connections' ends) with the first bytes of the first 64 MiB of them,
  * more than an hour of a lesson's traffic, and less than half of what the runtime image lets the
  * JVM take ({@code -Xmx1g} and as much again off the heap in {@code jlink.json}), so the window, its
  * drawing and a trace file being read keep room. Set with {@code --memory-budget MIB} on the
@@ -34,7 +35,7 @@ public record MemoryBudget(long bytes) {
         return bytes - payloadBytes();
     }
 
-    /** About how many calls the budget records (a send or recv takes 40 bytes of rows). */
+    /** About how many calls the budget records (a send or recv takes {@value TraceLog#ROW_COST} bytes of rows), before the reserve for ends. */
     public long events() {
         return rowBytes() / TraceLog.ROW_COST;
     }
