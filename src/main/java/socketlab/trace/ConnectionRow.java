@@ -15,7 +15,6 @@ import java.util.List;
  */
 public record ConnectionRow(Conn server, Conn client) {
 
-    /** The rows of an index, in the order their first end appeared: a server end with its peer, or a client alone. */
     /**
      * The number the window gives connection {@code conn}: its row's, counted from 1 in the order of
      * {@link #of} (the timeline's "#2"); -1 when it is in no row (a listener).
@@ -44,11 +43,15 @@ public record ConnectionRow(Conn server, Conn client) {
         return out;
     }
 
+    /**
+     * The rows of an index, in the order their first end appeared: a server end with its peer, or a client
+     * alone; and a socket that never connected but failed (its errors), as a row of its own.
+     */
     public static List<ConnectionRow> of(TraceIndex idx) {
         List<ConnectionRow> rows = new ArrayList<>();
         for (Conn c : idx.conns()) {
-            if (c.openEvent < 0) {
-                continue;
+            if (c.openEvent < 0 && c.errors.isEmpty()) {
+                continue; // a listener, or a socket that did nothing a row shows
             }
             if (c.side == Side.SERVER) {
                 rows.add(new ConnectionRow(c, c.peer()));
@@ -72,7 +75,24 @@ public record ConnectionRow(Conn server, Conn client) {
                 t = Math.min(t, log.tNs(c.openEvent));
             }
         }
-        return t == Long.MAX_VALUE ? log.tNs(any().openEvent) : t;
+        if (t == Long.MAX_VALUE) { // no end opened: a bind or connect that failed, when it failed
+            Conn c = any();
+            t = c.openEvent >= 0 ? log.tNs(c.openEvent) : c.errors.isEmpty() ? 0 : log.tNs(c.errors.get(0));
+        }
+        return t;
+    }
+
+    /**
+     * True for a row of errors with no connection: a bind() that failed (the TIME_WAIT lesson's second server),
+     * a connect() that was refused — the errors are on its time lane, named as Python raises them.
+     */
+    public boolean noConnection() {
+        for (Conn c : ends()) {
+            if (c.openEvent >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

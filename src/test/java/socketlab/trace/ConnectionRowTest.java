@@ -75,4 +75,24 @@ class ConnectionRowTest {
         assertEquals(2, ConnectionRow.number(idx, 3));
         assertEquals(-1, ConnectionRow.number(idx, 42), "in no row");
     }
+
+    @Test
+    void aBindThatFailedIsARowOfItsOwnWithItsErrorAndNoConnection() throws Exception {
+        // the TIME_WAIT lesson: a connection, then a second server whose bind() fails (an error on no socket, conn 0)
+        String trace = String.join("\n",
+                "{\"op\":\"accept\",\"side\":\"server\",\"conn\":2,\"t_ns\":1000,\"local_port\":9000,\"remote_port\":50000}",
+                "{\"op\":\"connect\",\"side\":\"client\",\"conn\":3,\"t_ns\":1500,\"local_port\":50000,\"remote_port\":9000}",
+                "{\"op\":\"close\",\"side\":\"server\",\"conn\":2,\"t_ns\":2000}",
+                "{\"op\":\"error\",\"side\":\"server\",\"conn\":0,\"t_ns\":9000,\"message\":\"Address already in use\"}");
+        TraceIndex idx = new TraceIndex(TraceFile.read(new java.io.StringReader(trace)).log());
+        idx.update();
+        List<ConnectionRow> rows = ConnectionRow.of(idx);
+        assertEquals(2, rows.size(), "the connection's row and the failed bind's");
+        assertTrue(!rows.get(0).noConnection());
+        ConnectionRow failed = rows.get(1);
+        assertTrue(failed.noConnection());
+        assertEquals(1, failed.server().errors.size());
+        assertEquals(9000, failed.startNs(idx.log()), "it begins when the bind failed");
+        assertEquals(2, ConnectionRow.number(idx, 0), "one number for it everywhere");
+    }
 }

@@ -52,7 +52,8 @@ final class RowHeaderRenderer {
         Conn any = r.any();
         String note = note(log, r, any);
         boolean unix = any.unixPath != null; // AF_UNIX: no ports to name, the note names the path
-        String title = I18n.tr("timeline.row", number,
+        String title = r.noConnection() ? I18n.tr("timeline.rowNoConnection", number,
+                I18n.tr(any.side == socketlab.trace.Side.CLIENT ? "side.client" : "side.server")) : I18n.tr("timeline.row", number,
                 r.client() == null ? I18n.tr("timeline.outside") : unix ? "" : ":" + r.client().localPort,
                 r.server() != null ? unix ? "" : ":" + r.server().localPort : ":" + any.remotePort,
                 note == null ? "" : note);
@@ -67,7 +68,7 @@ final class RowHeaderRenderer {
         String stats = I18n.tr("timeline.stats", n.glued(), n.split(), n.ok(), n.bad(), ms);
         String statsShort = I18n.tr("timeline.statsShort", n.glued(), n.split(), n.ok(), n.bad());
         Font statsFont = p.fonts.bold(fs);
-        String shortTitle = I18n.tr("timeline.rowShort", number, note == null ? "" : note);
+        String shortTitle = r.noConnection() ? title : I18n.tr("timeline.rowShort", number, note == null ? "" : note);
         String[][] layouts = {{title, stats}, {shortTitle, stats}, {shortTitle, statsShort}, {"#" + number, statsShort}};
         String[] chosen = layouts[layouts.length - 1];
         for (String[] l : layouts) {
