@@ -17,19 +17,31 @@ import java.util.Arrays;
  *
  * The stream offset of the first readable byte is kept so every frame knows where in the TCP
  * stream it began, which is what lets the timeline line frames up against {@code recv()} chunks.
+ *
+ * <p>Its buffer is paid for from a {@link HeldBytes} pool shared by every receiver of the process: it
+ * grows by doubling, or straight to a frame's size once a decoder {@link #expect knows it}, and goes
+ * back to {@value #SMALL} bytes when a large buffer has been read empty. A growth the pool refuses
+ * throws {@link HeldBytesExceededException}, with nothing taken and nothing appended.
  */
 public final class Cumulation {
+    /** The size a buffer starts at, and goes back to once read empty. */
+    static final int SMALL = 256;
+    /** A buffer larger than this is given back when it has been read empty. */
+    static final int KEEP = 64 * 1024;
+
+    private final HeldBytes pool;
     private byte[] buf;
     private int reader;
     private int writer;
     private long streamOffset;
 
     public Cumulation() {
-        this(256);
+        this(HeldBytes.UNLIMITED);
     }
 
-    public Cumulation(int initialCapacity) {
-        buf = new byte[Math.max(16, initialCapacity)];
+    public Cumulation(HeldBytes pool) {
+        this.pool = pool;
+        buf = take(SMALL);
     }
 
     /** Appends one {@code recv()} chunk. */
@@ -41,16 +53,58 @@ public final class Cumulation {
             int readable = writer - reader;
             if (readable + len <= buf.length / 2 || (reader > 0 && readable + len <= buf.length)) {
                 System.arraycopy(buf, reader, buf, 0, readable);
+                writer = readable;
+                reader = 0;
             } else {
-                byte[] bigger = new byte[Math.max(buf.length * 2, readable + len)];
-                System.arraycopy(buf, reader, bigger, 0, readable);
-                buf = bigger;
+                resize(Math.max(Math.min((long) buf.length * 2, Integer.MAX_VALUE - 8), (long) readable + len));
             }
-            writer = readable;
-            reader = 0;
         }
         System.arraycopy(src, off, buf, writer, len);
         writer += len;
+    }
+
+    /**
+     * A decoder that has read a frame's size says so: the frame will take {@code frameBytes} from the reader
+     * index. The buffer grows to exactly that now (rather than doubling past it as the bytes arrive),
+     * so a held maximum frame costs its own size. Nothing happens when the room is there already.
+     */
+    public void expect(long frameBytes) {
+        if (frameBytes > buf.length - reader && frameBytes <= Integer.MAX_VALUE - 8) {
+            resize(Math.max(frameBytes, SMALL));
+        }
+    }
+
+    /** Drops every readable byte and gives the buffer back to the pool: the stream is not decoded further. */
+    public void release() {
+        streamOffset += readable();
+        reader = 0;
+        writer = 0;
+        pool.give(buf.length);
+        buf = new byte[0];
+    }
+
+    /** Moves the readable bytes into a buffer of {@code capacity} (at least as many), paid for first. */
+    private void resize(long capacity) {
+        int readable = writer - reader;
+        int cap = (int) Math.max(capacity, readable);
+        byte[] other = take(cap);
+        System.arraycopy(buf, reader, other, 0, readable);
+        pool.give(buf.length);
+        buf = other;
+        writer = readable;
+        reader = 0;
+    }
+
+    private byte[] take(int capacity) {
+        if (!pool.take(capacity)) {
+            throw new HeldBytesExceededException(pool, capacity - (buf == null ? 0 : buf.length), streamOffset);
+        }
+        return new byte[capacity];
+    }
+
+    /** Bytes this buffer holds of its pool (its capacity). */
+    public int capacity() {
+        return buf.length;
     }
 
     public void append(byte[] src) {
@@ -110,6 +164,10 @@ public final class Cumulation {
         if (reader == writer) {
             reader = 0;
             writer = 0;
+            if (buf.length > KEEP) { // a large frame has gone: give its room back rather than hold it for the connection's life
+                pool.give(buf.length - SMALL);
+                buf = new byte[SMALL];
+            }
         }
     }
 

@@ -28,6 +28,7 @@ public final class FixedLengthDecoder implements FrameDecoder {
     @Override
     public Frame decode(Cumulation in) {
         if (in.readable() < frameLength) {
+            in.expect(frameLength);
             return null;
         }
         int end = frameLength;

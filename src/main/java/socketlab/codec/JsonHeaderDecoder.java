@@ -78,6 +78,7 @@ public final class JsonHeaderDecoder implements FrameDecoder {
             throw new TooLongFrameException(msg, start, FIELD + (long) headLen);
         }
         if (in.readable() < FIELD + headLen) {
+            in.expect(FIELD + (long) headLen);
             return null;
         }
         if (parsedAt != start) {
@@ -85,6 +86,7 @@ public final class JsonHeaderDecoder implements FrameDecoder {
         }
         long total = FIELD + (long) headLen + parsedSize;
         if (in.readable() < total) {
+            in.expect(total);
             return null;
         }
         byte[] body = in.copy(FIELD + headLen, (int) parsedSize);

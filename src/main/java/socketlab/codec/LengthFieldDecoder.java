@@ -58,6 +58,7 @@ public final class LengthFieldDecoder implements FrameDecoder {
             throw new TooLongFrameException(msg, start, FIELD + (long) length);
         }
         if (in.readable() < FIELD + length) {
+            in.expect(FIELD + (long) length);
             return null;
         }
         Frame f = Frame.plain(start, FIELD + length, FIELD, in.copy(FIELD, length));

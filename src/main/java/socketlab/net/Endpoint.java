@@ -232,7 +232,12 @@ final class Endpoint {
         }
         recvLane.ioAt(t1, Op.RECV, side, conn, recvOffset, n, size, waiting, dur, buf, 0, kernelState());
         recvOffset += n;
-        return frames.feed(log.traceTime(t1), buf, 0, n); // the frames complete when the recv() that brought them ended
+        List<Frame> got = frames.feed(log.traceTime(t1), buf, 0, n); // the frames complete when the recv() that brought them ended
+        if (frames.refused()) { // no room to hold this peer's unfinished frame (said in the trace): it is not served further
+            close();
+            return null;
+        }
+        return got;
     }
 
     /** Waits {@code ms}, or less when the endpoint closes meanwhile; true when it closed. */
@@ -282,8 +287,9 @@ final class Endpoint {
         }
     }
 
-    /** Releases the selectors; call from the thread that used them, after {@link #close()}. */
+    /** Releases the selectors and the room an unfinished frame held; call from the thread that used them, after {@link #close()}. */
     void release() {
+        frames.release();
         for (Selector sel : new Selector[] {readSelector, writeSelector}) {
             try {
                 if (sel != null) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import socketlab.codec.Frame;
 import socketlab.codec.FrameDecoder;
+import socketlab.codec.HeldBytes;
 import socketlab.codec.StreamDecoder;
 import socketlab.codec.Verdict;
 import socketlab.text.Phrase;
@@ -26,12 +27,19 @@ public final class FrameRecorder {
     private final int conn;
     private int found;
 
-    /** {@code op}: FRAME for what a receiver decodes, MESSAGE for what a sender's bytes meant. */
+    /**
+     * {@code op}: FRAME for what a receiver decodes, MESSAGE for what a sender's bytes meant. Unfinished
+     * frames are held in room from the process's pool ({@link HeldBytes#process()}).
+     */
     public FrameRecorder(FrameDecoder framing, TraceLog.Lane lane, Op op, Side side, int conn) {
+        this(framing, HeldBytes.process(), lane, op, side, conn);
+    }
+
+    public FrameRecorder(FrameDecoder framing, HeldBytes pool, TraceLog.Lane lane, Op op, Side side, int conn) {
         if (op != Op.FRAME && op != Op.MESSAGE) {
             throw new IllegalArgumentException("a decoder finds frames or messages, not " + op);
         }
-        this.decoder = new StreamDecoder(framing);
+        this.decoder = new StreamDecoder(framing, pool);
         this.lane = lane;
         this.op = op;
         this.side = side;
@@ -57,6 +65,8 @@ public final class FrameRecorder {
                 frames.add(f);
             } else if (r instanceof StreamDecoder.Failed fail) {
                 lane.errorAt(t, side, conn, fail.error().streamOffset(), fail.error().words().asSentence());
+            } else if (r instanceof StreamDecoder.Refused no) {
+                lane.errorAt(t, side, conn, no.error().streamOffset(), no.error().words().asSentence());
             }
         }
         return frames;
@@ -68,5 +78,16 @@ public final class FrameRecorder {
         if (incomplete != null) {
             lane.errorAt(t, side, conn, offset, incomplete.asSentence());
         }
+        decoder.release();
+    }
+
+    /** True once the pool of held bytes refused this stream room (said as an error): nothing more is decoded. */
+    public boolean refused() {
+        return decoder.refused();
+    }
+
+    /** Gives back the room this stream's unfinished frame holds: when its connection ends without an EOF. */
+    public void release() {
+        decoder.release();
     }
 }

@@ -1,5 +1,7 @@
 package socketlab.trace;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
 
 /**
@@ -95,11 +97,19 @@ public final class JsonLinesWriter implements AutoCloseable {
     /** Writes every event recorded so far. */
     public synchronized void flush() {
         int n = log.size();
-        for (int i = written; i < n; i++) {
-            try {
-                out.println(TraceJson.line(log.get(i)));
-            } catch (RuntimeException | LinkageError e) { // one event that cannot be written is said, and the trace goes on
-                System.err.println("socketlab: event " + i + " could not be written: " + e);
+        if (written < n) {
+            try (JsonGenerator g = TraceJson.generator(out)) {
+                for (int i = written; i < n; i++) {
+                    try {
+                        TraceJson.write(log.get(i), TraceJson.HEX_CAP, 0, g);
+                    } catch (RuntimeException | LinkageError e) { // one event that cannot be written is said, and the trace goes on
+                        System.err.println("socketlab: event " + i + " could not be written: " + e);
+                    } catch (OutOfMemoryError e) { // a line too large for the heap left: said, and the trace goes on
+                        System.err.println("socketlab: event " + i + " could not be written: no memory for it");
+                    }
+                }
+            } catch (IOException e) {
+                System.err.println("socketlab: the trace could not be written: " + e.getMessage());
             }
         }
         written = n;

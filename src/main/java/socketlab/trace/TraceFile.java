@@ -64,10 +64,11 @@ public final class TraceFile {
         idx.update();
         java.util.Map<Integer, Integer> rows = ConnectionRow.numbers(idx); // the window's numbering, beside each end's own
         int n = log.size();
-        for (int i = 0; i < n; i++) {
-            TraceEvent e = log.get(i);
-            w.write(TraceJson.line(e, log.capturePerEvent(), rows.getOrDefault(e.conn(), 0)));
-            w.write('\n');
+        try (com.fasterxml.jackson.core.JsonGenerator g = TraceJson.generator(w)) {
+            for (int i = 0; i < n; i++) {
+                TraceEvent e = log.get(i);
+                TraceJson.write(e, log.capturePerEvent(), rows.getOrDefault(e.conn(), 0), g);
+            }
         }
         w.flush();
     }

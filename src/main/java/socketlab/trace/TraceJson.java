@@ -1,9 +1,11 @@
 package socketlab.trace;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.HexFormat;
 import socketlab.codec.Verdict;
 import socketlab.text.Note;
@@ -32,6 +34,37 @@ public final class TraceJson {
 
     /** As {@link #line(TraceEvent, int)}, with {@code row}: the window's number of its connection (0: none, left out). */
     public static String line(TraceEvent e, int hexCap, int row) {
+        return node(e, hexCap, row).toString();
+    }
+
+    /**
+     * Writes the event's line (and its newline) straight into {@code out}. A frame's {@code text} can be a
+     * 16 MiB string: made into a line first, it took four more copies of itself (the writer's segments,
+     * a builder, the string, the encoder's), and three such frames at once ran a 256 MiB server out of
+     * memory in its trace writer; written through, it takes none.
+     */
+    public static void write(TraceEvent e, int hexCap, int row, JsonGenerator out) throws IOException {
+        out.writeTree(node(e, hexCap, row));
+        out.writeRaw('\n');
+    }
+
+    /** A generator for {@link #write} lines into {@code out}, which it flushes but never closes. */
+    public static JsonGenerator generator(java.io.OutputStream out) throws IOException {
+        return lines(JSON.getFactory().createGenerator(out));
+    }
+
+    /** As {@link #generator(java.io.OutputStream)}, into characters. */
+    public static JsonGenerator generator(java.io.Writer out) throws IOException {
+        return lines(JSON.getFactory().createGenerator(out));
+    }
+
+    /** One line a value: no separator of Jackson's between root values (a space by default), the caller's newline. */
+    private static JsonGenerator lines(JsonGenerator g) {
+        g.setRootValueSeparator(null);
+        return g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    private static ObjectNode node(TraceEvent e, int hexCap, int row) {
         ObjectNode o = JSON.createObjectNode();
         o.put("op", e.op().wire());
         o.put("side", e.side().wire());
@@ -175,7 +208,7 @@ public final class TraceJson {
             }
             default -> { }
         }
-        return o.toString();
+        return o;
     }
 
     /**
