@@ -16,6 +16,11 @@ import java.util.function.IntToLongFunction;
  *  fence     | key(63)| key(127) | key(191)  | …      keys never decrease, so fence[b] is block b's largest
  * </pre>
  * Keys must be fixed once an element is added (stream ends, times); {@link #clear()} drops the fences.
+ *
+ * <p>Its elements live in chunks of {@value #CHUNK} ints: a list that grows never copies itself. One array
+ * doubled from 4 to 8 million ints stopped a pulse of the window for 170 ms (a fresh 32 MB array is paid for
+ * page by page at first touch, and a virtual machine's page faults are slow); a chunk is 64 KB. The first
+ * chunk starts at 8 ints and doubles up to a whole one, so the many short lists of 20,000 connections stay small.
  */
 public final class IntList {
     private static final int SHIFT = 4;
@@ -23,7 +28,11 @@ public final class IntList {
     /** How many key functions get a fence (a list is searched by its stream ends and by its times). */
     private static final int FENCED_KEYS = 3;
 
-    private int[] a = new int[8];
+    private static final int CHUNK_SHIFT = 14;
+    static final int CHUNK = 1 << CHUNK_SHIFT;
+    private static final int CHUNK_MASK = CHUNK - 1;
+
+    private int[][] chunks = {new int[8]};
     private int n;
     private final IntToLongFunction[] fenceKey = new IntToLongFunction[FENCED_KEYS];
     private final long[][] fence = new long[FENCED_KEYS][];
@@ -31,10 +40,23 @@ public final class IntList {
     private final int[] fenced = new int[FENCED_KEYS];
 
     public void add(int v) {
-        if (n == a.length) {
-            a = Arrays.copyOf(a, n * 2);
+        int c = n >>> CHUNK_SHIFT;
+        int o = n & CHUNK_MASK;
+        if (c == chunks.length) {
+            chunks = Arrays.copyOf(chunks, c * 2);
         }
-        a[n++] = v;
+        int[] chunk = chunks[c];
+        if (chunk == null) {
+            chunk = chunks[c] = new int[CHUNK];
+        } else if (o == chunk.length) { // only the first chunk grows: from 8 ints up to a whole chunk
+            chunk = chunks[c] = Arrays.copyOf(chunk, Math.min(CHUNK, chunk.length * 2));
+        }
+        chunk[o] = v;
+        n++;
+    }
+
+    private int at(int i) {
+        return chunks[i >>> CHUNK_SHIFT][i & CHUNK_MASK];
     }
 
     /** Empties the list, keeping its room. */
@@ -48,7 +70,7 @@ public final class IntList {
         if (i >= n) {
             throw new IndexOutOfBoundsException(i + " of " + n);
         }
-        return a[i];
+        return at(i);
     }
 
     public int size() {
@@ -60,7 +82,7 @@ public final class IntList {
     }
 
     public int last() {
-        return a[n - 1];
+        return at(n - 1);
     }
 
     /**
@@ -73,12 +95,12 @@ public final class IntList {
      */
     public int firstAbove(int from, long target, IntToLongFunction key) {
         int lo = Math.max(0, from);
-        if (lo >= n || key.applyAsLong(a[lo]) > target) {
+        if (lo >= n || key.applyAsLong(at(lo)) > target) {
             return lo;
         }
         if (n - lo >= 4 * BLOCK) {
             int near = lo + BLOCK;
-            if (key.applyAsLong(a[near - 1]) > target) { // within a block's reach: the elements there, read by galloping
+            if (key.applyAsLong(at(near - 1)) > target) { // within a block's reach: the elements there, read by galloping
                 return gallop(lo, near, target, key);
             }
             long[] f = fence(key);
@@ -112,13 +134,13 @@ public final class IntList {
             f = fence[slot] = f == null ? new long[Math.max(16, blocks)] : Arrays.copyOf(f, Math.max(blocks, f.length * 2));
         }
         for (int b = fenced[slot]; b < blocks; b++) {
-            f[b] = key.applyAsLong(a[(b << SHIFT) + BLOCK - 1]);
+            f[b] = key.applyAsLong(at((b << SHIFT) + BLOCK - 1));
         }
         fenced[slot] = blocks;
         return f;
     }
 
-    /** {@link #firstAbove} for {@code key(a[lo]) <= target}: the block over the fence, then the place in the block. */
+    /** {@link #firstAbove} for {@code key(at(lo)) <= target}: the block over the fence, then the place in the block. */
     private int overFence(long[] f, int lo, long target, IntToLongFunction key) {
         int blocks = n >>> SHIFT;
         int b = lo >>> SHIFT;
@@ -153,10 +175,10 @@ public final class IntList {
             return gallop(Math.max(lo, blocks << SHIFT), n, target, key);
         }
         int start = Math.max(lo, fb << SHIFT);
-        int end = (fb << SHIFT) + BLOCK; // key(a[end - 1]) > target
+        int end = (fb << SHIFT) + BLOCK; // key(at(end - 1)) > target
         while (start < end) {
             int mid = (start + end) >>> 1;
-            if (key.applyAsLong(a[mid]) <= target) {
+            if (key.applyAsLong(at(mid)) <= target) {
                 start = mid + 1;
             } else {
                 end = mid;
@@ -167,13 +189,13 @@ public final class IntList {
 
     /** The first position in {@code [lo, end)} whose key is above {@code target} (or {@code end}), galloping from {@code lo}. */
     private int gallop(int lo, int end, long target, IntToLongFunction key) {
-        if (lo >= end || key.applyAsLong(a[lo]) > target) {
+        if (lo >= end || key.applyAsLong(at(lo)) > target) {
             return lo;
         }
         // key(lo) <= target: the answer is in (lo, hi], hi found by doubling the step
         int step = 1;
         int hi = lo + 1;
-        while (hi < end && key.applyAsLong(a[hi]) <= target) {
+        while (hi < end && key.applyAsLong(at(hi)) <= target) {
             lo = hi;
             step <<= 1;
             hi = (int) Math.min(end, (long) lo + step);
@@ -181,7 +203,7 @@ public final class IntList {
         lo++;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (key.applyAsLong(a[mid]) <= target) {
+            if (key.applyAsLong(at(mid)) <= target) {
                 lo = mid + 1;
             } else {
                 hi = mid;
