@@ -14,6 +14,12 @@ and end on the monotonic clock. Reports go out in batches from a thread of the p
 socket that is not a socket.socket, so the program never sees it and its traffic is never traced.
 If the lab goes away, the probe stops reporting and the program keeps running.
 
+Step mode: the lab may write lines back on the same socket. "step 1" asks the probe to hold each
+connect, accept, send and receive until the lab answers "go N" to the "before" report the probe sent
+for it (N is the report's "ask"); "step 0" lets calls run at once again. A receive or an accept on a
+blocking socket is held once something is there to take, as the lab's own are, so that while the
+presenter talks the kernel goes on buffering. If the lab goes away, nothing is held any more.
+
 Standard library only; Python 3.8 or newer; Linux, macOS and Windows.
 """
 
@@ -23,6 +29,7 @@ import itertools
 import json
 import os
 import runpy
+import select
 import socket
 import struct
 import sys
@@ -84,6 +91,7 @@ class _Reporter:
         self.queue = collections.deque()  # append and popleft are atomic: the program's threads never wait on a lock
         self.queued = 0
         self.room = threading.Condition()
+        self.sending = threading.Lock()  # one batch at a time: a held call flushes from its own thread
         self.out = None
         try:
             host, port = where.rsplit(":", 1)
@@ -99,9 +107,58 @@ class _Reporter:
                   "kernel": "TCP_INFO" if KERNEL else None,
                   "kernel_why": None if KERNEL or not asked else "this OS gives Python no TCP_INFO (it is Linux's)"})
         self.flush()
+        pending = self._first_word(out)  # the lab says at once whether to hold calls: before the program runs
         t = threading.Thread(target=self._loop, name="socketlab-probe", daemon=True)
         t.start()
+        threading.Thread(target=self._listen, args=(pending,), name="socketlab-probe-steps", daemon=True).start()
         atexit.register(self.flush)
+
+    @staticmethod
+    def _first_word(out):
+        """Reads the lab's first line ("step 1" or "step 0") and acts on it; returns what came after it."""
+        got = b""
+        out.settimeout(5.0)
+        try:
+            while b"\n" not in got:
+                chunk = out.recv(256)
+                if not chunk:
+                    break
+                got += chunk
+        except OSError:
+            pass
+        finally:
+            out.settimeout(None)
+        line, _, rest = got.partition(b"\n")
+        if line.strip() == b"step 1":
+            STEP.set()
+        return rest
+
+    def _listen(self, pending):
+        """The lab's lines back: "step 1", "step 0", "go N"."""
+        out = self.out
+        while True:
+            try:
+                chunk = out.recv(256)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                break
+            pending += chunk
+            while b"\n" in pending:
+                line, pending = pending.split(b"\n", 1)
+                words = line.decode("ascii", "replace").split()
+                if words[:1] == ["step"] and len(words) == 2:
+                    if words[1] == "1":
+                        STEP.set()
+                    else:
+                        STEP.clear()
+                elif words[:1] == ["go"] and len(words) == 2 and words[1].isdigit():
+                    held = _held.pop(int(words[1]), None)
+                    if held is not None:
+                        held.set()
+        STEP.clear()  # the lab went away: nothing is held any more
+        for held in list(_held.values()):
+            held.set()
 
     def put(self, report, data=None):
         """A report of a rare call, as a dict (and the bytes it moved, for a datagram)."""
@@ -126,6 +183,10 @@ class _Reporter:
             self.flush()
 
     def flush(self):
+        with self.sending:
+            self._flush()
+
+    def _flush(self):
         q = self.queue
         pack = RECORD.pack
         while True:
@@ -258,6 +319,38 @@ def _failed(sock, call, t0, e, **fields):
             err={"type": type(e).__name__, "errno": getattr(e, "errno", None), "text": str(e)}, **fields)
 
 
+STEP = threading.Event()  # set while the lab holds each call for its presenter (step mode)
+_held = {}  # ask number -> the Event the lab's "go" sets
+_asks = itertools.count(1)
+
+
+def _hold(sock, call, what, takes=False):
+    """Step mode: reports the call about to run and waits until the lab lets it (its "go").
+
+    {takes}: a receive or an accept, held once there is something to take (on a blocking socket).
+    """
+    waiting = -1
+    if takes:
+        timeout = sock.gettimeout()
+        if timeout != 0.0:
+            try:
+                select.select([sock], [], [], timeout)
+            except (OSError, ValueError):
+                pass
+        if call != "accept":
+            waiting = _waiting(sock)
+    ev = threading.Event()
+    n = next(_asks)
+    _held[n] = ev
+    _reporter.put({"before": call, "sid": _sid(sock), "what": what, "waiting": waiting, "ask": n,
+                   "thread": threading.current_thread().name})
+    _reporter.flush()
+    while not ev.wait(0.05):
+        if not STEP.is_set() or _reporter.out is None:
+            break
+    _held.pop(n, None)
+
+
 def _wrap(cls):
     """Wraps the methods of socket.socket; every wrapper calls the real method and reports it."""
     orig = {name: getattr(cls, name) for name in (
@@ -274,6 +367,8 @@ def _wrap(cls):
         real = orig[name]
 
         def call(self, *args):
+            if STEP.is_set() and name in ("connect", "connect_ex"):
+                _hold(self, name, "%s(%s)" % (name, _where(args[0]) if args else ""))
             t0 = _now()
             try:
                 result = real(self, *args)
@@ -294,6 +389,8 @@ def _wrap(cls):
         return call
 
     def accept(self):
+        if STEP.is_set():
+            _hold(self, "accept", "accept()", takes=True)
         t0 = _now()
         try:
             conn, addr = orig["accept"](self)
@@ -314,6 +411,8 @@ def _wrap(cls):
         everything = name == "sendall"
 
         def call(self, data, *args):
+            if STEP.is_set():
+                _hold(self, name, "%s(%d bytes)" % (name, memoryview(data).nbytes))
             t0 = _now()
             try:
                 n = real(self, data, *args)
@@ -340,6 +439,8 @@ def _wrap(cls):
         return call
 
     def sendto(self, data, *args):
+        if STEP.is_set():
+            _hold(self, "sendto", "sendto(%d bytes)" % memoryview(data).nbytes)
         t0 = _now()
         try:
             n = orig["sendto"](self, data, *args)
@@ -360,6 +461,8 @@ def _wrap(cls):
                 asked = args[0] if args else 0
             else:
                 asked = args[1] if len(args) > 1 and args[1] else memoryview(args[0]).nbytes if args else 0
+            if STEP.is_set():
+                _hold(self, name, "%s(%d)" % (name, asked), takes=True)
             waiting = _waiting(self)
             t0 = _now()
             try:
@@ -417,6 +520,13 @@ def _unwrap():
     """Puts socket.socket's own methods back."""
     for name, method in _originals.items():
         setattr(socket.socket, name, method)
+
+
+def _where(a):
+    """An address as the banner says it: host:port."""
+    if isinstance(a, tuple) and len(a) >= 2:
+        return "%s:%s" % (a[0], a[1])
+    return str(a)
 
 
 def _family(f):

@@ -29,4 +29,12 @@ public interface CallGate {
     default boolean holds() {
         return false;
     }
+
+    /**
+     * Calls {@code changed} each time {@link #holds()} may have changed, from the thread that changed it, until
+     * the returned handle is run: a traced program's probe is told so it holds its calls too, or stops.
+     */
+    default Runnable whenHoldsChanges(Runnable changed) {
+        return () -> { };
+    }
 }

@@ -49,15 +49,28 @@ public final class Stepper implements CallGate {
         return enabled;
     }
 
+    private final List<Runnable> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Turns stepping on or off; turning it off lets every waiting call run. */
-    public synchronized void setEnabled(boolean on) {
-        enabled = on;
-        if (!on) {
-            while (!line.isEmpty()) {
-                line.poll().go.countDown();
+    public void setEnabled(boolean on) {
+        synchronized (this) {
+            enabled = on;
+            if (!on) {
+                while (!line.isEmpty()) {
+                    line.poll().go.countDown();
+                }
             }
+            version++;
         }
-        version++;
+        for (Runnable w : watchers) {
+            w.run();
+        }
+    }
+
+    @Override
+    public Runnable whenHoldsChanges(Runnable changed) {
+        watchers.add(changed);
+        return () -> watchers.remove(changed);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import socketlab.codec.Framing;
+import socketlab.net.CallGate;
 import socketlab.text.Phrase;
 import socketlab.trace.TraceEvent;
 import socketlab.trace.TraceLog;
@@ -32,12 +33,27 @@ import socketlab.trace.TraceLog;
  *
  * (the layout is {@link Record}'s). A record past {@link Record#MAX_DATA} bytes ends that program's
  * reports; the program itself goes on.
+ *
+ * <p>Step mode goes the other way, in lines: while the lab's {@link CallGate} {@linkplain CallGate#holds holds}
+ * calls, each probe is told {@code step 1} and reports each connect, accept, send and receive before it runs
+ * ({@code {"before":"recv","what":"recv(1024)","waiting":11,"ask":7,…}}); the call waits at the same gate as the
+ * lab's own, and {@code go 7} lets it run. {@code step 0} when step mode ends.
  */
 public final class ProbeListener implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TraceLog log;
     private final Framing framing;
+    private final CallGate gate;
+    /** The lines back to each program's probe (step mode), by connection. */
+    private final Map<Socket, java.io.OutputStream> backs = new ConcurrentHashMap<>();
+    private final Runnable unwatch;
+    /** Where held calls wait for the gate: a thread each while they wait (a presenter holds few at once). */
+    private final java.util.concurrent.ExecutorService holding = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "socketlab-probe-hold");
+        t.setDaemon(true);
+        return t;
+    });
     private final ServerSocket server;
     private final String token;
     private final Map<Long, Program> programs = new ConcurrentHashMap<>();
@@ -55,9 +71,16 @@ public final class ProbeListener implements AutoCloseable {
 
     /** {@code say}: where a line for the user goes (a probe that cannot see the kernel says why). */
     public ProbeListener(TraceLog log, Framing framing, java.util.function.Consumer<String> say) throws IOException {
+        this(log, framing, CallGate.OPEN, say);
+    }
+
+    /** As above, with the step gate the programs' calls wait at while it {@linkplain CallGate#holds holds} them. */
+    public ProbeListener(TraceLog log, Framing framing, CallGate gate, java.util.function.Consumer<String> say) throws IOException {
         this.log = log;
         this.say = say;
         this.framing = framing;
+        this.gate = gate;
+        this.unwatch = gate.whenHoldsChanges(() -> backs.keySet().forEach(this::tellStep));
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         byte[] t = new byte[16];
         new SecureRandom().nextBytes(t);
@@ -137,12 +160,18 @@ public final class ProbeListener implements AutoCloseable {
             ProgramRecorder r = new ProgramRecorder(log, new TraceEvent.Origin(h.path("program").asText("?"), pid),
                     framing, h.path("mono_ns").asLong(), System.nanoTime());
             p.recorder = r;
+            backs.put(s, s.getOutputStream());
+            tellStep(s);
             try {
                 for (Record rec; (rec = Record.read(in)) != null; ) {
                     p.lastReport = System.nanoTime();
                     boolean ready;
                     if (rec.kind() == Record.JSON) {
                         JsonNode report = JSON.readTree(rec.data());
+                        if (report.has("before")) { // step mode: a call the probe holds until the gate lets it run
+                            hold(s, r.before(report));
+                            continue;
+                        }
                         byte[] data = null;
                         if (report.has("data")) { // a datagram: its bytes are the next record
                             Record bytes = Record.read(in);
@@ -163,6 +192,7 @@ public final class ProbeListener implements AutoCloseable {
                     }
                 }
             } finally {
+                backs.remove(s);
                 r.ended();
             }
         } catch (IOException | RuntimeException e) {
@@ -175,8 +205,42 @@ public final class ProbeListener implements AutoCloseable {
         }
     }
 
+    /** Tells probe {@code s} whether to hold its calls: {@code step 1} or {@code step 0}. */
+    private void tellStep(Socket s) {
+        back(s, gate.holds() ? "step 1" : "step 0");
+    }
+
+    /** Waits at the gate on a thread of its own (the reports go on arriving), then tells the probe {@code go N}. */
+    private void hold(Socket s, ProgramRecorder.Hold h) {
+        holding.execute(() -> {
+            try {
+                gate.before(h.side(), h.conn(), h.what(), () -> h.waiting(), () -> !backs.containsKey(s));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            back(s, "go " + h.ask());
+        });
+    }
+
+    private void back(Socket s, String line) {
+        java.io.OutputStream out = backs.get(s);
+        if (out == null) {
+            return;
+        }
+        synchronized (out) {
+            try {
+                out.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException gone) {
+                backs.remove(s); // the program ended: nothing more to tell it
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        unwatch.run();
+        holding.shutdownNow();
         server.close();
     }
 }

@@ -81,6 +81,21 @@ final class ProgramRecorder {
         return origin;
     }
 
+    /** A call the program's probe holds until the lab lets it run (step mode): whose it is, what, and its ask number. */
+    record Hold(Side side, int conn, String what, int waiting, long ask) {}
+
+    /**
+     * A probe's {@code before} report: the call it holds, as the step gate names it. Nothing is recorded: the
+     * call is, once it has run. A socket not yet a server's or a client's is the side its call makes it.
+     */
+    Hold before(JsonNode r) {
+        String call = r.path("before").asText("");
+        Sock s = socks.get(r.path("sid").asInt());
+        Side side = s != null && s.side != null ? s.side : call.equals("accept") ? Side.SERVER : Side.CLIENT;
+        int conn = s != null && s.conn > 0 ? s.conn : 0;
+        return new Hold(side, conn, r.path("what").asText(call), r.path("waiting").asInt(-1), r.path("ask").asLong());
+    }
+
     /**
      * Records one report; {@code data} is the bytes the call moved (or null). True when the program
      * is now ready for the next one to start: it listens, bound a UDP socket, or reached out.

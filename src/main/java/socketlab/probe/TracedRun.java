@@ -48,6 +48,7 @@ public final class TracedRun {
     private volatile boolean stopped;
     private volatile OutputStream lastInput;
     private boolean kernel;
+    private socketlab.net.CallGate gate = socketlab.net.CallGate.OPEN;
 
     /** {@code python}: the interpreter for .py programs ("python3"). */
     public TracedRun(TraceLog log, Framing framing, String python, PrintStream console) {
@@ -69,6 +70,15 @@ public final class TracedRun {
      */
     public TracedRun kernel(boolean on) {
         this.kernel = on;
+        return this;
+    }
+
+    /**
+     * The step gate the programs' calls wait at while it holds them (the window's step mode): each probe holds its
+     * program's connect, accept, send and receive until the gate lets them run, as the lab's own calls wait.
+     */
+    public TracedRun gate(socketlab.net.CallGate g) {
+        this.gate = g;
         return this;
     }
 
@@ -116,7 +126,7 @@ public final class TracedRun {
         Path probe = ProbeScript.extract();
         List<Process> started = new ArrayList<>();
         List<Process> traced = new ArrayList<>(); // those under the probe: their reports are waited for
-        try (ProbeListener listener = new ProbeListener(log, framing, line -> console.println("socketlab trace: " + line))) {
+        try (ProbeListener listener = new ProbeListener(log, framing, gate, line -> console.println("socketlab trace: " + line))) {
             int status = 0;
             try {
                 for (int i = 0; i < programs.size(); i++) {

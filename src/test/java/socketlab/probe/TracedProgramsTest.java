@@ -101,6 +101,62 @@ class TracedProgramsTest {
         assertEquals(1, ConnectionRow.of(idx).size(), "the student's client and the lab's server: one row");
     }
 
+    /**
+     * Step mode through the probe: every connect, accept, send and recv of both listings waits at the lab's own
+     * gate, named as the learner wrote it, and none runs before its step — the trace never holds more of a
+     * program's sends than were stepped. A recv joins the line once bytes are there, and while it is held the
+     * kernel keeps them: when stepped it returns at least what was waiting.
+     */
+    @Test
+    void inStepModeEachCallOfBothProgramsWaitsForItsStepAndRunsOnlyThen() throws Exception {
+        TraceLog log = new TraceLog();
+        socketlab.net.Stepper stepper = new socketlab.net.Stepper();
+        stepper.setEnabled(true);
+        String server = script("ch7_server.py");
+        String client = script("sticky_client.py");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<Integer> run = pool.submit(() -> new TracedRun(log, Framing.NONE, "python3", out())
+                .stdin(ProcessBuilder.Redirect.PIPE).gate(stepper).run(List.of(List.of(server), List.of(client))));
+        List<String> stepped = new ArrayList<>();
+        socketlab.net.Stepper.Pending firstRecv = null;
+        int sendsStepped = 0;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (!run.isDone() && System.nanoTime() < end) {
+                if (!stepper.awaitPending(1, 100)) {
+                    continue;
+                }
+                socketlab.net.Stepper.Pending next = stepper.pending().get(0);
+                int sendsRun = events(log, Op.SEND, Side.CLIENT).size();
+                assertTrue(sendsRun <= sendsStepped, "a send ran before its step: " + sendsRun + " of " + sendsStepped + " stepped");
+                if (next.side() == Side.CLIENT && next.call().startsWith("connect")) {
+                    assertEquals(0, events(log, Op.CONNECT, Side.CLIENT).size(), "the held connect has not run");
+                }
+                if (next.side() == Side.CLIENT && next.call().startsWith("send")) {
+                    sendsStepped++;
+                }
+                if (next.side() == Side.SERVER && next.call().startsWith("recv") && firstRecv == null) {
+                    firstRecv = next;
+                }
+                stepped.add(next.side() + " " + next.call());
+                stepper.step();
+            }
+            assertEquals(0, run.get(10, TimeUnit.SECONDS), console.toString());
+        } finally {
+            stepper.setEnabled(false);
+            pool.shutdownNow();
+        }
+        assertEquals("CLIENT connect(127.0.0.1:" + port + ")", stepped.get(0), "the client's connect waited first: " + stepped);
+        assertTrue(stepped.contains("SERVER accept()"), stepped.toString());
+        assertTrue(stepped.indexOf("CLIENT send(11 bytes)") < stepped.indexOf("CLIENT send(4 bytes)"), stepped.toString());
+        assertNotNull(firstRecv, "the server's recv(1024) waited at the gate: " + stepped);
+        assertEquals("recv(1024)", firstRecv.call());
+        assertTrue(firstRecv.waiting() >= 11, "it joined the line once the first send's bytes were there: " + firstRecv);
+        TraceEvent recv = events(log, Op.RECV, Side.SERVER).get(0);
+        assertTrue(recv.bytes() >= firstRecv.waiting(), "held, it kept what was waiting: " + recv.bytes() + " of " + firstRecv);
+        assertEquals("hello worldhaha".substring(0, recv.bytes()), text(recv));
+    }
+
     @Test
     void threeFilesUnderTheHeaderFramingAreThreeVerifiedFramesAndThreeMessagesMeant() throws Exception {
         TraceLog log = pair(Framing.HEADER, "header_files_server.py", "header_files_client.py");

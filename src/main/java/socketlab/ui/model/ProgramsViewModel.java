@@ -54,7 +54,8 @@ public final class ProgramsViewModel {
             return;
         }
         TracedRun r = new TracedRun(recording.log(), framing, python, sink).stdin(ProcessBuilder.Redirect.PIPE)
-                .kernel(true); // the window shows the kernel's side wherever the OS lets the probe read it
+                .kernel(true) // the window shows the kernel's side wherever the OS lets the probe read it
+                .gate(recording.stepper()); // step mode (F6) holds the programs' calls too, one per step
         run = r;
         running.set(true);
         sink.println("$ " + String.join("  ·  ", programs.stream().map(p -> String.join(" ", p)).toList()));
