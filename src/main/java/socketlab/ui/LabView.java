@@ -283,6 +283,11 @@ final class LabView extends BorderPane {
         nextCall.setId("step-next-call");
         nextCall.getStyleClass().add(Css.STEP_BANNER);
         nextCall.setMaxWidth(Double.MAX_VALUE);
+        // the sentence the class reads: whole, on a second line where one is too narrow (projector type at 1280 and
+        // 1024 wide cut "recv(1024) — 11 bytes are waiting in its receive buffer" to "11 bytes ar...")
+        nextCall.setWrapText(true);
+        nextCall.setMinWidth(0);
+        nextCall.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         nextCall.textProperty().bind(vm.steps().nextCallProperty());
         nextCall.visibleProperty().bind(vm.steps().stepModeProperty());
         nextCall.managedProperty().bind(nextCall.visibleProperty());
@@ -455,7 +460,8 @@ final class LabView extends BorderPane {
                     e.consume();
                 }
             });
-            // what a presenter's clicker sends: Space, →, Page Down — one real socket call each
+            // what a presenter's clicker sends: Space, →, Page Down — one real socket call each. Page Down steps even
+            // from a text field: a program's console line takes the focus when it starts, and a clicker sends no Tab
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
                 if (!vm.steps().stepModeProperty().get() || e.isShortcutDown() || e.isAltDown()) {
                     return;
@@ -463,9 +469,10 @@ final class LabView extends BorderPane {
                 if (vm.replay().isReplaying()) {
                     return;
                 }
-                boolean key = e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.PAGE_DOWN
-                        || e.getCode() == KeyCode.RIGHT && !timeline.isFocused();
-                if (key && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                boolean typing = scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl;
+                boolean key = e.getCode() == KeyCode.PAGE_DOWN
+                        || !typing && (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.RIGHT && !timeline.isFocused());
+                if (key) {
                     vm.steps().step();
                     e.consume();
                 }

@@ -333,6 +333,36 @@ class LabWindowTest {
     }
 
     @Test
+    void aClickersPageDownStepsEvenWhileATextFieldHasTheFocusAndSpaceThereIsTyped(FxRobot robot) {
+        robot.push(KeyCode.F6);
+        typeInto(robot, "#server-port", "0");
+        robot.clickOn("#server-start");
+        waitUntil("accept() waits for its step", () -> vm.steps().waitingCallsProperty().get() == 1);
+        robot.clickOn("#client-port"); // a text field has the focus, as a program's console line has once it starts
+        assertTrue(robot.lookup("#client-port").query().isFocused());
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, vm.steps().waitingCallsProperty().get(), "Space in a text field is a space, not a step");
+        robot.push(KeyCode.PAGE_DOWN);
+        waitUntil("Page Down let accept() run", () -> vm.steps().waitingCallsProperty().get() == 0);
+        robot.push(KeyCode.F6);
+    }
+
+    @Test
+    void theStepBannerIsShownWholeInProjectorTypeAt1024By768(FxRobot robot) throws Exception {
+        robot.push(KeyCode.F6);
+        projectorOn(view, 1024, 768);
+        javafx.scene.control.Label banner = robot.lookup("#step-next-call").queryAs(javafx.scene.control.Label.class);
+        String said = banner.getText();
+        assertTrue(said.length() > 40, "a sentence long enough to need the room: " + said);
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) banner.lookup(".text");
+        assertEquals(said, shown.getText(), "no ellipsis");
+        assertTrue(banner.localToScene(banner.getBoundsInLocal()).getMaxX() <= 1024, "inside the screen");
+        assertTrue(shown.getBoundsInLocal().getHeight() > 1.5 * shown.getFont().getSize(), "it took a second line");
+        robot.push(KeyCode.F6);
+    }
+
+    @Test
     void closingTheWindowClosesEverySocketAndFreesThePortWithinASecond(FxRobot robot) throws Exception {
         typeInto(robot, "#server-port", "0");
         robot.clickOn("#server-start");

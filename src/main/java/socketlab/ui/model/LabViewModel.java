@@ -80,7 +80,10 @@ public final class LabViewModel {
         programs = new ProgramsViewModel(recording, tasks, status);
         live = server.runningProperty().or(server.busyProperty()).or(client.connectedProperty()).or(client.busyProperty())
                 .or(runs.scenarioRunningProperty()).or(lessons.lessonRunningProperty()).or(programs.runningProperty())
-                .or(catchingUp);
+                .or(catchingUp)
+                // a call waiting for its step can leave the line with nothing else live (its program was stopped):
+                // the pulse that sees it go says so in the banner
+                .or(steps.waitingCallsProperty().greaterThan(0));
         server.boundPortProperty().addListener((o, was, port) -> { // the client connects where the server listens
             if (port.intValue() > 0) {
                 client.port.set(String.valueOf(port.intValue()));
