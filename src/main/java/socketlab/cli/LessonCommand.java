@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import socketlab.lesson.Lesson;
 import socketlab.lesson.Lessons;
+import socketlab.lesson.ListingRun;
 import socketlab.net.LabException;
+import socketlab.probe.ProbeException;
+import socketlab.probe.TracedRun;
 import socketlab.trace.JsonLinesWriter;
 import socketlab.trace.TraceLog;
 import socketlab.wire.WireCapture;
@@ -20,7 +23,9 @@ import socketlab.wire.WireCapture;
  * {@code socketlab lesson ID}: a lesson's experiment, headless — the same real sockets the window's
  * Lessons panel runs, its trace as JSON lines, then one {@code lesson} line with what the run measured
  * and the answer it gives the lesson's question. With {@code --wire} the lesson's segments are in the
- * trace too, which is how a teacher (and the tests) check what a lesson's wire lane will show.
+ * trace too, which is how a teacher (and the tests) check what a lesson's wire lane will show. With
+ * {@code --listing} the tutorial's own programs for the lesson run after it under the probe, into the same
+ * trace, and the lesson line says what their calls answered ({@code listing_answer}).
  *
  * <pre>
  *   {"op":"lesson","side":"both","conn":0,"t_ns":…,"id":"ch7-time-wait","answer":"in_use","expected":"in_use",
@@ -38,6 +43,11 @@ final class LessonCommand implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "en", description = "en|zh: the language of the list and of the lesson line's words"
             + " (default ${DEFAULT-VALUE})")
     String lang;
+    @Option(names = "--listing", description = "then run the tutorial's programs for this lesson (Python, under the probe)"
+            + " into the same trace; the lesson line adds listing_answer")
+    boolean listing;
+    @Option(names = "--python", description = "the Python for --listing (default: $SOCKETLAB_PYTHON, else python3)")
+    String python;
     @Mixin
     MemoryOption memory;
     @Mixin
@@ -72,6 +82,11 @@ final class LessonCommand implements Callable<Integer> {
         }
         kernel.apply("lesson");
         Lesson lesson = found.get();
+        if (listing && lesson.listing().isEmpty()) {
+            System.err.println("socketlab lesson: lesson \"" + id + "\" has no listing of the tutorial's; these have: "
+                    + String.join(", ", Lessons.all().stream().filter(l -> !l.listing().isEmpty()).map(Lesson::id).toList()));
+            return 2;
+        }
         TraceLog log = memory.newLog();
         WireCapture capture = wire.attach("lesson", log);
         try (JsonLinesWriter w = new JsonLinesWriter(log, Cli.OUT)) {
@@ -83,8 +98,24 @@ final class LessonCommand implements Callable<Integer> {
             } finally {
                 WireOption.finish("lesson", capture);
             }
+            ObjectNode line = line(lesson, outcome, log.now());
+            if (listing) {
+                int from = log.size();
+                int status;
+                try {
+                    status = new TracedRun(log, ListingRun.framing(lesson), python != null ? python : TracedRun.defaultPython(),
+                            System.err).stdin(ProcessBuilder.Redirect.PIPE).othersMayFinish(ListingRun.FINISH_MS)
+                            .run(ListingRun.programs(lesson));
+                } catch (ProbeException e) {
+                    return Cli.fail(w, e.getMessage());
+                }
+                line.put("t_ns", log.now());
+                line.putPOJO("listing", lesson.listing());
+                line.put("listing_status", status);
+                line.put("listing_answer", ListingRun.answer(lesson, log, from));
+            }
             w.flush();
-            Cli.OUT.println(JSON.writeValueAsString(line(lesson, outcome, log.now())));
+            Cli.OUT.println(JSON.writeValueAsString(line));
             Cli.OUT.flush();
         }
         return 0;

@@ -18,9 +18,19 @@ import java.util.Objects;
  * @param measure  what to read from the run to answer the question
  * @param choices  the answers offered
  * @param answer   the id of the choice the real run gives (checked by a test, on real sockets)
+ * @param listing  the tutorial's programs for this lesson, written fresh (assets/lessons/listings/), server first,
+ *                 each taking the port as its argument; empty when the lesson has none. Run under the probe,
+ *                 their calls answer the same question (see {@link ListingRun})
  */
 public record Lesson(String id, String chapter, Map<String, Map<String, String>> texts, List<String> python,
-                     List<String> java, Experiment experiment, String measure, List<Choice> choices, String answer) {
+                     List<String> java, Experiment experiment, String measure, List<Choice> choices, String answer,
+                     List<String> listing) {
+
+    /** A lesson with no listing of the tutorial's. */
+    public Lesson(String id, String chapter, Map<String, Map<String, String>> texts, List<String> python,
+                  List<String> java, Experiment experiment, String measure, List<Choice> choices, String answer) {
+        this(id, chapter, texts, python, java, experiment, measure, choices, answer, List.of());
+    }
 
     /** An answer offered: its id (what the measurement returns) and its words by language (the id when none). */
     public record Choice(String id, Map<String, String> labels) {
@@ -61,11 +71,11 @@ public record Lesson(String id, String chapter, Map<String, Map<String, String>>
         return this == o || o instanceof Lesson l && Objects.equals(id, l.id) && Objects.equals(chapter, l.chapter)
                 && Objects.equals(texts, l.texts) && Objects.equals(python, l.python) && Objects.equals(java, l.java)
                 && Objects.equals(experiment, l.experiment) && Objects.equals(measure, l.measure)
-                && Objects.equals(choices, l.choices) && Objects.equals(answer, l.answer);
+                && Objects.equals(choices, l.choices) && Objects.equals(answer, l.answer) && Objects.equals(listing, l.listing);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, chapter, texts, python, java, experiment, measure, choices, answer);
+        return Objects.hash(id, chapter, texts, python, java, experiment, measure, choices, answer, listing);
     }
 }

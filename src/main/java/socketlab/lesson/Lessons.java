@@ -77,7 +77,8 @@ public final class Lessons {
                 }
             }
             return new Lesson(n.get("id").asText(), n.get("chapter").asText(), texts, strings(n.get("python")),
-                    strings(n.get("java")), e, n.get("measure").asText(), List.copyOf(choices), n.get("answer").asText());
+                    strings(n.get("java")), e, n.get("measure").asText(), List.copyOf(choices), n.get("answer").asText(),
+                    List.copyOf(strings(n.get("listing"))));
         }
     }
 

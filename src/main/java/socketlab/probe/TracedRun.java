@@ -49,6 +49,7 @@ public final class TracedRun {
     private volatile OutputStream lastInput;
     private boolean kernel;
     private socketlab.net.CallGate gate = socketlab.net.CallGate.OPEN;
+    private long othersMayFinishMs;
 
     /** {@code python}: the interpreter for .py programs ("python3"). */
     public TracedRun(TraceLog log, Framing framing, String python, PrintStream console) {
@@ -79,6 +80,16 @@ public final class TracedRun {
      */
     public TracedRun gate(socketlab.net.CallGate g) {
         this.gate = g;
+        return this;
+    }
+
+    /**
+     * When the last program ends, gives the others up to {@code ms} to end by themselves before they are stopped:
+     * for programs that finish (a lesson's listing, whose server reads what the client sent after it has gone),
+     * not for a server that serves forever (the default, 0, stops those at once).
+     */
+    public TracedRun othersMayFinish(long ms) {
+        this.othersMayFinishMs = ms;
         return this;
     }
 
@@ -158,6 +169,13 @@ public final class TracedRun {
                     }
                 }
             } finally {
+                long until = System.nanoTime() + othersMayFinishMs * 1_000_000;
+                for (Process p : started) { // programs that finish by themselves: given their time to
+                    long left = until - System.nanoTime();
+                    if (left > 0 && !stopped) {
+                        p.waitFor(left, TimeUnit.NANOSECONDS);
+                    }
+                }
                 for (int i = 0; i < started.size() - 1; i++) { // what the others did last is on its way
                     listener.awaitQuiet(started.get(i).pid(), QUIET_MS, STOP_MS);
                 }

@@ -33,6 +33,36 @@ class LessonCommandTest {
     }
 
     @Test
+    void withListingTheTutorialsOwnProgramsRunAfterTheLessonAndTheirCallsAnswerTheSameQuestion() throws Exception {
+        Process py = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(py.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && py.exitValue() == 0,
+                "needs python3");
+        WireCommandTest.Run r = WireCommandTest.run(CliTest.launcher("lesson", "ch8-small-recv", "--listing"));
+        assertEquals(0, r.status(), r.stderr());
+        JsonNode end = r.ops("lesson").get(0);
+        assertEquals("llo xuyapinghaha", end.get("answer").asText(), end.toString());
+        assertEquals(end.get("expected").asText(), end.get("listing_answer").asText(), "the listing's recv(20) as well: " + end);
+        assertTrue(r.ops("recv").stream().anyMatch(e -> "ch8_small_recv_server.py".equals(e.path("program").asText())
+                && e.get("requested").asInt() == 2 && e.get("bytes").asInt() == 2), "the listing's own recv(2) is in the trace");
+        assertTrue(r.stderr().contains("recv(20): b'llo xuyapinghaha'"), "what the listing printed goes to stderr: " + r.stderr());
+    }
+
+    @Test
+    void listingALessonWithoutOneIsABadArgumentThatNamesThoseWithOne() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream was = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = Cli.run("lesson", "ch7-time-wait", "--listing");
+        } finally {
+            System.setErr(was);
+        }
+        assertEquals(2, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("ch8-two-sends-one-recv"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anUnknownLessonIsABadArgumentThatNamesTheList() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream was = System.err;
