@@ -40,6 +40,8 @@ for c in $cases; do
     wire-udp) p=$((20000 + RANDOM % 20000)) # datagrams on the wire, whole, beside the recvfrom()s
       printf 'hello\nudp\n' | lab trace --wire --run "$(listing udp_server.py $p)" --run "$(listing udp_client.py $p)" \
         > "$out/wire-udp.jsonl" 2>>"$out/app.log" ;;
+    lesson-listing-*) # a lesson's Java run, then the tutorial's own programs for it under the probe: lesson-listing-ch8-two-sends-one-recv
+      lab lesson "${c#lesson-listing-}" --listing > "$out/$c.jsonl" 2>>"$out/app.log" ;;
     lesson-wire-*) # a lesson run with all three layers (`socketlab lesson ID --wire --kernel`), then opened: lesson-wire-ch1-call-sequence
       lab lesson "${c#lesson-wire-}" --wire --kernel > "$out/$c.jsonl" 2>>"$out/app.log" ;;
     wire-nagle) # Nagle meets delayed ACK, with the wire: a trace made by `socketlab nagle --wire`, then opened
@@ -76,7 +78,7 @@ for size in "${sizes[@]}"; do
         args=()
         case $c in
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
-          traced-pair|student-header|budget-full|wire-nagle|wire-traced|wire-udp|lesson-wire-*) args=("$out/$c.jsonl") ;;
+          traced-pair|student-header|budget-full|wire-nagle|wire-traced|wire-udp|lesson-wire-*|lesson-listing-*) args=("$out/$c.jsonl") ;;
           wire-sticky|wire-refused) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
           no-kernel) args=(assets/scenarios/sticky.json) ;; # a java started without the image's flags: no TCP_INFO
         esac

@@ -28,6 +28,9 @@ import socketlab.exec.TaskRunner;
 import socketlab.net.ServerSettings;
 import socketlab.scenario.Scenario;
 import socketlab.text.I18n;
+import socketlab.trace.Op;
+import socketlab.trace.TraceEvent;
+import socketlab.trace.TraceLog;
 import socketlab.ui.controls.ChoiceButton;
 import socketlab.ui.controls.FramingField;
 import socketlab.ui.model.LabViewModel;
@@ -515,6 +518,31 @@ class LabWindowTest {
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
+    }
+
+    @Test
+    void aLessonRunsTheTutorialsOwnProgramsAndTheirCallsJoinTheTimeline(FxRobot robot) throws Exception {
+        Process py = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(py.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && py.exitValue() == 0,
+                "needs python3");
+        robot.push(KeyCode.F2);
+        waitUntil("the lesson tab is built", () -> robot.lookup("#lesson-next").tryQuery().isPresent());
+        socketlab.lesson.Lesson sticky = vm.lessons().lessons().stream().filter(l -> l.id().equals("ch8-two-sends-one-recv"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> vm.lessons().lessonProperty().set(sticky));
+        waitUntil("the lesson offers its listing", () -> robot.lookup("#lesson-listing").tryQuery().isPresent());
+        javafx.scene.control.Button listing = robot.lookup("#lesson-listing").queryAs(javafx.scene.control.Button.class);
+        robot.interact(listing::fire); // below the fold of the lesson's text: fired as a click on it would
+        waitUntil("the tutorial's programs answered", () -> vm.scenarioStatusProperty().get().contains("hello worldhaha"));
+        assertTrue(vm.scenarioStatusProperty().get().contains("ch8_sticky_server.py"), vm.scenarioStatusProperty().get());
+        TraceLog log = vm.log();
+        boolean glued = false;
+        for (int i = 0; i < log.size(); i++) {
+            TraceEvent e = log.get(i);
+            glued |= e.op() == Op.RECV && e.origin() != null && e.origin().program().equals("ch8_sticky_server.py") && e.bytes() == 15;
+        }
+        assertTrue(glued, "the listing's server's recv(1024) took both sends, on the window's timeline");
+        assertTrue(vm.programs().consoleProperty().get().contains("first recv: b'hello worldhaha'"), vm.programs().consoleProperty().get());
     }
 
     @Test

@@ -65,6 +65,31 @@ public final class ProgramsViewModel {
                 .executeWith(tasks);
     }
 
+    /**
+     * Runs {@code lesson}'s listing — the tutorial's own programs for it — under the probe, as a run of programs:
+     * its calls appear beside the lab's, its output in the console; the status line then says what they answered.
+     */
+    public void runListing(socketlab.lesson.Lesson lesson) {
+        String python = TracedRun.defaultPython();
+        if (running.get() || lesson.listing().isEmpty()) {
+            return;
+        }
+        TracedRun r = new TracedRun(recording.log(), socketlab.lesson.ListingRun.framing(lesson), python, sink)
+                .stdin(ProcessBuilder.Redirect.PIPE).kernel(true).gate(recording.stepper())
+                .othersMayFinish(socketlab.lesson.ListingRun.FINISH_MS);
+        run = r;
+        running.set(true);
+        String lang = socketlab.text.I18n.locale().getLanguage();
+        BackgroundTask.of("listing", () -> {
+            List<List<String>> programs = socketlab.lesson.ListingRun.programs(lesson); // files copied out: not on the FX thread
+            sink.println("$ " + String.join("  ·  ", programs.stream().map(p -> String.join(" ", p)).toList()));
+            int from = recording.log().size();
+            int code = r.run(programs);
+            String answer = socketlab.lesson.ListingRun.answer(lesson, recording.log(), from);
+            return Phrase.window("listing.answered", String.join(" + ", lesson.listing()), lesson.choice(answer).label(lang), code);
+        }).onSuccess(this::finished).onFailure(e -> finished(Phrase.of(e))).executeWith(tasks);
+    }
+
     private void finished(Phrase said) {
         running.set(false);
         run = null;

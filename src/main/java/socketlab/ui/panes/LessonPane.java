@@ -18,6 +18,7 @@ import socketlab.lesson.Lesson;
 import socketlab.text.I18n;
 import socketlab.trace.Op;
 import socketlab.trace.TraceEvent;
+import socketlab.ui.controls.Controls;
 import socketlab.ui.model.LabViewModel;
 import socketlab.ui.style.Css;
 
@@ -165,6 +166,17 @@ public final class LessonPane extends javafx.scene.layout.BorderPane {
         run.getStyleClass().add(Css.PRIMARY);
         run.disableProperty().bind(vm.lessons().lessonRunningProperty());
         run.setOnAction(e -> vm.lessons().runLesson());
+        javafx.scene.Node runs = run;
+        if (!l.listing().isEmpty()) { // the tutorial's own programs for this lesson, under the probe, beside the lab's run
+            Button listing = new Button(I18n.tr("lesson.listing"));
+            listing.setId("lesson-listing");
+            listing.setWrapText(true);
+            listing.disableProperty().bind(vm.programs().runningProperty().or(vm.lessons().lessonRunningProperty()));
+            listing.setOnAction(e -> vm.programs().runListing(l));
+            Controls.tip(listing, I18n.tr("lesson.listingTip", String.join(" + ", l.listing())));
+            FlowPane both = new FlowPane(8, 8, run, listing);
+            runs = both;
+        }
         Label result = wrapped("");
         result.setId("lesson-result");
         result.getStyleClass().add(Css.LESSON_RESULT);
@@ -174,7 +186,7 @@ public final class LessonPane extends javafx.scene.layout.BorderPane {
         codeScroll.setFitToHeight(true);
         codeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         codeScroll.setFocusTraversable(false);
-        content.getChildren().addAll(title, explain, look, codeScroll, question, choices, run, result);
+        content.getChildren().addAll(title, explain, look, codeScroll, question, choices, runs, result);
     }
 
     private Label codeLine(String text) {
