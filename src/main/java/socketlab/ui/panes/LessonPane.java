@@ -166,16 +166,19 @@ public final class LessonPane extends javafx.scene.layout.BorderPane {
         run.getStyleClass().add(Css.PRIMARY);
         run.disableProperty().bind(vm.lessons().lessonRunningProperty());
         run.setOnAction(e -> vm.lessons().runLesson());
-        javafx.scene.Node runs = run;
+        List<javafx.scene.Node> runs = new ArrayList<>(List.of(run));
         if (!l.listing().isEmpty()) { // the tutorial's own programs for this lesson, under the probe, beside the lab's run
             Button listing = new Button(I18n.tr("lesson.listing"));
             listing.setId("lesson-listing");
+            // on a line of its own, its words wrapped: in a narrow Lesson tab (projector type at 1024 wide) a row of
+            // two buttons made the whole lesson wider than its tab, every line cut at the right
             listing.setWrapText(true);
+            listing.setMinWidth(0);
+            listing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             listing.disableProperty().bind(vm.programs().runningProperty().or(vm.lessons().lessonRunningProperty()));
             listing.setOnAction(e -> vm.programs().runListing(l));
             Controls.tip(listing, I18n.tr("lesson.listingTip", String.join(" + ", l.listing())));
-            FlowPane both = new FlowPane(8, 8, run, listing);
-            runs = both;
+            runs.add(listing);
         }
         Label result = wrapped("");
         result.setId("lesson-result");
@@ -186,7 +189,9 @@ public final class LessonPane extends javafx.scene.layout.BorderPane {
         codeScroll.setFitToHeight(true);
         codeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         codeScroll.setFocusTraversable(false);
-        content.getChildren().addAll(title, explain, look, codeScroll, question, choices, runs, result);
+        content.getChildren().addAll(title, explain, look, codeScroll, question, choices);
+        content.getChildren().addAll(runs);
+        content.getChildren().add(result);
     }
 
     private Label codeLine(String text) {
