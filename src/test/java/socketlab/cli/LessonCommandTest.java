@@ -34,9 +34,7 @@ class LessonCommandTest {
 
     @Test
     void withListingTheTutorialsOwnProgramsRunAfterTheLessonAndTheirCallsAnswerTheSameQuestion() throws Exception {
-        Process py = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-        org.junit.jupiter.api.Assumptions.assumeTrue(py.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && py.exitValue() == 0,
-                "needs python3");
+        socketlab.probe.Python3.assumeInstalled();
         WireCommandTest.Run r = WireCommandTest.run(CliTest.launcher("lesson", "ch8-small-recv", "--listing"));
         assertEquals(0, r.status(), r.stderr());
         JsonNode end = r.ops("lesson").get(0);

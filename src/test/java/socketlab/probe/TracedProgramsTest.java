@@ -47,14 +47,7 @@ class TracedProgramsTest {
 
     @BeforeAll
     static void findPython() {
-        boolean python;
-        try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            python = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            python = false;
-        }
-        assumeTrue(python, "python3 is not installed");
+        Python3.assumeInstalled();
     }
 
     @Test

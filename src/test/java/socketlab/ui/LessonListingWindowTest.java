@@ -44,9 +44,7 @@ class LessonListingWindowTest {
 
     @Test
     void aLessonRunsTheTutorialsOwnProgramsAndTheirCallsJoinTheTimeline(FxRobot robot) throws Exception {
-        Process py = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-        org.junit.jupiter.api.Assumptions.assumeTrue(py.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && py.exitValue() == 0,
-                "needs python3");
+        socketlab.probe.Python3.assumeInstalled();
         robot.push(KeyCode.F2);
         LabWindowTest.waitUntil("the lesson tab is built", () -> robot.lookup("#lesson-next").tryQuery().isPresent());
         socketlab.lesson.Lesson sticky = vm.lessons().lessons().stream().filter(l -> l.id().equals("ch8-two-sends-one-recv"))
