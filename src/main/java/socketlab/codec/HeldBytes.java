@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HeldBytes {
     public static final long MIB = 1L << 20;
-    /** The most a process holds: 256 MiB, sixteen maximum frames. */
+    /** The most a process holds: 256 MiB, fifteen maximum frames (16 MiB and a 4-byte length each). */
     public static final long DEFAULT_LIMIT = 256 * MIB;
     /** No bound: for decoders fed by tests and tools that hold one stream. */
     public static final HeldBytes UNLIMITED = new HeldBytes(Long.MAX_VALUE);
