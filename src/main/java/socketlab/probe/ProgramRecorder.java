@@ -207,6 +207,9 @@ final class ProgramRecorder {
             if (s.frames != null) {
                 s.frames.ended(last, s.received);
             }
+            if (s.meant != null) { // the sender's decoder gives its room back to the process's pool too
+                s.meant.release();
+            }
         }
     }
 

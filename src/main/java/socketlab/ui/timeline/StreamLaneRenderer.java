@@ -34,6 +34,11 @@ import socketlab.trace.TraceLog;
  *                 | recv #1 (1024) → 15 B    GLUED |
  * </pre>
  * Only what is in view is drawn; spans and calls narrower than a pixel are merged into one mark.
+ *
+ * <p>One file at about 500 lines, on purpose: the sender's lane, the receiver's and their label band are
+ * one job — one byte axis, one walk of the visible spans per frame, and one claim on the band's room
+ * (badges first, then call names) — and split apart they would pass that walk's state between classes.
+ * The wire's lane, a separate walk, is {@link WireLane}.
  */
 final class StreamLaneRenderer extends DirectedLanes {
     private static final int MAX_LANE_PX_PER_BYTE = 64;
