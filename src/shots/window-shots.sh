@@ -82,6 +82,8 @@ for size in "${sizes[@]}"; do
           wire-sticky|wire-refused) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
           no-kernel) args=(assets/scenarios/sticky.json) ;; # a java started without the image's flags: no TCP_INFO
         esac
+        busy=""; if [ "$c" = port-busy ]; then # another program holds the server pane's port (8080)
+          python3 -c 'import socket,time; s=socket.socket(); s.bind(("127.0.0.1",8080)); s.listen(); time.sleep(60)' & busy=$!; fi
         budget=""; [ "$c" = budget-full ] && budget=16
         unshare_cmd=""; [ "$c" = wire-refused ] && unshare_cmd=/bin/false # a system that refuses the namespace
         flags=("${kernel[@]}"); [ "$c" = no-kernel ] && flags=(--add-modules=ALL-DEFAULT)
@@ -95,11 +97,13 @@ for size in "${sizes[@]}"; do
         case $c in
           sticky|partial|chinese|sleep-too-short|wire-sticky|no-kernel) keys ctrl+r; sleep 3 ;;
           big) keys ctrl+r; sleep 6 ;;
+          port-busy) keys ctrl+l; sleep 2 ;;
           lesson-udp) keys F2; sleep 1; keys End; sleep 1; keys Tab Tab space Tab space; sleep 3 ;;
         esac
         if [ "$mode" = proj ]; then keys F5; sleep 2; fi
         import -window root "$out/$c-$lang-$size$([ "$mode" = proj ] && echo -proj).png"
         kill $app 2>/dev/null || true; wait $app 2>/dev/null || true
+        [ -z "$busy" ] || { kill $busy 2>/dev/null; wait $busy 2>/dev/null || true; }
         unset DISPLAY
       done
     done

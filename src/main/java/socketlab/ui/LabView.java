@@ -365,12 +365,14 @@ final class LabView extends BorderPane {
         vm.selectedProperty().addListener((o, was, now) -> sideRoom.run());
         side.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> sideRoom.run());
         SplitPane.setResizableWithParent(side, false);
-        // picking a call in the timeline shows its bytes
+        // picking a call in the timeline shows its bytes: a click brings the inspector forward even over the
+        // lesson; the arrows keys leave the lesson in front, where the picked call's lines light up in its code
         vm.selectedProperty().addListener((o, a, e) -> {
             if (e != null && side.getSelectionModel().getSelectedIndex() != 1) {
                 side.getSelectionModel().select(0);
             }
         });
+        timeline.setOnPointerPick(e -> side.getSelectionModel().select(0));
         SplitPane main = new SplitPane(paneScroll, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.56);

@@ -2,6 +2,7 @@ package socketlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
@@ -528,6 +529,30 @@ class LabWindowTest {
         assertTrue(robot.lookup("#lesson-next").query().isVisible(), "and the way on still in view: it does not scroll away");
         robot.clickOn("#lesson-previous");
         assertSame(all.get(0), vm.lessons().lessonProperty().get());
+    }
+
+    @Test
+    void aClickOnACallBringsTheInspectorForwardOverTheLessonWhileArrowsKeepTheLesson(FxRobot robot) {
+        robot.interact(() -> vm.runs().runComparison());
+        waitUntil("both rows are in", () -> !vm.runs().scenarioRunningProperty().get() && vm.gluedProperty().get() >= 2);
+        robot.push(KeyCode.F2);
+        javafx.scene.control.TabPane side = robot.lookup("#side-tabs").queryAs(javafx.scene.control.TabPane.class);
+        waitUntil("the lesson shows", () -> side.getSelectionModel().getSelectedIndex() == 1);
+        javafx.scene.Node timeline = robot.lookup("#timeline").query();
+        robot.interact(timeline::requestFocus);
+        robot.push(KeyCode.RIGHT); // the next call, by key: the lesson stays, its code lights the call's lines
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(vm.selectedProperty().get(), "the arrow picked a call");
+        assertEquals(1, side.getSelectionModel().getSelectedIndex(), "an arrow key leaves the lesson in front");
+        robot.interact(() -> vm.select(-1));
+        // a click on a block: down the timeline's left part until one is hit
+        javafx.geometry.Bounds b = timeline.localToScreen(timeline.getBoundsInLocal());
+        for (double y = b.getMinY() + 20; y < b.getMaxY() - 20 && vm.selectedProperty().get() == null; y += 6) {
+            robot.clickOn(b.getMinX() + b.getWidth() * 0.3, y);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertNotNull(vm.selectedProperty().get(), "a click found a call");
+        assertEquals(0, side.getSelectionModel().getSelectedIndex(), "the click brought the byte inspector forward");
     }
 
     @Test

@@ -27,7 +27,7 @@ final class TimelineInput {
             view.requestFocus();
             int ev = hits.eventAt(e.getX(), e.getY());
             if (ev >= 0) {
-                view.select(ev);
+                view.pickWithPointer(ev);
             }
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> in.scrolled(e, scroll));

@@ -52,6 +52,7 @@ public final class TimelineView extends Control {
     private final javafx.beans.property.DoubleProperty pan = new javafx.beans.property.SimpleDoubleProperty(this, "pan", 0);
     private final javafx.beans.property.ReadOnlyLongWrapper lastDrawNanos = new javafx.beans.property.ReadOnlyLongWrapper(this, "lastDrawNanos");
     private IntConsumer onSelect = i -> { };
+    private IntConsumer onPointerPick = i -> { };
 
     @SuppressWarnings("unchecked")
     private final SimpleStyleableObjectProperty<Paint>[] inks = new SimpleStyleableObjectProperty[Ink.values().length];
@@ -169,9 +170,19 @@ public final class TimelineView extends Control {
         onSelect = c == null ? i -> { } : c;
     }
 
+    /** Called after {@link #setOnSelect}'s consumer when the pointer, not a key, picked the call. */
+    public void setOnPointerPick(IntConsumer c) {
+        onPointerPick = c == null ? i -> { } : c;
+    }
+
     void select(int event) {
         selectedEvent.set(event);
         onSelect.accept(event);
+    }
+
+    void pickWithPointer(int event) {
+        select(event);
+        onPointerPick.accept(event);
     }
 
     Paint ink(Ink ink) {
