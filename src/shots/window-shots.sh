@@ -42,6 +42,8 @@ for c in $cases; do
         > "$out/wire-udp.jsonl" 2>>"$out/app.log" ;;
     lesson-listing-*) # a lesson's Java run, then the tutorial's own programs for it under the probe: lesson-listing-ch8-two-sends-one-recv
       lab lesson "${c#lesson-listing-}" --listing > "$out/$c.jsonl" 2>>"$out/app.log" ;;
+    lesson-trace-*) # a lesson's Java run, headless (`socketlab lesson ID`), then opened: lesson-trace-ch8-nagle
+      lab lesson "${c#lesson-trace-}" > "$out/$c.jsonl" 2>>"$out/app.log" ;;
     lesson-wire-*) # a lesson run with all three layers (`socketlab lesson ID --wire --kernel`), then opened: lesson-wire-ch1-call-sequence
       lab lesson "${c#lesson-wire-}" --wire --kernel > "$out/$c.jsonl" 2>>"$out/app.log" ;;
     wire-nagle) # Nagle meets delayed ACK, with the wire: a trace made by `socketlab nagle --wire`, then opened
@@ -78,7 +80,7 @@ for size in "${sizes[@]}"; do
         args=()
         case $c in
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
-          traced-pair|student-header|budget-full|wire-nagle|wire-traced|wire-udp|lesson-wire-*|lesson-listing-*) args=("$out/$c.jsonl") ;;
+          traced-pair|student-header|budget-full|wire-nagle|wire-traced|wire-udp|lesson-wire-*|lesson-listing-*|lesson-trace-*) args=("$out/$c.jsonl") ;;
           wire-sticky|wire-refused) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
           no-kernel) args=(assets/scenarios/sticky.json) ;; # a java started without the image's flags: no TCP_INFO
         esac

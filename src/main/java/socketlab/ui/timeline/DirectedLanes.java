@@ -7,7 +7,8 @@ import socketlab.trace.TraceIndex;
 
 /**
  * A pair of lanes for one direction of a row, the sender's above the receiver's, each named on
- * its left: shown when the sender sent or the receiver received something of its kind, hidden otherwise.
+ * its left: shown when the sender sent or the receiver received something of its kind, hidden otherwise;
+ * the lane of an end that was not traced is left out.
  * A kind may put lanes between the two ({@link #middleLanes}: a stream's wire).
  */
 abstract class DirectedLanes implements LaneRenderer {
@@ -30,7 +31,10 @@ abstract class DirectedLanes implements LaneRenderer {
         this.amount = amount;
     }
 
-    /** Draws into the two lanes, already named and laid: the sender's at {@code y}, the receiver's at {@code yRecv}. */
+    /**
+     * Draws into the two lanes, already named and laid: the sender's at {@code y}, the receiver's at
+     * {@code yRecv}. A lane whose end is null is not shown: nothing may be drawn at its place.
+     */
     abstract void drawLanes(Painter p, TraceIndex idx, Conn sender, Conn receiver,
                             double lx, double y, double yRecv, double lw);
 
@@ -59,25 +63,44 @@ abstract class DirectedLanes implements LaneRenderer {
         return null;
     }
 
+    /**
+     * The sender's lane, the lanes between, the receiver's lane — without the lane of an end nobody traced
+     * (a peer outside the lab, or a side a lesson did not record): an empty grey lane says nothing true.
+     */
     @Override
     public final int lanes(ConnectionRow row) {
-        return amount.of(dir.sender(row), true) + amount.of(dir.receiver(row), false) > 0 ? 2 + middleLanes(row) : 0;
+        Conn sender = dir.sender(row);
+        Conn receiver = dir.receiver(row);
+        if (amount.of(sender, true) + amount.of(receiver, false) == 0) {
+            return 0;
+        }
+        return (sender != null ? 1 : 0) + middleLanes(row) + (receiver != null ? 1 : 0);
     }
 
     @Override
     public final void draw(Painter p, TraceIndex idx, ConnectionRow row, double x, double lx, double y, double lw) {
+        Conn sender = dir.sender(row);
+        Conn receiver = dir.receiver(row);
         int middle = middleLanes(row);
-        double yRecv = y + p.m.laneStep() * (1 + middle);
-        p.laneLabel(label(idx, dir.sender(row), true, sendKey), x, y);
-        p.laneLabel(label(idx, dir.receiver(row), false, recvKey), x, yRecv);
-        p.g.setFill(p.ink(TimelineView.Ink.LANE));
-        p.g.fillRect(lx, y, lw, p.m.laneH());
-        p.g.fillRect(lx, yRecv, lw, p.m.laneH());
-        if (middle > 0) {
-            p.laneLabel(I18n.tr(middleKey()), x, y + p.m.laneStep());
+        double step = p.m.laneStep();
+        // an untraced sender's lane is not drawn: the lanes below it move up one (its place is above the row)
+        double ySend = sender != null ? y : y - step;
+        double yRecv = ySend + step * (1 + middle);
+        if (sender != null) {
+            p.laneLabel(label(idx, sender, true, sendKey), x, ySend);
             p.g.setFill(p.ink(TimelineView.Ink.LANE));
-            p.g.fillRect(lx, y + p.m.laneStep(), lw, p.m.laneH());
+            p.g.fillRect(lx, ySend, lw, p.m.laneH());
         }
-        drawLanes(p, idx, dir.sender(row), dir.receiver(row), lx, y, yRecv, lw);
+        if (receiver != null) {
+            p.laneLabel(label(idx, receiver, false, recvKey), x, yRecv);
+            p.g.setFill(p.ink(TimelineView.Ink.LANE));
+            p.g.fillRect(lx, yRecv, lw, p.m.laneH());
+        }
+        if (middle > 0) {
+            p.laneLabel(I18n.tr(middleKey()), x, ySend + step);
+            p.g.setFill(p.ink(TimelineView.Ink.LANE));
+            p.g.fillRect(lx, ySend + step, lw, p.m.laneH());
+        }
+        drawLanes(p, idx, sender, receiver, lx, ySend, yRecv, lw);
     }
 }

@@ -22,9 +22,20 @@ final class Fonts {
         }
     };
 
-    /** The font of the default family ({@code family} null) or of {@code family}, e.g. "Monospaced". */
+    /** The family words are drawn in: the window's (see {@link TimelineView#fontFamily}); null until it is known. */
+    private String family;
+
+    /** Takes the window's family, and forgets the fonts made in another. */
+    void setFamily(String f) {
+        if (!java.util.Objects.equals(f, family)) {
+            family = f;
+            fonts.clear();
+        }
+    }
+
+    /** The font of the window's family ({@code family} null) or of {@code family}, e.g. "Monospaced". */
     Font get(String family, FontWeight weight, double size) {
-        return fonts.computeIfAbsent(new Key(family, weight, size), k -> Font.font(k.family(), k.weight(), k.size()));
+        return fonts.computeIfAbsent(new Key(family, weight, size), k -> Font.font(k.family() != null ? k.family() : this.family, k.weight(), k.size()));
     }
 
     Font normal(double size) {

@@ -79,7 +79,8 @@ final class StreamLaneRenderer extends DirectedLanes {
         long firstVisibleByte = (long) Math.max(0, (left - lx) / ppb);
         g.save();
         g.beginPath();
-        g.rect(left, y - 5, lw, yRecv - y + lane + 14);
+        double top = sender != null ? y : y + p.m.laneStep(); // an untraced sender has no lane
+        g.rect(left, top - 5, lw, yRecv - top + lane + 14);
         g.clip();
 
         // each lane's label band: its badges claim their room first, then its calls' names
@@ -92,7 +93,7 @@ final class StreamLaneRenderer extends DirectedLanes {
         int[] chunksPer = receiver != null ? idx.chunksPerSpan(receiver) : new int[spans.size()];
 
         // --- send lane: each message, header hatched; send() calls outlined
-        for (int k = idx.firstSpanEndingAfter(spans, firstVisibleByte); k < spans.size(); ) {
+        for (int k = sender == null ? spans.size() : idx.firstSpanEndingAfter(spans, firstVisibleByte); k < spans.size(); ) {
             int ev = spans.get(k);
             long start = idx.spanStart(ev);
             long len = idx.spanLength(ev);

@@ -114,6 +114,11 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         return contentHeight;
     }
 
+    /** The fonts the last frame drew its words in. */
+    Fonts fonts() {
+        return fonts;
+    }
+
     /** The fit factor of the last frame (see {@link RowMetrics}). */
     public double fit() {
         return metrics.fit();
@@ -189,6 +194,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         hits.clear();
         glyphs = 0;
         metrics.setBase(view.fontSize());
+        fonts.setFamily(view.fontFamily());
         g.setFill(view.ink(TimelineView.Ink.BACKGROUND));
         g.fillRect(0, 0, w, h);
         TraceIndex idx = view.indexProperty().get();

@@ -212,6 +212,31 @@ public final class TimelineView extends Control {
         }
     };
 
+    /**
+     * The family the window's controls are set in (the theme's {@code -fx-font-family}, inherited like a
+     * Label's): the canvas draws its words in it too, so the timeline reads as the rest of the window and
+     * finds the same Chinese glyphs. Its size is {@code -sl-font-size}'s business.
+     */
+    private final javafx.css.StyleableObjectProperty<javafx.scene.text.Font> font =
+            new javafx.css.SimpleStyleableObjectProperty<>(FONT, this, "font", javafx.scene.text.Font.getDefault());
+
+    String fontFamily() {
+        return font.get().getFamily();
+    }
+
+    private static final javafx.css.FontCssMetaData<TimelineView> FONT = new javafx.css.FontCssMetaData<>("-fx-font",
+            javafx.scene.text.Font.getDefault()) {
+        @Override
+        public boolean isSettable(TimelineView n) {
+            return !n.font.isBound();
+        }
+
+        @Override
+        public StyleableProperty<javafx.scene.text.Font> getStyleableProperty(TimelineView n) {
+            return n.font;
+        }
+    };
+
     private static final List<CssMetaData<TimelineView, Paint>> INK_META = new ArrayList<>();
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META;
 
@@ -233,6 +258,7 @@ public final class TimelineView extends Control {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
         all.addAll(INK_META);
         all.add(FONT_SIZE);
+        all.add(FONT);
         CSS_META = Collections.unmodifiableList(all);
     }
 

@@ -48,6 +48,26 @@ class TimelineDrawTest {
         return view;
     }
 
+    @Test
+    void theTimelineDrawsItsWordsInTheFamilyTheWindowsControlsUse() throws Exception {
+        TraceIndex idx = run(Scenario.STICKY);
+        String[] families = WaitForAsyncUtils.asyncFx(() -> {
+            TimelineView view = new TimelineView();
+            view.indexProperty().set(idx);
+            Group window = new Group(view);
+            window.setStyle("-fx-font-family: \"DejaVu Serif\";"); // as the theme sets it on the window's root
+            new Scene(window).getStylesheets().add(Css.stylesheet(Css.THEME));
+            view.applyCss();
+            view.resize(1600, 900);
+            view.layout();
+            ((TimelineSkin) view.getSkin()).drawNow();
+            Fonts f = ((TimelineSkin) view.getSkin()).fonts();
+            return new String[] {f.normal(14).getFamily(), f.bold(14).getFamily()};
+        }).get();
+        assertEquals("DejaVu Serif", families[0], "not the toolkit's System font: a window in Chinese needs the theme's CJK family");
+        assertEquals("DejaVu Serif", families[1]);
+    }
+
     /** Characters the timeline drew: see {@link #drawn}. */
     private static int glyphsAt(TraceIndex idx, double zoom) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> ((TimelineSkin) drawn(idx, zoom).getSkin()).glyphsDrawn()).get();

@@ -42,6 +42,20 @@ class WireLaneTest {
     }
 
     @Test
+    void anEndNobodyTracedHasNoLaneOnlyTheEndThatWasTracedShows() {
+        TraceLog log = new TraceLog();
+        TraceLog.Lane lane = log.newLane();
+        log.life(Op.CONNECT, Side.CLIENT, 1, 50000, 8080, 0, null); // a client of a server outside the lab
+        lane.io(Op.SEND, Side.CLIENT, 1, 0, 2, 0, -1, 10, "hi".getBytes(StandardCharsets.US_ASCII), 0);
+        lane.io(Op.RECV, Side.CLIENT, 1, 0, 2, 1024, 2, 10, "HI".getBytes(StandardCharsets.US_ASCII), 0);
+        TraceIndex idx = new TraceIndex(log);
+        idx.update();
+        ConnectionRow row = ConnectionRow.of(idx).get(0);
+        assertEquals(1, new StreamLaneRenderer(Direction.CLIENT_TO_SERVER).lanes(row), "the client's send lane, no empty server recv lane");
+        assertEquals(1, new StreamLaneRenderer(Direction.SERVER_TO_CLIENT).lanes(row), "the client's recv lane, no empty server send lane");
+    }
+
+    @Test
     void withoutACaptureTheRowKeepsItsTwoLanes() {
         assertEquals(2, new StreamLaneRenderer(Direction.CLIENT_TO_SERVER).lanes(row(false)));
     }
@@ -52,6 +66,7 @@ class WireLaneTest {
         TraceLog.Lane lane = log.newLane();
         byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
         log.life(Op.LISTEN, Side.SERVER, 1, 8080, 0, 0, null); // the server's bind
+        log.life(Op.LISTEN, Side.CLIENT, 2, 40000, 0, 0, null); // and the client's: the two ends of one row
         lane.datagramAt(System.nanoTime(), Op.SENDTO, Side.CLIENT, 2, 5, 0, 8080, 10, hello);
         lane.append(Segments.event(log.now(), Side.CLIENT, 0, 0, 40000, 8080, Segments.UDP, 0, 0, 5, hello));
         lane.datagramAt(System.nanoTime(), Op.RECVFROM, Side.SERVER, 1, 2, 2, 40000, 10, new byte[] {'h', 'e'});
