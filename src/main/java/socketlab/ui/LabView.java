@@ -195,11 +195,14 @@ final class LabView extends BorderPane {
         packets.setOnAction(e -> choose(true, "packets", "*.pcapng").ifPresent(vm.files()::exportPackets));
         javafx.scene.control.MenuItem openScenario = new javafx.scene.control.MenuItem(I18n.tr("file.openScenario"));
         openScenario.setOnAction(e -> choose(false, "scenario", "*.json").ifPresent(vm.runs()::openScenario));
+        javafx.scene.control.MenuItem saveScenario = new javafx.scene.control.MenuItem(I18n.tr("file.saveScenario"));
+        saveScenario.setId("save-scenario");
+        saveScenario.setOnAction(e -> saveScenario(vm));
         javafx.scene.control.MenuItem program = new javafx.scene.control.MenuItem(I18n.tr("program.menu"));
         program.setId("run-program");
         program.disableProperty().bind(vm.programs().runningProperty());
         program.setOnAction(e -> runProgram(vm));
-        file.getItems().addAll(openScenario, open, save, new javafx.scene.control.SeparatorMenuItem(), pngVisible, pngAll, csv,
+        file.getItems().addAll(openScenario, saveScenario, open, save, new javafx.scene.control.SeparatorMenuItem(), pngVisible, pngAll, csv,
                 packets, new javafx.scene.control.SeparatorMenuItem(), program);
         // drop a scenario (.json) or a saved trace (.jsonl) anywhere on the window
         setOnDragOver(e -> {
@@ -483,6 +486,21 @@ final class LabView extends BorderPane {
     }
 
     /** "Run a Python program…": asks what to run, then runs it under the probe with the server pane's framing. */
+    /** The scenario's words first; a refusal (two framings, no message, no title) is said before any file dialog. */
+    private void saveScenario(LabViewModel vm) {
+        new socketlab.ui.panes.SaveScenarioDialog(getScene().getWindow(), vm.runs().scenarioProperty().get()).showAndWait().ifPresent(w -> {
+            socketlab.text.Phrase refused = vm.scenarioRefusal(w.titles());
+            if (refused != null) {
+                javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING, refused.words());
+                a.initOwner(getScene().getWindow());
+                a.setHeaderText(I18n.tr("scenario.save.title"));
+                a.showAndWait();
+                return;
+            }
+            choose(true, "my-scenario", "*.json").ifPresent(f -> vm.saveScenario(f, w.titles(), w.notes()));
+        });
+    }
+
     private void runProgram(LabViewModel vm) {
         new RunProgramDialog(getScene().getWindow(), "").showAndWait().ifPresent(c -> {
             socketlab.codec.Framing framing;

@@ -123,4 +123,28 @@ class ScenarioFileTest {
         assertEquals("notes", e.field());
         assertTrue(e.getMessage().contains("at most 4000 characters, got 1000000"), e.getMessage());
     }
+
+    @Test
+    void aWrittenScenarioReadsBackAsTheSameScenarioForEveryBuiltInAndAHandWrittenOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<Scenario> all = new java.util.ArrayList<>(Scenario.builtIn());
+        all.add(ScenarioFile.parse(GOOD, "three.json"));
+        for (Scenario s : all) {
+            java.nio.file.Path file = dir.resolve(s.id() + ".json");
+            ScenarioWriter.write(s, file);
+            Scenario back = ScenarioFile.read(file);
+            assertEquals(s.id(), back.id());
+            assertEquals(s.titles(), back.titles(), s.id());
+            assertEquals(s.notes(), back.notes(), s.id());
+            assertEquals(s.messages().size(), back.messages().size(), s.id());
+            for (int k = 0; k < s.messages().size(); k++) {
+                assertTrue(java.util.Arrays.equals(s.messages().get(k), back.messages().get(k)), s.id() + " message " + k);
+            }
+            assertEquals(s.framing(), back.framing(), s.id());
+            assertEquals(List.of(s.gapMs(), s.recvBuffer(), s.recvDelayMs()), List.of(back.gapMs(), back.recvBuffer(), back.recvDelayMs()), s.id());
+            assertEquals(s.recvSizes(), back.recvSizes(), s.id());
+        }
+        assertTrue(java.nio.file.Files.size(dir.resolve("big.json")) < 2000,
+                "the 1 MiB message is written as {\"generate\": 1048576}, not as its megabyte");
+    }
 }

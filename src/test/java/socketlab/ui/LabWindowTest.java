@@ -532,6 +532,45 @@ class LabWindowTest {
     }
 
     @Test
+    void thePanesSavedAsAScenarioOpenAgainIntoThePanesWithTheirTitleAndNotesInBothLanguages(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        typeInto(robot, "#client-messages", "ping\npong");
+        typeInto(robot, "#server-recv-delay .text-field", "250");
+        robot.push(KeyCode.TAB); // left with Tab: the typed value is the value saved
+        chooseFraming(robot, "#server-framing", "length:be");
+        chooseFraming(robot, "#client-framing", "length:be");
+        java.util.Map<String, String> titles = java.util.Map.of("en", "Ping and pong", "zh", "乒与乓");
+        java.util.Map<String, String> notes = java.util.Map.of("en", "Two sends, one length each.", "zh", "两次发送，各带长度。");
+        java.nio.file.Path file = dir.resolve("Ping pong.json");
+        robot.interact(() -> vm.saveScenario(file, titles, notes));
+        waitUntil("the scenario is saved and chosen", () -> "Ping-pong".equals(vm.runs().scenarioProperty().get().id()));
+        socketlab.scenario.Scenario saved = socketlab.scenario.ScenarioFile.read(file);
+        assertEquals(titles, saved.titles());
+        assertEquals(notes, saved.notes());
+        assertEquals(250, saved.recvDelayMs(), "the delay typed and left with Tab");
+        assertEquals("length:be", saved.framing().spec());
+        assertEquals(List.of("ping", "pong"), saved.messages().stream().map(m -> new String(m, java.nio.charset.StandardCharsets.UTF_8)).toList());
+        waitUntil("the status line says where it went", () -> vm.scenarioStatusProperty().get().contains("Ping pong.json"));
+
+        // other settings, then the file opened again: the panes hold what was saved
+        robot.interact(() -> vm.runs().scenarioProperty().set(socketlab.scenario.Scenario.STICKY));
+        assertEquals("hello world\nhaha", vm.client().messagesTextProperty().get(), "a scenario chosen is what the panes show");
+        robot.interact(() -> vm.runs().openScenario(file));
+        waitUntil("the saved scenario is chosen again", () -> "Ping-pong".equals(vm.runs().scenarioProperty().get().id()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ping\npong", vm.client().messagesTextProperty().get());
+        assertEquals(250, vm.server().recvDelayMsProperty().get());
+        assertEquals("length:be", framingOf(robot, "#server-framing"));
+        assertEquals("length:be", framingOf(robot, "#client-framing"));
+
+        // two framings cannot be one scenario: said, in words, before any file is written
+        chooseFraming(robot, "#client-framing", "none");
+        socketlab.text.Phrase refused = vm.scenarioRefusal(titles);
+        assertNotNull(refused);
+        assertTrue(refused.words().contains("none") && refused.words().contains("length:be"), refused.words());
+    }
+
+    @Test
     void aClickOnACallBringsTheInspectorForwardOverTheLessonWhileArrowsKeepTheLesson(FxRobot robot) {
         robot.interact(() -> vm.runs().runComparison());
         waitUntil("both rows are in", () -> !vm.runs().scenarioRunningProperty().get() && vm.gluedProperty().get() >= 2);

@@ -155,6 +155,35 @@ public final class LabViewModel {
     public ProgramsViewModel programs() { return programs; }
 
     /**
+     * Why the panes cannot be saved as a scenario titled {@code titles} (see {@link ScenarioDraft}), or null
+     * when they can: asked before a file is chosen, so a refusal costs the teacher no file dialog.
+     */
+    public socketlab.text.Phrase scenarioRefusal(java.util.Map<String, String> titles) {
+        try {
+            ScenarioDraft.of(server, client, "draft", titles, java.util.Map.of());
+            return null;
+        } catch (socketlab.net.LabException e) {
+            return e.words();
+        }
+    }
+
+    /**
+     * "Save as scenario…": what the panes hold now, titled and noted in English and Chinese, written to
+     * {@code file} (its name gives the scenario's id) and offered by the scenario chooser from then on.
+     * A refusal is said on the status line.
+     */
+    public void saveScenario(java.nio.file.Path file, java.util.Map<String, String> titles, java.util.Map<String, String> notes) {
+        socketlab.scenario.Scenario s;
+        try {
+            s = ScenarioDraft.of(server, client, ScenarioDraft.idOf(file.getFileName().toString()), titles, notes);
+        } catch (socketlab.net.LabException e) {
+            status.say(e.words());
+            return;
+        }
+        runs.saveScenario(s, file);
+    }
+
+    /**
      * True while a socket of the window's can write to the trace: the server listening, the client
      * connected, a run or a lesson going, or one of them starting or stopping — or while events already
      * recorded (a large trace opened) are still being taken in, a pulse's share at a time.

@@ -19,6 +19,7 @@ import socketlab.net.LabException;
 import socketlab.scenario.Scenario;
 import socketlab.scenario.Workload;
 import socketlab.scenario.ScenarioFile;
+import socketlab.scenario.ScenarioWriter;
 import socketlab.lesson.PaneSettings;
 import socketlab.scenario.ScenarioRunner;
 import socketlab.text.I18n;
@@ -53,6 +54,12 @@ public final class RunsViewModel {
         this.tasks = tasks;
         this.status = status;
         this.panes = panes;
+        // a scenario chosen (or opened, or just saved) is what the panes show: Send or Start does it by hand
+        scenario.addListener((o, was, now) -> {
+            if (now != null) {
+                panes.accept(PaneSettings.of(now));
+            }
+        });
     }
 
     public ObjectProperty<Scenario> scenarioProperty() { return scenario; }
@@ -79,6 +86,25 @@ public final class RunsViewModel {
                     status.say(Phrase.window("file.scenarioOpened", s.title(I18n.locale().getLanguage()), file.getFileName().toString()));
                 })
                 .onFailure(e -> status.say(Phrase.window("file.scenarioBad", Phrase.of(e))))
+                .executeWith(tasks);
+    }
+
+    /**
+     * Writes {@code s} to {@code file} in the background, reads it back as {@link #openScenario} would, and
+     * makes it the chosen scenario: what was saved is what the chooser now offers and the panes hold.
+     */
+    void saveScenario(Scenario s, Path file) {
+        BackgroundTask.of("save-scenario", () -> {
+                    ScenarioWriter.write(s, file);
+                    return ScenarioFile.read(file); // what a later open will see
+                })
+                .onSuccess(saved -> {
+                    scenarios.removeIf(x -> x.id().equals(saved.id()) && !Scenario.builtIn().contains(x));
+                    scenarios.add(saved);
+                    scenario.set(saved);
+                    status.say(Phrase.window("file.scenarioSaved", saved.title(I18n.locale().getLanguage()), file.getFileName().toString()));
+                })
+                .onFailure(e -> status.say(Phrase.window("file.failed", file.getFileName().toString(), Phrase.of(e))))
                 .executeWith(tasks);
     }
 
