@@ -100,9 +100,10 @@ for size in "${sizes[@]}"; do
           sticky|partial|chinese|sleep-too-short|wire-sticky|no-kernel) keys ctrl+r; sleep 3 ;;
           big) keys ctrl+r; sleep 6 ;;
           port-busy) keys ctrl+l; sleep 2 ;;
+          save-scenario) if [ "$mode" = proj ]; then keys F5; sleep 2; fi; keys ctrl+shift+s; sleep 2 ;; # the dialog over the window
           lesson-udp) keys F2; sleep 1; keys End; sleep 1; keys Tab Tab space Tab space; sleep 3 ;;
         esac
-        if [ "$mode" = proj ]; then keys F5; sleep 2; fi
+        if [ "$mode" = proj ] && [ "$c" != save-scenario ]; then keys F5; sleep 2; fi
         import -window root "$out/$c-$lang-$size$([ "$mode" = proj ] && echo -proj).png"
         kill $app 2>/dev/null || true; wait $app 2>/dev/null || true
         [ -z "$busy" ] || { kill $busy 2>/dev/null; wait $busy 2>/dev/null || true; }

@@ -197,6 +197,7 @@ final class LabView extends BorderPane {
         openScenario.setOnAction(e -> choose(false, "scenario", "*.json").ifPresent(vm.runs()::openScenario));
         javafx.scene.control.MenuItem saveScenario = new javafx.scene.control.MenuItem(I18n.tr("file.saveScenario"));
         saveScenario.setId("save-scenario");
+        saveScenario.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         saveScenario.setOnAction(e -> saveScenario(vm));
         javafx.scene.control.MenuItem program = new javafx.scene.control.MenuItem(I18n.tr("program.menu"));
         program.setId("run-program");
