@@ -30,7 +30,7 @@ public final class SaveScenarioDialog extends Dialog<SaveScenarioDialog.Words> {
         Label about = new Label(I18n.tr("scenario.save.header"));
         about.setWrapText(true);
         about.setMinHeight(Region.USE_PREF_SIZE); // all of it, on as many lines as it takes
-        about.setMaxWidth(640);
+        about.setMaxWidth(Double.MAX_VALUE);
         TextField titleEn = field("scenario-title-en", startFrom.titles().getOrDefault("en", startFrom.title()));
         TextField titleZh = field("scenario-title-zh", startFrom.titles().getOrDefault("zh", ""));
         TextArea notesEn = area("scenario-notes-en", startFrom.notes().getOrDefault("en", ""));
@@ -49,6 +49,10 @@ public final class SaveScenarioDialog extends Dialog<SaveScenarioDialog.Words> {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
         getDialogPane().setContent(grid);
+        // never wider than the window it belongs to (a 1024-wide projector in projector type): the words wrap instead
+        double room = owner == null || owner.getWidth() <= 0 ? 820 : owner.getWidth() - 48;
+        getDialogPane().setPrefWidth(Math.min(820, room));
+        getDialogPane().setMaxWidth(room);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         setResizable(true);
         setOnShown(e -> titleEn.requestFocus());
@@ -60,7 +64,7 @@ public final class SaveScenarioDialog extends Dialog<SaveScenarioDialog.Words> {
     private static TextField field(String id, String text) {
         TextField f = new TextField(text);
         f.setId(id);
-        f.setPrefColumnCount(36);
+        f.setPrefColumnCount(20);
         return f;
     }
 
@@ -69,7 +73,7 @@ public final class SaveScenarioDialog extends Dialog<SaveScenarioDialog.Words> {
         a.setId(id);
         a.setWrapText(true);
         a.setPrefRowCount(3);
-        a.setPrefColumnCount(36);
+        a.setPrefColumnCount(20);
         return a;
     }
 }
