@@ -24,7 +24,6 @@ import socketlab.ui.panes.ByteInspector;
 import socketlab.ui.panes.ClientPane;
 import socketlab.ui.panes.LessonPane;
 import socketlab.ui.panes.ProgramConsole;
-import socketlab.ui.panes.RunProgramDialog;
 import socketlab.ui.panes.ReplayBar;
 import socketlab.ui.panes.ServerPane;
 import socketlab.ui.panes.StatusBar;
@@ -38,6 +37,8 @@ final class LabView extends BorderPane {
 
     final TimelineView timeline = new TimelineView();
     final ByteInspector inspector = new ByteInspector();
+    /** The File menu: files opened and saved, the PNG export, the scenario and program dialogs. */
+    final FileMenu fileMenu;
     /** Projector mode: large type, high contrast, full screen, only the knobs a scenario needs. */
     final javafx.beans.property.BooleanProperty projector = new javafx.beans.property.SimpleBooleanProperty(false);
     /** Whether the client and server panes are in view (F8); hidden, the timeline takes the whole window. */
@@ -76,59 +77,6 @@ final class LabView extends BorderPane {
             stage.setFullScreenExitHint("");
             stage.setFullScreen(projector.get());
         }
-    }
-
-    private java.util.Optional<java.nio.file.Path> choose(boolean save, String name, String pattern) {
-        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(pattern, pattern));
-        fc.setInitialFileName(name + pattern.substring(1));
-        java.io.File f = save ? fc.showSaveDialog(getScene().getWindow()) : fc.showOpenDialog(getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
-    }
-
-    /**
-     * Exports the timeline as a PNG: what is in view, or the whole run at fit-to-width. The pixels
-     * are taken on the FX thread; encoding and writing happen in the background.
-     */
-    void exportPng(LabViewModel vm, java.nio.file.Path file, boolean whole, Runnable done) {
-        double scale = whole ? PNG_SCALE : 1;
-        javafx.scene.image.WritableImage img = headed(whole ? timeline.snapshotAll(Math.max(800, timeline.getWidth()), scale)
-                : timeline.snapshot(null, null), pngHeading(vm), scale);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        int[] argb = new int[w * h];
-        img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        vm.files().exportPng(w, h, argb, file, done);
-    }
-
-    /** The whole run's PNG is drawn at twice the screen's type and width: sharp on a slide or in print. */
-    static final double PNG_SCALE = 2;
-
-    /** What an exported picture says of itself: the scenario, what the run counted, the date (a slide needs no caption). */
-    private static String pngHeading(LabViewModel vm) {
-        String title = vm.runs().scenarioProperty().get() == null ? "" : vm.runs().scenarioProperty().get().title(I18n.locale().getLanguage());
-        int rows = socketlab.trace.ConnectionRow.of(vm.shownIndex()).size();
-        return I18n.tr("file.pngHeading", title, rows, vm.gluedProperty().get(), vm.splitProperty().get(), vm.eventsProperty().get(),
-                java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
-    }
-
-    /** {@code picture} under a band with {@code heading}, in the theme's type at {@code scale}. */
-    private javafx.scene.image.WritableImage headed(javafx.scene.image.Image picture, String heading, double scale) {
-        Label head = new Label(heading);
-        head.getStyleClass().add(Css.EXPORT_HEADING);
-        head.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx; -fx-padding: %.1f %.1f %.1f %.1f;",
-                14 * scale, 6 * scale, 8 * scale, 6 * scale, 8 * scale));
-        head.setWrapText(true);
-        head.setPrefWidth(picture.getWidth());
-        head.setMaxWidth(picture.getWidth());
-        VBox box = new VBox(head, new javafx.scene.image.ImageView(picture));
-        javafx.scene.Scene scene = new javafx.scene.Scene(box);
-        if (getScene() != null) {
-            scene.getStylesheets().setAll(getScene().getStylesheets());
-        }
-        box.applyCss();
-        box.layout();
-        return box.snapshot(null, null);
     }
 
     /** F1 or ?: every key the lab answers to. */
@@ -175,36 +123,8 @@ final class LabView extends BorderPane {
         next.managedProperty().bind(next.visibleProperty());
         next.disableProperty().bind(vm.steps().waitingCallsProperty().isEqualTo(0));
         next.setOnAction(e -> vm.steps().step());
-        javafx.scene.control.MenuButton file = new javafx.scene.control.MenuButton(I18n.tr("file.menu"));
-        file.setId("file-menu");
-        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem(I18n.tr("file.open"));
-        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(e -> choose(false, "trace", "*.jsonl").ifPresent(vm.files()::openTrace));
-        javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem(I18n.tr("file.save"));
-        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
-        save.setOnAction(e -> choose(true, "trace", "*.jsonl").ifPresent(vm.files()::saveTrace));
-        javafx.scene.control.MenuItem pngVisible = new javafx.scene.control.MenuItem(I18n.tr("file.pngVisible"));
-        pngVisible.setOnAction(e -> choose(true, "timeline", "*.png").ifPresent(p -> exportPng(vm, p, false, null)));
-        javafx.scene.control.MenuItem pngAll = new javafx.scene.control.MenuItem(I18n.tr("file.pngAll"));
-        pngAll.setOnAction(e -> choose(true, "timeline-all", "*.png").ifPresent(p -> exportPng(vm, p, true, null)));
-        javafx.scene.control.MenuItem csv = new javafx.scene.control.MenuItem(I18n.tr("file.csv"));
-        csv.setOnAction(e -> choose(true, "events", "*.csv").ifPresent(vm.files()::exportCsv));
-        javafx.scene.control.MenuItem packets = new javafx.scene.control.MenuItem(I18n.tr("file.packetsMenu"));
-        packets.setId("export-packets");
-        packets.visibleProperty().bind(vm.wireOnProperty()); // only in wire mode: there are no packets otherwise
-        packets.setOnAction(e -> choose(true, "packets", "*.pcapng").ifPresent(vm.files()::exportPackets));
-        javafx.scene.control.MenuItem openScenario = new javafx.scene.control.MenuItem(I18n.tr("file.openScenario"));
-        openScenario.setOnAction(e -> choose(false, "scenario", "*.json").ifPresent(vm.runs()::openScenario));
-        javafx.scene.control.MenuItem saveScenario = new javafx.scene.control.MenuItem(I18n.tr("file.saveScenario"));
-        saveScenario.setId("save-scenario");
-        saveScenario.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        saveScenario.setOnAction(e -> saveScenario(vm));
-        javafx.scene.control.MenuItem program = new javafx.scene.control.MenuItem(I18n.tr("program.menu"));
-        program.setId("run-program");
-        program.disableProperty().bind(vm.programs().runningProperty());
-        program.setOnAction(e -> runProgram(vm));
-        file.getItems().addAll(openScenario, saveScenario, open, save, new javafx.scene.control.SeparatorMenuItem(), pngVisible, pngAll, csv,
-                packets, new javafx.scene.control.SeparatorMenuItem(), program);
+        FileMenu file = new FileMenu(vm, timeline);
+        fileMenu = file;
         // drop a scenario (.json) or a saved trace (.jsonl) anywhere on the window
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -422,11 +342,7 @@ final class LabView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm.runs()::runComparison);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::clear);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm.runs()::cancel);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
-                if (!vm.programs().runningProperty().get()) {
-                    runProgram(vm);
-                }
-            });
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), file::runProgram);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), timeline::requestFocus);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> projector.set(!projector.get()));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
@@ -483,34 +399,6 @@ final class LabView extends BorderPane {
                     e.consume();
                 }
             });
-        });
-    }
-
-    /** "Run a Python program…": asks what to run, then runs it under the probe with the server pane's framing. */
-    /** The scenario's words first; a refusal (two framings, no message, no title) is said before any file dialog. */
-    private void saveScenario(LabViewModel vm) {
-        new socketlab.ui.panes.SaveScenarioDialog(getScene().getWindow(), vm.runs().scenarioProperty().get()).showAndWait().ifPresent(w -> {
-            socketlab.text.Phrase refused = vm.scenarioRefusal(w.titles());
-            if (refused != null) {
-                javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING, refused.words());
-                a.initOwner(getScene().getWindow());
-                a.setHeaderText(I18n.tr("scenario.save.title"));
-                a.showAndWait();
-                return;
-            }
-            choose(true, "my-scenario", "*.json").ifPresent(f -> vm.saveScenario(f, w.titles(), w.notes()));
-        });
-    }
-
-    private void runProgram(LabViewModel vm) {
-        new RunProgramDialog(getScene().getWindow(), "").showAndWait().ifPresent(c -> {
-            socketlab.codec.Framing framing;
-            try {
-                framing = socketlab.codec.Framing.parse(vm.server().framingProperty().get());
-            } catch (IllegalArgumentException e) {
-                framing = socketlab.codec.Framing.NONE;
-            }
-            vm.programs().run(c.programs(), framing, c.python());
         });
     }
 }

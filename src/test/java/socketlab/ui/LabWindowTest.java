@@ -403,8 +403,8 @@ class LabWindowTest {
         java.nio.file.Path whole = dir.resolve("whole.png");
         java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(2);
         robot.interact(() -> {
-            view.exportPng(vm, visible, false, written::countDown);
-            view.exportPng(vm, whole, true, written::countDown);
+            view.fileMenu.exportPng(visible, false, written::countDown);
+            view.fileMenu.exportPng(whole, true, written::countDown);
         });
         assertTrue(written.await(15, TimeUnit.SECONDS));
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(visible.toFile());
