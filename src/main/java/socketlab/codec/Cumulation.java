@@ -24,7 +24,7 @@ import java.util.Arrays;
  * throws {@link HeldBytesExceededException}, with nothing taken and nothing appended.
  */
 public final class Cumulation {
-    /** The size a buffer starts at, and goes back to once read empty. */
+    /** The size a buffer starts at (with its first chunk), and goes back to once read empty. */
     static final int SMALL = 256;
     /** A buffer larger than this is given back when it has been read empty. */
     static final int KEEP = 64 * 1024;
@@ -39,9 +39,13 @@ public final class Cumulation {
         this(HeldBytes.UNLIMITED);
     }
 
+    /**
+     * A buffer that holds nothing of {@code pool} until its first chunk: the room is taken in
+     * {@link #append}, where a refusal is the stream's to report, never in the connection's set-up.
+     */
     public Cumulation(HeldBytes pool) {
         this.pool = pool;
-        buf = take(SMALL);
+        buf = new byte[0];
     }
 
     /** Appends one {@code recv()} chunk. */
@@ -56,7 +60,7 @@ public final class Cumulation {
                 writer = readable;
                 reader = 0;
             } else {
-                resize(Math.max(Math.min((long) buf.length * 2, Integer.MAX_VALUE - 8), (long) readable + len));
+                resize(Math.max(SMALL, Math.max(Math.min((long) buf.length * 2, Integer.MAX_VALUE - 8), (long) readable + len)));
             }
         }
         System.arraycopy(src, off, buf, writer, len);

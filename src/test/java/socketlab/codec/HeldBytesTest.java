@@ -32,6 +32,17 @@ class HeldBytesTest {
     }
 
     @Example
+    void aStreamOpenedWhenThePoolIsFullIsRefusedByItsFirstChunkNotAtItsSetUp() {
+        HeldBytes pool = new HeldBytes(1024);
+        assertTrue(pool.take(1024)); // every byte held by other connections
+        StreamDecoder d = lengthDecoder(pool); // a new connection's decoder: made, holding nothing
+        assertEquals(1024, pool.held());
+        List<StreamDecoder.Result> out = d.feed(lengthField(10));
+        assertTrue(out.size() == 1 && out.get(0) instanceof StreamDecoder.Refused, "its first chunk is refused in words: " + out);
+        assertEquals(1024, pool.held(), "and it took nothing");
+    }
+
+    @Example
     void aHeldMaximumFrameCostsItsOwnSizeNotTwice() {
         HeldBytes pool = new HeldBytes(64L * MIB);
         StreamDecoder d = lengthDecoder(pool);
