@@ -48,7 +48,7 @@ public final class ProbeListener implements AutoCloseable {
     /** The lines back to each program's probe (step mode), by connection. */
     private final Map<Socket, java.io.OutputStream> backs = new ConcurrentHashMap<>();
     private final Runnable unwatch;
-    /** Where held calls wait for the gate: a thread each while they wait (a presenter holds few at once). */
+    /** Where held calls wait for the gate (a thread each while they wait: a presenter holds few at once), and where the probes are told step mode changed. */
     private final java.util.concurrent.ExecutorService holding = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "socketlab-probe-hold");
         t.setDaemon(true);
@@ -80,7 +80,14 @@ public final class ProbeListener implements AutoCloseable {
         this.say = say;
         this.framing = framing;
         this.gate = gate;
-        this.unwatch = gate.whenHoldsChanges(() -> backs.keySet().forEach(this::tellStep));
+        // the change comes from the thread that made it (F6: the FX thread): the probes are told from one of ours
+        this.unwatch = gate.whenHoldsChanges(() -> {
+            try {
+                holding.execute(() -> backs.keySet().forEach(this::tellStep));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the listener is closing: no program is left to tell
+            }
+        });
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         byte[] t = new byte[16];
         new SecureRandom().nextBytes(t);
