@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,22 +51,7 @@ class DescriptorLimitTest {
         List<String> cmd = new ArrayList<>(List.of("/bin/bash", "-c", "ulimit -n " + LIMIT + " && exec \"$@\"", "limited"));
         cmd.addAll(CliTest.launcher("serve", "--port", "0", "--model", model, "--echo").command());
         Process serve = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<JsonNode> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l; (l = r.readLine()) != null; ) {
-                    JsonNode n = CliTest.JSON.readTree(l);
-                    synchronized (lines) {
-                        lines.add(n);
-                        lines.notifyAll();
-                    }
-                }
-            } catch (java.io.IOException ended) {
-                // the server was stopped
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        List<JsonNode> lines = ServeLines.follow(serve);
         List<SocketChannel> held = new ArrayList<>();
         try {
             await(lines, () -> count(lines, "listen", null) > 0, "the server listens");

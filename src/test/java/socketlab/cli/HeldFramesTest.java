@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,22 +110,7 @@ class HeldFramesTest {
         cmd.add(1, "-Xmx256m");
         Path err = dir.resolve("stderr.txt");
         Process serve = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-        List<JsonNode> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l; (l = r.readLine()) != null; ) {
-                    JsonNode n = CliTest.JSON.readTree(l);
-                    synchronized (lines) {
-                        lines.add(n);
-                        lines.notifyAll();
-                    }
-                }
-            } catch (IOException ended) {
-                // the server was stopped
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        List<JsonNode> lines = ServeLines.follow(serve);
         List<SocketChannel> holders = new ArrayList<>();
         try {
             await(lines, () -> count(lines, n -> op(n, "listen")) > 0, "the server listens");
