@@ -234,6 +234,7 @@ final class LabView extends BorderPane {
         SplitPane panes = new SplitPane(client, server);
         // on a small screen the panes scroll, so the timeline keeps its share of the window
         javafx.scene.control.ScrollPane paneScroll = new javafx.scene.control.ScrollPane(panes);
+        paneScroll.setId("panes-scroll");
         paneScroll.setFitToWidth(true);
         paneScroll.setFitToHeight(true);
         paneScroll.setMinHeight(120);

@@ -100,14 +100,23 @@ public final class Controls {
 
     /** A label and its control in columns {@code col} and {@code col + 1}. */
     public static void cell(GridPane g, int col, int row, String label, javafx.scene.Node control) {
-        Label l = new Label(label);
+        Label l = wrapped(new Label(label)); // on two lines in a narrow pane rather than pushing its controls off the side
         l.setLabelFor(control);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         // a control hidden (projector mode hides the advanced knobs) takes its label with it
         l.visibleProperty().bind(control.visibleProperty());
         l.managedProperty().bind(control.managedProperty());
         g.add(l, col, row);
         g.add(control, col + 1, row);
+    }
+
+    /**
+     * {@code l}'s words on as many lines as its room needs, never cut with "…": a pane half a 1280-wide
+     * window wide cut "Add a generated message…" to "Add a g…".
+     */
+    public static <T extends javafx.scene.control.Labeled> T wrapped(T l) {
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     /** Label columns as wide as their text, control columns sharing the rest. */

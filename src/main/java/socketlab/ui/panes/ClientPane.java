@@ -53,7 +53,7 @@ public final class ClientPane extends VBox {
         Label error = Controls.error(vm.errorProperty());
         error.setId("client-error");
 
-        Label msgLabel = new Label(I18n.tr("client.messages"));
+        Label msgLabel = Controls.wrapped(new Label(I18n.tr("client.messages")));
         msgLabel.setMinWidth(0);
         TextArea messages = new TextArea();
         messages.setId("client-messages");
@@ -79,7 +79,7 @@ public final class ClientPane extends VBox {
         var gap = Controls.spinner(0, 60_000, 50, vm.gapMsProperty(), keep, 1);
         gap.setId("client-gap");
         Controls.cell(knobs, 2, 0, I18n.tr("client.gap"), gap);
-        CheckBox gen = new CheckBox(I18n.tr("client.generated"));
+        CheckBox gen = Controls.wrapped(new CheckBox(I18n.tr("client.generated")));
         gen.selectedProperty().bindBidirectional(vm.addGeneratedProperty());
         var genSize = Controls.spinner(1, 16 * 1024 * 1024, 1024, vm.generatedSizeProperty(), keep, 0);
         genSize.disableProperty().bind(gen.selectedProperty().not());
@@ -102,7 +102,8 @@ public final class ClientPane extends VBox {
                 vm.sendFile(f.toPath());
             }
         });
-        CheckBox alter = new CheckBox(I18n.tr("client.alterFile"));
+        sendFile.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a button's words whole: "Send a fil…" said nothing
+        CheckBox alter = Controls.wrapped(new CheckBox(I18n.tr("client.alterFile")));
         alter.setId("client-alter-file");
         Controls.tip(alter, I18n.tr("client.alterFile.tooltip"));
         alter.selectedProperty().bindBidirectional(vm.alterFileProperty());
@@ -115,13 +116,14 @@ public final class ClientPane extends VBox {
         send.setId("client-send");
         send.getStyleClass().add(Css.PRIMARY);
         send.setMaxWidth(Double.MAX_VALUE);
+        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // its key whole: the class is told to press it
         send.disableProperty().bind(vm.busyProperty());
         send.setOnAction(e -> vm.send());
         HBox.setHgrow(send, Priority.ALWAYS);
         HBox sendRow = new HBox(8, send, sendFile, alter); // one row: the pane keeps its height, the replies stay in view
         sendRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label repliesLabel = new Label();
+        Label repliesLabel = Controls.wrapped(new Label());
         repliesLabel.textProperty().bind(Controls.listTitle("client.replies", vm.earlierProperty()));
         ListView<MessageRow> replies = Controls.messageList(vm.replies());
         replies.setId("client-replies");

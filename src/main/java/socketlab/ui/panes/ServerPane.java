@@ -74,7 +74,7 @@ public final class ServerPane extends VBox {
         var framing = Controls.framing(vm.framingProperty());
         framing.setId("server-framing");
         Controls.cell(knobs, 0, 1, I18n.tr("server.framing"), framing);
-        javafx.scene.control.CheckBox echo = new javafx.scene.control.CheckBox(I18n.tr("server.echo"));
+        javafx.scene.control.CheckBox echo = Controls.wrapped(new javafx.scene.control.CheckBox(I18n.tr("server.echo")));
         echo.selectedProperty().bindBidirectional(vm.echoProperty());
         knobs.add(echo, 2, 1, 2, 1);
         ChoiceButton<ServerSettings.Model> model = new ChoiceButton<>(
@@ -84,6 +84,7 @@ public final class ServerPane extends VBox {
         model.valueProperty().bindBidirectional(vm.modelProperty());
         model.disableProperty().bind(vm.runningProperty());
         model.setMaxWidth(Double.MAX_VALUE);
+        model.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the model's name whole, not "a thread …"
         Controls.cell(knobs, 0, 2, I18n.tr("server.model"), model);
         javafx.scene.control.CheckBox reuse = new javafx.scene.control.CheckBox("SO_REUSEADDR");
         reuse.setId("server-reuse");
@@ -92,12 +93,12 @@ public final class ServerPane extends VBox {
         reuse.selectedProperty().bindBidirectional(vm.reuseAddressProperty());
         reuse.disableProperty().bind(vm.runningProperty());
         Controls.tip(reuse, I18n.tr("server.reuse.tooltip"));
-        javafx.scene.control.CheckBox commands = new javafx.scene.control.CheckBox(I18n.tr("server.commands"));
+        javafx.scene.control.CheckBox commands = Controls.wrapped(new javafx.scene.control.CheckBox(I18n.tr("server.commands")));
         commands.setId("server-commands");
         commands.selectedProperty().bindBidirectional(vm.commandsProperty());
         commands.disableProperty().bind(vm.runningProperty());
         Controls.tip(commands, I18n.tr("server.commands.tooltip"));
-        HBox switches = new HBox(16, reuse, commands);
+        javafx.scene.layout.FlowPane switches = new javafx.scene.layout.FlowPane(16, 4, reuse, commands); // the second below the first when narrow
         switches.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         knobs.add(switches, 2, 2, 2, 1);
         for (javafx.scene.Node n : new javafx.scene.Node[] {model, switches}) {
@@ -112,7 +113,7 @@ public final class ServerPane extends VBox {
             double max = Math.max(vm.recvBufferProperty().get(), vm.waitingMaxProperty().get());
             return max <= 0 ? 0 : vm.waitingProperty().get() / max;
         }, vm.waitingProperty(), vm.waitingMaxProperty(), vm.recvBufferProperty()));
-        Label gaugeText = new Label();
+        Label gaugeText = Controls.wrapped(new Label());
         gaugeText.setId("server-waiting");
         gaugeText.textProperty().bind(Bindings.createStringBinding(() -> I18n.tr("server.waiting", vm.waitingProperty().get()),
                 vm.waitingProperty()));
@@ -120,7 +121,7 @@ public final class ServerPane extends VBox {
         HBox gaugeRow = new HBox(8, gauge, gaugeText);
         gaugeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        Label listTitle = new Label();
+        Label listTitle = Controls.wrapped(new Label());
         listTitle.textProperty().bind(Controls.listTitle("server.messages", vm.earlierProperty()));
         ListView<MessageRow> list = Controls.messageList(vm.messages());
         list.setId("server-messages");
