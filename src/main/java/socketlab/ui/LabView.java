@@ -325,7 +325,13 @@ final class LabView extends BorderPane {
         inspector.setMinWidth(0);
         setCenter(main);
 
-        setBottom(new StatusBar(vm, projector));
+        StatusBar statusBar = new StatusBar(vm, projector, Bindings.and(projector, Bindings.not(panesShown)));
+        setBottom(statusBar);
+        // nothing of it left to show (presenting, nothing unrecorded): no empty band's padding either
+        statusBar.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> statusBar.getChildren().stream().anyMatch(javafx.scene.Node::isManaged), statusBar.getChildren().stream()
+                        .map(javafx.scene.Node::managedProperty).toArray(javafx.beans.Observable[]::new)));
+        statusBar.managedProperty().bind(statusBar.visibleProperty());
 
         projector.addListener((o, was, on) -> {
             if (getScene() != null) {

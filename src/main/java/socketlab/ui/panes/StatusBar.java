@@ -17,7 +17,8 @@ import socketlab.ui.style.Css;
 /**
  * The window's bottom band: the counts and the key list on one line; under it, when the memory budget is
  * full, what went unrecorded; and what the wire capture does (or why there is none). In projector mode the
- * wire's sentence is two words beside the counts, the sentence its tooltip, so the rows get its room.
+ * wire's sentence is two words beside the counts, the sentence its tooltip, so the rows get its room; with the
+ * panes folded away as well, the counts line goes too.
  *
  * <pre>
  *   Glued recv() chunks: 2   Split messages: 0   Events: 51   [Wire mode]      F1 or ? keys · F5 projector …
@@ -26,7 +27,12 @@ import socketlab.ui.style.Css;
  */
 public final class StatusBar extends VBox {
 
-    public StatusBar(LabViewModel vm, ObservableBooleanValue projector) {
+    /**
+     * {@code presenting}: projector type with the panes folded away (a short screen). Then the counts line
+     * gives its room to the timeline — each row's header has its own counts, the replay bar the events, F1
+     * the keys — and only a full memory budget is still said here.
+     */
+    public StatusBar(LabViewModel vm, ObservableBooleanValue projector, ObservableBooleanValue presenting) {
         super(2);
         Label counts = new Label();
         counts.setId("counts");
@@ -57,7 +63,10 @@ public final class StatusBar extends VBox {
         // wire mode: captured, or why not — a line of its own, said at the start and kept (nothing moves later)
         Label layers = line("layers", Css.STATUS, vm.layersProperty());
         show(layers, Bindings.and(Bindings.not(projector), Bindings.isNotEmpty(vm.layersProperty())));
-        getChildren().addAll(new HBox(12, counts, brief, gap, keys), unrecorded, layers);
+        HBox countsLine = new HBox(12, counts, brief, gap, keys);
+        countsLine.visibleProperty().bind(Bindings.not(presenting));
+        countsLine.managedProperty().bind(countsLine.visibleProperty());
+        getChildren().addAll(countsLine, unrecorded, layers);
         getStyleClass().add(Css.STATUS_BAR);
         setPadding(new Insets(4, 12, 4, 12));
     }

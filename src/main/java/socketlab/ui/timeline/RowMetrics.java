@@ -10,10 +10,11 @@ package socketlab.ui.timeline;
  */
 final class RowMetrics {
     /**
-     * In projector type (22 px on the timeline) this is 14 px, still above the normal type (14 px): enough for a
-     * comparison in wire mode (four lanes a row) at 1024×768 under the three-line banner (0.72 left it 190 px short).
+     * In projector type (22 px on the timeline) this is 14 px, the normal type's size: enough for a comparison in
+     * wire mode (four lanes a row) at 1024×768 under the three-line banner (0.72 left it 190 px short; 0.65 left
+     * it a pixel short in Noto Sans CJK, the theme's first family, whose taller lines take the chrome more room).
      */
-    static final double MIN_FIT = 0.65;
+    static final double MIN_FIT = 0.64;
     static final double MIN_FIT_PX = 11;
 
     private double base = 15;
