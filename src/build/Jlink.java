@@ -58,17 +58,23 @@ public class Jlink {
         boolean nativesToLib = spec.path("nativeLibsFromJars").asBoolean(false);
         // they go next to the JDK's own libraries instead (below): not twice in the image
         String natives = "glob:/javafx.*/*.so,glob:/javafx.*/*.dll,glob:/javafx.*/*.dylib";
+        List<String> hollow = new ArrayList<>();
+        spec.path("hollowPackages").forEach(n -> hollow.add(n.asText()));
+        String extra = String.join(",", hollowExclusions(hollow));
+        if (nativesToLib) {
+            extra = extra.isEmpty() ? natives : extra + "," + natives;
+        }
         boolean merged = false;
         for (JsonNode n : spec.path("jlinkOptions")) {
             String option = n.asText();
-            if (nativesToLib && option.startsWith("--exclude-resources=")) { // jlink keeps only the last one given
-                option += "," + natives;
+            if (!extra.isEmpty() && option.startsWith("--exclude-resources=")) { // jlink keeps only the last one given
+                option += "," + extra;
                 merged = true;
             }
             cmd.add(option);
         }
-        if (nativesToLib && !merged) {
-            cmd.add("--exclude-resources=" + natives);
+        if (!extra.isEmpty() && !merged) {
+            cmd.add("--exclude-resources=" + extra);
         }
         cmd.add("--output");
         cmd.add(out.toString());
@@ -99,6 +105,52 @@ public class Jlink {
             zip(out, zip, image);
             System.out.println("[jlink] zip at " + zip + " (" + Files.size(zip) / (1024 * 1024) + " MiB)");
         }
+    }
+
+    /**
+     * Exclusion patterns that take every file out of the JDK packages named (as {@code module/dir}, or
+     * {@code module/dir/**} for the directory and all below it) but the smallest: a package jlink writes
+     * must keep at least one file (the module descriptor's package set is checked against the image), but
+     * none of its classes need be there when nothing loads them. java.desktop is in the image only because
+     * javafx.base requires it and the PNG export uses javax.imageio; its X11 toolkit, Swing's GTK and Motif
+     * looks, sound and printing never load in the lab ({@code -Djava.awt.headless=true}), and
+     * {@link #selfCheck} runs the export in the finished image. The files are listed from this JDK's own
+     * modules (jrt:/), the ones jlink links.
+     */
+    static List<String> hollowExclusions(List<String> packages) throws IOException {
+        List<String> patterns = new ArrayList<>();
+        java.nio.file.FileSystem jrt = java.nio.file.FileSystems.getFileSystem(java.net.URI.create("jrt:/"));
+        for (String spec : packages) {
+            boolean below = spec.endsWith("/**");
+            Path root = jrt.getPath("/modules/" + (below ? spec.substring(0, spec.length() - 3) : spec));
+            if (!Files.isDirectory(root)) {
+                System.out.println("[jlink] hollowPackages: " + spec + " is not in this JDK; nothing left out for it");
+                continue;
+            }
+            List<Path> dirs;
+            try (var walk = below ? Files.walk(root) : java.util.stream.Stream.of(root)) {
+                dirs = walk.filter(Files::isDirectory).toList();
+            }
+            for (Path dir : dirs) {
+                Path keep = null;
+                long smallest = Long.MAX_VALUE;
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        long size = Files.size(f);
+                        if (size < smallest) {
+                            smallest = size;
+                            keep = f;
+                        }
+                    }
+                }
+                if (keep != null) {
+                    String inModules = dir.toString().substring("/modules".length()); // /java.desktop/sun/awt/X11
+                    patterns.add("regex:" + java.util.regex.Pattern.quote(inModules + "/") + "(?!"
+                            + java.util.regex.Pattern.quote(keep.getFileName().toString()) + "$)[^/]+");
+                }
+            }
+        }
+        return patterns;
     }
 
     /**

@@ -1,6 +1,7 @@
 /** Socket Lab: watch TCP sockets glue and split messages, on real loopback sockets. */
 module socketlab {
     requires javafx.controls;
+    requires org.controlsfx.controls;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires info.picocli;

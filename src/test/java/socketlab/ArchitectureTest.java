@@ -71,13 +71,14 @@ class ArchitectureTest {
     @Test
     void viewModelsNeverTouchNodes() {
         noClasses().that().resideInAPackage("socketlab.ui.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..")
                 .check(MAIN);
     }
 
     @Test
     void onlyTheUiPackagesUseJavaFx() {
         onlyInside("socketlab.ui..", "javafx..");
+        onlyInside("socketlab.ui..", "org.controlsfx..");
     }
 
     @Test
