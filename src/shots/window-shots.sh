@@ -12,8 +12,8 @@ mkdir -p "$out"
 cp=target/shots-classpath.txt
 # made again whenever the pom is newer (a new dependency must be on the module path)
 [ -s "$cp" ] && [ "$cp" -nt pom.xml ] || mvn -q dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime >/dev/null
-# what the app needs at run time (the class path file lists the test libraries too): JavaFX, Jackson, picocli
-mp="target/classes:$(tr ':' '\n' < "$cp" | grep -E '/(org/openjfx|com/fasterxml|info/picocli)/' | paste -sd:)"
+# what the app needs at run time (the class path file lists the test libraries too): JavaFX, ControlsFX, Jackson, picocli
+mp="target/classes:$(tr ':' '\n' < "$cp" | grep -E '/(org/openjfx|org/controlsfx|com/fasterxml|info/picocli)/' | paste -sd:)"
 cases=${SHOT_CASES:-"sticky big lesson-udp"}
 langs=${SHOT_LANGS:-"en zh"}
 modes=${SHOT_MODES:-"normal proj"}
@@ -81,6 +81,7 @@ for size in "${sizes[@]}"; do
         case $c in
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
           traced-pair|student-header|budget-full|wire-nagle|wire-traced|wire-udp|lesson-wire-*|lesson-listing-*|lesson-trace-*) args=("$out/$c.jsonl") ;;
+          zoomed) args=(assets/scenarios/sticky.json) ;;
           wire-sticky|wire-refused) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
           no-kernel) args=(assets/scenarios/sticky.json) ;; # a java started without the image's flags: no TCP_INFO
         esac
@@ -99,6 +100,7 @@ for size in "${sizes[@]}"; do
         case $c in
           sticky|partial|chinese|sleep-too-short|wire-sticky|no-kernel) keys ctrl+r; sleep 3 ;;
           big) keys ctrl+r; sleep 6 ;;
+          zoomed) keys ctrl+r; sleep 3; keys ctrl+t plus plus; sleep 1 ;; # the overview strip under the rows
           port-busy) keys ctrl+l; sleep 2 ;;
           save-scenario) if [ "$mode" = proj ]; then keys F5; sleep 2; fi; keys ctrl+shift+s; sleep 2 ;; # the dialog over the window
           lesson-udp) keys F2; sleep 1; keys End; sleep 1; keys Tab Tab space Tab space; sleep 3 ;;

@@ -13,7 +13,7 @@ import javafx.scene.input.ScrollEvent;
  * pans, the wheel scrolls the rows. It changes the view's properties; the skin redraws from them.
  */
 final class TimelineInput {
-    private static final double MAX_ZOOM = 100_000;
+    static final double MAX_ZOOM = 100_000;
 
     private final TimelineView view;
     private final Canvas canvas;

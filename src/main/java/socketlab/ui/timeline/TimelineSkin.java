@@ -35,6 +35,8 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
+    /** The overview under the rows while zoomed in; made at the first zoom. */
+    private ZoomStrip strip;
     private final HitMap hits = new HitMap();
     private final RowMetrics metrics = new RowMetrics();
     private final Fonts fonts = new Fonts();
@@ -59,7 +61,15 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
             invalidate();
         });
         view.selectedEventProperty().addListener((o, a, b) -> invalidate());
-        view.zoomProperty().addListener((o, a, b) -> invalidate());
+        view.zoomProperty().addListener((o, a, b) -> {
+            if (strip == null && b.doubleValue() > 1) {
+                strip = new ZoomStrip(view);
+                strip.node().lowValueChangingProperty().addListener(c -> view.requestLayout());
+                strip.node().highValueChangingProperty().addListener(c -> view.requestLayout());
+                getChildren().add(strip.node());
+            }
+            invalidate();
+        });
         view.panProperty().addListener((o, a, b) -> invalidate());
         scroll.valueProperty().addListener((o, a, b) -> {
             followBottom = scroll.getValue() >= scroll.getMax() - 1;
@@ -81,13 +91,14 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         for (int pass = 0; pass < 2; pass++) { // a second pass when the frame showed or hid the scroll bar
             boolean scrollShown = scroll.isVisible();
             double sw = scrollShown ? scroll.prefWidth(-1) : 0;
-            if (canvas.getWidth() != w - sw || canvas.getHeight() != h) {
+            double sh = layoutStrip(x, y, w - sw, h);
+            if (canvas.getWidth() != w - sw || canvas.getHeight() != h - sh) {
                 canvas.setWidth(Math.max(1, w - sw));
-                canvas.setHeight(Math.max(1, h));
+                canvas.setHeight(Math.max(1, h - sh));
                 dirty = true;
             }
             canvas.relocate(x, y);
-            scroll.resizeRelocate(x + w - sw, y, sw, h);
+            scroll.resizeRelocate(x + w - sw, y, sw, h - sh);
             if (!dirty || getSkinnable().getScene() == null) {
                 return;
             }
@@ -99,6 +110,28 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
                 return;
             }
         }
+    }
+
+    /**
+     * Places the zoom strip under the rows, as wide as their byte axis (its ends are the rows' ends), and
+     * returns the height it takes: 0 when there is none or nothing lies outside the view.
+     */
+    private double layoutStrip(double x, double y, double w, double h) {
+        if (strip == null) {
+            return 0;
+        }
+        boolean shown = strip.wanted() && fitToHeight;
+        strip.node().setVisible(shown);
+        if (!shown) {
+            return 0;
+        }
+        if (strip.node().getSkin() == null) { // added since the last CSS pass (the zoom came between two pulses)
+            strip.node().applyCss();
+        }
+        double sh = Math.ceil(strip.node().prefHeight(-1));
+        double left = 8 + metrics.labelW();
+        strip.node().resizeRelocate(x + left, y + h - sh, Math.max(1, w - left - 8), sh);
+        return sh;
     }
 
     /** Draws at once (for an export, and tests of the fit), instead of in the next layout. */
