@@ -48,6 +48,13 @@ final class LegendRenderer {
                 Color c = p.messageColor(0);
                 p.g.setFill(c.deriveColor(0, 1, 0.55, 1));
                 p.g.fillRect(x, cy - fs / 2, fs * 1.5, fs);
+                if (p.squeezeHeaders) { // the scale break a squeezed header wears
+                    p.g.setStroke(p.ink(TimelineView.Ink.BACKGROUND));
+                    p.g.setLineWidth(2);
+                    double xm = x + fs * 0.75;
+                    p.g.strokeLine(xm - fs * 0.3 - 2, cy + fs / 2, xm + fs * 0.3 - 2, cy - fs / 2);
+                    p.g.strokeLine(xm - fs * 0.3 + 2, cy + fs / 2, xm + fs * 0.3 + 2, cy - fs / 2);
+                }
             }), I18n.tr("legend.header")),
             new Entry(box((p, x, cy, fs) -> {
                 p.g.setStroke(p.ink(TimelineView.Ink.GLUED));

@@ -24,6 +24,8 @@ final class Painter {
     final double pan;
     /** The longest row's duration: one time scale for every row, so a slower run (the sleep "fix") is visibly longer. */
     final long sharedSpanNs;
+    /** Whether long header runs are drawn squeezed, a marked scale break ({@link ByteAxis}); false: every byte at true scale. */
+    final boolean squeezeHeaders;
     /** The event the learner picked, drawn outlined and never merged away; -1 for none. */
     final int selected;
     private final TimelineView view;
@@ -50,6 +52,7 @@ final class Painter {
         this.pan = pan;
         this.sharedSpanNs = sharedSpanNs;
         this.selected = view.getSelectedEvent();
+        this.squeezeHeaders = view.isSqueezeHeaders();
     }
 
     Paint ink(TimelineView.Ink ink) {

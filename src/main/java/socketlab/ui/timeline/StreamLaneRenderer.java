@@ -70,13 +70,17 @@ final class StreamLaneRenderer extends DirectedLanes {
         double lane = p.m.laneH();
         double bytesH = p.m.bytesH(); // the bytes at the top of each lane, the band of words about them below
         double bandH = lane - bytesH;
-        double fit = Math.min(MAX_LANE_PX_PER_BYTE, lw / Math.max(1, total));
+        // spans: the sender's messages (or, for an outside sender, the receiver's frames)
+        IntList spans = receiver != null ? idx.spans(receiver) : sender.messages;
+        int[] chunksPer = receiver != null ? idx.chunksPerSpan(receiver) : new int[spans.size()];
+        ByteAxis ax = p.squeezeHeaders ? squeezedHeaders(log, idx, spans, total) : ByteAxis.linear(total);
+        double fit = Math.min(MAX_LANE_PX_PER_BYTE, lw / Math.max(1, ax.shownLength()));
         double ppb = fit * p.zoom;
         double left = lx;
         double rightEdge = lx + lw;
         // zoomed and panned: byte 0 sits at lx (possibly left of the visible lane); only what is in view is drawn
-        lx = lx - p.pan * Math.max(0, total * ppb - lw);
-        long firstVisibleByte = (long) Math.max(0, (left - lx) / ppb);
+        ax.place(lx - p.pan * Math.max(0, ax.shownLength() * ppb - lw), ppb);
+        long firstVisibleByte = (long) Math.max(0, ax.byteAt(left));
         g.save();
         g.beginPath();
         double top = sender != null ? y : y + p.m.laneStep(); // an untraced sender has no lane
@@ -88,26 +92,23 @@ final class StreamLaneRenderer extends DirectedLanes {
         LabelSlots recvBand = new LabelSlots(6, left, rightEdge);
         LabelSlots wireBand = new LabelSlots(6, left, rightEdge);
 
-        // spans: the sender's messages (or, for an outside sender, the receiver's frames)
-        IntList spans = receiver != null ? idx.spans(receiver) : sender.messages;
-        int[] chunksPer = receiver != null ? idx.chunksPerSpan(receiver) : new int[spans.size()];
 
         // --- send lane: each message, header hatched; send() calls outlined
         for (int k = sender == null ? spans.size() : idx.firstSpanEndingAfter(spans, firstVisibleByte); k < spans.size(); ) {
             int ev = spans.get(k);
             long start = idx.spanStart(ev);
             long len = idx.spanLength(ev);
-            double x0 = lx + start * ppb;
-            double x1 = lx + (start + len) * ppb;
+            double x0 = ax.x(start);
+            double x1 = ax.x(start + len);
             if (x0 > rightEdge) {
                 break;
             }
             int next = k + 1;
             if (x1 - x0 < 1) { // narrower than a pixel: this one stands for all that end in the same pixel
                 x1 = x0 + 1;
-                next = idx.firstSpanEndingAfter(spans, k + 1, (long) Math.ceil((x1 - lx) / ppb));
+                next = idx.firstSpanEndingAfter(spans, k + 1, (long) Math.ceil(ax.byteAt(x1)));
             }
-            paintSpanPart(p, log, ev, k, x0, x1, 0, y, bytesH, ppb);
+            paintSpanPart(p, log, ev, k, x0, x1, 0, y, bytesH, ax, start);
             if (chunksPer.length > k && chunksPer[k] >= 2 && x1 - x0 > p.fs() * 4) {
                 g.setStroke(p.ink(TimelineView.Ink.SPLIT));
                 g.setLineWidth(2);
@@ -120,7 +121,7 @@ final class StreamLaneRenderer extends DirectedLanes {
             k = next;
         }
         if (sender != null) {
-            drawCalls(p, idx, sender.sends, lx, y, lane, ppb, Marks.SEND, left, rightEdge, sendBand);
+            drawCalls(p, idx, sender.sends, ax, y, lane, Marks.SEND, left, rightEdge, sendBand);
         }
         // --- recv lane: each chunk, its bytes coloured by their message
         if (receiver != null) {
@@ -130,20 +131,20 @@ final class StreamLaneRenderer extends DirectedLanes {
                 int ev = recvs.get(j);
                 long start = log.offset(ev);
                 long end = start + log.bytes(ev);
-                double x0 = lx + start * ppb;
-                double x1 = lx + end * ppb;
+                double x0 = ax.x(start);
+                double x1 = ax.x(end);
                 if (x0 > rightEdge) {
                     break;
                 }
                 next = j + 1;
                 if (x1 - x0 < 1) { // narrower than a pixel: merged with the chunks ending in the same pixel
-                    next = idx.firstCallEndingAfter(recvs, j + 1, (long) Math.ceil((x0 + 1 - lx) / ppb));
+                    next = idx.firstCallEndingAfter(recvs, j + 1, (long) Math.ceil(ax.byteAt(x0 + 1)));
                     end = Math.max(end, log.offset(recvs.get(next - 1)) + log.bytes(recvs.get(next - 1)));
-                    x1 = lx + end * ppb;
+                    x1 = ax.x(end);
                 }
-                spanFrom = paintChunk(p, idx, spans, spanFrom, start, end, lx, yRecv, bytesH, ppb);
+                spanFrom = paintChunk(p, idx, spans, spanFrom, start, end, ax, yRecv, bytesH);
                 if (ppb >= readableCell(p)) {
-                    drawBytes(p, log, ev, start, lx, yRecv, bytesH, ppb);
+                    drawBytes(p, log, ev, start, ax, yRecv, bytesH);
                 }
                 if (idx.messagesIn(receiver, ev) >= 2) {
                     g.setStroke(p.ink(TimelineView.Ink.GLUED));
@@ -158,7 +159,7 @@ final class StreamLaneRenderer extends DirectedLanes {
                     }
                 }
             }
-            drawCalls(p, idx, recvs, lx, yRecv, lane, ppb, Marks.RECV, left, rightEdge, recvBand);
+            drawCalls(p, idx, recvs, ax, yRecv, lane, Marks.RECV, left, rightEdge, recvBand);
         }
         // --- wire lane: each data segment, its bytes coloured by their message; ACKs coming back as ticks
         IntList segments = WireLane.data(sender, receiver, dir);
@@ -169,38 +170,108 @@ final class StreamLaneRenderer extends DirectedLanes {
                 int ev = segments.get(j);
                 long start = log.offset(ev);
                 long end = start + log.bytes(ev);
-                double x0 = lx + start * ppb;
+                double x0 = ax.x(start);
                 if (x0 > rightEdge) {
                     break;
                 }
                 next = j + 1;
-                if ((end - start) * ppb < 1) { // narrower than a pixel: merged with the segments ending in the same pixel
-                    next = idx.firstCallEndingAfter(segments, j + 1, (long) Math.ceil((x0 + 1 - lx) / ppb));
+                if (ax.x(end) - x0 < 1) { // narrower than a pixel: merged with the segments ending in the same pixel
+                    next = idx.firstCallEndingAfter(segments, j + 1, (long) Math.ceil(ax.byteAt(x0 + 1)));
                     end = Math.max(end, log.offset(segments.get(next - 1)) + log.bytes(segments.get(next - 1)));
                 }
                 // the segment itself, in the wire's ink, where no message of the lab's covers its bytes (an untraced peer's)
                 g.setFill(p.ink(TimelineView.Ink.WIRE) instanceof Color wc ? wc.deriveColor(0, 1, 1, 0.3) : Color.GRAY);
-                p.fillVisible(x0, yWire, Math.max(x0 + 1, lx + end * ppb), bytesH);
-                spanFrom = paintChunk(p, idx, spans, spanFrom, start, end, lx, yWire, bytesH, ppb);
+                p.fillVisible(x0, yWire, Math.max(x0 + 1, ax.x(end)), bytesH);
+                spanFrom = paintChunk(p, idx, spans, spanFrom, start, end, ax, yWire, bytesH);
                 if (ppb >= readableCell(p)) {
-                    drawBytes(p, log, ev, start, lx, yWire, bytesH, ppb);
+                    drawBytes(p, log, ev, start, ax, yWire, bytesH);
                 }
             }
-            drawCalls(p, idx, segments, lx, yWire, lane, ppb, Marks.SEGMENT, left, rightEdge, wireBand);
-            WireLane.drawAcksAndControl(p, idx, sender, receiver, dir, lx, yWire, bytesH, ppb, left, rightEdge);
+            drawCalls(p, idx, segments, ax, yWire, lane, Marks.SEGMENT, left, rightEdge, wireBand);
+            WireLane.drawAcksAndControl(p, idx, sender, receiver, dir, ax, yWire, bytesH, left, rightEdge);
         }
-        drawUnrecorded(p, idx, sender, Op.SEND, lx, y, bytesH, ppb, left, rightEdge);
-        drawUnrecorded(p, idx, receiver, Op.RECV, lx, yRecv, bytesH, ppb, left, rightEdge);
+        drawUnrecorded(p, idx, sender, Op.SEND, ax, y, bytesH, left, rightEdge);
+        drawUnrecorded(p, idx, receiver, Op.RECV, ax, yRecv, bytesH, left, rightEdge);
         if (sender != null && ppb >= readableCell(p)) {
             for (int j = idx.firstCallEndingAfter(sender.sends, 0, firstVisibleByte); j < sender.sends.size(); j++) {
                 int ev = sender.sends.get(j);
-                if (lx + log.offset(ev) * ppb > rightEdge) {
+                if (ax.x(log.offset(ev)) > rightEdge) {
                     break;
                 }
-                drawBytes(p, log, ev, log.offset(ev), lx, y, bytesH, ppb);
+                drawBytes(p, log, ev, log.offset(ev), ax, y, bytesH);
             }
         }
+        markSqueezedHeaders(p, ax, sender != null ? y : -1, receiver != null ? yRecv : -1, firstVisibleByte, bytesH, bandH,
+                sender != null ? sendBand : null, receiver != null ? recvBand : null, rightEdge);
         g.restore();
+    }
+
+    /** Above this many spans a row keeps true scale: the axis is made each frame, from every span's header. */
+    static final int MAX_SQUEEZED_SPANS = 10_000;
+
+    /**
+     * The axis of a stream whose framed spans' headers (the length prefix with the JSON header, say) are
+     * squeezed where longer than {@link ByteAxis#KEPT} bytes; true scale when the spans carry no such header.
+     */
+    private static ByteAxis squeezedHeaders(TraceLog log, TraceIndex idx, IntList spans, long total) {
+        int n = spans.size();
+        if (n == 0 || n > MAX_SQUEEZED_SPANS) {
+            return ByteAxis.linear(total);
+        }
+        long[] from = new long[n];
+        long[] to = new long[n];
+        int runs = 0;
+        for (int k = 0; k < n; k++) {
+            int ev = spans.get(k);
+            Op op = log.op(ev);
+            int header = op == Op.MESSAGE || op == Op.FRAME ? log.b(ev) : 0;
+            if (header > ByteAxis.KEPT) {
+                from[runs] = idx.spanStart(ev);
+                to[runs] = idx.spanStart(ev) + header;
+                runs++;
+            }
+        }
+        return runs == 0 ? ByteAxis.linear(total) : ByteAxis.squeezing(total, from, to, runs);
+    }
+
+    /**
+     * The scale breaks: across each lane of the row, two slanted cuts in the middle of every squeezed header
+     * run in view, and in the label band its true size ("// 133 B"), where the calls' words left room.
+     */
+    private static void markSqueezedHeaders(Painter p, ByteAxis ax, double ySend, double yRecv, long firstVisibleByte,
+                                            double bytesH, double bandH, LabelSlots sendBand, LabelSlots recvBand,
+                                            double rightEdge) {
+        GraphicsContext g = p.g;
+        g.setStroke(p.ink(TimelineView.Ink.BACKGROUND));
+        g.setLineWidth(2.5);
+        double lastX = -1e9;
+        for (int i = ax.firstRunEndingAfter(firstVisibleByte); i < ax.runs(); i++) {
+            double x0 = ax.x(ax.runFrom(i));
+            double x1 = ax.x(ax.runTo(i));
+            if (x0 > rightEdge) {
+                break;
+            }
+            double xm = (x0 + x1) / 2;
+            if (x1 - x0 < 6 || xm - lastX < 8) { // too narrow to mark, or marked in this pixel's neighbourhood already
+                continue;
+            }
+            lastX = xm;
+            double slant = Math.min(bytesH * 0.35, (x1 - x0) / 4);
+            for (double yl : new double[] {ySend, yRecv}) {
+                if (yl < 0) {
+                    continue;
+                }
+                g.strokeLine(xm - slant - 2, yl + bytesH, xm + slant - 2, yl);
+                g.strokeLine(xm - slant + 2, yl + bytesH, xm + slant + 2, yl);
+            }
+            // its true size under it, in the sender's band or else the receiver's, where the calls' names left room
+            String size = I18n.tr("timeline.squeezed", ax.runTo(i) - ax.runFrom(i));
+            javafx.scene.paint.Paint muted = p.ink(TimelineView.Ink.MUTED);
+            double at = Math.min(rightEdge, x1) - p.bandWordWidth(size, bandH) - 2;
+            if (!(sendBand != null && p.bandWord(size, at, ySend + bytesH, bandH, muted, sendBand)) && recvBand != null) {
+                p.bandWord(size, at, yRecv + bytesH, bandH, muted, recvBand);
+            }
+        }
     }
 
     /**
@@ -229,8 +300,8 @@ final class StreamLaneRenderer extends DirectedLanes {
      * The bytes of calls the log counted but did not record (its memory budget was full): their place in
      * the stream hatched in a muted ink, with how many calls they were — the lane is not simply empty there.
      */
-    private static void drawUnrecorded(Painter p, TraceIndex idx, Conn c, Op op, double lx, double y, double h,
-                                       double ppb, double left, double right) {
+    private static void drawUnrecorded(Painter p, TraceIndex idx, Conn c, Op op, ByteAxis ax, double y, double h,
+                                       double left, double right) {
         if (c == null || c.unrecorded.isEmpty()) {
             return;
         }
@@ -241,8 +312,8 @@ final class StreamLaneRenderer extends DirectedLanes {
             if (e.unrecordedOp() != op) {
                 continue;
             }
-            double x0 = Math.max(left, lx + e.offset() * ppb);
-            double x1 = Math.min(right, lx + (e.offset() + e.bytes()) * ppb);
+            double x0 = Math.max(left, ax.x(e.offset()));
+            double x1 = Math.min(right, ax.x(e.offset() + e.bytes()));
             if (x1 <= x0) {
                 continue;
             }
@@ -269,25 +340,25 @@ final class StreamLaneRenderer extends DirectedLanes {
      * colour of the span (message or frame) it belongs to; returns where the next chunk's spans begin (the
      * chunks go forward through the stream, so do the spans they hold).
      */
-    private static int paintChunk(Painter p, TraceIndex idx, IntList spans, int spanFrom, long start, long end, double lx,
-                                  double y, double lane, double ppb) {
+    private static int paintChunk(Painter p, TraceIndex idx, IntList spans, int spanFrom, long start, long end, ByteAxis ax,
+                                  double y, double lane) {
         int first = idx.firstSpanEndingAfter(spans, spanFrom, start);
         for (int k = first, next; k < spans.size() && idx.spanStart(spans.get(k)) < end; k = next) {
             int sev = spans.get(k);
             long s0 = Math.max(start, idx.spanStart(sev));
             long s1 = Math.min(end, idx.spanStart(sev) + idx.spanLength(sev));
             next = k + 1;
-            if ((s1 - s0) * ppb < 1) { // narrower than a pixel: it stands for every span ending in the same pixel
-                next = Math.max(next, idx.firstSpanEndingAfter(spans, k + 1, (long) Math.ceil((s0 * ppb + 1) / ppb)));
+            if (ax.x(s1) - ax.x(s0) < 1) { // narrower than a pixel: it stands for every span ending in the same pixel
+                next = Math.max(next, idx.firstSpanEndingAfter(spans, k + 1, (long) Math.ceil(ax.byteAt(ax.x(s0) + 1))));
             }
-            paintSpanPart(p, idx.log(), sev, k, lx + s0 * ppb, lx + s1 * ppb, s0 - idx.spanStart(sev), y, lane, ppb);
+            paintSpanPart(p, idx.log(), sev, k, ax.x(s0), ax.x(s1), s0 - idx.spanStart(sev), y, lane, ax, idx.spanStart(sev));
         }
         return first;
     }
 
     /** Part of span {@code k} from {@code relStart} bytes into it: header part dark and hatched, body in the message colour. */
     private static void paintSpanPart(Painter p, TraceLog log, int ev, int k, double x0, double x1, long relStart,
-                                      double y, double h, double ppb) {
+                                      double y, double h, ByteAxis ax, long spanStart) {
         GraphicsContext g = p.g;
         Color c = p.messageColor(k);
         Op op = log.op(ev);
@@ -297,7 +368,7 @@ final class StreamLaneRenderer extends DirectedLanes {
         g.setFill(c);
         p.fillVisible(x0, y, Math.max(x0 + 1, x1), h);
         if (header > relStart) {
-            double hx1 = Math.min(x1, x0 + (header - relStart) * ppb);
+            double hx1 = Math.min(x1, ax.x(spanStart + header));
             g.setFill(c.deriveColor(0, 1, 0.55, 1));
             p.fillVisible(x0, y, Math.max(x0 + 1, hx1), h);
             double vx0 = Math.max(x0, -h);
@@ -320,7 +391,7 @@ final class StreamLaneRenderer extends DirectedLanes {
         if (framed) {
             long wire = log.wire(ev);
             if (wire > trailerFrom) {
-                double tx0 = Math.max(x0, x0 + (trailerFrom - relStart) * ppb);
+                double tx0 = Math.max(x0, ax.x(spanStart + trailerFrom));
                 if (tx0 < x1) {
                     g.setFill(c.deriveColor(0, 0.25, 1.15, 1));
                     p.fillVisible(tx0, y, x1, h);
@@ -339,7 +410,7 @@ final class StreamLaneRenderer extends DirectedLanes {
      * call's name ("recv #1 (1,024) → 15 B"), or where that has no room its number ("#3"), or nothing — never a
      * word squeezed or over another.
      */
-    private static void drawCalls(Painter p, TraceIndex idx, IntList calls, double lx, double y, double h, double ppb,
+    private static void drawCalls(Painter p, TraceIndex idx, IntList calls, ByteAxis ax, double y, double h,
                                   Marks kind, double left, double right, LabelSlots band) {
         double bandY = y + p.m.bytesH();
         double bandH = h - p.m.bytesH();
@@ -350,16 +421,16 @@ final class StreamLaneRenderer extends DirectedLanes {
         TraceLog log = idx.log();
         double last = -1e9;
         int selected = p.selected;
-        for (int j = idx.firstCallEndingAfter(calls, 0, (long) Math.max(0, (left - lx) / ppb)), next; j < calls.size(); j = next) {
+        for (int j = idx.firstCallEndingAfter(calls, 0, (long) Math.max(0, ax.byteAt(left))), next; j < calls.size(); j = next) {
             int ev = calls.get(j);
-            double x0 = lx + log.offset(ev) * ppb;
-            double x1 = lx + (log.offset(ev) + log.bytes(ev)) * ppb;
+            double x0 = ax.x(log.offset(ev));
+            double x1 = ax.x(log.offset(ev) + log.bytes(ev));
             if (x0 > right) {
                 break;
             }
             next = j + 1;
             if (x1 - x0 < 2 && ev != selected) { // the calls within two pixels share one mark and one hit box
-                next = idx.firstCallEndingAfter(calls, j + 1, (long) Math.ceil((x0 + 2 - lx) / ppb));
+                next = idx.firstCallEndingAfter(calls, j + 1, (long) Math.ceil(ax.byteAt(x0 + 2)));
                 if (selected >= 0 && next > j + 1) {
                     for (int q = j + 1; q < next; q++) {
                         if (calls.get(q) == selected) {
@@ -396,7 +467,7 @@ final class StreamLaneRenderer extends DirectedLanes {
         }
         if (calls.size() > 1) {
             int lastEv = calls.last();
-            double width = (log.offset(lastEv) + log.bytes(lastEv)) * ppb / calls.size();
+            double width = (ax.x(log.offset(lastEv) + log.bytes(lastEv)) - ax.x(0)) / calls.size();
             if (width < 6) { // too many calls to mark one by one: say how many
                 p.bandTag(I18n.tr(switch (kind) {
                     case RECV -> "timeline.recvCalls";
@@ -438,7 +509,8 @@ final class StreamLaneRenderer extends DirectedLanes {
     }
 
     /** Each byte's character (or hex for a binary byte) in its cell, when the cells are wide enough. */
-    private static void drawBytes(Painter p, TraceLog log, int ev, long start, double lx, double y, double h, double ppb) {
+    private static void drawBytes(Painter p, TraceLog log, int ev, long start, ByteAxis ax, double y, double h) {
+        double ppb = ax.pixelsPerByte();
         byte[] b = log.get(ev).payload();
         if (b == null) {
             return;
@@ -453,14 +525,18 @@ final class StreamLaneRenderer extends DirectedLanes {
         Font ascii = p.fonts.get("Monospaced", FontWeight.BOLD, Math.min(fs * 1.1, ppb * 0.9));
         Font[] wide = new Font[5]; // a UTF-8 character's font by its length in bytes: looked up once per call, not per character
         Font set = null; // the font last given to the canvas: set again only when it changes, not per character
-        int from = (int) Math.max(0, Math.min(b.length, Math.floor((p.m.labelW() - lx) / ppb) - start - 4));
+        int from = (int) Math.max(0, Math.min(b.length, Math.floor(ax.byteAt(p.m.labelW())) - start - 4));
         for (int i = from; i < b.length; ) {
             int c = b[i] & 0xFF;
-            double cx = lx + (start + i) * ppb;
+            double cx = ax.x(start + i);
             if (cx > visibleRight) {
                 break;
             }
             int n = utf8Length(b, i);
+            if (ax.x(start + i + n) - cx < ppb * n * 0.99) { // a squeezed header's byte: no cell to read it in
+                i += n;
+                continue;
+            }
             Font font;
             String s;
             double width;

@@ -67,6 +67,9 @@ final class TimelineInput {
         } else if (k == KeyCode.MINUS || k == KeyCode.SUBTRACT) {
             zoomAt(0.5, canvas.getWidth() / 2);
             e.consume();
+        } else if (k == KeyCode.H && !e.isShortcutDown() && !e.isAltDown()) {
+            view.setSqueezeHeaders(!view.isSqueezeHeaders());
+            e.consume();
         } else if (k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0) {
             view.setZoom(1);
             view.setPan(0);

@@ -71,6 +71,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
             invalidate();
         });
         view.panProperty().addListener((o, a, b) -> invalidate());
+        view.squeezeHeadersProperty().addListener((o, a, b) -> invalidate());
         scroll.valueProperty().addListener((o, a, b) -> {
             followBottom = scroll.getValue() >= scroll.getMax() - 1;
             invalidate();

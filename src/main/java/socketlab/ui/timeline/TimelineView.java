@@ -50,6 +50,7 @@ public final class TimelineView extends Control {
     private final IntegerProperty selectedEvent = new SimpleIntegerProperty(this, "selectedEvent", -1);
     private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(this, "zoom", 1);
     private final javafx.beans.property.DoubleProperty pan = new javafx.beans.property.SimpleDoubleProperty(this, "pan", 0);
+    private final javafx.beans.property.BooleanProperty squeezeHeaders = new javafx.beans.property.SimpleBooleanProperty(this, "squeezeHeaders", true);
     private final javafx.beans.property.ReadOnlyLongWrapper lastDrawNanos = new javafx.beans.property.ReadOnlyLongWrapper(this, "lastDrawNanos");
     private IntConsumer onSelect = i -> { };
     private IntConsumer onPointerPick = i -> { };
@@ -102,6 +103,23 @@ public final class TimelineView extends Control {
 
     public void setZoom(double z) {
         zoom.set(z);
+    }
+
+    /**
+     * Header runs longer than a length prefix (the JSON header framing's) drawn a few bytes wide, with a marked
+     * scale break and their true size, so the messages beside them can be seen; H on the timeline switches
+     * between that and true scale. On by default.
+     */
+    public javafx.beans.property.BooleanProperty squeezeHeadersProperty() {
+        return squeezeHeaders;
+    }
+
+    public boolean isSqueezeHeaders() {
+        return squeezeHeaders.get();
+    }
+
+    public void setSqueezeHeaders(boolean on) {
+        squeezeHeaders.set(on);
     }
 
     /** Which part of a zoomed row is in view: 0 the start, 1 the end. */

@@ -58,7 +58,7 @@ final class WireLane {
      * to — from there its sender could send nothing until a later ACK opened the window — and "win 0" with the
      * words at the top, from {@code wordsFrom} on (after the SYN's), one word where several would overlap.
      */
-    private static void drawClosedWindows(Painter p, TraceLog log, IntList closed, double lx, double y, double h, double ppb,
+    private static void drawClosedWindows(Painter p, TraceLog log, IntList closed, ByteAxis ax, double y, double h,
                                           double wordsFrom, double right, long streamEnd) {
         GraphicsContext g = p.g;
         javafx.scene.paint.Paint ink = p.ink(TimelineView.Ink.ERROR);
@@ -66,7 +66,7 @@ final class WireLane {
         double free = wordsFrom;
         for (int j = 0; j < closed.size(); j++) { // few: a window closes once per stall
             int ev = closed.get(j);
-            double x = lx + Math.min(streamEnd, log.digest(ev) - 1) * ppb;
+            double x = ax.x(Math.min(streamEnd, log.digest(ev) - 1));
             if (x < wordsFrom - 60 || x > right + 2) {
                 continue;
             }
@@ -84,7 +84,7 @@ final class WireLane {
 
     /** The receiver's ACKs (ticks at the bottom of the lane) and the sender's SYN/FIN/RST (words at the top). */
     static void drawAcksAndControl(Painter p, TraceIndex idx, Conn sender, Conn receiver, Direction dir,
-                                   double lx, double y, double h, double ppb, double left, double right) {
+                                   ByteAxis ax, double y, double h, double left, double right) {
         Wire w = wire(sender, receiver);
         if (w == null) {
             return;
@@ -100,14 +100,14 @@ final class WireLane {
         for (IntList list : new IntList[] {w.other(from), w.data(from)}) {
             last = -1e9;
             // only the ticks in view, and one per pixel: an hour-long flood has millions of ACKs
-            for (int j = list.firstAbove(0, (long) Math.max(0, (left - 2 - lx) / ppb), acked); j < list.size(); ) {
+            for (int j = list.firstAbove(0, (long) Math.max(0, ax.byteAt(left - 2)), acked); j < list.size(); ) {
                 int ev = list.get(j);
                 // acknowledged: every byte before ack - 1 (the SYN took a number; the FIN's takes one past the end)
-                double x = lx + Math.min(streamEnd, log.digest(ev) - 1) * ppb;
+                double x = ax.x(Math.min(streamEnd, log.digest(ev) - 1));
                 if (x > right + 2) {
                     break;
                 }
-                j = list.firstAbove(j + 1, (long) Math.floor((x + 1 - lx) / ppb), acked); // on towards the next pixel
+                j = list.firstAbove(j + 1, (long) Math.floor(ax.byteAt(x + 1)), acked); // on towards the next pixel
                 if ((log.a(ev) & Segments.ACK) == 0 || log.digest(ev) < 1 || x - last < 1) {
                     continue;
                 }
@@ -125,7 +125,7 @@ final class WireLane {
             if (word == null) {
                 continue;
             }
-            double x = lx + log.offset(ev) * ppb;
+            double x = ax.x(log.offset(ev));
             if (x < left - 40 || x > right + 2) {
                 continue;
             }
@@ -137,6 +137,6 @@ final class WireLane {
                 wordsFrom = Math.max(wordsFrom, at + p.tagWidth(word) + 2);
             }
         }
-        drawClosedWindows(p, log, w.closedWindows(from), lx, y, h, ppb, wordsFrom, right, streamEnd);
+        drawClosedWindows(p, log, w.closedWindows(from), ax, y, h, wordsFrom, right, streamEnd);
     }
 }

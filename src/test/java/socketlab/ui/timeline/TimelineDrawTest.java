@@ -36,7 +36,13 @@ class TimelineDrawTest {
 
     /** A 1600 x 900 timeline of {@code idx} at {@code zoom}, panned to the middle, drawn (on the FX thread). */
     private static TimelineView drawn(TraceIndex idx, double zoom) {
+        return drawn(idx, zoom, true);
+    }
+
+    /** As {@link #drawn(TraceIndex, double)}, long headers squeezed or at true scale. */
+    private static TimelineView drawn(TraceIndex idx, double zoom, boolean squeeze) {
         TimelineView view = new TimelineView();
+        view.setSqueezeHeaders(squeeze);
         view.indexProperty().set(idx);
         new Scene(new Group(view)).getStylesheets().add(Css.stylesheet(Css.THEME)); // the colours are the theme's
         view.applyCss();
@@ -85,8 +91,13 @@ class TimelineDrawTest {
 
     private static int pixelsAt(TraceIndex idx, double zoom,
                                 java.util.function.Function<TimelineView, javafx.scene.paint.Color> colour) throws Exception {
+        return pixelsAt(idx, zoom, true, colour);
+    }
+
+    private static int pixelsAt(TraceIndex idx, double zoom, boolean squeeze,
+                                java.util.function.Function<TimelineView, javafx.scene.paint.Color> colour) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            TimelineView view = drawn(idx, zoom);
+            TimelineView view = drawn(idx, zoom, squeeze);
             javafx.scene.image.Image shot = view.snapshot(null, null);
             javafx.scene.paint.Color c = colour.apply(view);
             javafx.scene.image.PixelReader px = shot.getPixelReader();
@@ -102,6 +113,23 @@ class TimelineDrawTest {
             }
             return n;
         }).get();
+    }
+
+    @Test
+    void besideJsonHeadersTheMessagesTakeTheRowWhenTheHeadersAreSqueezed() throws Exception {
+        // "hello world" + "haha" with a 4-byte length and a JSON header each: 258 header bytes beside 15 of
+        // messages. At true scale the first message is 11/273 of the row; its headers squeezed, 11/23.
+        TraceIndex json = run(Scenario.STICKY.withFraming(socketlab.codec.Framing.parse("header:le")));
+        int trueScale = pixelsAt(json, 1, false, view -> view.messageColor(0));
+        int squeezed = pixelsAt(json, 1, true, view -> view.messageColor(0));
+        assertTrue(trueScale > 0, "the message is drawn at true scale too");
+        assertTrue(squeezed > trueScale * 5, "squeezed headers give the message its room: " + squeezed + " vs " + trueScale);
+        int[] words = WaitForAsyncUtils.asyncFx(() -> {
+            TimelineSkin skin = (TimelineSkin) drawn(json, 1, true).getSkin();
+            return new int[] {skin.bandWordsDrawn(), skin.bandWordsOverBytes()};
+        }).get();
+        assertTrue(words[0] > 0);
+        assertEquals(0, words[1], "the scale break's words stand in the band, never over bytes");
     }
 
     @Test
