@@ -237,7 +237,7 @@ public class Jlink {
      * It holds the lambda proxies and lambda-form invokers the start links (the {@code @} lines of the
      * class list: +2.2 MB, −60 to −95 ms, interleaved runs; JavaFX links ~800 lambdas on the FX thread
      * before the first frame). Left out, because the image's 80 MB does not have room for them: Jackson
-     * (loaded by the warm-up thread, off the window's path; ~+2 MB for −45 ms) and archived heap objects
+     * (loaded by the warm-up thread, off the window's path; measured again with ControlsFX in: +3.95 MB, an image of 80.6 MB) and archived heap objects
      * (dumped with the serial collector; +20 ms).
      * Needs a display: $DISPLAY, or Xvfb when installed; without one the image is built without
      * the archive and says so.
