@@ -22,8 +22,8 @@ final class Painter {
     /** Horizontal zoom (1 fits each row to the width) and which part of a zoomed row is in view (0 its start, 1 its end). */
     final double zoom;
     final double pan;
-    /** The longest row's duration: one time scale for every row, so a slower run (the sleep "fix") is visibly longer. */
-    final long sharedSpanNs;
+    /** One time scale for every row, so a slower run (the sleep "fix") is visibly longer; each row's idle stretches as breaks. */
+    final TimeScale time;
     /** Whether long header runs are drawn squeezed, a marked scale break ({@link ByteAxis}); false: every byte at true scale. */
     final boolean squeezeHeaders;
     /** The event the learner picked, drawn outlined and never merged away; -1 for none. */
@@ -38,7 +38,7 @@ final class Painter {
     final Boxes wordBoxes;
 
     Painter(GraphicsContext g, TimelineView view, RowMetrics m, Fonts fonts, HitMap hits, Text measure, double canvasWidth,
-            double zoom, double pan, long sharedSpanNs, Boxes glyphBoxes, Boxes wordBoxes) {
+            double zoom, double pan, TimeScale time, Boxes glyphBoxes, Boxes wordBoxes) {
         this.glyphBoxes = glyphBoxes;
         this.wordBoxes = wordBoxes;
         this.g = g;
@@ -50,7 +50,7 @@ final class Painter {
         this.canvasWidth = canvasWidth;
         this.zoom = zoom;
         this.pan = pan;
-        this.sharedSpanNs = sharedSpanNs;
+        this.time = time;
         this.selected = view.getSelectedEvent();
         this.squeezeHeaders = view.isSqueezeHeaders();
     }

@@ -11,7 +11,8 @@ import socketlab.text.I18n;
  * scale (the longest row fills the width) and starts at its own row's beginning, so one ruler of ticks
  * in milliseconds from a row's start reads for all of them, zoomed and panned with them; each time lane
  * marks the same ticks on its line (the byte lanes between have their own axis, bytes). Ticks fall on
- * 1, 2 or 5 × 10ⁿ ns, no closer than a label's width.
+ * 1, 2 or 5 × 10ⁿ ns, no closer than a label's width. A row's idle stretches are drawn as breaks
+ * ({@link TimeGaps}): the ticks end, marked, at the earliest break of any row, after which the rows' times part.
  *
  * <pre>
  *   ms from each row's start   0        50 ms        100 ms        150 ms        200 ms
@@ -29,7 +30,7 @@ final class RulerRenderer {
         double lx = 8 + p.m.labelW();
         double lw = w - 16 - p.m.labelW();
         double right = lx + lw - p.fs() * 5;
-        double scale = (right - lx) / Math.max(1, p.sharedSpanNs) * p.zoom; // as Axis.of: one scale for every row
+        double scale = p.time.pxPerNs(right - lx, p.fs() * TimeScale.GAP_FS) * p.zoom; // as Axis.of: one scale for every row
         double shifted = lx - p.pan * Math.max(0, (right - lx) * (p.zoom - 1));
         g.setFont(p.fonts.normal(p.fs() * 0.72));
         g.setFill(p.ink(TimelineView.Ink.MUTED));
@@ -41,10 +42,17 @@ final class RulerRenderer {
         long first = (long) Math.max(0, Math.ceil((lx - shifted) / scale / step)) * step;
         g.setStroke(p.ink(TimelineView.Ink.MUTED));
         g.setLineWidth(1);
-        g.strokeLine(lx, top + h - 1, right, top + h - 1);
+        g.strokeLine(lx, top + h - 1, Math.max(lx, Math.min(right, shifted + Math.min(p.time.firstBreakNs(), Long.MAX_VALUE / 4) * scale)), top + h - 1);
+        // up to the first idle stretch drawn as a break, every row's time reads the same here: after it the rows part
+        long firstBreak = p.time.firstBreakNs();
+        double end = firstBreak == Long.MAX_VALUE ? right : Math.min(right, shifted + firstBreak * scale);
+        if (end < right) {
+            g.strokeLine(end - 4, top + h - 1, end - 1, top + h - 9); // the break: the ticks end here
+            g.strokeLine(end, top + h - 1, end + 3, top + h - 9);
+        }
         for (long t = first; ; t += step) {
             double x = shifted + t * scale;
-            if (x > right + 1) {
+            if (x > end + 1) {
                 break;
             }
             g.strokeLine(x, top + h - 5, x, top + h - 1);

@@ -52,7 +52,13 @@ final class TimeLaneRenderer implements LaneRenderer {
         g.setLineWidth(1);
         g.strokeLine(left, mid, Math.max(left, end), mid);
         long step = RulerRenderer.step(p, at.scale()); // the ruler's ticks, on this lane's line
-        for (long t = Math.max(0, (long) Math.ceil((left - at.lx()) / at.scale() / step)) * step; ; t += step) {
+        TimeGaps gaps = at.gaps();
+        for (long t = Math.max(0, (long) Math.ceil((at.tAt(left) - at.t0()) / (double) step)) * step; ; t += step) {
+            int gi = gaps.firstEndingAfter(at.t0() + t);
+            if (gi < gaps.count() && gaps.from(gi) < at.t0() + t) { // inside an idle stretch: on to the first tick after it
+                t = (long) Math.ceil((gaps.to(gi) - at.t0()) / (double) step) * step - step;
+                continue;
+            }
             double tx = at.x(at.t0() + t);
             if (tx > Math.min(right, end) + 0.5) {
                 break;
@@ -79,6 +85,7 @@ final class TimeLaneRenderer implements LaneRenderer {
         drawSegments(p, idx, r, at, y, h, mid, words);
         drawBacklogWait(p, log, r, at, mid);
         drawSelects(p, idx, r, at, y, h);
+        drawBreaks(p, at, y, h, mid, words);
         g.restore();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
@@ -117,7 +124,7 @@ final class TimeLaneRenderer implements LaneRenderer {
                     if (x > at.right() + 4) {
                         break;
                     }
-                    next = idx.firstAtOrAfter(list, j + 1, at.t0() + (long) Math.ceil((x + 1 - at.lx()) / at.scale()));
+                    next = idx.firstAtOrAfter(list, j + 1, at.tAt(x + 1));
                     if (data) {
                         links(p, idx, ev, sender, receiver, at, x, h, mid);
                         g.setFill(p.ink(TimelineView.Ink.WIRE));
@@ -198,15 +205,15 @@ final class TimeLaneRenderer implements LaneRenderer {
      * A mark's name: on its right from {@code x}, or where a word stands there, on its left, ending at {@code leftEnd}
      * (NaN: the right only) — a close beside an EOF, a FIN beside a close.
      */
-    private static void word(Painter p, String text, double x, double leftEnd, double y, double h, boolean below, Paint color,
-                             LabelSlots words) {
+    private static boolean word(Painter p, String text, double x, double leftEnd, double y, double h, boolean below, Paint color,
+                                LabelSlots words) {
         javafx.scene.text.Font font = p.fonts.normal(p.fs() * 0.7);
         double w = p.textWidth(text, font);
         x = Math.min(x, words.right() - w); // a mark at the lane's end is named on its left, not cut
         int band = below ? LabelSlots.BELOW : LabelSlots.ABOVE;
         if (!words.claim(band, x, x + w)) {
             if (Double.isNaN(leftEnd) || leftEnd - w < words.left() || !words.claim(band, leftEnd - w, leftEnd)) {
-                return;
+                return false;
             }
             x = leftEnd - w;
         }
@@ -216,6 +223,7 @@ final class TimeLaneRenderer implements LaneRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(below ? VPos.BOTTOM : VPos.TOP);
         g.fillText(text, x, below ? y + h - 1 : y + 1);
+        return true;
     }
 
     /**
@@ -246,7 +254,7 @@ final class TimeLaneRenderer implements LaneRenderer {
                     break; // past the visible window
                 }
                 // the calls within the next pixel are drawn once, as this one
-                next = idx.firstAtOrAfter(list, j + 1, at.t0() + (long) Math.ceil((tx + 1 - at.lx()) / at.scale()));
+                next = idx.firstAtOrAfter(list, j + 1, at.tAt(tx + 1));
                 if (selected >= 0 && ev != selected) {
                     for (int q = j + 1; q < next; q++) {
                         if (list.get(q) == selected) {
@@ -258,7 +266,7 @@ final class TimeLaneRenderer implements LaneRenderer {
                 boolean up = datagram ? log.op(ev) == Op.SENDTO : list == c.sends;
                 p.hits.add(tx - 4, y, tx + 4, y + h, ev);
                 g.setStroke(color);
-                double took = log.durNs(ev) * at.scale();
+                double took = tx - at.x(log.tNs(ev) - log.durNs(ev));
                 if (took >= 2) { // how long the call blocked: a bar back to when it started
                     g.setLineWidth(3);
                     double by = up ? mid - 3 : mid + 3;
@@ -361,6 +369,37 @@ final class TimeLaneRenderer implements LaneRenderer {
                 g.setTextBaseline(VPos.BOTTOM);
                 g.fillText(I18n.tr("timeline.ready"), tx + d + 2, ty);
                 lastLabel = tx;
+            }
+        }
+    }
+
+    /**
+     * The row's idle stretches, each drawn as a break: the line cut by two slants, and how long nothing ran
+     * ("// 4.2 s") above it, where no call's word stands.
+     */
+    private static void drawBreaks(Painter p, Axis at, double y, double h, double mid, LabelSlots words) {
+        TimeGaps gaps = at.gaps();
+        GraphicsContext g = p.g;
+        Paint muted = p.ink(TimelineView.Ink.MUTED);
+        for (int i = gaps.firstEndingAfter(at.firstNs()); i < gaps.count(); i++) {
+            double x0 = at.gapX(i);
+            if (x0 > at.right() + 4) {
+                break;
+            }
+            double x1 = x0 + at.gapPx();
+            double xm = (x0 + x1) / 2;
+            double d = Math.min(h * 0.18, at.gapPx() / 3); // between the words above and below the line
+            g.setStroke(p.ink(TimelineView.Ink.BACKGROUND));
+            g.setLineWidth(4);
+            g.strokeLine(x0 + 2, mid, x1 - 2, mid); // the line does not run through an idle stretch
+            g.setStroke(muted);
+            g.setLineWidth(1.5);
+            g.strokeLine(xm - 3 - d / 2, mid + d, xm - 3 + d / 2, mid - d);
+            g.strokeLine(xm + 3 - d / 2, mid + d, xm + 3 + d / 2, mid - d);
+            String idle = String.format(java.util.Locale.ROOT, "// %.1f s", (gaps.to(i) - gaps.from(i)) / 1e9);
+            double w = p.textWidth(idle, p.fonts.normal(p.fs() * 0.7));
+            if (!word(p, idle, xm - w / 2, Double.NaN, y, h, false, muted, words)) {
+                word(p, idle, xm - w / 2, Double.NaN, y, h, true, muted, words); // under the line when a call's name stands above
             }
         }
     }

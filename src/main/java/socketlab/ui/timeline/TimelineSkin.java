@@ -173,11 +173,11 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     }
 
     /**
-     * What a frame needs of every row — the rows, their lanes with and without the optional ones, the longest
-     * row's time — made once for each state of the index, not once a frame: with 20,000 connections that was
+     * What a frame needs of every row — the rows, their lanes with and without the optional ones, each row's
+     * idle stretches and the one time scale — made once for each state of the index, not once a frame: with 20,000 connections that was
      * most of a frame's time, for rows that are not in view.
      */
-    private record Rows(TraceIndex index, int changes, List<ConnectionRow> rows, int[] lanes, int[] lean, long longest) {}
+    private record Rows(TraceIndex index, int changes, List<ConnectionRow> rows, int[] lanes, int[] lean, TimeScale time) {}
 
     private Rows rowsMade;
 
@@ -189,15 +189,12 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         List<ConnectionRow> rows = ConnectionRow.of(idx);
         int[] lanes = new int[rows.size()];
         int[] lean = new int[rows.size()];
-        long longest = 1;
-        TraceLog log = idx.log();
         for (int i = 0; i < lanes.length; i++) {
             ConnectionRow row = rows.get(i);
             lanes[i] = lanes(row, true);
             lean[i] = lanes(row, false);
-            longest = Math.max(longest, row.endNs(log) - row.startNs(log));
         }
-        rowsMade = new Rows(idx, idx.changes(), rows, lanes, lean, longest);
+        rowsMade = new Rows(idx, idx.changes(), rows, lanes, lean, new TimeScale(rows, idx.log()));
         return rowsMade;
     }
 
@@ -272,11 +269,10 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         if (followBottom) {
             scroll.setValue(scroll.getMax());
         }
-        long longest = made.longest;
         glyphBoxes.clear();
         wordBoxes.clear();
         Painter p = new Painter(g, view, metrics, fonts, hits, measure, w, Math.max(1, view.getZoom()),
-                TimelineInput.clamp(view.getPan(), 0, 1), longest, glyphBoxes, wordBoxes);
+                TimelineInput.clamp(view.getPan(), 0, 1), made.time, glyphBoxes, wordBoxes);
         double y = legendH - scroll.getValue();
         for (int i = 0; i < rows.size(); i++) {
             double rh = metrics.rowHeight(lanes[i]);
