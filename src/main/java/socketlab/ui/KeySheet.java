@@ -23,7 +23,7 @@ final class KeySheet {
         String[][] rows = {
             {"F5", "keys.projector"}, {"F6", "keys.step"}, {"F2", "keys.lesson"}, {"F7", "keys.language"}, {"F8", "keys.panes"}, {"Space  →  Page Down", "keys.next"},
             {"Ctrl+L", "keys.listen"}, {"Ctrl+K", "keys.connect"}, {"Ctrl+Enter", "keys.send"},
-            {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"+  −  0", "keys.zoomTimeline"}, {"H", "keys.squeeze"},
+            {"Ctrl+R", "keys.compare"}, {"Ctrl+T", "keys.timeline"}, {"← →", "keys.pick"}, {"Home", "keys.replayStart"}, {"+  −  0", "keys.zoomTimeline"}, {"H", "keys.squeeze"},
             {"Ctrl+ +  Ctrl+ −  Ctrl+0", "keys.zoomFonts"}, {"Ctrl+N", "keys.clear"}, {"Esc", "keys.cancel"}, {"Ctrl+O", "keys.open"}, {"Ctrl+S", "keys.save"}, {"Ctrl+Shift+S", "keys.saveScenario"}, {"Ctrl+P", "keys.program"},
             {"F1  ?", "keys.help"}};
         // on a wide window two columns of keys, so that the sheet is short enough to be seen whole;

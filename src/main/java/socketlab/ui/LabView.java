@@ -375,8 +375,15 @@ final class LabView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), switchLanguage);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F8), () -> panesShown.set(!panesShown.get()));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> vm.steps().stepModeProperty().set(!vm.steps().stepModeProperty().get()));
-            // replay: ← → step through the events, Space plays and pauses (unless a text field or the timeline has the keys)
+            // replay: Home goes to the run's start (again: the run before), ← → step through the events, Space plays
+            // and pauses (unless a text field or the timeline has the keys)
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.HOME && !e.isShortcutDown() && !e.isAltDown() && !timeline.isFocused()
+                        && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) && vm.eventsProperty().get() > 0) {
+                    replayBar.toStart();
+                    e.consume();
+                    return;
+                }
                 if (!vm.replay().isReplaying() || e.isShortcutDown() || e.isAltDown() || timeline.isFocused()
                         || scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
                     return;

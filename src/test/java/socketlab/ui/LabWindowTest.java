@@ -475,6 +475,24 @@ class LabWindowTest {
     }
 
     @Test
+    void homeReplaysTheLastRunFromItsFirstEventAndTheSliderSpansThatRunOnly(FxRobot robot) {
+        robot.clickOn("#scenario-compare");
+        waitUntil("both runs finished", () -> vm.scenarioStatusProperty().get().contains("|"));
+        robot.push(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.replay().isReplaying(), "Home replays");
+        int k = vm.replay().replayProperty().get();
+        assertEquals(vm.replay().runFirst(vm.replay().runs() - 1), k, "from the last run's first event");
+        assertTrue(k >= 1, "never position 0, which shows nothing");
+        javafx.scene.control.Slider slider = robot.lookup("#replay-slider").queryAs(javafx.scene.control.Slider.class);
+        assertEquals(k, slider.getMin(), 0.5, "the slider begins at the run's start");
+        assertEquals(vm.replay().recorded(), slider.getMax(), 0.5, "and ends at its last event");
+        robot.clickOn("#replay-live");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.replay().isReplaying());
+    }
+
+    @Test
     void aTraceOpenedFromAFileSaysSavedNotLiveAndPlayShowsADrawnPauseSignWhilePlaying(FxRobot robot) throws Exception {
         robot.clickOn("#scenario-compare");
         waitUntil("both runs finished", () -> vm.scenarioStatusProperty().get().contains("|"));

@@ -69,6 +69,59 @@ public final class ReplayViewModel {
         return Math.min(1, recording.log().size());
     }
 
+    private TraceIndex runsOf;
+    private int runsAt = -1;
+    private int[] runStarts = new int[0];
+
+    /** The event index each run begins at ({@link socketlab.trace.Runs}), worked out again when the trace changed. */
+    private int[] runStarts() {
+        TraceIndex idx = recording.index();
+        if (idx != runsOf || idx.changes() != runsAt || runStarts.length == 0 && recording.log().size() > 0) {
+            runStarts = socketlab.trace.Runs.starts(idx);
+            runsOf = idx;
+            runsAt = idx.changes();
+        }
+        return runStarts;
+    }
+
+    /** How many runs the trace holds (0 when it is empty). */
+    public int runs() {
+        return runStarts().length;
+    }
+
+    /** The run (from 0) that replay position {@code k} is in: the run of the last event shown; live, the last run. */
+    public int runAt(int k) {
+        int[] starts = runStarts();
+        if (starts.length == 0) {
+            return 0;
+        }
+        int event = k < 0 ? recording.log().size() - 1 : Math.max(0, Math.min(k, recording.log().size()) - 1);
+        int r = java.util.Arrays.binarySearch(starts, event);
+        return r >= 0 ? r : -r - 2;
+    }
+
+    /** The position that shows run {@code r}'s first event. */
+    public int runFirst(int r) {
+        int[] starts = runStarts();
+        return starts.length == 0 ? 0 : Math.min(recording.log().size(), starts[Math.max(0, Math.min(r, starts.length - 1))] + 1);
+    }
+
+    /** The position that shows run {@code r}'s last event. */
+    public int runEnd(int r) {
+        int[] starts = runStarts();
+        return r + 1 < starts.length ? starts[r + 1] : recording.log().size();
+    }
+
+    /**
+     * Where "to the start" goes from position {@code k} (-1: live): the start of the run it is in, or, already
+     * there, the start of the run before — a clicker walks back run by run. Live, the last run's start.
+     */
+    public int startFrom(int k) {
+        int r = runAt(k);
+        int first = runFirst(r);
+        return k >= 0 && k <= first && r > 0 ? runFirst(r - 1) : first;
+    }
+
     /** Events recorded so far (the end of the replay slider). */
     public int recorded() { return recording.log().size(); }
 

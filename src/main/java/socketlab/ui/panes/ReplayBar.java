@@ -48,10 +48,7 @@ public final class ReplayBar extends HBox {
         Button first = new Button("|◀");
         first.setId("replay-first");
         Controls.tip(first, I18n.tr("replay.first"));
-        first.setOnAction(e -> {
-            vm.replay().skipped(0);
-            vm.replay().replayTo(vm.replay().start()); // the first event: position 0 shows nothing at all
-        });
+        first.setOnAction(e -> toStart());
         Button back = new Button("◀");
         back.setId("replay-back");
         Controls.tip(back, I18n.tr("replay.back"));
@@ -92,7 +89,13 @@ public final class ReplayBar extends HBox {
             if (k < 0) {
                 return I18n.tr(vm.replay().saved() ? "replay.savedNow" : "replay.liveNow", vm.eventsProperty().get());
             }
-            String at = I18n.tr("replay.at", k, vm.replay().recorded(), String.format(Locale.ROOT, "%.1f", vm.replay().timeAt(k) / 1e6));
+            // the time since the run shown began (not since the window opened: a run pressed minutes later reads from 0)
+            long since = vm.replay().timeAt(k) - vm.replay().timeAt(vm.replay().runFirst(vm.replay().runAt(k)));
+            String at = I18n.tr("replay.at", k, vm.replay().recorded(), String.format(Locale.ROOT, "%.1f", since / 1e6));
+            int runs = vm.replay().runs();
+            if (runs > 1) {
+                at = I18n.tr("replay.run", vm.replay().runAt(k) + 1, runs) + " · " + at;
+            }
             long skipped = vm.replay().skippedProperty().get();
             return skipped <= 0 ? at : at + " · " + I18n.tr("replay.skipped", String.format(Locale.ROOT, "%.1f", skipped / 1e9));
         }, vm.replay().replayProperty(), vm.eventsProperty(), vm.replay().skippedProperty()));
@@ -111,9 +114,13 @@ public final class ReplayBar extends HBox {
             private long startNanos;
             private long startT;
 
+            /** The position playing stops at: the end of the run it started in (one run at a time). */
+            private int endAt;
+
             @Override
             public void start() {
                 startNanos = -1;
+                endAt = vm.replay().runEnd(vm.replay().runAt(vm.replay().replayProperty().get()));
                 super.start();
             }
 
@@ -125,7 +132,7 @@ public final class ReplayBar extends HBox {
                     startT = vm.replay().timeAt(k);
                 }
                 long t = startT + (long) ((now - startNanos) * speed.getValue());
-                int n = vm.replay().recorded();
+                int n = Math.min(endAt, vm.replay().recorded());
                 int next = k;
                 while (next < n && vm.replay().timeAt(next + 1) <= t) {
                     next++;
@@ -147,11 +154,27 @@ public final class ReplayBar extends HBox {
         };
     }
 
+    /** The slider spans the run shown (the last one, live): one run at a time, from its first event to its last. */
     private void sync() {
         updating = true;
-        slider.setMax(Math.max(1, vm.replay().recorded()));
-        slider.setValue(vm.replay().replayProperty().get() < 0 ? vm.replay().recorded() : vm.replay().replayProperty().get());
+        int k = vm.replay().replayProperty().get();
+        int run = vm.replay().runAt(k);
+        int first = vm.replay().runFirst(run);
+        int end = Math.max(first + 1, vm.replay().runEnd(run));
+        slider.setMin(Math.min(first, end - 1));
+        slider.setMax(end);
+        slider.setValue(k < 0 ? end : k);
         updating = false;
+    }
+
+    /**
+     * To the start of the run shown (of the last run, from live), or, there already, of the run before: never
+     * position 0, which shows nothing. The |◀ button, and Home.
+     */
+    public void toStart() {
+        pause();
+        vm.replay().skipped(0);
+        vm.replay().replayTo(vm.replay().startFrom(vm.replay().replayProperty().get()));
     }
 
     /** One event back or forward (entering replay at the end of the run). */
@@ -167,9 +190,10 @@ public final class ReplayBar extends HBox {
             return;
         }
         int k = vm.replay().replayProperty().get();
-        if (k < 0 || k >= vm.replay().recorded()) {
+        if (k < 0 || k >= vm.replay().runEnd(vm.replay().runAt(k))) {
             vm.replay().skipped(0);
-            vm.replay().replayTo(vm.replay().start()); // from the first event
+            // from live or a run's end: the start of that run (the last one, from live)
+            vm.replay().replayTo(vm.replay().runFirst(vm.replay().runAt(k)));
         }
         playing = true;
         play.setGraphic(pauseGlyph);

@@ -40,4 +40,28 @@ class ReplayViewModelTest {
         vm.clear();
         assertFalse(vm.replay().saved());
     }
+
+    @Test
+    void toTheStartGoesToTheStartOfTheRunShownAndThereToTheStartOfTheRunBefore(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("two-runs.jsonl");
+        socketlab.trace.TraceLog two = socketlab.trace.RunsTest.twice(10_000_000_000L);
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file)) {
+            socketlab.trace.TraceFile.write(two, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(), w);
+        }
+        LabViewModel vm = new LabViewModel(TaskExecutor.sameThread());
+        vm.files().openTrace(file);
+        vm.refresh();
+        ReplayViewModel r = vm.replay();
+        assertEquals(2, r.runs());
+        int second = r.runFirst(1);
+        assertTrue(second > 1 && second <= r.recorded(), "the second run begins inside the trace: " + second);
+        assertEquals(second, r.startFrom(-1), "from the end (live or saved): the last run's start, not event 1");
+        r.replayTo(r.recorded() - 3);
+        assertEquals(1, r.runAt(r.replayProperty().get()));
+        assertEquals(second, r.startFrom(r.replayProperty().get()), "inside the second run: its start");
+        r.replayTo(second);
+        assertEquals(1, r.startFrom(second), "at its start already: the first run's start (its first event)");
+        assertEquals(second - 1, r.runEnd(0), "the first run ends where the second begins");
+        assertEquals(r.recorded(), r.runEnd(1));
+    }
 }
