@@ -66,9 +66,50 @@ public final class ListingRun {
         return lesson.experiment() instanceof Experiment.Tcp t && t.framing() != null ? Framing.parse(t.framing()) : Framing.NONE;
     }
 
-    /** The answer the listing's run gives the lesson's question: read from the events {@code log} gained from {@code from} on. */
+    /**
+     * The answer the listing's run gives the lesson's question: read from the events {@code log} gained from {@code from}
+     * on. A lesson measured by a fact of its experiment ({@code fact:server_saw}) reads that fact from the programs' calls.
+     */
     public static String answer(Lesson lesson, TraceLog log, int from) {
-        return Lessons.measure(lesson.measure(), log, from, Map.of());
+        return Lessons.measure(lesson.measure(), log, from, facts(log, from));
+    }
+
+    /**
+     * The facts a lesson's experiment would measure, as a listing's traced calls give them:
+     * <ul>
+     *   <li>{@code server_saw}: what the server's recv() met first once the data was read — {@code eof} (it returned
+     *       b'') or {@code reset} (it raised ConnectionResetError);</li>
+     *   <li>{@code restart}: whether a listener could be made again on the port — {@code in_use} (a bind() was
+     *       refused) or {@code ok} (the server side listened twice).</li>
+     * </ul>
+     * A fact the calls do not show is left out (the measure then says so).
+     */
+    static Map<String, String> facts(TraceLog log, int from) {
+        Map<String, String> facts = new java.util.HashMap<>();
+        int listens = 0;
+        boolean bindRefused = false;
+        for (int i = from; i < log.size(); i++) {
+            socketlab.trace.TraceEvent e = log.get(i);
+            String call = e.call() == null ? "" : e.call();
+            if (e.op() == socketlab.trace.Op.LISTEN && e.side() == socketlab.trace.Side.SERVER) {
+                listens++;
+            } else if (e.op() == socketlab.trace.Op.ERROR && call.equals("bind")) {
+                bindRefused = true;
+            } else if (e.side() == socketlab.trace.Side.SERVER && !facts.containsKey("server_saw")) {
+                if (e.op() == socketlab.trace.Op.EOF) {
+                    facts.put("server_saw", "eof");
+                } else if (e.op() == socketlab.trace.Op.ERROR && call.startsWith("recv")) {
+                    boolean reset = e.said() instanceof socketlab.text.Phrase p && p.key().equals("io.reset");
+                    facts.put("server_saw", reset ? "reset" : "error");
+                }
+            }
+        }
+        if (bindRefused) {
+            facts.put("restart", "in_use");
+        } else if (listens >= 2) {
+            facts.put("restart", "ok");
+        }
+        return facts;
     }
 
     private static int freePort() throws IOException {

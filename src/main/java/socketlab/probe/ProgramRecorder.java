@@ -259,8 +259,9 @@ final class ProgramRecorder {
     }
 
     private void failed(Sock s, String call, JsonNode r, long t) {
-        if (s.side == null) {
-            sided(s, call.startsWith("recv") && s.datagram ? Side.SERVER : Side.CLIENT);
+        if (s.side == null) { // a socket that failed before it had a side: one that binds, listens or accepts would have served
+            boolean serving = call.equals("bind") || call.equals("listen") || call.equals("accept") || call.startsWith("recv") && s.datagram;
+            sided(s, serving ? Side.SERVER : Side.CLIENT);
         }
         JsonNode err = r.path("err");
         String type = err.path("type").asText("Error");

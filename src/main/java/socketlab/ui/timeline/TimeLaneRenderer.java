@@ -306,6 +306,10 @@ final class TimeLaneRenderer implements LaneRenderer {
             case "connect.refused" -> "ConnectionRefusedError";
             case "connect.timeout" -> "TimeoutError";
             case "bind.inUse", "bind.timeWait" -> "OSError: Address already in use";
+            case "probe.refused" -> "ConnectionRefusedError";
+            case "probe.timeout" -> "TimeoutError";
+            // a traced program's own exception, as Python said it, less the errno ("OSError: Address already in use")
+            case "probe.raised" -> phrase.args().size() > 1 ? String.valueOf(phrase.args().get(1)).replaceFirst("\\[Errno -?\\d+\\] ", "") : null;
             default -> null;
         };
     }
