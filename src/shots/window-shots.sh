@@ -81,7 +81,7 @@ for size in "${sizes[@]}"; do
         case $c in
           sticky|big|partial|chinese|sleep-too-short) args=("assets/scenarios/$c.json") ;;
           traced-pair|student-header|budget-full|wire-nagle|wire-traced|wire-udp|lesson-wire-*|lesson-listing-*|lesson-trace-*) args=("$out/$c.jsonl") ;;
-          zoomed|step|replay|idle|proj-back) args=(assets/scenarios/sticky.json) ;;
+          zoomed|step|replay|idle|proj-back|console) args=(assets/scenarios/sticky.json) ;;
           wire-sticky|wire-refused) args=(--wire assets/scenarios/sticky.json) ;; # the window itself in wire mode
           no-kernel) args=(assets/scenarios/sticky.json) ;; # a java started without the image's flags: no TCP_INFO
         esac
@@ -101,6 +101,8 @@ for size in "${sizes[@]}"; do
           sticky|partial|chinese|sleep-too-short|wire-sticky|no-kernel) keys ctrl+r; sleep 3 ;;
           big) keys ctrl+r; sleep 6 ;;
           step) keys F6; sleep 1; keys ctrl+r; sleep 2; keys space; sleep 1; keys space; sleep 1; keys space; sleep 2 ;; # three calls stepped, the banner names the next
+          console) printf 'import time\nfor i in range(6):\n    print("line", i, flush=True)\nname = input("your name? ")\nprint("hello", name)\n' > "$out/console.py"
+            keys ctrl+r; sleep 3; keys ctrl+p; sleep 1; xdotool type "$(realpath "$out")/console.py"; keys Return; sleep 3 ;; # a program's console under the timeline
           proj-back) keys F5; sleep 2; keys F5; sleep 2 ;; # into projector mode and out again: the panes as they were
           replay) keys ctrl+r; sleep 3; keys ctrl+r; sleep 3; keys Home; sleep 1; keys Right Right Right Right Right Right Right Right Right Right; sleep 1 ;; # two runs; the second replayed to its 10th event
           zoomed) keys ctrl+r; sleep 3; keys ctrl+t plus plus; sleep 1 ;; # the overview strip under the rows

@@ -259,7 +259,13 @@ final class LabView extends BorderPane {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (now) {
-                    underTimeline.getChildren().add(0, new ProgramConsole(vm.programs()));
+                    ProgramConsole console = new ProgramConsole(vm.programs());
+                    // on a short window (1024×768) one line of output: three left the timeline about 60 px
+                    Runnable rows = () -> console.setRows(getHeight() > 0 && getHeight() < SHORT_SCREEN
+                            ? ProgramConsole.SHORT_ROWS : ProgramConsole.ROWS);
+                    rows.run();
+                    heightProperty().addListener((h, a, b) -> rows.run());
+                    underTimeline.getChildren().add(0, console);
                     o.removeListener(this);
                 }
             }

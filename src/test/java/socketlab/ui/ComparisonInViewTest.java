@@ -97,6 +97,39 @@ class ComparisonInViewTest {
         assertTrue(got[3] >= got[4] - 0.5, "the Live button whole: " + got[3] + " of " + got[4]);
     }
 
+    @Test
+    void onASchoolProjectorAProgramsConsoleShowsOneLineSoTheTimelineKeepsItsRoom(FxRobot robot) throws Exception {
+        socketlab.probe.Python3.assumeInstalled();
+        java.nio.file.Path script = java.nio.file.Files.createTempFile("socketlab-console", ".py");
+        java.nio.file.Files.writeString(script, "for i in range(6):\n    print('line', i)\n");
+        try {
+            LabView view = show(1024, 768);
+            double before = WaitForAsyncUtils.asyncFx(() -> timelineHeight(view)).get();
+            WaitForAsyncUtils.asyncFx(() -> vm.programs().run(
+                    java.util.List.of(java.util.List.of(script.toString())), socketlab.codec.Framing.NONE, "python3")).get();
+            LabWindowTest.waitUntil("the program printed", () -> vm.programs().consoleProperty().get().contains("line 5"));
+            LabWindowTest.waitUntil("the program ended", () -> !vm.programs().runningProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+            double[] got = WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.control.TextArea out = (javafx.scene.control.TextArea) view.lookup("#program-output");
+                return new double[] {timelineHeight(view), out.getPrefRowCount(), view.lookup("#program-console").isVisible() ? 1 : 0,
+                        out.getScrollTop()};
+            }).get();
+            assertTrue(got[3] > 0, "scrolled to the newest line, not left at the first");
+            assertEquals(1, got[2], "the console is in view");
+            assertEquals(socketlab.ui.panes.ProgramConsole.SHORT_ROWS, got[1], 0, "one line of output on a 768-high window");
+            assertTrue(got[0] >= before - 64, "the console takes one line (under 64 px; three lines took 92) of the timeline's " + before + ": " + got[0]);
+        } finally {
+            java.nio.file.Files.deleteIfExists(script);
+        }
+    }
+
+    private static double timelineHeight(LabView view) {
+        view.applyCss();
+        view.layout();
+        return view.lookup("#timeline").getLayoutBounds().getHeight();
+    }
+
     private static double clientPaneY(LabView view) {
         view.applyCss();
         view.layout();
