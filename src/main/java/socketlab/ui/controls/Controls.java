@@ -178,17 +178,20 @@ public final class Controls {
                     return;
                 }
                 setWrapText(r.error());
-                setText(r.mark() + "  " + (r.error() ? r.text() : "\u201C" + r.text() + "\u201D"));
+                // "#3  ✓ “hello world”": the connection's number as the timeline's row says it, so a message from an
+                // earlier run is told from this one's
+                setText((r.row() > 0 ? "#" + r.row() + "  " : "") + r.mark() + "  " + (r.error() ? r.text() : "\u201C" + r.text() + "\u201D"));
                 getStyleClass().add(r.error() ? Css.MARK_ERROR : switch (r.verdict()) {
                     case OK -> Css.MARK_OK;
                     case WRONG -> Css.MARK_BAD;
                     case UNKNOWN -> Css.STATUS;
                 });
-                tip(this, r.error() ? r.text() : I18n.tr(switch (r.verdict()) {
+                String said = r.error() ? r.text() : I18n.tr(switch (r.verdict()) {
                     case OK -> "mark.ok";
                     case WRONG -> "mark.bad";
                     case UNKNOWN -> "mark.unknown";
-                }, r.bytes()));
+                }, r.bytes());
+                tip(this, r.row() > 0 ? said + "\n" + I18n.tr("list.from", r.row(), r.run() + 1) : said);
             }
         });
         return list;

@@ -88,18 +88,27 @@ final class MessageFeed {
             earlier.set(earlier.get() + skip);
         }
         List<MessageRow> rows = new java.util.ArrayList<>(pending.size() - skip);
+        if (pending.size() == skip) {
+            return rows;
+        }
+        Map<Integer, Integer> numbers = socketlab.trace.ConnectionRow.numbers(idx); // the timeline's "#3"
+        int[] runs = socketlab.trace.Runs.starts(idx);
         for (Listed m : pending.subList(skip, pending.size())) {
             Conn c = m.conn();
+            int row = numbers.getOrDefault(c.id, -1);
+            int ev0 = m.error() ? c.errors.get(m.k()) : c.frames.get(m.k());
+            int found = java.util.Arrays.binarySearch(runs, ev0);
+            int run = runs.length == 0 ? 0 : found >= 0 ? found : Math.max(0, -found - 2);
             if (m.error()) {
                 int ev = c.errors.get(m.k());
                 TraceEvent e = log.get(ev);
                 Phrase words = e.said() instanceof Phrase p ? p : Phrase.verbatim(e.text());
-                rows.add(new MessageRow(c.id, words, Verdict.UNKNOWN, true, ev, 0));
+                rows.add(new MessageRow(c.id, row, run, words, Verdict.UNKNOWN, true, ev, 0));
             } else {
                 int ev = c.frames.get(m.k());
                 TraceEvent f = log.get(ev);
-                rows.add(new MessageRow(c.id, preview(f.payload(), f.bytes(), f.text()), idx.frameVerdict(c, m.k()), false, ev,
-                        f.bytes()));
+                rows.add(new MessageRow(c.id, row, run, preview(f.payload(), f.bytes(), f.text()), idx.frameVerdict(c, m.k()), false,
+                        ev, f.bytes()));
             }
         }
         return rows;
