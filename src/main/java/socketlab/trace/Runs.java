@@ -52,6 +52,17 @@ public final class Runs {
         return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The run (from 0) each of {@code rows} belongs to, in their order: the run its first event falls in. */
+    public static int[] ofRows(TraceIndex idx, List<ConnectionRow> rows) {
+        int[] starts = starts(idx);
+        int[] out = new int[rows.size()];
+        for (int i = 0; i < out.length; i++) {
+            int found = Arrays.binarySearch(starts, (int) first(rows.get(i)));
+            out[i] = starts.length == 0 ? 0 : found >= 0 ? found : Math.max(0, -found - 2);
+        }
+        return out;
+    }
+
     private static long first(ConnectionRow r) {
         long first = Long.MAX_VALUE;
         for (Conn c : r.ends()) {

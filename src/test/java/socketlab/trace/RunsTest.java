@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** A trace's runs: rows that follow one another within a second are one run; a later one begins the next. */
 public class RunsTest {
-    static final Path COMPARISON = Path.of("src/test/resources/traces/wire-comparison.jsonl");
+    public static final Path COMPARISON = Path.of("src/test/resources/traces/wire-comparison.jsonl");
 
     /**
      * The recorded comparison (broken and fixed, two rows, one run) once, then again {@code laterNs} after it

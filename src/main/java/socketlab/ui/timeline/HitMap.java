@@ -16,9 +16,27 @@ final class HitMap {
     }
 
     private final List<Hit> hits = new ArrayList<>();
+    /** The row headers drawn, their {@code event} the connection id that names the row (a click folds or opens it). */
+    private final List<Hit> headers = new ArrayList<>();
 
     void clear() {
         hits.clear();
+        headers.clear();
+    }
+
+    /** A row's header line, for folding: {@code conn} names the row (its first end's connection id). */
+    void addHeader(double x0, double y0, double x1, double y1, int conn) {
+        headers.add(new Hit(x0, y0, x1, y1, conn));
+    }
+
+    /** The connection id naming the row whose header is at {@code (x, y)}, or -1. */
+    int headerAt(double x, double y) {
+        for (Hit h : headers) {
+            if (h.contains(x, y)) {
+                return h.event();
+            }
+        }
+        return -1;
     }
 
     void add(double x0, double y0, double x1, double y1, int event) {

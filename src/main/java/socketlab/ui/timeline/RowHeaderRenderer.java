@@ -45,7 +45,8 @@ final class RowHeaderRenderer {
         return any.openEvent >= 0 ? noteWords(log.get(any.openEvent)) : null;
     }
 
-    void draw(Painter p, TraceIndex idx, ConnectionRow r, int number, double x, double y, double w) {
+    /** The row's header; {@code prefix} ("▾ run 2 · ", or "") goes before its title in every layout. */
+    void draw(Painter p, TraceIndex idx, ConnectionRow r, int number, String prefix, double x, double y, double w) {
         GraphicsContext g = p.g;
         TraceLog log = idx.log();
         double fs = p.fs();
@@ -69,7 +70,8 @@ final class RowHeaderRenderer {
         String statsShort = I18n.tr("timeline.statsShort", n.glued(), n.split(), n.ok(), n.bad());
         Font statsFont = p.fonts.bold(fs);
         String shortTitle = r.noConnection() ? title : I18n.tr("timeline.rowShort", number, note == null ? "" : note);
-        String[][] layouts = {{title, stats}, {shortTitle, stats}, {shortTitle, statsShort}, {"#" + number, statsShort}};
+        String[][] layouts = {{prefix + title, stats}, {prefix + shortTitle, stats}, {prefix + shortTitle, statsShort},
+            {prefix + "#" + number, statsShort}};
         String[] chosen = layouts[layouts.length - 1];
         for (String[] l : layouts) {
             if (p.textWidth(l[0], titleFont) + p.textWidth(l[1], statsFont) + fs * 1.5 <= w) {

@@ -28,6 +28,8 @@ final class TimelineInput {
             int ev = hits.eventAt(e.getX(), e.getY());
             if (ev >= 0) {
                 view.pickWithPointer(ev);
+            } else if (hits.headerAt(e.getX(), e.getY()) >= 0) { // a row's header: fold it, or open it
+                view.toggleRow(hits.headerAt(e.getX(), e.getY()));
             }
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> in.scrolled(e, scroll));

@@ -72,6 +72,10 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         });
         view.panProperty().addListener((o, a, b) -> invalidate());
         view.squeezeHeadersProperty().addListener((o, a, b) -> invalidate());
+        view.flippedRows().addListener((javafx.collections.SetChangeListener<Integer>) c -> {
+            flips++;
+            invalidate();
+        });
         scroll.valueProperty().addListener((o, a, b) -> {
             followBottom = scroll.getValue() >= scroll.getMax() - 1;
             invalidate();
@@ -177,24 +181,36 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
      * idle stretches and the one time scale — made once for each state of the index, not once a frame: with 20,000 connections that was
      * most of a frame's time, for rows that are not in view.
      */
-    private record Rows(TraceIndex index, int changes, List<ConnectionRow> rows, int[] lanes, int[] lean, TimeScale time) {}
+    private record Rows(TraceIndex index, int changes, int flips, List<ConnectionRow> rows, int[] lanes, int[] lean, TimeScale time,
+                        int[] runOf, boolean[] folded) {}
+
+    /** Changes of the folded rows since the skin was made: the rows are laid out again. */
+    private int flips;
 
     private Rows rowsMade;
 
     private Rows rows(TraceIndex idx) {
         Rows r = rowsMade;
-        if (r != null && r.index == idx && r.changes == idx.changes()) {
+        if (r != null && r.index == idx && r.changes == idx.changes() && r.flips == flips) {
             return r;
         }
         List<ConnectionRow> rows = ConnectionRow.of(idx);
         int[] lanes = new int[rows.size()];
         int[] lean = new int[rows.size()];
+        // after several runs the older runs' rows are folded to their header (a click on it opens one)
+        int[] runOf = rows.size() > TimeScale.MAX_ROWS ? new int[rows.size()] : socketlab.trace.Runs.ofRows(idx, rows);
+        int last = 0;
+        for (int run : runOf) {
+            last = Math.max(last, run);
+        }
+        boolean[] folded = new boolean[rows.size()];
         for (int i = 0; i < lanes.length; i++) {
             ConnectionRow row = rows.get(i);
-            lanes[i] = lanes(row, true);
-            lean[i] = lanes(row, false);
+            folded[i] = runOf[i] < last ^ getSkinnable().flippedRows().contains(row.any().id);
+            lanes[i] = folded[i] ? 0 : lanes(row, true);
+            lean[i] = folded[i] ? 0 : lanes(row, false);
         }
-        rowsMade = new Rows(idx, idx.changes(), rows, lanes, lean, new TimeScale(rows, idx.log()));
+        rowsMade = new Rows(idx, idx.changes(), flips, rows, lanes, lean, new TimeScale(rows, idx.log()), runOf, folded);
         return rowsMade;
     }
 
@@ -277,7 +293,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         for (int i = 0; i < rows.size(); i++) {
             double rh = metrics.rowHeight(lanes[i]);
             if (y + rh >= legendH && y <= h) { // only rows in view are drawn
-                drawRow(p, idx, rows.get(i), i + 1, 8, y, w - 16);
+                drawRow(p, idx, rows.get(i), i + 1, 8, y, w - 16, made, i);
             }
             y += rh;
         }
@@ -286,8 +302,23 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         glyphs = p.glyphs;
     }
 
-    private void drawRow(Painter p, TraceIndex idx, ConnectionRow r, int number, double x, double y, double w) {
-        HEADER.draw(p, idx, r, number, x, y, w);
+    /**
+     * Row {@code i}: its header, then its lanes unless folded. After several runs each header begins with ▾ (open) or
+     * ▸ (folded, a click opens it), and a run's first row names its run ("run 2 · ").
+     */
+    private void drawRow(Painter p, TraceIndex idx, ConnectionRow r, int number, double x, double y, double w, Rows made, int i) {
+        int[] runOf = made.runOf();
+        boolean severalRuns = runOf.length > 0 && runOf[runOf.length - 1] > 0;
+        String prefix = "";
+        if (severalRuns) {
+            prefix = (made.folded()[i] ? "▸ " : "▾ ")
+                    + (i == 0 || runOf[i - 1] != runOf[i] ? I18n.tr("timeline.run", runOf[i] + 1) + " · " : "");
+            hits.addHeader(x, y, x + w, y + metrics.headerH(), r.any().id);
+        }
+        HEADER.draw(p, idx, r, number, prefix, x, y, w);
+        if (made.folded()[i]) {
+            return;
+        }
         double ly = y + metrics.headerH();
         double lx = x + metrics.labelW();
         double lw = w - metrics.labelW();

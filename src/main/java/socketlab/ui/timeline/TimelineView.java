@@ -50,6 +50,8 @@ public final class TimelineView extends Control {
     private final IntegerProperty selectedEvent = new SimpleIntegerProperty(this, "selectedEvent", -1);
     private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(this, "zoom", 1);
     private final javafx.beans.property.DoubleProperty pan = new javafx.beans.property.SimpleDoubleProperty(this, "pan", 0);
+    /** Rows (by their first end's connection id) folded or opened against their run's default: see {@link #toggleRow}. */
+    private final javafx.collections.ObservableSet<Integer> flipped = javafx.collections.FXCollections.observableSet();
     private final javafx.beans.property.BooleanProperty squeezeHeaders = new javafx.beans.property.SimpleBooleanProperty(this, "squeezeHeaders", true);
     private final javafx.beans.property.ReadOnlyLongWrapper lastDrawNanos = new javafx.beans.property.ReadOnlyLongWrapper(this, "lastDrawNanos");
     private IntConsumer onSelect = i -> { };
@@ -103,6 +105,22 @@ public final class TimelineView extends Control {
 
     public void setZoom(double z) {
         zoom.set(z);
+    }
+
+    /**
+     * After several runs the older runs' rows are folded to their header line (the newest run is what the class
+     * looks at); a click on a row's header opens a folded row or folds an open one. The rows flipped from that
+     * default, by the connection id of their first end.
+     */
+    public javafx.collections.ObservableSet<Integer> flippedRows() {
+        return flipped;
+    }
+
+    /** Opens the folded row whose first end is connection {@code conn}, or folds it when open. */
+    public void toggleRow(int conn) {
+        if (!flipped.remove(conn)) {
+            flipped.add(conn);
+        }
     }
 
     /**
