@@ -121,17 +121,7 @@ final class ByteAxis {
 
     /** The first run that ends after byte {@code b} (runs() when none does). */
     int firstRunEndingAfter(long b) {
-        int lo = 0;
-        int hi = to.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (to[mid] <= b) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Sorted.firstAbove(to, b);
     }
 
     private double shown(long b) {

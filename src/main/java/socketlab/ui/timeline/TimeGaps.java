@@ -111,16 +111,6 @@ final class TimeGaps {
 
     /** The first gap that ends after {@code t} (count() when none does). */
     int firstEndingAfter(long t) {
-        int lo = 0;
-        int hi = to.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (to[mid] <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Sorted.firstAbove(to, t);
     }
 }

@@ -26,7 +26,8 @@ class TimelineDrawTest {
         // the toolkit is up; each test draws a timeline of its own
     }
 
-    private static TraceIndex run(Scenario s) throws Exception {
+    /** A real run of {@code s} on loopback, indexed. */
+    static TraceIndex run(Scenario s) throws Exception {
         TraceLog log = new TraceLog();
         new ScenarioRunner(log, TaskRunner.threads()).run(s);
         TraceIndex idx = new TraceIndex(log);

@@ -18,11 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import socketlab.exec.TaskRunner;
 import socketlab.scenario.Scenario;
-import socketlab.scenario.ScenarioRunner;
 import socketlab.trace.TraceIndex;
-import socketlab.trace.TraceLog;
 import socketlab.ui.style.Css;
 
 /** The overview strip under a zoomed timeline: it shows the part in view, and dragging it moves and zooms the view. */
@@ -57,14 +54,6 @@ class ZoomStripTest {
         assertEquals(2.0 / 3, v[1], 1e-12, "the quarter from 0.5: two thirds of the way along the panning room");
     }
 
-    private static TraceIndex run(Scenario s) throws Exception {
-        TraceLog log = new TraceLog();
-        new ScenarioRunner(log, TaskRunner.threads()).run(s);
-        TraceIndex idx = new TraceIndex(log);
-        idx.update();
-        return idx;
-    }
-
     private static TimelineView laidOut(TraceIndex idx) {
         TimelineView view = new TimelineView();
         view.indexProperty().set(idx);
@@ -82,7 +71,7 @@ class ZoomStripTest {
 
     @Test
     void noStripUntilTheTimelineIsZoomedInThenItShowsThePartInView() throws Exception {
-        TraceIndex idx = run(Scenario.STICKY);
+        TraceIndex idx = TimelineDrawTest.run(Scenario.STICKY);
         WaitForAsyncUtils.asyncFx(() -> {
             TimelineView view = laidOut(idx);
             assertNull(strip(view), "at fit-to-width nothing lies outside the view: no strip (and no ControlsFX made)");
@@ -105,7 +94,7 @@ class ZoomStripTest {
 
     @Test
     void draggingTheRangeOrItsEndsMovesAndZoomsTheView() throws Exception {
-        TraceIndex idx = run(Scenario.STICKY);
+        TraceIndex idx = TimelineDrawTest.run(Scenario.STICKY);
         WaitForAsyncUtils.asyncFx(() -> {
             TimelineView view = laidOut(idx);
             view.setZoom(2);
