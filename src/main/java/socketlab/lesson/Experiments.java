@@ -62,11 +62,17 @@ final class Experiments {
             f.put("server_port", String.valueOf(port));
             f.put("client_port", String.valueOf(clientPort));
             f.put("range", range[0] + "–" + range[1]);
-            boolean picked = clientPort != port && clientPort >= range[0] && clientPort <= range[1];
-            f.put("client_port_kind", picked ? "os" : clientPort == port ? "same" : "other");
+            f.put("client_port_kind", portKind(clientPort, port));
             f.put("server_sockets", String.valueOf(count(log, Op.LISTEN, Side.SERVER, from) + count(log, Op.ACCEPT, Side.SERVER, from)));
         }
         return f;
+    }
+
+    /** Which port a client that never called bind() got: {@code os} (one of the system's ephemeral ports), {@code same} or {@code other}. */
+    static String portKind(int clientPort, int serverPort) {
+        int[] range = ephemeralRange();
+        boolean picked = clientPort != serverPort && clientPort >= range[0] && clientPort <= range[1];
+        return picked ? "os" : clientPort == serverPort ? "same" : "other";
     }
 
     /** The kernel's range for ports it picks (Linux tells; elsewhere the IANA range is a fair guess). */
@@ -161,6 +167,15 @@ final class Experiments {
             }
             server.awaitStopped(WAIT_MS);
         }
+        return modelFacts(log, from);
+    }
+
+    /**
+     * What a server model did, read from the server side's events since {@code from}: how many clients it accepted
+     * before it closed the first one's connection ({@code served_at_once}), when it accepted the second, and how
+     * many connections one select() reported ready. The lab's own models and a listing's Python servers alike.
+     */
+    static Map<String, String> modelFacts(TraceLog log, int from) {
         List<TraceEvent> accepts = new ArrayList<>();
         List<TraceEvent> closes = new ArrayList<>();
         int maxReady = 0;

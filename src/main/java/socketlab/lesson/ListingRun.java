@@ -80,17 +80,24 @@ public final class ListingRun {
      *   <li>{@code server_saw}: what the server's recv() met first once the data was read — {@code eof} (it returned
      *       b'') or {@code reset} (it raised ConnectionResetError);</li>
      *   <li>{@code restart}: whether a listener could be made again on the port — {@code in_use} (a bind() was
-     *       refused) or {@code ok} (the server side listened twice).</li>
+     *       refused) or {@code ok} (the server side listened twice);</li>
+     *   <li>{@code client_port_kind}: which port the client's connect() left its socket on, as the lab's own run
+     *       reads it ({@code os}: one the system picked);</li>
+     *   <li>the server model's facts ({@code served_at_once} …), read as for the lab's own models.</li>
      * </ul>
      * A fact the calls do not show is left out (the measure then says so).
      */
     static Map<String, String> facts(TraceLog log, int from) {
-        Map<String, String> facts = new java.util.HashMap<>();
+        Map<String, String> facts = new java.util.HashMap<>(Experiments.modelFacts(log, from));
         int listens = 0;
         boolean bindRefused = false;
         for (int i = from; i < log.size(); i++) {
             socketlab.trace.TraceEvent e = log.get(i);
             String call = e.call() == null ? "" : e.call();
+            if (e.op() == socketlab.trace.Op.CONNECT && e.side() == socketlab.trace.Side.CLIENT
+                    && !facts.containsKey("client_port_kind")) {
+                facts.put("client_port_kind", Experiments.portKind(e.a(), e.b())); // local port, the server's
+            }
             if (e.op() == socketlab.trace.Op.LISTEN && e.side() == socketlab.trace.Side.SERVER) {
                 listens++;
             } else if (e.op() == socketlab.trace.Op.ERROR && call.equals("bind")) {
