@@ -29,6 +29,8 @@ import socketlab.trace.TraceLog;
  */
 public final class ListingRun {
     private static final String DIR = "/socketlab/assets/lessons/listings/";
+    /** After a send(b''), a server recv() still waiting this long has had nothing to return (as the lesson's own run asks). */
+    static final long EMPTY_SEND_WAIT_MS = 400;
     /** A listing's server finishes by itself once its client has gone: it is given this long to (ms). */
     public static final long FINISH_MS = 10_000;
 
@@ -83,6 +85,8 @@ public final class ListingRun {
      *       refused) or {@code ok} (the server side listened twice);</li>
      *   <li>{@code client_port_kind}: which port the client's connect() left its socket on, as the lab's own run
      *       reads it ({@code os}: one the system picked);</li>
+     *   <li>{@code server_recv}: after the client's send(b''), whether the server's recv() came back within
+     *       {@link #EMPTY_SEND_WAIT_MS} ({@code returned}) or waited on ({@code waits}) — nothing had arrived;</li>
      *   <li>the server model's facts ({@code served_at_once} …), read as for the lab's own models.</li>
      * </ul>
      * A fact the calls do not show is left out (the measure then says so).
@@ -91,9 +95,16 @@ public final class ListingRun {
         Map<String, String> facts = new java.util.HashMap<>(Experiments.modelFacts(log, from));
         int listens = 0;
         boolean bindRefused = false;
+        long emptySent = -1;
         for (int i = from; i < log.size(); i++) {
             socketlab.trace.TraceEvent e = log.get(i);
             String call = e.call() == null ? "" : e.call();
+            if (e.side() == socketlab.trace.Side.CLIENT && e.op() == socketlab.trace.Op.SEND && e.bytes() == 0 && emptySent < 0) {
+                emptySent = e.tNs();
+            } else if (emptySent >= 0 && e.side() == socketlab.trace.Side.SERVER && !facts.containsKey("server_recv")
+                    && (e.op() == socketlab.trace.Op.RECV || e.op() == socketlab.trace.Op.EOF) && e.tNs() > emptySent) {
+                facts.put("server_recv", e.tNs() - emptySent >= EMPTY_SEND_WAIT_MS * 1_000_000L ? "waits" : "returned");
+            }
             if (e.op() == socketlab.trace.Op.CONNECT && e.side() == socketlab.trace.Side.CLIENT
                     && !facts.containsKey("client_port_kind")) {
                 facts.put("client_port_kind", Experiments.portKind(e.a(), e.b())); // local port, the server's
@@ -110,6 +121,9 @@ public final class ListingRun {
                     facts.put("server_saw", reset ? "reset" : "error");
                 }
             }
+        }
+        if (emptySent >= 0 && !facts.containsKey("server_recv")) {
+            facts.put("server_recv", "waits"); // it never came back
         }
         if (bindRefused) {
             facts.put("restart", "in_use");

@@ -52,7 +52,7 @@ class LessonCommandTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int status;
         try {
-            status = Cli.run("lesson", "ch5-empty-send", "--listing");
+            status = Cli.run("lesson", "ch3-address-families", "--listing");
         } finally {
             System.setErr(was);
         }
