@@ -238,6 +238,21 @@ final class LabView extends BorderPane {
         paneScroll.setFitToWidth(true);
         paneScroll.setFitToHeight(true);
         paneScroll.setMinHeight(120);
+        // where the panes go on below their fold (projector type, a short screen), the fold fades out instead of cutting
+        // a row of controls in half: more is there, and the scroll bar beside it reaches it
+        javafx.scene.layout.Region fold = new javafx.scene.layout.Region();
+        fold.getStyleClass().add(Css.PANES_FOLD);
+        fold.setMouseTransparent(true);
+        fold.setMaxHeight(Region.USE_PREF_SIZE);
+        fold.setPrefHeight(48);
+        javafx.scene.layout.StackPane.setAlignment(fold, javafx.geometry.Pos.BOTTOM_CENTER);
+        javafx.scene.layout.StackPane.setMargin(fold, new javafx.geometry.Insets(0, 18, 1, 1)); // not over the scroll bar
+        fold.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> panes.getLayoutBounds().getHeight() > paneScroll.getViewportBounds().getHeight() + 1
+                        && paneScroll.getVvalue() < paneScroll.getVmax() - 1e-3,
+                panes.layoutBoundsProperty(), paneScroll.viewportBoundsProperty(), paneScroll.vvalueProperty()));
+        javafx.scene.layout.StackPane paneBox = new javafx.scene.layout.StackPane(paneScroll, fold);
+        paneBox.setMinHeight(120);
 
         // --- timeline and inspector
         timeline.setId("timeline");
@@ -304,7 +319,7 @@ final class LabView extends BorderPane {
             }
         });
         timeline.setOnPointerPick(e -> side.getSelectionModel().select(0));
-        SplitPane main = new SplitPane(paneScroll, bottom);
+        SplitPane main = new SplitPane(paneBox, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.56);
         // in projector mode the timeline gets the larger share: it is what the room looks at
@@ -312,11 +327,11 @@ final class LabView extends BorderPane {
         // F8 hides the panes and gives the timeline all the room (what a 1024×768 projector needs); F8 again brings them back.
         // Projector mode on a short screen starts with them hidden: the scenario bar and step mode drive the run.
         panesShown.addListener((o, was, shown) -> {
-            if (shown && !main.getItems().contains(paneScroll)) {
-                main.getItems().add(0, paneScroll);
+            if (shown && !main.getItems().contains(paneBox)) {
+                main.getItems().add(0, paneBox);
                 main.setDividerPositions(projector.get() ? 0.3 : 0.56);
             } else if (!shown) {
-                main.getItems().remove(paneScroll);
+                main.getItems().remove(paneBox);
             }
         });
         projector.addListener((o, was, on) -> panesShown.set(!on || getHeight() >= SHORT_SCREEN));

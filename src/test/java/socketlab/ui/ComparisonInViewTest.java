@@ -1,6 +1,7 @@
 package socketlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
@@ -122,6 +123,24 @@ class ComparisonInViewTest {
         } finally {
             java.nio.file.Files.deleteIfExists(script);
         }
+    }
+
+    @Test
+    void inProjectorTypeOnAFullHdScreenThePanesFadeOutAtTheirFoldUntilScrolledToTheEnd(FxRobot robot) throws Exception {
+        LabView view = show(1920, 1080);
+        LabWindowTest.projectorOn(view, 1920, 1080);
+        Object[] got = WaitForAsyncUtils.asyncFx(() -> {
+            view.applyCss();
+            view.layout();
+            javafx.scene.control.ScrollPane panes = (javafx.scene.control.ScrollPane) view.lookup("#panes-scroll");
+            javafx.scene.Node fold = view.lookup("." + Css.PANES_FOLD);
+            boolean before = fold.isVisible();
+            String why = panes.getContent().getLayoutBounds().getHeight() + " in " + panes.getViewportBounds().getHeight();
+            panes.setVvalue(panes.getVmax());
+            return new Object[] {before, fold.isVisible(), why};
+        }).get();
+        assertTrue((Boolean) got[0], "the panes go on below the fold, and fade there: " + got[2]);
+        assertFalse((Boolean) got[1], "scrolled to their end, nothing is below: no fade");
     }
 
     private static double timelineHeight(LabView view) {

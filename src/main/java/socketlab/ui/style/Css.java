@@ -19,6 +19,8 @@ public final class Css {
     public static final String LAB = "socket-lab";
     public static final String PANE = "lab-pane";
     public static final String PANE_TITLE = "lab-pane-title";
+    /** The fade at the bottom of the panes where they go on below the fold. */
+    public static final String PANES_FOLD = "panes-fold";
     public static final String CLIENT = "client-pane";
     public static final String SERVER = "server-pane";
     public static final String STATUS = "status-text";
