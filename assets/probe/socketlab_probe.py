@@ -514,12 +514,45 @@ def _wrap(cls):
 
 
 _originals = {}
+_selects = {}  # selector class -> its own select, while wrapped
+
+
+def _wrap_selectors():
+    """Wraps select() of the selectors module's classes: which of the program's sockets one call found ready
+    (a selectors-based server, and socketserver's own loop). Reported under the first ready socket, with all of them."""
+    import selectors
+    for name in ("SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector", "KqueueSelector"):
+        cls = getattr(selectors, name, None)
+        if cls is None or cls in _selects:
+            continue
+        real = cls.select
+
+        def select(self, timeout=None, _real=real):
+            t0 = _now()
+            ready = _real(self, timeout)
+            socks = [k.fileobj for k, _ in ready if isinstance(k.fileobj, socket.socket)]
+            if socks:
+                _report(socks[0], "select", t0, _now(), ready=[_sid(s) for s in socks],
+                        listening=[_sid(s) for s in socks if _listening(s)])
+            return ready
+
+        _selects[cls] = real
+        cls.select = select
+
+
+def _listening(sock):
+    try:
+        return sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN) == 1
+    except (OSError, AttributeError):
+        return False
 
 
 def _unwrap():
-    """Puts socket.socket's own methods back."""
+    """Puts socket.socket's own methods back, and the selectors' select."""
     for name, method in _originals.items():
         setattr(socket.socket, name, method)
+    for cls, method in _selects.items():
+        cls.select = method
 
 
 def _where(a):
@@ -570,6 +603,7 @@ def main(argv):
         _reporter = _Reporter(where, token, os.path.basename(program), argv[1:])
         if _reporter.out is not None:
             _wrap(socket.socket)
+            _wrap_selectors()
             _exit_on_terminate()
     try:
         runpy.run_path(program, run_name="__main__")

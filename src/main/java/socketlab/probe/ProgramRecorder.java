@@ -171,6 +171,7 @@ final class ProgramRecorder {
                         null, call);
             }
             case "shutdown" -> call(s, t1, call, 0, r.path("how").asText());
+            case "select" -> selected(r, t1, dur);
             case "close" -> {
                 if (s.side == null) {
                     sided(s, Side.CLIENT);
@@ -256,6 +257,32 @@ final class ProgramRecorder {
             s.meant = new FrameRecorder(framing.newDecoder(Framing.DEFAULT_MAX_FRAME), lane, Op.MESSAGE, s.side, s.conn);
         }
         return s.meant;
+    }
+
+    /**
+     * A select() (the selectors module's) that found sockets ready: as the lab's own selector server records it —
+     * {@code bytes} how many, the text which ("accept" for a listening socket, "#3" for connection 3).
+     */
+    private void selected(JsonNode r, long t, long dur) {
+        java.util.Set<Integer> listening = new java.util.HashSet<>();
+        r.path("listening").forEach(n -> listening.add(n.asInt()));
+        List<String> which = new ArrayList<>();
+        int conn = 0;
+        for (JsonNode n : r.path("ready")) {
+            Sock ready = socks.get(n.asInt());
+            if (listening.contains(n.asInt())) {
+                which.add("accept");
+                conn = ready != null ? ready.conn : conn;
+            } else if (ready != null && ready.conn > 0) {
+                which.add("#" + ready.conn);
+                conn = conn == 0 ? ready.conn : conn;
+            }
+        }
+        if (which.isEmpty()) {
+            return;
+        }
+        lane.append(new TraceEvent(0, t, Op.SELECT, Side.SERVER, conn, 0, which.size(), 0, -1, 0, 0, 0, Verdict.UNKNOWN, 0, dur,
+                null, String.join(" ", which), null, "select", null, null));
     }
 
     private void failed(Sock s, String call, JsonNode r, long t) {
