@@ -25,11 +25,20 @@ public final class Runs {
     private Runs() {
     }
 
+    /**
+     * More connections than this and the trace is read as one run: a flood's rows are not sorted again at every
+     * change of the trace (replay, the lists and the timeline ask at each pulse).
+     */
+    public static final int MAX_CONNS = 400;
+
     /** The event index each run begins at, ascending; {0} for a trace of one run, {} for an empty one. */
     public static int[] starts(TraceIndex idx) {
         TraceLog log = idx.log();
         if (log.size() == 0) {
             return new int[0];
+        }
+        if (idx.conns().size() > MAX_CONNS) {
+            return new int[] {0};
         }
         List<ConnectionRow> rows = ConnectionRow.of(idx);
         long[][] spans = new long[rows.size()][]; // {first event, last event, start ns, end ns}

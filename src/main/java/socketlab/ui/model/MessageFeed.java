@@ -92,7 +92,7 @@ final class MessageFeed {
             return rows;
         }
         Map<Integer, Integer> numbers = socketlab.trace.ConnectionRow.numbers(idx); // the timeline's "#3"
-        int[] runs = socketlab.trace.Runs.starts(idx);
+        int[] runs = socketlab.trace.Runs.starts(idx); // a flood of connections is one run (Runs.MAX_CONNS)
         for (Listed m : pending.subList(skip, pending.size())) {
             Conn c = m.conn();
             int row = numbers.getOrDefault(c.id, -1);
