@@ -519,7 +519,8 @@ _selects = {}  # selector class -> its own select, while wrapped
 
 def _wrap_selectors():
     """Wraps select() of the selectors module's classes: which of the program's sockets one call found ready
-    (a selectors-based server, and socketserver's own loop). Reported under the first ready socket, with all of them."""
+    (a selectors-based server, and socketserver's own loop). Reported under the first ready socket, with all of them;
+    the lab knows which of them listen (it saw their listen()), so nothing more is asked of the kernel here."""
     import selectors
     for name in ("SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector", "KqueueSelector"):
         cls = getattr(selectors, name, None)
@@ -532,19 +533,11 @@ def _wrap_selectors():
             ready = _real(self, timeout)
             socks = [k.fileobj for k, _ in ready if isinstance(k.fileobj, socket.socket)]
             if socks:
-                _report(socks[0], "select", t0, _now(), ready=[_sid(s) for s in socks],
-                        listening=[_sid(s) for s in socks if _listening(s)])
+                _report(socks[0], "select", t0, _now(), ready=[_sid(s) for s in socks])
             return ready
 
         _selects[cls] = real
         cls.select = select
-
-
-def _listening(sock):
-    try:
-        return sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN) == 1
-    except (OSError, AttributeError):
-        return False
 
 
 def _unwrap():

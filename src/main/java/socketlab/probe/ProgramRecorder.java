@@ -50,6 +50,8 @@ final class ProgramRecorder {
         int conn = -1;
         Side side;
         boolean datagram;
+        /** It called listen(): select() finding it ready means a client to accept. */
+        boolean listening;
         int localPort;
         int remotePort;
         long sent;
@@ -128,6 +130,7 @@ final class ProgramRecorder {
                 }
             }
             case "listen" -> {
+                s.listening = true;
                 sided(s, Side.SERVER);
                 life(s, Op.LISTEN, t1, port(r.path("local")), 0, call);
             }
@@ -264,15 +267,13 @@ final class ProgramRecorder {
      * {@code bytes} how many, the text which ("accept" for a listening socket, "#3" for connection 3).
      */
     private void selected(JsonNode r, long t, long dur) {
-        java.util.Set<Integer> listening = new java.util.HashSet<>();
-        r.path("listening").forEach(n -> listening.add(n.asInt()));
         List<String> which = new ArrayList<>();
         int conn = 0;
         for (JsonNode n : r.path("ready")) {
             Sock ready = socks.get(n.asInt());
-            if (listening.contains(n.asInt())) {
+            if (ready != null && ready.listening) {
                 which.add("accept");
-                conn = ready != null ? ready.conn : conn;
+                conn = ready.conn;
             } else if (ready != null && ready.conn > 0) {
                 which.add("#" + ready.conn);
                 conn = conn == 0 ? ready.conn : conn;
