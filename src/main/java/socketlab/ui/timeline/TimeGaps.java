@@ -41,24 +41,28 @@ final class TimeGaps {
         }
     }
 
-    /** The gaps of the calls given as their end times {@code t} and durations {@code dur}, {@code n} of them, any order. */
+    /**
+     * The gaps of the calls given as their end times {@code t} and durations {@code dur}, {@code n} of them, any order.
+     * With the starts and the ends each sorted, no call is under way between the (k+1)-th end and the (k+2)-th start
+     * when that start comes later: k+1 calls have begun and k+1 have ended.
+     */
     static TimeGaps of(long[] t, long[] dur, int n) {
-        long[][] spans = new long[n][];
+        long[] starts = new long[n];
+        long[] ends = java.util.Arrays.copyOf(t, n);
         for (int i = 0; i < n; i++) {
-            spans[i] = new long[] {t[i] - Math.max(0, dur[i]), t[i]};
+            starts[i] = t[i] - Math.max(0, dur[i]);
         }
-        Arrays.sort(spans, (a, b) -> Long.compare(a[0], b[0]));
+        Arrays.sort(starts);
+        Arrays.sort(ends);
         long[] f = new long[n];
         long[] e = new long[n];
         int k = 0;
-        long covered = Long.MIN_VALUE;
-        for (long[] s : spans) {
-            if (covered != Long.MIN_VALUE && s[0] - covered > IDLE_NS) {
-                f[k] = covered;
-                e[k] = s[0];
+        for (int i = 0; i + 1 < n; i++) {
+            if (starts[i + 1] - ends[i] > IDLE_NS) {
+                f[k] = ends[i];
+                e[k] = starts[i + 1];
                 k++;
             }
-            covered = Math.max(covered, s[1]);
         }
         return k == 0 ? NONE : new TimeGaps(Arrays.copyOf(f, k), Arrays.copyOf(e, k));
     }
