@@ -258,8 +258,8 @@ def _sid(sock):
 def _addr(a):
     if isinstance(a, tuple) and len(a) >= 2:
         return [str(a[0]), a[1]]
-    if isinstance(a, (str, bytes)):
-        return [a if isinstance(a, str) else a.decode("utf-8", "replace"), 0]
+    if isinstance(a, (str, bytes)):  # AF_UNIX: a path ('' for an unnamed end), sent as a string of its own
+        return a if isinstance(a, str) else a.decode("utf-8", "replace")
     return None
 
 

@@ -139,7 +139,7 @@ final class ProgramRecorder {
                 a.localPort = port(r.path("local"));
                 a.remotePort = port(r.path("remote"));
                 sided(a, Side.SERVER);
-                life(a, Op.ACCEPT, t1, a.localPort, a.remotePort, call);
+                life(a, Op.ACCEPT, t1, a.localPort, a.remotePort, call, unixPath(r.path("local")));
             }
             case "connect", "connect_ex" -> {
                 sided(s, Side.CLIENT);
@@ -150,10 +150,10 @@ final class ProgramRecorder {
                 } else if (s.datagram) {
                     call(s, t1, call, s.localPort, "→ " + address(r.path("remote")));
                 } else {
-                    life(s, Op.CONNECT, t1, s.localPort, s.remotePort, call);
+                    life(s, Op.CONNECT, t1, s.localPort, s.remotePort, call, unixPath(r.path("remote")));
                 }
             }
-            case "send", "sendall" -> sent(s, t1, dur, call, data, r.path("n").asInt(), null);
+            case "send", "sendall" -> sent(s, t1, dur, call, data, r.path("n").asInt(), r.path("asked").asInt(), null);
             case "recv", "recv_into" -> received(s, t1, dur, call, data, r.path("n").asInt(), r.path("asked").asInt(),
                     r.path("waiting").asInt(-1), null);
             case "sendto" -> {
@@ -197,12 +197,23 @@ final class ProgramRecorder {
         long t1 = r.t1() + shift;
         last = Math.max(last, t1);
         long dur = Math.max(0, r.t1() - r.t0());
-        if (r.kind() == Record.SEND || r.kind() == Record.SENDALL) {
-            sent(s, t1, dur, r.call(), r.data(), (int) r.n(), tcp);
+        if (s.datagram) { // send() and recv() on a connected UDP socket: each one datagram, to or from its peer
+            datagram(s, t1, dur, r);
+        } else if (r.kind() == Record.SEND || r.kind() == Record.SENDALL) {
+            sent(s, t1, dur, r.call(), r.data(), (int) r.n(), r.asked(), tcp);
         } else if (r.kind() == Record.RECV || r.kind() == Record.RECV_INTO) {
             received(s, t1, dur, r.call(), r.data(), (int) r.n(), r.asked(), r.waiting(), tcp);
         }
         return false;
+    }
+
+    private void datagram(Sock s, long t, long dur, Record r) {
+        if (s.side == null) {
+            sided(s, Side.CLIENT);
+        }
+        boolean out = r.kind() == Record.SEND || r.kind() == Record.SENDALL;
+        put(s, out ? Op.SENDTO : Op.RECVFROM, t, 0, (int) r.n(), out ? 0 : r.asked(), -1, s.localPort, s.remotePort, dur, r.data(),
+                null, r.call());
     }
 
     /** The program ended: the decoders say what was left unfinished on each connection. */
@@ -217,11 +228,12 @@ final class ProgramRecorder {
         }
     }
 
-    private void sent(Sock s, long t, long dur, String call, byte[] data, int n, Tcp tcp) {
+    /** A send: {@code n} bytes taken of the {@code asked} the call was given (all of them for sendall). */
+    private void sent(Sock s, long t, long dur, String call, byte[] data, int n, int asked, Tcp tcp) {
         if (s.side == null) {
             sided(s, Side.CLIENT);
         }
-        lane.append(event(s, Op.SEND, t, s.sent, n, 0, -1, 0, 0, dur, data, null, null, call, tcp));
+        lane.append(event(s, Op.SEND, t, s.sent, n, asked, -1, 0, 0, dur, data, null, null, call, tcp));
         if (meant(s) != null) {
             meant(s).feed(t, data, 0, data.length);
         } else { // no framing: each send() is a message, as the program sees it
@@ -335,7 +347,15 @@ final class ProgramRecorder {
     }
 
     private void life(Sock s, Op op, long t, int localPort, int remotePort, String call) {
+        life(s, op, t, localPort, remotePort, call, null);
+    }
+
+    /** A socket's life event; {@code unixPath}: the path an AF_UNIX end was accepted on or connected to (else null). */
+    private void life(Sock s, Op op, long t, int localPort, int remotePort, String call, String unixPath) {
         Note note = Note.of(Note.Word.PROGRAM, origin.program()).and(Note.Word.PID, String.valueOf(origin.pid()));
+        if (unixPath != null) { // the index pairs the two ends of an AF_UNIX connection by it: they have no ports
+            note = note.and(Note.Word.AF_UNIX, unixPath);
+        }
         if (op != Op.LISTEN && framing.kind() != Framing.Kind.NONE) {
             note = note.and(Note.Word.FRAMING, framing.spec());
         }
@@ -363,7 +383,16 @@ final class ProgramRecorder {
         return address != null && address.isArray() && address.size() > 1 ? address.get(1).asInt() : 0;
     }
 
+    /** An AF_UNIX address's path (the probe sends it as a string), else null. */
+    private static String unixPath(JsonNode a) {
+        return a != null && a.isTextual() && !a.asText().isEmpty() ? a.asText() : null;
+    }
+
+    /** An address as the program gave it: host:port, or an AF_UNIX socket's path (its file's name). */
     private static String address(JsonNode a) {
+        if (a != null && a.isTextual() && !a.asText().isEmpty()) {
+            return a.asText();
+        }
         return a != null && a.isArray() && a.size() > 1 ? a.get(0).asText() + ":" + a.get(1).asInt() : "?";
     }
 }

@@ -191,6 +191,49 @@ class TracedProgramsTest {
     }
 
     @Test
+    void anAfUnixServerBindsAPathWhichTheTraceNamesAndItsConnectionIsOneRow() throws Exception {
+        TraceLog log = pair(Framing.NONE, "unix_server.py", "unix_client.py");
+        TraceEvent bind = events(log, Op.CALL, Side.SERVER).stream().filter(e -> "bind".equals(e.call())).findFirst().orElseThrow();
+        assertTrue(bind.text().endsWith("socketlab-test-" + port + ".sock"), "the path it bound: " + bind.text());
+        assertEquals(0, bind.a(), "no port");
+        assertEquals("hello", text(events(log, Op.RECV, Side.SERVER).get(0)));
+        assertEquals("HELLO", text(events(log, Op.RECV, Side.CLIENT).get(0)));
+        assertEquals(1, ConnectionRow.of(index(log)).size(), "one connection, seen from both programs");
+    }
+
+    @Test
+    void aConnectedUdpSocketsSendIsADatagramAndItsRecvRaisesTheRefusalTheKernelGotBack() throws Exception {
+        port = freePort(); // free a moment ago: nobody listens there
+        TraceLog log = new TraceLog();
+        assertEquals(0, run(log, Framing.NONE, List.of(script("udp_refused_client.py"))), console.toString());
+        TraceEvent sent = events(log, Op.SENDTO, Side.CLIENT).get(0);
+        assertEquals("send", sent.call(), "the method as written");
+        assertEquals(13, sent.bytes());
+        assertEquals(port, sent.remotePort(), "to the address connect() gave it");
+        assertTrue(events(log, Op.SEND, Side.CLIENT).isEmpty(), "a datagram, not bytes of a stream");
+        TraceEvent refused = events(log, Op.ERROR, Side.CLIENT).get(0);
+        assertEquals("recv", refused.call());
+        assertEquals("probe.refused", ((socketlab.text.Phrase) refused.said()).key());
+    }
+
+    @Test
+    void aNonBlockingSendThatTakesPartOfItsBytesSaysHowManyItWasGiven() throws Exception {
+        TraceLog log = new TraceLog();
+        try (LabServer lab = new LabServer(log, ServerSettings.defaults().withPort(freePort()).withRecv(65536, 20, List.of()))) {
+            port = lab.start();
+            assertEquals(0, run(log, Framing.NONE, List.of(script("partial_send_client.py"))), console.toString());
+            assertTrue(log.await(Op.EOF, Side.SERVER, 1, 20_000));
+        }
+        List<TraceEvent> sends = events(log, Op.SEND, Side.CLIENT);
+        TraceEvent first = sends.get(0);
+        assertEquals(4 << 20, first.requested(), "send() was given 4 MiB");
+        assertTrue(first.bytes() > 0 && first.bytes() < first.requested(), "and took part of it: " + first.bytes());
+        assertEquals("sendall", sends.get(1).call());
+        assertEquals((4 << 20) - first.bytes(), sends.get(1).requested(), "sendall() was given the rest");
+        assertEquals(sends.get(1).requested(), sends.get(1).bytes(), "and took all of it");
+    }
+
+    @Test
     void aProgramThatRaisesLeavesEverythingItDidAndItsStatus() throws Exception {
         TraceLog log = new TraceLog();
         try (LabServer lab = new LabServer(log, ServerSettings.defaults().withPort(freePort()))) {
