@@ -1,0 +1,29 @@
+# Chapter 9, the remote-command server: each command's whole answer goes out with one send().
+# Made safe: the command is only looked up in a fixed set below; nothing is ever run in a shell.
+import os
+import socket
+import sys
+
+port = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
+
+
+def answer(command):
+    if command == "ls":  # a long answer: the names in Python's own library folder
+        return "\n".join(sorted(os.listdir(os.path.dirname(os.__file__)))) + "\n"
+    if command == "pwd":
+        return os.getcwd() + "\n"
+    return "this server answers only ls and pwd\n"
+
+
+server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", port))
+server.listen(5)
+conn, addr = server.accept()
+while True:
+    command = conn.recv(1024)
+    if not command:
+        break
+    conn.send(answer(command.decode("utf-8").strip()).encode("utf-8"))
+conn.close()
+server.close()
