@@ -46,21 +46,6 @@ class LessonCommandTest {
     }
 
     @Test
-    void listingALessonWithoutOneIsABadArgumentThatNamesThoseWithOne() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream was = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = Cli.run("lesson", "ch3-address-families", "--listing");
-        } finally {
-            System.setErr(was);
-        }
-        assertEquals(2, status);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("ch8-two-sends-one-recv"), err.toString(StandardCharsets.UTF_8));
-    }
-
-    @Test
     void anUnknownLessonIsABadArgumentThatNamesTheList() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream was = System.err;

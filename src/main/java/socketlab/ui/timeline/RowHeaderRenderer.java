@@ -45,6 +45,24 @@ final class RowHeaderRenderer {
         return any.openEvent >= 0 ? noteWords(log.get(any.openEvent)) : null;
     }
 
+    /**
+     * Where a traced program is an end, the two ends by name alone ("ch3_unix_client.py ↔ ch3_unix_server.py", the
+     * lab's own end by its side): what a narrow header keeps when the whole note does not fit. Null for the lab's own rows.
+     */
+    static String programs(TraceLog log, ConnectionRow r) {
+        TraceEvent.Origin client = origin(log, r.client());
+        TraceEvent.Origin server = origin(log, r.server());
+        if (client == null && server == null) {
+            return null;
+        }
+        return (client != null ? client.program() : I18n.tr("side.client")) + " ↔ "
+                + (server != null ? server.program() : I18n.tr("side.server"));
+    }
+
+    private static TraceEvent.Origin origin(TraceLog log, Conn c) {
+        return c != null && c.openEvent >= 0 ? log.get(c.openEvent).origin() : null;
+    }
+
     /** The row's header; {@code prefix} ("▾ run 2 · ", or "") goes before its title in every layout. */
     void draw(Painter p, TraceIndex idx, ConnectionRow r, int number, String prefix, double x, double y, double w) {
         GraphicsContext g = p.g;
@@ -70,8 +88,9 @@ final class RowHeaderRenderer {
         String statsShort = I18n.tr("timeline.statsShort", n.glued(), n.split(), n.ok(), n.bad());
         Font statsFont = p.fonts.bold(fs);
         String shortTitle = r.noConnection() ? title : I18n.tr("timeline.rowShort", number, note == null ? "" : note);
+        String programs = programs(log, r);
         String[][] layouts = {{prefix + title, stats}, {prefix + shortTitle, stats}, {prefix + shortTitle, statsShort},
-            {prefix + "#" + number, statsShort}};
+            {prefix + "#" + number + (programs == null ? "" : "  " + programs), statsShort}, {prefix + "#" + number, statsShort}};
         String[] chosen = layouts[layouts.length - 1];
         for (String[] l : layouts) {
             if (p.textWidth(l[0], titleFont) + p.textWidth(l[1], statsFont) + fs * 1.5 <= w) {
