@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import socketlab.codec.Verdict;
+import socketlab.text.Note;
 import socketlab.text.Phrase;
 import socketlab.trace.Op;
 import socketlab.trace.Side;
@@ -125,13 +126,13 @@ final class ListingFacts {
         }
     }
 
-    /** bound_to: a bind() that left its socket on a port named a host and port; one that left none, a path. */
+    /** bound_to: the first bind() — one that left its socket on a port named a host and port; an AF_UNIX one, a path. */
     private static void boundTo(List<TraceEvent> events, Map<String, String> facts) {
         for (TraceEvent e : events) {
             if (e.op() == Op.CALL && call(e).equals("bind")) {
-                boolean path = e.a() == 0 && e.text() != null && !e.text().equals("?");
-                facts.put("bound_to", e.a() > 0 ? "ipport" : path ? "path" : "nothing");
-                facts.put("path", path ? e.text() : "—");
+                String path = e.said() instanceof Note n ? n.valueOf(Note.Word.AF_UNIX) : null;
+                facts.put("bound_to", path != null ? "path" : e.a() > 0 ? "ipport" : "nothing");
+                facts.put("path", path != null ? path : "—");
                 return;
             }
         }

@@ -48,29 +48,14 @@ public final class ListingRun {
         dir.toFile().deleteOnExit();
         List<String> args = new ArrayList<>(List.of(String.valueOf(freePort())));
         if (lesson.experiment() instanceof Experiment.FileTransfer f) { // the file the lesson sends, beside the programs
-            Path data = dir.resolve(f.file());
-            try (InputStream in = ListingRun.class.getResourceAsStream("/socketlab/assets/" + f.file())) {
-                if (in == null) {
-                    throw new IOException("lesson " + lesson.id() + " sends a file the lab does not have: " + f.file());
-                }
-                Files.write(data, in.readAllBytes());
-            }
-            data.toFile().deleteOnExit();
-            args.add(data.toString());
+            args.add(copyOut("/socketlab/assets/" + f.file(), dir.resolve(f.file()), lesson, "sends a file").toString());
             if (f.alter()) {
                 args.add("alter");
             }
         }
         List<List<String>> out = new ArrayList<>();
         for (String name : lesson.listing()) {
-            Path file = dir.resolve(name);
-            try (InputStream in = ListingRun.class.getResourceAsStream(DIR + name)) {
-                if (in == null) {
-                    throw new IOException("lesson " + lesson.id() + " names a listing the lab does not have: " + name);
-                }
-                Files.write(file, in.readAllBytes());
-            }
-            file.toFile().deleteOnExit();
+            Path file = copyOut(DIR + name, dir.resolve(name), lesson, "names a listing");
             List<String> command = new ArrayList<>(List.of(file.toString()));
             command.addAll(args);
             out.add(List.copyOf(command));
@@ -78,18 +63,10 @@ public final class ListingRun {
         return out;
     }
 
-    /**
-     * The framing the listing's connections are read with: the lesson's own (the JSON header's, the remote
-     * commands' header, a file's), else none.
-     */
+    /** The framing the listing's connections are read with: the one the lesson's run puts in the panes, else none. */
     public static Framing framing(Lesson lesson) {
-        if (lesson.experiment() instanceof Experiment.Tcp t && t.framing() != null) {
-            return Framing.parse(t.framing());
-        }
-        if (lesson.experiment() instanceof Experiment.Commands c) {
-            return Framing.parse(c.framing());
-        }
-        return lesson.experiment() instanceof Experiment.FileTransfer ? Framing.HEADER : Framing.NONE;
+        String spec = lesson.experiment().panes().get(PaneSettings.FRAMING);
+        return spec == null ? Framing.NONE : Framing.parse(spec);
     }
 
     /**
@@ -98,6 +75,18 @@ public final class ListingRun {
      */
     public static String answer(Lesson lesson, TraceLog log, int from) {
         return Lessons.measure(lesson.measure(), log, from, ListingFacts.of(lesson, log, from));
+    }
+
+    /** Copies the lab's {@code resource} to {@code file}, deleted when the lab exits; {@code what} the lesson does with it. */
+    private static Path copyOut(String resource, Path file, Lesson lesson, String what) throws IOException {
+        try (InputStream in = ListingRun.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("lesson " + lesson.id() + " " + what + " the lab does not have: " + file.getFileName());
+            }
+            Files.write(file, in.readAllBytes());
+        }
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     private static int freePort() throws IOException {

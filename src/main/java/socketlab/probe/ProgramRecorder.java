@@ -125,8 +125,9 @@ final class ProgramRecorder {
                 if (s.datagram) { // a UDP socket that binds is a server: it waits for datagrams on its port
                     sided(s, Side.SERVER);
                     life(s, Op.LISTEN, t1, s.localPort, 0, call);
-                } else {
-                    early(s, t1, call, s.localPort, address(r.path("local")));
+                } else { // an AF_UNIX bind names its path as a note's value, which the lessons read (no port to read)
+                    String path = unixPath(r.path("local"));
+                    early(s, t1, call, s.localPort, address(r.path("local")), path == null ? null : Note.of(Note.Word.AF_UNIX, path));
                 }
             }
             case "listen" -> {
@@ -319,10 +320,15 @@ final class ProgramRecorder {
 
     /** A call made before the socket's side is known: held until it is (see {@link #sided}). */
     private void early(Sock s, long t, String call, int localPort, String detail) {
+        early(s, t, call, localPort, detail, null);
+    }
+
+    private void early(Sock s, long t, String call, int localPort, String detail, Note note) {
+        TraceEvent e = event(s, Op.CALL, t, 0, 0, 0, -1, localPort, 0, 0, null, detail, note, call, null);
         if (s.side == null) {
-            s.waiting.add(event(s, Op.CALL, t, 0, 0, 0, -1, localPort, 0, 0, null, detail, null, call, null));
+            s.waiting.add(e);
         } else {
-            call(s, t, call, localPort, detail);
+            lane.append(e);
         }
     }
 
@@ -390,8 +396,9 @@ final class ProgramRecorder {
 
     /** An address as the program gave it: host:port, or an AF_UNIX socket's path (its file's name). */
     private static String address(JsonNode a) {
-        if (a != null && a.isTextual() && !a.asText().isEmpty()) {
-            return a.asText();
+        String path = unixPath(a);
+        if (path != null) {
+            return path;
         }
         return a != null && a.isArray() && a.size() > 1 ? a.get(0).asText() + ":" + a.get(1).asInt() : "?";
     }

@@ -196,6 +196,8 @@ class TracedProgramsTest {
         TraceEvent bind = events(log, Op.CALL, Side.SERVER).stream().filter(e -> "bind".equals(e.call())).findFirst().orElseThrow();
         assertTrue(bind.text().endsWith("socketlab-test-" + port + ".sock"), "the path it bound: " + bind.text());
         assertEquals(0, bind.a(), "no port");
+        String path = ((socketlab.text.Note) bind.said()).valueOf(socketlab.text.Note.Word.AF_UNIX);
+        assertTrue(path.endsWith("socketlab-test-" + port + ".sock"), "the path as a value of its own, not only in words: " + path);
         assertEquals("hello", text(events(log, Op.RECV, Side.SERVER).get(0)));
         assertEquals("HELLO", text(events(log, Op.RECV, Side.CLIENT).get(0)));
         assertEquals(1, ConnectionRow.of(index(log)).size(), "one connection, seen from both programs");

@@ -48,7 +48,7 @@ final class TimeGaps {
      */
     static TimeGaps of(long[] t, long[] dur, int n) {
         long[] starts = new long[n];
-        long[] ends = java.util.Arrays.copyOf(t, n);
+        long[] ends = Arrays.copyOf(t, n);
         for (int i = 0; i < n; i++) {
             starts[i] = t[i] - Math.max(0, dur[i]);
         }
