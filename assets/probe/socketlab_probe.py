@@ -14,6 +14,11 @@ and end on the monotonic clock. Reports go out in batches from a thread of the p
 socket that is not a socket.socket, so the program never sees it and its traffic is never traced.
 If the lab goes away, the probe stops reporting and the program keeps running.
 
+What the program prints (stdout, stderr) and what it reads with input() is reported too, a line at
+a time, with the time it was written or typed and the socket its thread last used: the lab shows
+each line on that connection's row, beside the calls around it. The streams themselves are not
+touched: every write goes through at once, as it would to a terminal.
+
 Step mode: the lab may write lines back on the same socket. "step 1" asks the probe to hold each
 connect, accept, send and receive until the lab answers "go N" to the "before" report the probe sent
 for it (N is the report's "ask"); "step 0" lets calls run at once again. A receive or an accept on a
@@ -82,6 +87,7 @@ except NameError:  # Windows: no termios (and no TCP_INFO either)
     SIOCOUTQ = None
 HOT = {"send": 1, "sendall": 2, "recv": 3, "recv_into": 4}
 MAX_WAITING = 64 * 1024 * 1024  # bytes queued for the lab before the program waits for it (a bound, not a goal)
+LINE_MAX = 500  # characters of one printed or typed line sent to the lab (the rest stays in the program's own output)
 
 
 class _Reporter:
@@ -246,6 +252,10 @@ def _send_all(out, parts):
 _reporter = None
 _sids = {}  # id(socket) -> its number in this program, while it is open
 _next_id = itertools.count(1)
+_last = {}  # thread ident -> the sid of the socket it last used: where a line it prints belongs
+_ident = threading.get_ident
+# calls after which a line printed belongs to the socket called (accept: to the socket it returned)
+_USED = frozenset(("connect", "connect_ex", "sendto", "recvfrom", "recvfrom_into", "shutdown", "close"))
 
 
 def _sid(sock):
@@ -309,6 +319,10 @@ def _report(sock, call, t0, t1, **fields):
     r = {"call": call, "sid": _sid(sock), "t0": t0, "t1": t1, "thread": threading.current_thread().name}
     raw = fields.pop("_raw", None)
     r.update(fields)
+    if call in _USED:
+        _last[_ident()] = r["sid"]
+    elif call == "accept" and "new" in r:
+        _last[_ident()] = r["new"]
     if raw is not None:
         r["data"] = len(raw)  # its bytes follow, as a record of their own
     _reporter.put(r, raw)
@@ -404,6 +418,8 @@ def _wrap(cls):
 
     rep = _reporter
     append = rep.queue.append
+    last = _last
+    ident = _ident
 
     def sending(name):
         real = orig[name]
@@ -429,7 +445,9 @@ def _wrap(cls):
                 asked = view.nbytes
                 sent = asked if everything else n
                 moved = bytes(view[:min(sent, CAPTURE)])
-            append((kind, _sids.get(id(self)) or _sid(self), t0, t1, sent, asked, -1, moved, _tcp(self) if KERNEL else None))
+            sid = _sids.get(id(self)) or _sid(self)
+            last[ident()] = sid
+            append((kind, sid, t0, t1, sent, asked, -1, moved, _tcp(self) if KERNEL else None))
             rep.queued += len(moved)
             if rep.queued > MAX_WAITING:
                 rep.wait_for_room()
@@ -472,6 +490,7 @@ def _wrap(cls):
                 raise
             t1 = _now()
             sid = _sids.get(id(self)) or _sid(self)
+            last[ident()] = sid
             if name == "recv":
                 rep.hot((kind, sid, t0, t1, len(result), asked, waiting, result[:CAPTURE], _tcp(self) if KERNEL else None))
             elif name == "recv_into":
@@ -540,6 +559,71 @@ def _wrap_selectors():
         cls.select = select
 
 
+class _Lines:
+    """The program's stdout or stderr, unchanged -- each write goes straight through -- and each whole line
+    written to it reported to the lab as a call of its own ("stdout", "stderr"), at the time its newline was
+    written, under the socket the writing thread last used. A line is each thread's own: print() writes its
+    words and its newline in several writes, and threads printing at once would otherwise glue each other's
+    words into one line. Anything else is the stream's own."""
+
+    def __init__(self, stream, call):
+        self._stream = stream
+        self._call = call
+        self._parts = {}  # thread ident -> the line it began and has not ended (an input() prompt, print(end=""))
+
+    def write(self, s):
+        n = self._stream.write(s)
+        if isinstance(s, str) and _reporter.out is not None:
+            me = _ident()
+            if "\n" not in s:
+                self._parts[me] = (self._parts.get(me, "") + s)[:LINE_MAX]
+                return n
+            lines = (self._parts.pop(me, "") + s).split("\n")
+            rest = lines.pop()
+            if rest:
+                self._parts[me] = rest[:LINE_MAX]
+            t = _now()
+            for line in lines:
+                _said(self._call, t, line)
+        return n
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def begun(self):
+        """The line this thread began and did not end (a prompt), taken: input() reports it with what was typed."""
+        return self._parts.pop(_ident(), "")
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _said(call, t, text, prompt=None):
+    r = {"call": call, "sid": _last.get(_ident(), 0), "t0": t, "t1": t, "text": text[:LINE_MAX]}
+    if prompt:
+        r["prompt"] = prompt
+    _reporter.put(r)
+
+
+def _wrap_output():
+    """Reports each line the program prints or reads with input(); its streams work as they did."""
+    import builtins
+    if sys.stdout is None or sys.stderr is None:  # no console at all (pythonw): nothing is printed to report
+        return
+    out = sys.stdout = _Lines(sys.stdout, "stdout")
+    sys.stderr = _Lines(sys.stderr, "stderr")
+    real = builtins.input
+
+    def input(*prompt):
+        line = real(*prompt)  # the prompt goes through sys.stdout: it is the line begun there
+        if _reporter.out is not None:
+            _said("input", _now(), line, out.begun())
+        return line
+
+    builtins.input = input
+
+
 def _unwrap():
     """Puts socket.socket's own methods back, and the selectors' select."""
     for name, method in _originals.items():
@@ -597,6 +681,7 @@ def main(argv):
         if _reporter.out is not None:
             _wrap(socket.socket)
             _wrap_selectors()
+            _wrap_output()
             _exit_on_terminate()
     try:
         runpy.run_path(program, run_name="__main__")

@@ -8,6 +8,7 @@ class Upper(socketserver.BaseRequestHandler):
             data = self.request.recv(1024)
             if not data:
                 break
+            print("got", data)  # from the handler's thread: the line belongs to its client's connection
             self.request.sendall(data.upper())
 
 

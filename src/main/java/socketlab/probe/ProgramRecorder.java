@@ -2,7 +2,7 @@ package socketlab.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import socketlab.codec.Framing;
@@ -12,6 +12,7 @@ import socketlab.text.Phrase;
 import socketlab.trace.Digests;
 import socketlab.trace.FrameRecorder;
 import socketlab.trace.Op;
+import socketlab.trace.ProgramLine;
 import socketlab.trace.Side;
 import socketlab.trace.Tcp;
 import socketlab.trace.TraceEvent;
@@ -41,9 +42,11 @@ final class ProgramRecorder {
     private final Framing framing;
     /** Nanoseconds to add to a probe time to get a trace time. */
     private final long shift;
-    private final Map<Integer, Sock> socks = new HashMap<>();
+    private final Map<Integer, Sock> socks = new LinkedHashMap<>(); // in the order the program made them
     /** The trace time of the last call reported. */
     private long last;
+    /** Lines printed before the program had a socket with a side: they go with its first. */
+    private final List<TraceEvent> unplaced = new ArrayList<>();
 
     /** One socket of the program's. */
     private static final class Sock {
@@ -104,6 +107,11 @@ final class ProgramRecorder {
      */
     boolean take(JsonNode r, byte[] data) {
         String call = r.path("call").asText("");
+        ProgramLine line = ProgramLine.of(call);
+        if (line != null) {
+            said(r, line);
+            return false;
+        }
         Sock s = socks.computeIfAbsent(r.path("sid").asInt(), k -> new Sock());
         long t1 = r.path("t1").asLong() + shift;
         last = Math.max(last, t1);
@@ -187,6 +195,29 @@ final class ProgramRecorder {
         return ready;
     }
 
+    /**
+     * A line the program printed or was typed, on the connection its thread last used, as the probe says: a row
+     * shows it when that is a connection's socket, not when it is a listening one (a server's "waiting for a
+     * connection" before its first accept() is in the trace, on no row). A line from a thread that has used no
+     * socket yet goes with the program's first socket — so every line carries its program — and waits for one.
+     */
+    private void said(JsonNode r, ProgramLine line) {
+        long t = r.path("t1").asLong() + shift;
+        last = Math.max(last, t);
+        String text = ProgramLine.kept(r.path("prompt").asText("") + r.path("text").asText(""));
+        Sock s = socks.get(r.path("sid").asInt());
+        if (s == null || s.side == null) {
+            s = socks.values().stream().filter(k -> k.side != null).findFirst().orElse(null);
+        }
+        TraceEvent e = new TraceEvent(0, t, Op.CALL, s == null ? Side.CLIENT : s.side, s == null ? 0 : s.conn, 0, 0, 0, -1, 0,
+                0, 0, Verdict.UNKNOWN, 0, 0, null, text, null, line.call(), null, null);
+        if (s == null) {
+            unplaced.add(e);
+        } else {
+            lane.append(e);
+        }
+    }
+
     /** Records a send or a receive (the records that skip JSON); true when the program is ready (see above). */
     boolean take(Record r) {
         return take(r, null);
@@ -219,6 +250,8 @@ final class ProgramRecorder {
 
     /** The program ended: the decoders say what was left unfinished on each connection. */
     void ended() {
+        unplaced.forEach(lane::append); // a program that printed and never made a socket: its lines, on no connection
+        unplaced.clear();
         for (Sock s : socks.values()) {
             if (s.frames != null) {
                 s.frames.ended(last, s.received);
@@ -350,6 +383,11 @@ final class ProgramRecorder {
                     null, null));
         }
         s.waiting.clear();
+        for (TraceEvent e : unplaced) {
+            lane.append(new TraceEvent(0, e.tNs(), e.op(), side, s.conn, 0, 0, 0, -1, 0, 0, 0, Verdict.UNKNOWN, 0, 0, null,
+                    e.text(), null, e.call(), null, null));
+        }
+        unplaced.clear();
     }
 
     private void life(Sock s, Op op, long t, int localPort, int remotePort, String call) {

@@ -25,6 +25,8 @@ public final class Conn {
     public final IntList recvfroms = new IntList();
     /** A selector server's end: the select() calls that returned it ready. */
     public final IntList readyIn = new IntList();
+    /** A traced program's lines printed or read ({@link ProgramLine}) while this was the socket its thread last used. */
+    public final IntList outputs = new IntList();
     /** Calls counted but not recorded while the memory budget was full ({@link Op#UNRECORDED}). */
     public final IntList unrecorded = new IntList();
     /** Of those, the send and recv calls (the counts a row gives beside the calls it draws). */

@@ -97,13 +97,13 @@ public record ConnectionRow(Conn server, Conn client) {
 
     /**
      * When the last thing either end did happened (its opening, a call, a frame, an error, EOF or
-     * close): never before {@link #startNs} — a connection that is open and idle so far lasts 0 ms.
+     * close, a line its program printed): never before {@link #startNs} — a connection that is open and idle so far lasts 0 ms.
      */
     public long endNs(TraceLog log) {
         long t = 0;
         for (Conn c : ends()) {
             int last = Math.max(c.openEvent, Math.max(c.closeEvent, c.eofEvent));
-            for (IntList l : new IntList[] {c.sends, c.recvs, c.frames, c.errors, c.datagrams}) {
+            for (IntList l : new IntList[] {c.sends, c.recvs, c.frames, c.errors, c.datagrams, c.outputs}) {
                 if (!l.isEmpty()) {
                     last = Math.max(last, l.last());
                 }

@@ -116,7 +116,13 @@ public final class TraceIndex {
                 binds.put(log.conn(i), i);
                 continue;
             }
-            if (op == Op.CALL) { // socket(), bind(), setsockopt(): before a row has its ends, and drawn nowhere yet
+            if (op == Op.CALL) { // socket(), bind(), setsockopt(): before a row has its ends, and drawn nowhere
+                Conn c = conns.get(log.conn(i));
+                // a line its program printed or read while the connection was open: on its row (before it opened or after
+                // it closed, the line is the program's, in the trace, on no row — a server's "waiting" between clients)
+                if (c != null && c.openEvent >= 0 && c.closeEvent < 0 && ProgramLine.of(log.call(i)) != null) {
+                    c.outputs.add(i);
+                }
                 continue;
             }
             if (op == Op.SEGMENT) { // a packet: whose row it is, its ports say (its conn may be 0, no socket of ours)

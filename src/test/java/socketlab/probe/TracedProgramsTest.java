@@ -176,6 +176,63 @@ class TracedProgramsTest {
         assertEquals("HI THERE", text(events(log, Op.RECV, Side.CLIENT).get(0)));
     }
 
+    /**
+     * A program's console in the trace: each line it printed (stdout, stderr) or read with input() is an event on
+     * the connection its thread last used, at its moment — on that connection's row while it was open, in the
+     * trace and on no row before (a server waiting for its first client) or after — and the program's own
+     * output is what it would be in a terminal.
+     */
+    @Test
+    void whatAProgramPrintsAndReadsStandsOnTheRowOfTheConnectionItUsedAndStillReachesItsConsole() throws Exception {
+        TraceLog log = new TraceLog();
+        int status = runTyping(log, "hello\nworld\n", "printing_server.py", "ch7_client.py");
+        assertEquals(0, status, console.toString());
+        assertTrue(console.toString().contains("got b'hello'") && console.toString().contains("HELLO"),
+                "the programs' output reached the console unchanged: " + console);
+
+        List<TraceEvent> client = lines(log, Side.CLIENT);
+        assertEquals(List.of("input >> hello", "stdout HELLO", "input >> world", "stdout WORLD"),
+                client.stream().map(e -> e.call() + " " + e.text()).toList(), "the prompt and what was typed, then the answer");
+        TraceEvent hello = events(log, Op.RECV, Side.CLIENT).get(0);
+        assertTrue(client.stream().allMatch(e -> e.conn() == hello.conn()), "the client's lines are on its connection");
+        assertTrue(client.get(1).tNs() >= hello.tNs() && client.get(2).tNs() >= client.get(1).tNs(),
+                "\"HELLO\" was printed after the recv() that returned it, and before the next line was typed");
+
+        List<TraceEvent> server = lines(log, Side.SERVER);
+        assertEquals(List.of("stdout waiting for a client", "stdout connected: 127.0.0.1", "stdout got b'hello'",
+                "stdout got b'world'", "stderr the client left", "stdout closed"),
+                server.stream().map(e -> e.call() + " " + e.text()).toList());
+        TraceEvent got = events(log, Op.RECV, Side.SERVER).get(0);
+        TraceIndex idx = index(log);
+        Conn row = idx.conn(got.conn());
+        assertEquals(List.of("connected: 127.0.0.1", "got b'hello'", "got b'world'", "the client left"),
+                texts(log, row.outputs), "the server's row: the lines printed while its connection was open");
+        int listener = server.get(0).conn();
+        assertTrue(listener != got.conn() && ConnectionRow.of(idx).stream().flatMap(r -> r.ends().stream()).noneMatch(c -> c.id == listener),
+                "\"waiting\" was printed on the listening socket, before any connection: on no row");
+        assertEquals(got.conn(), server.get(5).conn(), "\"closed\" is the closed connection's, in the trace");
+        assertEquals(4, idx.conn(hello.conn()).outputs.size(), "the client's row has its four lines");
+    }
+
+    @Test
+    void eachHandlerThreadsLinesGoToItsOwnClientsConnection() throws Exception {
+        TraceLog log = new TraceLog();
+        int status = runTyping(log, "", "threading_server.py", "three_clients.py");
+        assertEquals(0, status, console.toString());
+        TraceIndex idx = index(log);
+        int checked = 0;
+        for (TraceEvent got : events(log, Op.RECV, Side.SERVER)) {
+            List<String> on = texts(log, idx.conn(got.conn()).outputs);
+            assertEquals(List.of("got b'" + text(got) + "'"), on, "a handler's line is on the connection its thread read");
+            checked++;
+        }
+        assertEquals(3, checked, "three clients, three handler threads");
+        for (TraceEvent answer : events(log, Op.RECV, Side.CLIENT)) {
+            String n = text(answer).substring("CLIENT ".length());
+            assertEquals(List.of("client " + n + " got b'" + text(answer) + "'"), texts(log, idx.conn(answer.conn()).outputs));
+        }
+    }
+
     @Test
     void aUdpServerAndClientTraceTheirDatagramsOnBothSides() throws Exception {
         TraceLog log = pair(Framing.NONE, "udp_server.py", "udp_client.py");
@@ -376,6 +433,19 @@ class TracedProgramsTest {
             if (e.op() == op && e.side() == side) {
                 out.add(e);
             }
+        }
+        return out;
+    }
+
+    /** The lines a side's programs printed or read, in order. */
+    private static List<TraceEvent> lines(TraceLog log, Side side) {
+        return events(log, Op.CALL, side).stream().filter(e -> socketlab.trace.ProgramLine.of(e.call()) != null).toList();
+    }
+
+    private static List<String> texts(TraceLog log, socketlab.trace.IntList events) {
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < events.size(); j++) {
+            out.add(log.get(events.get(j)).text());
         }
         return out;
     }

@@ -73,6 +73,7 @@ public final class ByteInspector extends VBox {
             return;
         }
         String side = I18n.tr(e.side() == Side.CLIENT ? "side.client" : "side.server");
+        socketlab.trace.ProgramLine line = e.op() == Op.CALL ? socketlab.trace.ProgramLine.of(e.call()) : null;
         title.setText(switch (e.op()) {
             case RECV -> I18n.tr("inspector.recv", side, e.requested(), e.bytes());
             case SEND -> I18n.tr("inspector.send", side, e.bytes());
@@ -80,6 +81,7 @@ public final class ByteInspector extends VBox {
             case MESSAGE -> I18n.tr("inspector.message", side, e.messageIndex() + 1, e.bytes());
             case ERROR -> I18n.tr("inspector.error", side);
             case SEGMENT -> I18n.tr("inspector.segment", side, socketlab.trace.Segments.names(e.flags()), e.bytes());
+            case CALL -> line != null ? I18n.tr("inspector.line." + line.call(), side) : side + " " + e.call();
             default -> side + " " + e.op().wire();
         });
         List<String> facts = new ArrayList<>();
@@ -107,7 +109,7 @@ public final class ByteInspector extends VBox {
         if (e.op() == Op.FRAME && e.verified().isKnown()) {
             facts.add(I18n.tr(e.verified() == Verdict.OK ? "inspector.verified" : "inspector.notVerified"));
         }
-        if (e.op() == Op.ERROR) {
+        if (e.op() == Op.ERROR || line != null) { // what went wrong; the line, whole
             facts.add(e.text());
         }
         detail.setText(String.join("  ·  ", facts));

@@ -43,6 +43,11 @@ final class HitMap {
         hits.add(new Hit(x0, y0, x1, y1, event));
     }
 
+    /** Whether {@code event} was drawn where a click finds it (tests). */
+    boolean has(int event) {
+        return hits.stream().anyMatch(h -> h.event() == event);
+    }
+
     boolean isEmpty() {
         return hits.isEmpty();
     }

@@ -71,7 +71,7 @@ final class TimeGaps {
     static TimeGaps of(ConnectionRow row, TraceLog log) {
         int n = 0;
         for (Conn c : row.ends()) {
-            n += 3 + c.sends.size() + c.recvs.size() + c.errors.size() + c.sendtos.size() + c.recvfroms.size();
+            n += 3 + c.sends.size() + c.recvs.size() + c.errors.size() + c.sendtos.size() + c.recvfroms.size() + c.outputs.size();
         }
         if (n > MAX_EVENTS) {
             return NONE;
@@ -86,7 +86,7 @@ final class TimeGaps {
                     dur[k++] = log.durNs(ev);
                 }
             }
-            for (IntList l : new IntList[] {c.sends, c.recvs, c.errors, c.sendtos, c.recvfroms}) {
+            for (IntList l : new IntList[] {c.sends, c.recvs, c.errors, c.sendtos, c.recvfroms, c.outputs}) {
                 for (int j = 0; j < l.size(); j++) {
                     t[k] = log.tNs(l.get(j));
                     dur[k++] = log.durNs(l.get(j));

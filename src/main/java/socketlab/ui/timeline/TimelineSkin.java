@@ -26,7 +26,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     static final List<LaneRenderer> LANES = List.of(
             new StreamLaneRenderer(Direction.CLIENT_TO_SERVER), new StreamLaneRenderer(Direction.SERVER_TO_CLIENT),
             new DatagramLaneRenderer(Direction.CLIENT_TO_SERVER), new DatagramLaneRenderer(Direction.SERVER_TO_CLIENT),
-            new KernelLaneRenderer(), new TimeLaneRenderer());
+            new KernelLaneRenderer(), new TimeLaneRenderer(), new OutputLaneRenderer());
     private static final RowHeaderRenderer HEADER = new RowHeaderRenderer();
     private static final LegendRenderer LEGEND = new LegendRenderer();
     private static final RulerRenderer RULER = new RulerRenderer();
@@ -165,6 +165,11 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     /** Characters drawn in the last frame (tests: bytes are drawn only where they can be read). */
     public int glyphsDrawn() {
         return glyphs;
+    }
+
+    /** Whether the last frame drew {@code event} where a click or ← → finds it (tests). */
+    boolean drew(int event) {
+        return hits.has(event);
     }
 
     /** The words of the last frame's label bands (call names, badges), and how many stand over a byte's character (tests). */
