@@ -19,8 +19,8 @@ import socketlab.trace.TraceLog;
  * connection was open, at the moment its newline was written (or the line was typed) — the client program's
  * in the upper half, the server program's in the lower — so "received: b'hello worldhaha'" stands just right
  * of the recv() that glued it. A tick marks the moment; the words run right until the next line's tick, and
- * lines printed together (an answer, then the next prompt) stand one after the other; a line's words are cut
- * with "…" where the room ends. Typed lines are bold, standard error's in the error colour. Lines printed
+ * lines printed together (an answer, then the next prompt) stand one after the other, each whole up to about
+ * thirty characters; a line's words are cut with "…" where the room ends. Typed lines are bold, standard error's in the error colour. Lines printed
  * within a pixel share one tick; once the words have no room left in view, the lines after are ticks
  * alone, one per pixel (a program printing in a loop). A click on a line shows it whole in the inspector.
  *
@@ -32,8 +32,8 @@ import socketlab.trace.TraceLog;
  * Shown only in rows whose programs printed while the connection was open.
  */
 final class OutputLaneRenderer implements LaneRenderer {
-    /** The least room a line's words get, in type sizes, when the next line was printed right after it. */
-    static final double MIN_ROOM_FS = 6;
+    /** The most room a line's words take past the next line's tick, in type sizes (about 30 characters). */
+    static final double MAX_ROOM_FS = 16;
 
     /** The calls tell the lesson; where a comparison's rows need the room, this lane gives it up. */
     @Override
@@ -98,8 +98,7 @@ final class OutputLaneRenderer implements LaneRenderer {
                 lastTick = tx;
             }
             // the words from the tick, or after the last line's while those still stand there (lines printed
-            // together: an answer and the next prompt, two prints in a row); they run to the next line's tick,
-            // with at least a few words' room when that is close
+            // together: an answer and the next prompt, two prints in a row)
             double from = Math.max(tx + 4, free + p.fs() * 0.6);
             if (from > end - p.fs()) { // no room left for words in view: the rest are ticks, one per pixel
                 p.hits.add(tx - 3, by, tx + 3, by + bh, ev);
@@ -108,10 +107,14 @@ final class OutputLaneRenderer implements LaneRenderer {
             }
             int next = j + 1;
             double nextTx = next < lines.size() ? at.x(log.tNs(lines.get(next))) : end;
-            double until = Math.min(end, Math.max(nextTx - 4, from + p.fs() * MIN_ROOM_FS));
             ProgramLine kind = ProgramLine.of(log.call(ev));
             Font font = kind == ProgramLine.INPUT ? p.fonts.bold(fs) : p.fonts.normal(fs);
-            String shown = fit(p, log.get(ev).text(), font, until - from);
+            String text = log.get(ev).text();
+            // to the next tick; a line printed just before the next (two prints in a row) keeps its words whole up
+            // to a few dozen characters, and the next one's stand after them
+            double whole = text == null ? 0 : Math.min(p.textWidth(text, font), p.fs() * MAX_ROOM_FS);
+            double until = Math.min(end, Math.max(nextTx - 4, from + whole));
+            String shown = fit(p, text, font, until - from);
             double to = tx + 4;
             if (shown != null) {
                 g.setFont(font);
