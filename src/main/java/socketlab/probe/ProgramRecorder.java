@@ -377,16 +377,14 @@ final class ProgramRecorder {
         s.side = side;
         s.conn = log.newConnId();
         log.origin(s.conn, origin);
-        for (TraceEvent e : s.waiting) {
-            lane.append(new TraceEvent(0, e.tNs(), e.op(), side, s.conn, e.offset(), e.bytes(), e.requested(), e.available(),
-                    e.a(), e.b(), e.wire(), e.verified(), e.digest(), e.durNs(), e.payload(), e.text(), e.said(), e.call(),
-                    null, null));
+        for (List<TraceEvent> held : List.of(s.waiting, unplaced)) { // its own early calls, then lines printed before any socket
+            for (TraceEvent e : held) {
+                lane.append(new TraceEvent(0, e.tNs(), e.op(), side, s.conn, e.offset(), e.bytes(), e.requested(), e.available(),
+                        e.a(), e.b(), e.wire(), e.verified(), e.digest(), e.durNs(), e.payload(), e.text(), e.said(), e.call(),
+                        null, null));
+            }
         }
         s.waiting.clear();
-        for (TraceEvent e : unplaced) {
-            lane.append(new TraceEvent(0, e.tNs(), e.op(), side, s.conn, 0, 0, 0, -1, 0, 0, 0, Verdict.UNKNOWN, 0, 0, null,
-                    e.text(), null, e.call(), null, null));
-        }
         unplaced.clear();
     }
 

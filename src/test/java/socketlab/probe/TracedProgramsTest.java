@@ -217,7 +217,9 @@ class TracedProgramsTest {
     @Test
     void eachHandlerThreadsLinesGoToItsOwnClientsConnection() throws Exception {
         TraceLog log = new TraceLog();
-        int status = runTyping(log, "", "threading_server.py", "three_clients.py");
+        // the ch10 lesson's own client listing (its port as its argument): three at once, each printing its answer
+        String clients = java.nio.file.Path.of("assets/lessons/listings/ch10_three_clients.py").toAbsolutePath().toString();
+        int status = run(log, Framing.NONE, List.of(script("threading_server.py")), List.of(clients, String.valueOf(port)));
         assertEquals(0, status, console.toString());
         TraceIndex idx = index(log);
         int checked = 0;
