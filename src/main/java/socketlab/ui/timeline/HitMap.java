@@ -48,6 +48,11 @@ final class HitMap {
         return hits.stream().anyMatch(h -> h.event() == event);
     }
 
+    /** The boxes drawn for {@code event}, in drawing order (tests). */
+    List<Hit> of(int event) {
+        return hits.stream().filter(h -> h.event() == event).toList();
+    }
+
     boolean isEmpty() {
         return hits.isEmpty();
     }

@@ -20,9 +20,12 @@ import socketlab.trace.TraceLog;
  * in the upper half, the server program's in the lower — so "received: b'hello worldhaha'" stands just right
  * of the recv() that glued it. A tick marks the moment; the words run right until the next line's tick, and
  * lines printed together (an answer, then the next prompt) stand one after the other, each whole up to about
- * thirty characters; a line's words are cut with "…" where the room ends. Typed lines are bold, standard error's in the error colour. Lines printed
+ * thirty characters; a line's words are cut with "…" where the room ends. Typed lines are bold, standard
+ * error's in the error colour. Words are drawn over the ticks, edged in the lane's colour: a line printed while
+ * the words before it still run shows its tick passing behind them, never struck through them. Lines printed
  * within a pixel share one tick; once the words have no room left in view, the lines after are ticks
- * alone, one per pixel (a program printing in a loop). A click on a line shows it whole in the inspector.
+ * alone, one per pixel (a program printing in a loop). A click on a line shows it whole in the inspector;
+ * the selected line's tick is drawn over everything.
  *
  * <pre>
  *  console  |connected        |received: b'hello worldhaha'                |bye
@@ -85,15 +88,19 @@ final class OutputLaneRenderer implements LaneRenderer {
         }
         double free = Double.NEGATIVE_INFINITY; // where the last line's words ended: the next one's begin after them
         double lastTick = Double.NEGATIVE_INFINITY;
+        java.util.List<Words> words = new java.util.ArrayList<>(); // drawn after every tick, so no tick strikes them
+        double selectedTx = Double.NaN;
         while (j < lines.size()) {
             int ev = lines.get(j);
             double tx = at.x(log.tNs(ev));
             if (tx > at.right() + 4) {
                 break;
             }
-            if (tx - lastTick >= 1 || ev == p.selected) { // lines printed within a pixel share one tick
+            if (ev == p.selected) {
+                selectedTx = tx;
+            } else if (tx - lastTick >= 1) { // lines printed within a pixel share one tick
                 g.setStroke(side);
-                g.setLineWidth(ev == p.selected ? 4 : 2);
+                g.setLineWidth(2);
                 g.strokeLine(tx, by + 2, tx, by + bh - 2);
                 lastTick = tx;
             }
@@ -117,31 +124,59 @@ final class OutputLaneRenderer implements LaneRenderer {
             String shown = fit(p, text, font, until - from);
             double to = tx + 4;
             if (shown != null) {
-                g.setFont(font);
-                g.setFill(p.ink(kind == ProgramLine.STDERR ? TimelineView.Ink.ERROR : TimelineView.Ink.TEXT));
-                g.fillText(shown, from, by + bh / 2);
                 to = from + p.textWidth(shown, font);
+                words.add(new Words(shown, font, kind == ProgramLine.STDERR ? TimelineView.Ink.ERROR : TimelineView.Ink.TEXT, from, to));
                 free = to;
                 p.hits.add(from - 2, by, to, by + bh, ev); // its words, wherever they stand
             }
             p.hits.add(tx - 3, by, tx + 3, by + bh, ev);
             j = next;
         }
+        double mid = by + bh / 2;
+        g.setStroke(p.ink(TimelineView.Ink.LANE));
+        g.setLineWidth(3);
+        g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND); // no miter spikes at a letter's corners (restored by draw())
+        for (Words w : words) {
+            g.setFont(w.font());
+            g.strokeText(w.text(), w.from(), mid); // the edge that keeps a tick behind from touching the letters
+            g.setFill(p.ink(w.ink()));
+            g.fillText(w.text(), w.from(), mid);
+        }
+        if (!Double.isNaN(selectedTx)) {
+            g.setStroke(side);
+            g.setLineWidth(4);
+            g.strokeLine(selectedTx, by + 2, selectedTx, by + bh - 2);
+        }
     }
+
+    /** A line's words, where they stand: drawn once every tick of the band is. */
+    private record Words(String text, Font font, TimelineView.Ink ink, double from, double to) {
+    }
+
+    /**
+     * What a width may exceed its room by and still fit: a room made as {@code (from + width) - from} comes out a
+     * hair under {@code width} for some {@code from}, and "HELLO" was drawn as "HEL…" in the room made for it.
+     */
+    private static final double FIT_SLACK = 0.01;
 
     /** {@code text} as much as fits in {@code room} px, cut with "…"; null when not even a word's start does. */
     static String fit(Painter p, String text, Font font, double room) {
-        if (text == null || text.isEmpty() || room < p.fs()) {
+        return fit(text, room, p.fs(), s -> p.textWidth(s, font));
+    }
+
+    /** As {@link #fit(Painter, String, Font, double)}, measured by {@code width}; null below {@code least} px of room. */
+    static String fit(String text, double room, double least, java.util.function.ToDoubleFunction<String> width) {
+        if (text == null || text.isEmpty() || room < least) {
             return null;
         }
-        if (p.textWidth(text, font) <= room) {
+        if (width.applyAsDouble(text) <= room + FIT_SLACK) {
             return text;
         }
         int lo = 0;
         int hi = text.length();
         while (lo < hi) { // the longest start that fits with its "…"
             int mid = (lo + hi + 1) >>> 1;
-            if (p.textWidth(text.substring(0, mid) + "…", font) <= room) {
+            if (width.applyAsDouble(text.substring(0, mid) + "…") <= room + FIT_SLACK) {
                 lo = mid;
             } else {
                 hi = mid - 1;

@@ -172,6 +172,11 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         return hits.has(event);
     }
 
+    /** Where the last frame drew {@code event}: its boxes, in drawing order (tests). */
+    java.util.List<HitMap.Hit> drawnAt(int event) {
+        return hits.of(event);
+    }
+
     /** The words of the last frame's label bands (call names, badges), and how many stand over a byte's character (tests). */
     int bandWordsDrawn() {
         return wordBoxes.size();

@@ -124,4 +124,78 @@ class OutputLaneTest {
         assertTrue(drew[2], "the first line of the loop, with its words");
         assertTrue(n > 100 && n < 1_000, "a tick per pixel of the millisecond they took, not 20,000: " + n);
     }
+
+    /**
+     * Text-coloured pixels inside the words of the client's first line, ">> MMMM…", with a second line printed
+     * {@code secondNs} after it (its tick within those words, or past them).
+     */
+    private static int[] wordPixels(long secondNs) throws Exception {
+        String trace = """
+                {"op":"connect","side":"client","conn":5,"t_ns":1000000,"program":"client.py","pid":41,"local_port":50000,"remote_port":9000}
+                {"op":"accept","side":"server","conn":6,"t_ns":1000000,"program":"server.py","pid":40,"local_port":9000,"remote_port":50000}
+                {"op":"call","side":"client","conn":5,"t_ns":2000000,"program":"client.py","pid":41,"call":"input","detail":">> MMMMMMMMMMMMMMMMMMMM"}
+                {"op":"call","side":"client","conn":5,"t_ns":%d,"program":"client.py","pid":41,"call":"stdout","detail":"NEXT"}
+                {"op":"close","side":"client","conn":5,"t_ns":3000000,"program":"client.py","pid":41}
+                """.formatted(2_000_000 + secondNs);
+        TraceIndex idx = index(trace);
+        int first = idx.conn(5).outputs.get(0);
+        int second = idx.conn(5).outputs.get(1);
+        return WaitForAsyncUtils.asyncFx(() -> {
+            TimelineView view = new TimelineView();
+            view.indexProperty().set(idx);
+            Group root = new Group(view);
+            root.setAutoSizeChildren(false); // the snapshot's layout pass keeps the view at 1600 × 900
+            new Scene(root).getStylesheets().add(Css.stylesheet(Css.THEME));
+            view.applyCss();
+            view.resize(1600, 900);
+            view.layout();
+            TimelineSkin skin = (TimelineSkin) view.getSkin();
+            skin.drawNow();
+            HitMap.Hit words = skin.drawnAt(first).stream().filter(h -> h.x1() - h.x0() > 20).findFirst().orElseThrow();
+            HitMap.Hit tick = skin.drawnAt(second).stream().filter(h -> h.x1() - h.x0() <= 6).findFirst().orElseThrow();
+            javafx.scene.image.Image shot = view.snapshot(null, null);
+            javafx.scene.image.PixelReader px = shot.getPixelReader();
+            javafx.scene.paint.Color text = (javafx.scene.paint.Color) view.ink(TimelineView.Ink.TEXT);
+            int n = 0;
+            for (int y = (int) words.y0(); y < (int) words.y1(); y++) {
+                for (int x = (int) words.x0(); x < (int) words.x1(); x++) {
+                    javafx.scene.paint.Color c = px.getColor(x, y);
+                    if (Math.abs(c.getRed() - text.getRed()) + Math.abs(c.getGreen() - text.getGreen())
+                            + Math.abs(c.getBlue() - text.getBlue()) < 0.06) {
+                        n++;
+                    }
+                }
+            }
+            double tickX = (tick.x0() + tick.x1()) / 2;
+            return new int[] {n, tickX > words.x0() + 10 && tickX < words.x1() - 10 ? 1 : 0};
+        }).get();
+    }
+
+    @Test
+    void aLinePrintedWhileTheWordsBeforeItStillRunHasItsTickBehindThemNotThroughThem() throws Exception {
+        int[] crossed = wordPixels(60_000); // 60 µs later: ~40 px right of the first tick, among its Ms
+        int[] clear = wordPixels(900_000); // 0.9 ms later: far right of the words
+        assertEquals(1, crossed[1], "the second line's tick stands inside the first line's words");
+        assertEquals(0, clear[1], "and here it does not");
+        assertTrue(clear[0] > 50, "the words are drawn: " + clear[0]);
+        assertEquals(clear[0], crossed[0], "every pixel of the words is there with a tick behind them as without one");
+    }
+
+    @Test
+    void aLineGivenTheRoomOfItsOwnWidthIsDrawnWholeWhereverItsWordsBegin() {
+        // the room for a line's words is (from + width) - from: floating point makes it a hair short of the width
+        // for some from, and "HELLO" came out "HEL…" in a 1280 × 800 window
+        java.util.function.ToDoubleFunction<String> width = s -> s.length() * 6.510150146484375;
+        double w = width.applyAsDouble("HELLO");
+        int cut = 0;
+        for (int k = 0; k < 10_000; k++) {
+            double from = 100 + k * 0.0731;
+            if (!"HELLO".equals(OutputLaneRenderer.fit("HELLO", (from + w) - from, 10, width))) {
+                cut++;
+            }
+        }
+        assertEquals(0, cut, "places where the words were cut");
+        assertEquals("HE…", OutputLaneRenderer.fit("HELLO", w - 7, 10, width), "less room than the words: cut with …");
+        assertEquals(null, OutputLaneRenderer.fit("HELLO", 9, 10, width), "less room than the least: nothing");
+    }
 }
