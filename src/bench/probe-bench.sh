@@ -5,7 +5,7 @@
 # Beside it, in the same rounds, the ceiling of any probe that hands every byte to the lab: the same
 # messages each sent a second time, to a second receiver process, and nothing else (twice_sender.py).
 # And the probe's own share: the same program under the probe with a lab that only reads the reports
-# (drain_lab.py), so the real lab's decoding and JSON do not compete for the cores.
+# (sink.py "step 0"), so the real lab's decoding and JSON do not compete for the cores.
 #   bash src/bench/probe-bench.sh [ROUNDS] [MiB per run at 1 KiB] [MiB per run at 64 KiB]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,7 +19,7 @@ python3 $B/sink.py > target/probe-sink.port &
 SINK=$!
 python3 $B/sink.py > target/probe-sink2.port &
 SINK2=$!
-python3 $B/drain_lab.py > target/probe-drain-lab.port &
+python3 $B/sink.py "step 0" > target/probe-drain-lab.port &
 DRAIN=$!
 trap 'kill $SINK $SINK2 $DRAIN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do
