@@ -42,7 +42,15 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     private final Fonts fonts = new Fonts();
     private final Text measure = new Text();
     private boolean dirty = true;
-    private boolean followBottom = true;
+    /**
+     * Whether the view follows the newest row: to the bottom, or, where that row is taller than the view, to its
+     * top (its title and first lanes, not the lanes under them). A scroll of the user's elsewhere stops it.
+     */
+    private boolean followNewest = true;
+    /** The scroll value that shows the newest row, as the last frame worked it out. */
+    private double newestAt;
+    /** True while the frame sets the scroll bar itself: that is not the user scrolling. */
+    private boolean scrolling;
     private double contentHeight;
     private int glyphs;
     private final Boxes glyphBoxes = new Boxes();
@@ -57,7 +65,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         getChildren().addAll(canvas, scroll);
         view.versionProperty().addListener((o, a, b) -> invalidate());
         view.indexProperty().addListener((o, a, b) -> {
-            followBottom = true;
+            followNewest = true;
             invalidate();
         });
         view.selectedEventProperty().addListener((o, a, b) -> invalidate());
@@ -77,7 +85,9 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
             invalidate();
         });
         scroll.valueProperty().addListener((o, a, b) -> {
-            followBottom = scroll.getValue() >= scroll.getMax() - 1;
+            if (!scrolling) {
+                followNewest = Math.abs(scroll.getValue() - newestAt) < 1;
+            }
             invalidate();
         });
         TimelineInput.install(view, canvas, scroll, hits, metrics);
@@ -141,7 +151,7 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
 
     /** Draws at once (for an export, and tests of the fit), instead of in the next layout. */
     public void drawNow() {
-        followBottom = false;
+        followNewest = false;
         scroll.setValue(0);
         dirty = true; // drawn once, by the layout, at the control's size
         layoutChildren(0, 0, getSkinnable().getWidth(), getSkinnable().getHeight());
@@ -170,6 +180,11 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
     /** Whether the last frame drew {@code event} where a click or ← → finds it (tests). */
     boolean drew(int event) {
         return hits.has(event);
+    }
+
+    /** The connection id naming the row whose header the last frame drew at {@code (x, y)}, or -1 (tests). */
+    int rowHeaderAt(double x, double y) {
+        return hits.headerAt(x, y);
     }
 
     /** Where the last frame drew {@code event}: its boxes, in drawing order (tests). */
@@ -290,10 +305,17 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         }
         boolean needScroll = contentHeight > h;
         scroll.setVisible(needScroll); // the layout that drew this frame makes room for it
-        scroll.setMax(Math.max(0, contentHeight - h));
-        scroll.setVisibleAmount(h);
-        if (followBottom) {
-            scroll.setValue(scroll.getMax());
+        scrolling = true;
+        try {
+            scroll.setMax(Math.max(0, contentHeight - h));
+            scroll.setVisibleAmount(h);
+            // the newest row's top under the legend, unless the bottom shows all of it (then the bottom)
+            newestAt = Math.min(scroll.getMax(), contentHeight - legendH - metrics.rowHeight(lanes[lanes.length - 1]));
+            if (followNewest) {
+                scroll.setValue(newestAt);
+            }
+        } finally {
+            scrolling = false;
         }
         glyphBoxes.clear();
         wordBoxes.clear();
