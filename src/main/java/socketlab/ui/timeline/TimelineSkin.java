@@ -182,11 +182,6 @@ public final class TimelineSkin extends SkinBase<TimelineView> {
         return hits.has(event);
     }
 
-    /** The connection id naming the row whose header the last frame drew at {@code (x, y)}, or -1 (tests). */
-    int rowHeaderAt(double x, double y) {
-        return hits.headerAt(x, y);
-    }
-
     /** Where the last frame drew {@code event}: its boxes, in drawing order (tests). */
     java.util.List<HitMap.Hit> drawnAt(int event) {
         return hits.of(event);
