@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.util.List;
-import javafx.scene.Group;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,10 +13,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import socketlab.trace.ConnectionRow;
 import socketlab.trace.IntList;
-import socketlab.trace.TraceFile;
 import socketlab.trace.TraceIndex;
-import socketlab.trace.TraceLog;
-import socketlab.ui.style.Css;
 
 /**
  * A traced program's console on its row: the lines it printed or read while the connection was open, read back
@@ -47,10 +41,7 @@ class OutputLaneTest {
     }
 
     private static TraceIndex index(String trace) throws Exception {
-        TraceLog log = TraceFile.read(new StringReader(trace)).log();
-        TraceIndex idx = new TraceIndex(log);
-        idx.update();
-        return idx;
+        return SavedTrace.index(trace);
     }
 
     @Test
@@ -76,13 +67,7 @@ class OutputLaneTest {
     /** The timeline of {@code idx}, 1600 × 900, drawn; {@code events}: whether each was drawn where a click finds it. */
     private static boolean[] drawn(TraceIndex idx, int... events) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            TimelineView view = new TimelineView();
-            view.indexProperty().set(idx);
-            new Scene(new Group(view)).getStylesheets().add(Css.stylesheet(Css.THEME));
-            view.applyCss();
-            view.resize(1600, 900);
-            view.layout();
-            TimelineSkin skin = (TimelineSkin) view.getSkin();
+            TimelineSkin skin = (TimelineSkin) SavedTrace.laidOut(idx, 1600, 900).getSkin();
             skin.drawNow();
             boolean[] drew = new boolean[events.length];
             for (int i = 0; i < events.length; i++) {
@@ -141,14 +126,7 @@ class OutputLaneTest {
         int first = idx.conn(5).outputs.get(0);
         int second = idx.conn(5).outputs.get(1);
         return WaitForAsyncUtils.asyncFx(() -> {
-            TimelineView view = new TimelineView();
-            view.indexProperty().set(idx);
-            Group root = new Group(view);
-            root.setAutoSizeChildren(false); // the snapshot's layout pass keeps the view at 1600 × 900
-            new Scene(root).getStylesheets().add(Css.stylesheet(Css.THEME));
-            view.applyCss();
-            view.resize(1600, 900);
-            view.layout();
+            TimelineView view = SavedTrace.laidOut(idx, 1600, 900);
             TimelineSkin skin = (TimelineSkin) view.getSkin();
             skin.drawNow();
             HitMap.Hit words = skin.drawnAt(first).stream().filter(h -> h.x1() - h.x0() > 20).findFirst().orElseThrow();

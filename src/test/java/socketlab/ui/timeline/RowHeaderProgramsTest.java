@@ -3,10 +3,8 @@ package socketlab.ui.timeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import socketlab.trace.ConnectionRow;
-import socketlab.trace.TraceFile;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
 
@@ -22,9 +20,8 @@ class RowHeaderProgramsTest {
                 {"op":"connect","side":"client","conn":5,"t_ns":100,"program":"ch3_unix_client.py","pid":41,"local_port":50000,"remote_port":9000}
                 {"op":"accept","side":"server","conn":6,"t_ns":200,"program":"ch3_unix_server.py","pid":40,"local_port":9000,"remote_port":50000}
                 """;
-        TraceLog log = TraceFile.read(new StringReader(trace)).log();
-        TraceIndex idx = new TraceIndex(log);
-        idx.update();
+        TraceIndex idx = SavedTrace.index(trace);
+        TraceLog log = idx.log();
         assertEquals(1, ConnectionRow.of(idx).size(), "one connection seen from both programs");
         assertEquals("ch3_unix_client.py ↔ ch3_unix_server.py", RowHeaderRenderer.programs(log, ConnectionRow.of(idx).get(0)));
     }
@@ -35,9 +32,8 @@ class RowHeaderProgramsTest {
                 {"op":"connect","side":"client","conn":1,"t_ns":100,"local_port":50000,"remote_port":9000}
                 {"op":"accept","side":"server","conn":2,"t_ns":200,"local_port":9000,"remote_port":50000}
                 """;
-        TraceLog log = TraceFile.read(new StringReader(trace)).log();
-        TraceIndex idx = new TraceIndex(log);
-        idx.update();
+        TraceIndex idx = SavedTrace.index(trace);
+        TraceLog log = idx.log();
         assertNull(RowHeaderRenderer.programs(log, ConnectionRow.of(idx).get(0)));
     }
 }

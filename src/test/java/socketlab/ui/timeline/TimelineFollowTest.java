@@ -3,9 +3,6 @@ package socketlab.ui.timeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
-import javafx.scene.Group;
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -13,10 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import socketlab.trace.TraceFile;
 import socketlab.trace.TraceIndex;
 import socketlab.trace.TraceLog;
-import socketlab.ui.style.Css;
 
 /**
  * Which part of the rows a timeline too short for them shows: the newest row, from its title down where it is
@@ -48,23 +43,12 @@ class TimelineFollowTest {
     }
 
     private static TraceIndex index(String trace) throws Exception {
-        TraceLog log = TraceFile.read(new StringReader(trace)).log();
-        TraceIndex idx = new TraceIndex(log);
-        idx.update();
-        return idx;
+        return SavedTrace.index(trace);
     }
 
     /** A timeline of {@code idx}, 1600 wide and {@code h} high, laid out (and so drawn) as the window does it. */
     private static TimelineView laidOut(TraceIndex idx, double h) {
-        TimelineView view = new TimelineView();
-        view.indexProperty().set(idx);
-        Group root = new Group(view);
-        root.setAutoSizeChildren(false);
-        new Scene(root).getStylesheets().add(Css.stylesheet(Css.THEME));
-        view.applyCss();
-        view.resize(1600, h);
-        view.layout();
-        return view;
+        return SavedTrace.laidOut(idx, 1600, h);
     }
 
     /** The first send of connection {@code conn}: the mark in its row's top lane, under the row's title. */
