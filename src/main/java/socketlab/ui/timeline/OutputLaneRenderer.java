@@ -119,12 +119,14 @@ final class OutputLaneRenderer implements LaneRenderer {
             String text = log.get(ev).text();
             // to the next tick; a line printed just before the next (two prints in a row) keeps its words whole up
             // to a few dozen characters, and the next one's stand after them
-            double whole = text == null ? 0 : Math.min(p.textWidth(text, font), p.fs() * MAX_ROOM_FS);
-            double until = Math.min(end, Math.max(nextTx - 4, from + whole));
-            String shown = fit(p, text, font, until - from);
+            double full = text == null ? 0 : p.textWidth(text, font); // measured once: most lines are drawn whole
+            double until = Math.min(end, Math.max(nextTx - 4, from + Math.min(full, p.fs() * MAX_ROOM_FS)));
+            double room = until - from;
+            boolean whole = text != null && !text.isEmpty() && room >= p.fs() && full <= room + FIT_SLACK;
+            String shown = whole ? text : fit(p, text, font, room);
             double to = tx + 4;
             if (shown != null) {
-                to = from + p.textWidth(shown, font);
+                to = from + (whole ? full : p.textWidth(shown, font));
                 words.add(new Words(shown, font, kind == ProgramLine.STDERR ? TimelineView.Ink.ERROR : TimelineView.Ink.TEXT, from, to));
                 free = to;
                 p.hits.add(from - 2, by, to, by + bh, ev); // its words, wherever they stand

@@ -72,13 +72,22 @@ class TimelineFollowTest {
                 .filter(h -> h.y0() >= 0 && h.y1() <= view.getHeight()).isPresent();
     }
 
+    /** Whether each row's top lane (by a connection of it) is in view in a timeline {@code h} high of the two rows. */
+    private static boolean[] topLanesInView(double h, int... conns) throws Exception {
+        TraceIndex idx = index(TWO_ROWS);
+        return WaitForAsyncUtils.asyncFx(() -> {
+            TimelineView view = laidOut(idx, h);
+            boolean[] shown = new boolean[conns.length];
+            for (int i = 0; i < conns.length; i++) {
+                shown[i] = inView(view, firstSend(idx, conns[i]));
+            }
+            return shown;
+        }).get();
+    }
+
     @Test
     void aNewestRowTallerThanTheViewIsShownFromItsTitleDown() throws Exception {
-        TraceIndex idx = index(TWO_ROWS);
-        boolean[] shown = WaitForAsyncUtils.asyncFx(() -> {
-            TimelineView view = laidOut(idx, 200);
-            return new boolean[] {inView(view, firstSend(idx, 5)), inView(view, firstSend(idx, 1))};
-        }).get();
+        boolean[] shown = topLanesInView(200, 5, 1);
         assertTrue(shown[0], "the traced pair's top lane, under its title, is in view");
         assertTrue(!shown[1], "the lab's row above it is scrolled past");
     }
@@ -101,11 +110,7 @@ class TimelineFollowTest {
 
     @Test
     void rowsThatFitAreAllInView() throws Exception {
-        TraceIndex idx = index(TWO_ROWS);
-        boolean[] shown = WaitForAsyncUtils.asyncFx(() -> {
-            TimelineView view = laidOut(idx, 900);
-            return new boolean[] {inView(view, firstSend(idx, 1)), inView(view, firstSend(idx, 5))};
-        }).get();
+        boolean[] shown = topLanesInView(900, 1, 5);
         assertTrue(shown[0] && shown[1], "both rows' top lanes");
     }
 }
